@@ -1,0 +1,21 @@
+//! Kelp: tree diffusion for Python program synthesis and repair.
+//!
+//! A clean Python function is corrupted by replacing random syntax subtrees with fragments from a subtree bank
+//! (the forward process, [`noise`]); [`noise::tree_diff`] computes the edit path back to the clean function; a model
+//! learns to predict one edit at a time, and a search runs candidates against the tests in a sandbox ([`exec`]).
+//!
+//! One module per pipeline stage, in data-flow order:
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`syntax`] | parsing (tree-sitter-python), node kinds and replacement classes, byte spans, splicing, normalised AST |
+//! | [`corpus`] | programs, specs and tasks: loaders (toy set, `.py` directories, JSONL), function extraction, dedup, hold-out |
+//! | [`noise`] | subtree bank, mutation (forward process), TreeDiff edit paths, training examples |
+//! | [`exec`] | everything that runs CPython: the validity gate (and, later, the sandboxed test runner) |
+//!
+//! The `kelp` binary is a thin layer over these modules.
+
+pub mod corpus;
+pub mod exec;
+pub mod noise;
+pub mod syntax;
