@@ -1,3 +1,46 @@
-fn main() {
-    println!("Hello, world!");
+//! `kelp`: the command-line interface, a thin layer over the library.
+//!
+//! Each subcommand lives in its own file under `cmd/`: it parses its arguments (clap), validates them into library
+//! configs, calls the library and prints. Errors are printed as `kelp: ` + the error chain.
+//! Exit codes: 0 success, 1 a negative answer (e.g. tests fail), 2 bad input or a failure.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+
+#[derive(Parser)]
+#[command(
+    name = "kelp",
+    version,
+    about = "Tree diffusion for Python program repair and synthesis"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Inspect training corpora: function counts, sizes, node kinds.
+    #[command(subcommand)]
+    Corpus(cmd::corpus::CorpusCommand),
+    /// Generate training examples (corrupt → TreeDiff → one target edit) as JSONL shards.
+    Data(cmd::data::DataArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Corpus(c) => cmd::corpus::run(c),
+        Command::Data(args) => cmd::data::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("kelp: {err:#}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1,1 +1,30 @@
-//! exec stage.
+//! The exec stage: the one place where Kelp runs CPython.
+//!
+//! Today it holds the validity gate, [`validate`]: tree-sitter is error-tolerant and accepts a few programs that
+//! CPython rejects (`del 1`, `f(a=1, 2)`, `break` outside a loop), so "valid Python" always means "CPython's
+//! `compile` accepts it". Sources are checked in bulk by a single `python3` process, never one process per source.
+
+mod validate;
+
+pub use validate::{Validity, python_command, validate};
+
+/// Errors from running CPython.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExecError {
+    /// `python3` could not be started.
+    #[error(
+        "could not start `{command}` (is Python 3 installed and on PATH? set KELP_PYTHON to choose another): {source}"
+    )]
+    Spawn {
+        command: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Talking to the Python process failed.
+    #[error("i/o with the python process failed: {0}")]
+    Io(#[from] std::io::Error),
+    /// The Python process answered something Kelp does not understand.
+    #[error("the python process answered unexpectedly: {0}")]
+    Protocol(String),
+}
