@@ -1,1 +1,365 @@
-//! syntax stage.
+//! The syntax stage: Python source → a flat tree of nodes with byte spans and replacement classes.
+//!
+//! Kelp parses with tree-sitter-python and copies the result into a [`Tree`]: an arena of [`Node`]s in pre-order,
+//! each with its kind, byte [`Span`], parent, field name and *replacement class* ([`ReplacementClass`], see
+//! `class.rs` for the table). Everything downstream (mutation, TreeDiff, tokenization, constrained decoding) talks
+//! about nodes by span, never by raw character offset.
+//!
+//! - [`parse`] never fails and never panics: a tree with syntax errors comes back with [`Tree::has_error`] set
+//!   (tree-sitter is error-tolerant). [`parse_strict`] wraps it for callers that need a clean tree.
+//! - [`Edit`] replaces the subtree at one span with dedented text; [`Edit::apply`] re-indents it to its site.
+//! - [`NormalisedAst`] is the one notion of "same program" (formatting and comments ignored), for dedup,
+//!   hold-out and exact-match metrics; [`NormalisedAst::alpha`] also ignores identifier names.
+//!
+//! tree-sitter accepts a few programs CPython rejects, so "valid Python" is decided by [`crate::exec::validate`].
+//! This module spawns no process.
+//!
+//! ```
+//! let tree = kelp::syntax::parse("def add(a, b):\n    return a - b\n");
+//! assert!(!tree.has_error());
+//! let minus = tree.nodes().iter().find(|n| n.kind == "binary_operator").unwrap();
+//! assert_eq!(tree.text(minus.span), "a - b");
+//! ```
+
+mod class;
+mod normal;
+mod splice;
+
+use std::cell::RefCell;
+use std::fmt;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use class::ReplacementClass;
+pub use normal::NormalisedAst;
+pub use splice::{Edit, dedent, indentation_at, line_starts_at, reindent};
+
+/// Errors of the syntax stage.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SyntaxError {
+    /// The source does not parse cleanly (tree-sitter found an error or a missing token).
+    #[error("syntax error at byte range {span:?} (line {line})")]
+    Parse { span: Span, line: usize },
+    /// An edit's span is not inside the source or does not fall on character boundaries.
+    #[error("edit span {span:?} is outside the {len}-byte source or splits a character")]
+    SpanOutOfBounds { span: Span, len: usize },
+    /// A multi-line replacement was spliced at a node that does not begin its line.
+    #[error("a multi-line replacement cannot go at {span:?}: the node does not begin its line")]
+    MultiLineInline { span: Span },
+}
+
+/// A byte range `start..end` in a source text (`start <= end`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from byte offsets. Sources over 4 GiB are rejected long before this (corpus size limits).
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start: start as u32, end: end as u32 }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// `other` lies within `self` (bounds included).
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// Index of a node in its [`Tree`]'s arena.
+pub type NodeId = u32;
+
+/// One syntax node (named or anonymous, e.g. an operator token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// tree-sitter-python's kind: `identifier`, `binary_operator`, `+`, `return_statement`, …
+    pub kind: &'static str,
+    pub span: Span,
+    pub parent: Option<NodeId>,
+    /// The field this node fills in its parent (`left`, `body`, `name`, …), if any.
+    pub field: Option<&'static str>,
+    /// Named nodes are grammar rules; anonymous ones are literal tokens (`+`, `def`, `(`).
+    pub named: bool,
+    /// Comments and line continuations: allowed anywhere, not part of the program's structure.
+    pub extra: bool,
+    /// Which subtrees may replace this one; `None` when the node may not be replaced at all.
+    pub class: Option<ReplacementClass>,
+    /// Number of non-extra leaf tokens in the subtree: the size measure for mutation limits.
+    pub leaves: u32,
+    /// One past the last descendant's index: the subtree is `id..subtree_end` (pre-order arena).
+    pub subtree_end: NodeId,
+}
+
+impl Node {
+    pub fn is_leaf(&self, id: NodeId) -> bool {
+        self.subtree_end == id + 1
+    }
+}
+
+/// A parsed Python source: the text and its nodes in pre-order.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    source: String,
+    nodes: Vec<Node>,
+    error: Option<Span>,
+}
+
+/// tree-sitter-python's grammar tables, shared so that kind and field names are `&'static str`.
+static PYTHON: std::sync::LazyLock<tree_sitter::Language> =
+    std::sync::LazyLock::new(|| tree_sitter_python::LANGUAGE.into());
+
+thread_local! {
+    // A tree-sitter parser is cheap to reuse and not `Sync`: keep one per thread.
+    static PARSER: RefCell<tree_sitter::Parser> = RefCell::new(new_parser());
+}
+
+fn new_parser() -> tree_sitter::Parser {
+    let mut parser = tree_sitter::Parser::new();
+    parser
+        .set_language(&PYTHON)
+        .expect("tree-sitter-python is ABI-compatible with the tree-sitter crate (checked by the test suite)");
+    parser
+}
+
+/// Parses Python source. Never fails: syntax errors are reported by [`Tree::has_error`] / [`Tree::error_span`].
+pub fn parse(source: impl Into<String>) -> Tree {
+    let source = source.into();
+    let ts_tree = PARSER.with(|p| p.borrow_mut().parse(source.as_bytes(), None));
+    match ts_tree {
+        Some(ts_tree) => Tree::from_tree_sitter(source, &ts_tree),
+        // `parse` returns None only without a language or after a cancellation, neither of which Kelp sets up;
+        // report it as an error tree rather than panic.
+        None => {
+            let span = Span::new(0, source.len());
+            Tree { source, nodes: Vec::new(), error: Some(span) }
+        }
+    }
+}
+
+/// Parses Python source and fails on any syntax error tree-sitter finds.
+pub fn parse_strict(source: impl Into<String>) -> Result<Tree, SyntaxError> {
+    let tree = parse(source);
+    match tree.error {
+        Some(span) => Err(SyntaxError::Parse { span, line: tree.line_of(span.start as usize) }),
+        None => Ok(tree),
+    }
+}
+
+impl Tree {
+    fn from_tree_sitter(source: String, ts_tree: &tree_sitter::Tree) -> Tree {
+        let mut nodes: Vec<Node> = Vec::with_capacity(source.len() / 3);
+        let mut error = None;
+        let mut ancestors: Vec<NodeId> = Vec::new();
+        let mut cursor = ts_tree.walk();
+        'walk: loop {
+            let node = cursor.node();
+            let id = nodes.len() as NodeId;
+            if error.is_none() && (node.is_error() || node.is_missing()) {
+                error = Some(Span::new(node.start_byte(), node.end_byte()));
+            }
+            nodes.push(Node {
+                // Kind names come from the static grammar tables; fall back to the node's own for safety.
+                kind: PYTHON.node_kind_for_id(node.kind_id()).unwrap_or("ERROR"),
+                span: Span::new(node.start_byte(), node.end_byte()),
+                parent: ancestors.last().copied(),
+                field: cursor.field_id().and_then(|f| PYTHON.field_name_for_id(f.get())),
+                named: node.is_named(),
+                extra: node.is_extra(),
+                class: None,
+                leaves: 0,
+                subtree_end: id + 1,
+            });
+            if cursor.goto_first_child() {
+                ancestors.push(id);
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+                let done = ancestors.pop().expect("cursor depth matches the ancestor stack");
+                nodes[done as usize].subtree_end = nodes.len() as NodeId;
+            }
+        }
+        // Leaf counts, children before parents (reverse pre-order).
+        for id in (0..nodes.len()).rev() {
+            let node = &nodes[id];
+            if node.extra {
+                continue;
+            }
+            let leaves = if node.is_leaf(id as NodeId) { 1 } else { node.leaves };
+            let parent = node.parent;
+            nodes[id].leaves = leaves;
+            if let Some(parent) = parent {
+                nodes[parent as usize].leaves += leaves;
+            }
+        }
+        class::assign(&mut nodes);
+        Tree { source, nodes, error }
+    }
+
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn into_source(self) -> String {
+        self.source
+    }
+
+    /// All nodes in pre-order; index = [`NodeId`]. The root (`module`) is node 0.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// The source text of a span. Spans come from this tree, so they are in bounds.
+    pub fn text(&self, span: Span) -> &str {
+        &self.source[span.range()]
+    }
+
+    /// Did tree-sitter find a syntax error or a missing token?
+    pub fn has_error(&self) -> bool {
+        self.error.is_some()
+    }
+
+    /// The span of the first error node, if any.
+    pub fn error_span(&self) -> Option<Span> {
+        self.error
+    }
+
+    /// Direct children of a node, in source order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        let end = self.nodes.get(id as usize).map_or(id, |n| n.subtree_end);
+        Children { tree: self, next: id + 1, end }
+    }
+
+    /// Ids of the nodes that may be replaced (have a replacement class), in pre-order.
+    pub fn replaceable(&self) -> impl Iterator<Item = NodeId> + '_ {
+        (0..self.nodes.len() as NodeId).filter(|&id| self.nodes[id as usize].class.is_some())
+    }
+
+    /// The node with exactly this span and this class, if there is one (the outermost, when several share it).
+    pub fn find_node(&self, span: Span, class: ReplacementClass) -> Option<NodeId> {
+        (0..self.nodes.len() as NodeId).find(|&id| {
+            let n = &self.nodes[id as usize];
+            n.span == span && n.class == Some(class)
+        })
+    }
+
+    /// 1-based line number of a byte offset, for messages.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.source.len());
+        self.source.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
+    }
+
+    /// The normalised AST of the whole program.
+    pub fn normalised(&self) -> NormalisedAst {
+        NormalisedAst::of(self, 0, false)
+    }
+
+    /// The normalised AST with identifiers renamed in order of appearance (near-duplicate detection).
+    pub fn alpha_normalised(&self) -> NormalisedAst {
+        NormalisedAst::of(self, 0, true)
+    }
+}
+
+/// Iterator over a node's direct children (see [`Tree::children`]).
+pub struct Children<'t> {
+    tree: &'t Tree,
+    next: NodeId,
+    end: NodeId,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next >= self.end {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.tree.nodes[id as usize].subtree_end;
+        Some(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arena_matches_tree_sitter_structure() {
+        let tree = parse("def f(a, b):\n    # why\n    return a + b\n");
+        assert!(!tree.has_error());
+        let root = tree.node(0);
+        assert_eq!(root.kind, "module");
+        assert_eq!(root.subtree_end as usize, tree.nodes().len());
+        let def: Vec<_> = tree.children(0).collect();
+        assert_eq!(def.len(), 1);
+        assert_eq!(tree.node(def[0]).kind, "function_definition");
+        // Every child lies within its parent, and parents point back.
+        for (id, node) in tree.nodes().iter().enumerate() {
+            for child in tree.children(id as NodeId) {
+                assert_eq!(tree.node(child).parent, Some(id as NodeId));
+                assert!(node.span.contains(tree.node(child).span));
+            }
+        }
+        let comment = tree.nodes().iter().find(|n| n.kind == "comment").unwrap();
+        assert!(comment.extra);
+        // Leaves: def f ( a , b ) : return a + b  = 12 (the comment does not count)
+        assert_eq!(root.leaves, 12);
+    }
+
+    #[test]
+    fn errors_are_reported_not_panicked() {
+        let tree = parse("def f(:\n    return\n");
+        assert!(tree.has_error());
+        let err = parse_strict("x = (1,\n").unwrap_err();
+        assert!(matches!(err, SyntaxError::Parse { .. }));
+        assert!(!parse("").has_error());
+        // Arbitrary bytes that are valid UTF-8 but not Python.
+        assert!(parse("\u{0}\u{7f}€€ def def ))))").has_error());
+    }
+
+    #[test]
+    fn span_helpers() {
+        let s = Span::new(2, 5);
+        assert_eq!(format!("{s:?}"), "2..5");
+        assert!(s.contains(Span::new(3, 5)));
+        assert!(s.overlaps(Span::new(4, 9)));
+        assert!(!s.overlaps(Span::new(5, 9)));
+    }
+}

@@ -1,0 +1,147 @@
+//! Normalised AST: the one notion of "the same program" (corpus dedup, hold-out, exact-match metrics).
+//!
+//! A pre-order serialisation of the syntax tree that ignores formatting: whitespace, comments, line continuations,
+//! redundant parentheses, commas and brackets (implied by the node kinds) and string quote style. Operators,
+//! keywords, names and literal values are kept. The alpha-renamed variant also replaces every identifier by
+//! `v0, v1, …` in order of first appearance, so `def add(a, b): return a + b` and `def plus(x, y): return x + y`
+//! compare equal: the test for near-duplicates.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::{NodeId, Tree};
+
+/// A program's normalised AST (see the module doc). Equality and hashing ignore formatting.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NormalisedAst(String);
+
+/// Tokens that only delimit structure the node kinds already record.
+const PUNCTUATION: &[&str] = &[",", "(", ")", "[", "]", "{", "}", ":", ";"];
+
+impl NormalisedAst {
+    /// The normalised AST of the subtree at `root`.
+    pub fn of(tree: &Tree, root: NodeId, alpha: bool) -> NormalisedAst {
+        let mut out = String::with_capacity(tree.source().len());
+        let mut names = HashMap::new();
+        if (root as usize) < tree.nodes().len() {
+            write_node(tree, root, alpha.then_some(&mut names), &mut out);
+        }
+        NormalisedAst(out)
+    }
+
+    /// A stable 64-bit fingerprint (FNV-1a), the same on every machine and build, for hash sets stored on disk.
+    /// (std's `DefaultHasher` makes no such promise across Rust releases.)
+    pub fn fingerprint(&self) -> u64 {
+        self.0.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for NormalisedAst {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "NormalisedAst({})", self.0)
+    }
+}
+
+fn write_node(tree: &Tree, id: NodeId, mut names: Option<&mut HashMap<String, usize>>, out: &mut String) {
+    let node = tree.node(id);
+    if node.extra || (!node.named && PUNCTUATION.contains(&node.kind)) {
+        return;
+    }
+    if node.kind == "parenthesized_expression" {
+        for child in tree.children(id) {
+            write_node(tree, child, names.as_deref_mut(), out);
+        }
+        return;
+    }
+    if node.kind == "string" {
+        write_string(tree, id, out);
+        return;
+    }
+    if node.is_leaf(id) {
+        let text = tree.text(node.span);
+        out.push(' ');
+        if node.kind == "identifier" {
+            if let Some(names) = names {
+                let next = names.len();
+                let n = *names.entry(text.to_string()).or_insert(next);
+                out.push_str(&format!("v{n}"));
+                return;
+            }
+        }
+        if node.named {
+            out.push_str(node.kind);
+            out.push(':');
+        }
+        out.push_str(text);
+        return;
+    }
+    out.push_str(" (");
+    out.push_str(node.kind);
+    for child in tree.children(id) {
+        write_node(tree, child, names.as_deref_mut(), out);
+    }
+    out.push(')');
+}
+
+/// `'a'`, `"a"` and `"""a"""` are the same string; the prefix (`f`, `b`, `r`) and content are kept.
+fn write_string(tree: &Tree, id: NodeId, out: &mut String) {
+    out.push_str(" (string ");
+    for child in tree.children(id) {
+        let child_node = tree.node(child);
+        let text = tree.text(child_node.span);
+        match child_node.kind {
+            "string_start" => out.push_str(&text.trim_end_matches(['\'', '"']).to_ascii_lowercase()),
+            "string_end" => {}
+            _ => {
+                out.push('|');
+                out.push_str(text);
+            }
+        }
+    }
+    out.push(')');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+
+    #[test]
+    fn formatting_and_comments_are_ignored() {
+        let a = parse("def f(a, b):\n    return (a + b)  # sum\n");
+        let b = parse("def f( a,b, ) :\n\n    # a comment\n    return a+b\n");
+        assert_eq!(a.normalised(), b.normalised());
+        assert_eq!(parse("x = 'hi'\n").normalised(), parse("x = \"hi\"\n").normalised());
+    }
+
+    #[test]
+    fn meaning_is_not_ignored() {
+        let base = parse("def f(a, b):\n    return a + b\n").normalised();
+        for other in [
+            "def f(a, b):\n    return a - b\n",
+            "def f(a, b):\n    return b + a\n",
+            "def f(a, c):\n    return a + c\n",
+            "def f(a, b):\n    return a + b + 0\n",
+            "def f(a, b):\n    return (a, b)\n",
+        ] {
+            assert_ne!(parse(other).normalised(), base, "{other}");
+        }
+        // Precedence is structure: (a + b) * c differs from a + b * c.
+        assert_ne!(parse("(a + b) * c\n").normalised(), parse("a + b * c\n").normalised());
+        assert_ne!(parse("x = b'a'\n").normalised(), parse("x = 'a'\n").normalised());
+    }
+
+    #[test]
+    fn alpha_renaming_finds_near_duplicates() {
+        let add = parse("def add(a, b):\n    return a + b\n");
+        let plus = parse("def plus(x, y):\n    return x + y\n");
+        let swapped = parse("def plus(x, y):\n    return y + x\n");
+        assert_ne!(add.normalised(), plus.normalised());
+        assert_eq!(add.alpha_normalised(), plus.alpha_normalised());
+        assert_ne!(add.alpha_normalised(), swapped.alpha_normalised());
+        assert_eq!(add.alpha_normalised().fingerprint(), plus.alpha_normalised().fingerprint());
+    }
+}
