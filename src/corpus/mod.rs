@@ -1,1 +1,220 @@
-//! corpus stage.
+//! The corpus stage: programs, their specs, and the training corpus built from them.
+//!
+//! A [`Task`] is a clean program (one Python function) plus its [`Spec`]: signature, docstring and [`Tests`]
+//! (assert lines or a HumanEval-style `check(candidate)` function). Tasks come from loaders (`load.rs`): the toy set
+//! of DESIGN §7 (`data/toy.jsonl`, compiled in), any directory of `.py` files (the Python standard library by
+//! default), and JSONL task files. `extract.rs` cuts functions out of modules under [`FunctionLimits`].
+//!
+//! [`Corpus::build`] loads every source, deduplicates by normalised AST and removes every task of the [`HoldOut`]
+//! (evaluation tasks, matched by normalised *and* alpha-renamed AST), so nothing evaluated is trained on.
+//! [`CorpusStats`] summarises a corpus. This stage runs CPython only to locate the standard library.
+
+mod extract;
+mod holdout;
+mod load;
+mod stats;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+pub use extract::{FunctionLimits, extract_functions, spec_of};
+pub use holdout::HoldOut;
+pub use load::{LoadReport, Skipped, load_directory, load_jsonl, python_stdlib_dir, toy_tasks};
+pub use stats::CorpusStats;
+
+/// Errors of the corpus stage. Per-file problems in a directory are not errors: they are counted in a
+/// [`LoadReport`] and the load goes on.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CorpusError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is not a directory")]
+    NotADirectory { path: PathBuf },
+    #[error("{path}:{line}: not a valid task record: {message}")]
+    BadRecord { path: PathBuf, line: usize, message: String },
+    #[error("could not locate the Python standard library with `{python}` ({message}); pass a directory instead")]
+    NoStdlib { python: String, message: String },
+    #[error("the corpus is empty: {0}")]
+    Empty(String),
+}
+
+/// The executable part of a spec.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tests {
+    /// Lines such as `assert add(2, 3) == 5`, each one test, run after the program.
+    Asserts(Vec<String>),
+    /// A HumanEval-style `def check(candidate): …` called with the entry point.
+    Check { source: String },
+}
+
+impl Tests {
+    /// Number of separately reported tests.
+    pub fn count(&self) -> usize {
+        match self {
+            Tests::Asserts(lines) => lines.len(),
+            Tests::Check { .. } => 1,
+        }
+    }
+}
+
+/// What a program must do: signature, docstring and (when known) tests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Spec {
+    /// The `def` line(s) up to and including the colon, e.g. `def add(a, b):`.
+    pub signature: String,
+    /// The docstring's text, if the function has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docstring: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tests: Option<Tests>,
+}
+
+/// Where a task came from (for statistics and mixture weights).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The 15-program toy set of DESIGN §7.
+    Toy,
+    /// A function harvested from the Python standard library.
+    Stdlib,
+    /// A function harvested from a user directory.
+    Directory,
+    /// A task read from a JSONL file.
+    Jsonl,
+}
+
+impl Origin {
+    pub fn name(self) -> &'static str {
+        match self {
+            Origin::Toy => "toy",
+            Origin::Stdlib => "stdlib",
+            Origin::Directory => "directory",
+            Origin::Jsonl => "jsonl",
+        }
+    }
+}
+
+/// Training or evaluation: evaluation tasks are never trained on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Split {
+    #[default]
+    Train,
+    Eval,
+}
+
+/// A clean program and its spec.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    /// Unique and human-readable, e.g. `toy/add` or `stdlib/json/decoder.py:JSONDecoder.decode`.
+    pub id: String,
+    pub origin: Origin,
+    #[serde(default)]
+    pub split: Split,
+    /// The function's name (what tests call).
+    pub entry_point: String,
+    /// The clean program: one function, dedented to column 0, ending in a newline.
+    pub source: String,
+    pub spec: Spec,
+}
+
+/// Which sources make up a training corpus.
+#[derive(Debug, Clone)]
+pub struct CorpusConfig {
+    /// Include the toy set's training tasks (its evaluation tasks are always held out).
+    pub toy: bool,
+    /// Include functions harvested from the Python standard library.
+    pub stdlib: bool,
+    /// Other directories of `.py` files to harvest.
+    pub directories: Vec<PathBuf>,
+    /// JSONL task files.
+    pub jsonl: Vec<PathBuf>,
+    pub limits: FunctionLimits,
+}
+
+impl Default for CorpusConfig {
+    fn default() -> Self {
+        CorpusConfig {
+            toy: true,
+            stdlib: true,
+            directories: Vec::new(),
+            jsonl: Vec::new(),
+            limits: FunctionLimits::default(),
+        }
+    }
+}
+
+/// A deduplicated training corpus with hold-out tasks removed.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub tasks: Vec<Task>,
+    pub report: LoadReport,
+}
+
+impl Corpus {
+    /// Loads every configured source, removes duplicates and every task matching `hold_out`.
+    pub fn build(config: &CorpusConfig, hold_out: &HoldOut) -> Result<Corpus, CorpusError> {
+        let mut report = LoadReport::default();
+        let mut tasks = Vec::new();
+        if config.toy {
+            tasks.extend(toy_tasks().into_iter().filter(|t| t.split == Split::Train));
+        }
+        if config.stdlib {
+            let dir = python_stdlib_dir()?;
+            tasks.extend(load_directory(&dir, Origin::Stdlib, &config.limits, &mut report)?);
+        }
+        for dir in &config.directories {
+            tasks.extend(load_directory(dir, Origin::Directory, &config.limits, &mut report)?);
+        }
+        for path in &config.jsonl {
+            tasks.extend(load_jsonl(path)?.into_iter().filter(|t| t.split == Split::Train));
+        }
+        report.functions = tasks.len();
+        let tasks = dedup(tasks);
+        report.duplicates = report.functions - tasks.len();
+        let before = tasks.len();
+        let tasks: Vec<Task> = tasks.into_iter().filter(|t| !hold_out.contains(t)).collect();
+        report.held_out = before - tasks.len();
+        if tasks.is_empty() {
+            return Err(CorpusError::Empty(format!(
+                "no training function survived loading ({} files read, {} skipped)",
+                report.files_read,
+                report.skipped_total()
+            )));
+        }
+        Ok(Corpus { tasks, report })
+    }
+}
+
+/// Keeps the first task of each normalised AST.
+pub fn dedup(tasks: Vec<Task>) -> Vec<Task> {
+    let mut seen = HashSet::new();
+    tasks
+        .into_iter()
+        .filter(|t| seen.insert(crate::syntax::parse(t.source.as_str()).normalised().fingerprint()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dedup_ignores_formatting() {
+        let mut toy = toy_tasks();
+        let mut copy = toy[0].clone();
+        copy.id = "copy".into();
+        copy.source = "def add(a,b):  # same\n    return (a + b)\n".into();
+        toy.push(copy);
+        let n = toy.len();
+        assert_eq!(dedup(toy).len(), n - 1);
+    }
+}
