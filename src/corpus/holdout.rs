@@ -51,8 +51,12 @@ impl HoldOut {
 
     pub fn contains_source(&self, source: &str) -> bool {
         let tree = syntax::parse(source);
-        self.exact.contains(&tree.normalised().fingerprint())
-            || self.alpha.contains(&tree.alpha_normalised().fingerprint())
+        self.contains_fingerprints(tree.normalised().fingerprint(), tree.alpha_normalised().fingerprint())
+    }
+
+    /// The same test from precomputed [`crate::syntax::NormalisedAst::fingerprint`]s.
+    pub fn contains_fingerprints(&self, exact: u64, alpha: u64) -> bool {
+        self.exact.contains(&exact) || self.alpha.contains(&alpha)
     }
 }
 

@@ -17,6 +17,7 @@ mod stats;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use extract::{FunctionLimits, extract_functions, spec_of};
@@ -178,11 +179,26 @@ impl Corpus {
             tasks.extend(load_jsonl(path)?.into_iter().filter(|t| t.split == Split::Train));
         }
         report.functions = tasks.len();
-        let tasks = dedup(tasks);
-        report.duplicates = report.functions - tasks.len();
-        let before = tasks.len();
-        let tasks: Vec<Task> = tasks.into_iter().filter(|t| !hold_out.contains(t)).collect();
-        report.held_out = before - tasks.len();
+        // One parse per task gives both fingerprints: exact (dedup, hold-out) and alpha-renamed (hold-out).
+        let fingerprints: Vec<(u64, u64)> = tasks
+            .par_iter()
+            .map(|t| {
+                let tree = crate::syntax::parse(t.source.as_str());
+                (tree.normalised().fingerprint(), tree.alpha_normalised().fingerprint())
+            })
+            .collect();
+        let mut seen = HashSet::new();
+        let mut kept = Vec::with_capacity(tasks.len());
+        for (task, (exact, alpha)) in tasks.into_iter().zip(fingerprints) {
+            if !seen.insert(exact) {
+                report.duplicates += 1;
+            } else if hold_out.contains_fingerprints(exact, alpha) {
+                report.held_out += 1;
+            } else {
+                kept.push(task);
+            }
+        }
+        let tasks = kept;
         if tasks.is_empty() {
             return Err(CorpusError::Empty(format!(
                 "no training function survived loading ({} files read, {} skipped)",
