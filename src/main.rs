@@ -11,11 +11,7 @@ use clap::{Parser, Subcommand};
 mod cmd;
 
 #[derive(Parser)]
-#[command(
-    name = "kelp",
-    version,
-    about = "Tree diffusion for Python program repair and synthesis"
-)]
+#[command(name = "kelp", version, about = "Tree diffusion for Python program repair and synthesis")]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -87,9 +87,7 @@ fn qualified_name(module: &Tree, id: NodeId) -> Option<String> {
 }
 
 fn name_of(tree: &Tree, id: NodeId) -> Option<String> {
-    tree.children(id)
-        .find(|&c| tree.node(c).field == Some("name"))
-        .map(|c| tree.text(tree.node(c).span).to_string())
+    tree.children(id).find(|&c| tree.node(c).field == Some("name")).map(|c| tree.text(tree.node(c).span).to_string())
 }
 
 /// The program's own `function_definition` (node 0 is the module).

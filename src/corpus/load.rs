@@ -129,11 +129,7 @@ pub fn load_directory(
                 return Err(Skipped::SyntaxError);
             }
             let rel = path.strip_prefix(root).unwrap_or(path);
-            let label = if rel.as_os_str().is_empty() {
-                prefix.clone()
-            } else {
-                format!("{prefix}/{}", rel.display())
-            };
+            let label = if rel.as_os_str().is_empty() { prefix.clone() } else { format!("{prefix}/{}", rel.display()) };
             Ok(extract_functions(&module, &label, origin, limits))
         })
         .collect();
@@ -219,7 +215,14 @@ impl TaskRecord {
         if !source.ends_with('\n') {
             source.push('\n');
         }
-        Ok(Task { id: self.id.unwrap_or_else(|| entry_point.clone()), origin, split: self.split, entry_point, source, spec })
+        Ok(Task {
+            id: self.id.unwrap_or_else(|| entry_point.clone()),
+            origin,
+            split: self.split,
+            entry_point,
+            source,
+            spec,
+        })
     }
 }
 
@@ -285,7 +288,11 @@ mod tests {
         std::fs::write(&path, "{\"source\": \"def f(x):\\n    return x\\n\"}\n\n{\"source\": \"def (\"}\n").unwrap();
         let err = load_jsonl(&path).unwrap_err();
         assert!(matches!(err, CorpusError::BadRecord { line: 3, .. }), "{err}");
-        std::fs::write(&path, "{\"source\": \"def f(x):\\n    return x\\n\", \"tests\": {\"asserts\": [\"assert f(1) == 1\"]}}\n").unwrap();
+        std::fs::write(
+            &path,
+            "{\"source\": \"def f(x):\\n    return x\\n\", \"tests\": {\"asserts\": [\"assert f(1) == 1\"]}}\n",
+        )
+        .unwrap();
         let tasks = load_jsonl(&path).unwrap();
         assert_eq!(tasks[0].entry_point, "f");
         assert_eq!(tasks[0].spec.tests, Some(Tests::Asserts(vec!["assert f(1) == 1".into()])));

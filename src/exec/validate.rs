@@ -38,24 +38,13 @@ pub fn validate<S: AsRef<str>>(sources: &[S]) -> Result<Vec<Validity>, ExecError
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|source| ExecError::Spawn {
-            command: command.clone(),
-            source,
-        })?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| ExecError::Protocol("no stdin".into()))?;
-    let stdout = child
-        .stdout
-        .take()
-        .ok_or_else(|| ExecError::Protocol("no stdout".into()))?;
+        .map_err(|source| ExecError::Spawn { command: command.clone(), source })?;
+    let mut stdin = child.stdin.take().ok_or_else(|| ExecError::Protocol("no stdin".into()))?;
+    let stdout = child.stdout.take().ok_or_else(|| ExecError::Protocol("no stdout".into()))?;
     // Write from a second thread: with many sources both pipes fill up, and one thread writing everything before
     // reading anything would deadlock.
-    let payload: Vec<String> = sources
-        .iter()
-        .map(|s| serde_json::to_string(s.as_ref()).expect("a string always serialises"))
-        .collect();
+    let payload: Vec<String> =
+        sources.iter().map(|s| serde_json::to_string(s.as_ref()).expect("a string always serialises")).collect();
     let writer = std::thread::spawn(move || -> std::io::Result<()> {
         for line in payload {
             stdin.write_all(line.as_bytes())?;
@@ -66,13 +55,10 @@ pub fn validate<S: AsRef<str>>(sources: &[S]) -> Result<Vec<Validity>, ExecError
     let mut verdicts = Vec::with_capacity(sources.len());
     for line in BufReader::new(stdout).lines() {
         let line = line?;
-        let verdict: Validity =
-            serde_json::from_str(&line).map_err(|e| ExecError::Protocol(format!("{e}: {line}")))?;
+        let verdict: Validity = serde_json::from_str(&line).map_err(|e| ExecError::Protocol(format!("{e}: {line}")))?;
         verdicts.push(verdict);
     }
-    writer
-        .join()
-        .map_err(|_| ExecError::Protocol("writer thread panicked".into()))??;
+    writer.join().map_err(|_| ExecError::Protocol("writer thread panicked".into()))??;
     child.wait()?;
     if verdicts.len() != sources.len() {
         return Err(ExecError::Protocol(format!(
@@ -90,23 +76,11 @@ mod tests {
 
     #[test]
     fn cpython_rejects_what_tree_sitter_tolerates() {
-        let sources = [
-            "def f(a):\n    return a + 1\n",
-            "del 1\n",
-            "f(a=1, 2)\n",
-            "def g():\n    break\n",
-            "def h(:\n",
-        ];
+        let sources = ["def f(a):\n    return a + 1\n", "del 1\n", "f(a=1, 2)\n", "def g():\n    break\n", "def h(:\n"];
         let verdicts = validate(&sources).unwrap();
         let ok: Vec<bool> = verdicts.iter().map(|v| v.ok).collect();
         assert_eq!(ok, [true, false, false, false, false]);
-        assert!(
-            verdicts[4]
-                .error
-                .as_deref()
-                .unwrap()
-                .starts_with("SyntaxError")
-        );
+        assert!(verdicts[4].error.as_deref().unwrap().starts_with("SyntaxError"));
     }
 
     #[test]

@@ -32,7 +32,7 @@ impl NormalisedAst {
     /// A stable 64-bit fingerprint (FNV-1a), the same on every machine and build, for hash sets stored on disk.
     /// (std's `DefaultHasher` makes no such promise across Rust releases.)
     pub fn fingerprint(&self) -> u64 {
-        self.0.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+        fnv(FNV_OFFSET, self.0.as_bytes())
     }
 
     pub fn as_str(&self) -> &str {
@@ -44,6 +44,47 @@ impl fmt::Debug for NormalisedAst {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "NormalisedAst({})", self.0)
     }
+}
+
+/// One hash per node, equal for two subtrees exactly when their normalised ASTs are equal (up to 64-bit
+/// collisions): TreeDiff compares subtrees in O(1) with these. Nodes that the normalised AST skips (comments,
+/// punctuation) hash to 0; a parenthesised expression hashes as its contents.
+pub fn subtree_hashes(tree: &Tree) -> Vec<u64> {
+    let nodes = tree.nodes();
+    let mut hashes = vec![0u64; nodes.len()];
+    for id in (0..nodes.len()).rev() {
+        let node = &nodes[id];
+        if node.extra || (!node.named && PUNCTUATION.contains(&node.kind)) {
+            continue;
+        }
+        let id = id as NodeId;
+        hashes[id as usize] = if node.kind == "parenthesized_expression" {
+            tree.children(id).map(|c| hashes[c as usize]).find(|&h| h != 0).unwrap_or(0)
+        } else if node.kind == "string" {
+            let mut text = String::new();
+            write_string(tree, id, &mut text);
+            fnv(FNV_OFFSET, text.as_bytes())
+        } else if node.is_leaf(id) {
+            fnv(fnv(FNV_OFFSET, node.kind.as_bytes()), tree.text(node.span).as_bytes())
+        } else {
+            let mut h = fnv(FNV_OFFSET, node.kind.as_bytes());
+            for child in tree.children(id) {
+                let c = hashes[child as usize];
+                if c != 0 {
+                    h = fnv(h, &c.to_le_bytes());
+                }
+            }
+            h
+        };
+    }
+    hashes
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a, continued from `h`.
+fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 fn write_node(tree: &Tree, id: NodeId, mut names: Option<&mut HashMap<String, usize>>, out: &mut String) {
@@ -132,6 +173,19 @@ mod tests {
         // Precedence is structure: (a + b) * c differs from a + b * c.
         assert_ne!(parse("(a + b) * c\n").normalised(), parse("a + b * c\n").normalised());
         assert_ne!(parse("x = b'a'\n").normalised(), parse("x = 'a'\n").normalised());
+    }
+
+    #[test]
+    fn subtree_hashes_agree_with_normalised_equality() {
+        let a = parse("def f(a, b):\n    return (a + b)  # sum\n");
+        let b = parse("def f( a,b, ) :\n    return a+b\n");
+        let c = parse("def f(a, b):\n    return a - b\n");
+        let (ha, hb, hc) = (super::subtree_hashes(&a), super::subtree_hashes(&b), super::subtree_hashes(&c));
+        assert_eq!(ha[0], hb[0]);
+        assert_ne!(ha[0], hc[0]);
+        // The parameter lists are equal in all three.
+        let params = |t: &crate::syntax::Tree| t.nodes().iter().position(|n| n.kind == "parameters").unwrap();
+        assert_eq!(ha[params(&a)], hc[params(&c)]);
     }
 
     #[test]

@@ -27,8 +27,7 @@ impl Edit {
     /// Splices the edit into `source`, re-indenting the replacement to its site.
     pub fn apply(&self, source: &str) -> Result<String, SyntaxError> {
         let range = self.span.range();
-        if range.end > source.len() || !source.is_char_boundary(range.start) || !source.is_char_boundary(range.end)
-        {
+        if range.end > source.len() || !source.is_char_boundary(range.start) || !source.is_char_boundary(range.end) {
             return Err(SyntaxError::SpanOutOfBounds { span: self.span, len: source.len() });
         }
         let multi_line = self.replacement.contains('\n');
