@@ -3,8 +3,9 @@
 use std::collections::HashSet;
 
 use rand::{Rng, RngExt};
+use rayon::prelude::*;
 
-use crate::syntax::{ReplacementClass, Tree, dedent, indentation_at};
+use crate::syntax::{self, ReplacementClass, Tree, dedent, indentation_at};
 
 /// A subtree's text, dedented, ready to splice at any node of its class.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,9 +21,8 @@ impl Fragment {
     }
 }
 
-/// Statement kinds never put into the bank: valid only in some contexts (`break` outside a loop and `return`
-/// outside a function are compile errors), so grafting them elsewhere would make invalid programs.
-const UNBANKED_KINDS: &[&str] = &["break_statement", "continue_statement", "named_expression"];
+/// Kinds never put into the bank: an unparenthesised walrus is valid in few positions.
+const UNBANKED_KINDS: &[&str] = &["named_expression"];
 
 /// Fragments by class, each class sorted by size so that "at most n leaves" is a prefix.
 #[derive(Debug, Clone, Default)]
@@ -30,6 +30,83 @@ pub struct SubtreeBank {
     classes: [Vec<Fragment>; 4],
     /// `prefix[class][n]`: number of fragments of that class with at most `n` leaves.
     prefix: [Vec<usize>; 4],
+}
+
+/// Kinds that make a fragment valid only in some contexts: `await` outside `async def`, `yield` (turns any
+/// function into a generator), `global`/`nonlocal` (must precede every use), `from m import *` (module level only).
+const CONTEXT_BOUND_KINDS: &[&str] =
+    &["await", "yield", "global_statement", "nonlocal_statement", "wildcard_import", "break_statement", "continue_statement"];
+
+/// For each node: does its subtree contain a context-bound construct that is not closed off inside it?
+/// (`break`/`continue` are closed off by a loop within the subtree.)
+fn context_bound(tree: &Tree) -> Vec<bool> {
+    let nodes = tree.nodes();
+    let mut bound = vec![false; nodes.len()];
+    for id in (0..nodes.len()).rev() {
+        let node = &nodes[id];
+        if CONTEXT_BOUND_KINDS.contains(&node.kind) {
+            bound[id] = true;
+        }
+        if matches!(node.kind, "for_statement" | "while_statement") {
+            // Only loop control is closed off by a loop; anything else stays bound.
+            bound[id] = tree.children(id as u32).any(|c| {
+                let mut stack = vec![c];
+                while let Some(n) = stack.pop() {
+                    let k = tree.node(n).kind;
+                    if CONTEXT_BOUND_KINDS.contains(&k) && !matches!(k, "break_statement" | "continue_statement") {
+                        return true;
+                    }
+                    stack.extend(tree.children(n));
+                }
+                false
+            });
+        }
+        if bound[id] {
+            if let Some(parent) = node.parent {
+                if !matches!(nodes[parent as usize].kind, "for_statement" | "while_statement") {
+                    bound[parent as usize] = true;
+                }
+            }
+        }
+    }
+    bound
+}
+
+/// Fragments of one program, before deduplication.
+fn fragments_of(tree: &Tree, max_leaves: u32) -> Vec<(ReplacementClass, Fragment)> {
+    let mut out = Vec::new();
+    let bound = context_bound(tree);
+    for (id, node) in tree.nodes().iter().enumerate() {
+        let Some(class) = node.class else { continue };
+        // The program's own function (a top-level statement) is not a fragment.
+        if node.leaves > max_leaves || bound[id] || UNBANKED_KINDS.contains(&node.kind) || node.parent == Some(0) {
+            continue;
+        }
+        let raw = tree.text(node.span);
+        let Some(text) = dedent(raw, indentation_at(tree.source(), node.span.start as usize)) else { continue };
+        if node.kind == "identifier" && class == ReplacementClass::Expression {
+            out.push((ReplacementClass::Identifier, Fragment { text: text.clone(), kind: node.kind, leaves: 1 }));
+        }
+        out.push((class, Fragment { text, kind: node.kind, leaves: node.leaves }));
+    }
+    out
+}
+
+/// Deduplicates fragments by class and text as they arrive.
+#[derive(Default)]
+struct Collector {
+    classes: [Vec<Fragment>; 4],
+    seen: [HashSet<String>; 4],
+}
+
+impl Collector {
+    fn add(&mut self, fragments: Vec<(ReplacementClass, Fragment)>) {
+        for (class, fragment) in fragments {
+            if self.seen[slot(class)].insert(fragment.text.clone()) {
+                self.classes[slot(class)].push(fragment);
+            }
+        }
+    }
 }
 
 fn slot(class: ReplacementClass) -> usize {
@@ -43,36 +120,27 @@ fn slot(class: ReplacementClass) -> usize {
 
 impl SubtreeBank {
     /// Harvests every replaceable subtree of at most `max_leaves` leaves from `programs`, once per distinct text.
-    /// Every identifier also enters the identifier class, whatever its position.
+    /// Every identifier in a value position also enters the identifier class.
     pub fn harvest<'a>(programs: impl IntoIterator<Item = &'a Tree>, max_leaves: u32) -> SubtreeBank {
-        let mut classes: [Vec<Fragment>; 4] = Default::default();
-        let mut seen: [HashSet<String>; 4] = Default::default();
+        let mut collector = Collector::default();
         for tree in programs {
-            for node in tree.nodes() {
-                let Some(class) = node.class else { continue };
-                if node.leaves > max_leaves || UNBANKED_KINDS.contains(&node.kind) {
-                    continue;
-                }
-                // The program's own function (a top-level statement) is not a fragment.
-                if node.parent == Some(0) {
-                    continue;
-                }
-                let raw = tree.text(node.span);
-                let Some(text) = dedent(raw, indentation_at(tree.source(), node.span.start as usize)) else {
-                    continue;
-                };
-                let mut add = |class: ReplacementClass, text: String| {
-                    if seen[slot(class)].insert(text.clone()) {
-                        classes[slot(class)].push(Fragment { text, kind: node.kind, leaves: node.leaves });
-                    }
-                };
-                if node.kind == "identifier" && class == ReplacementClass::Expression {
-                    add(ReplacementClass::Identifier, text.clone());
-                }
-                add(class, text);
-            }
+            collector.add(fragments_of(tree, max_leaves));
         }
-        SubtreeBank::from_classes(classes)
+        SubtreeBank::from_classes(collector.classes)
+    }
+
+    /// [`harvest`](Self::harvest) over program sources, parsed in parallel (a corpus of tens of thousands of
+    /// functions is never held as trees all at once).
+    pub fn from_sources<S: AsRef<str> + Sync>(sources: &[S], max_leaves: u32) -> SubtreeBank {
+        let per_chunk: Vec<Vec<(ReplacementClass, Fragment)>> = sources
+            .par_chunks(256)
+            .map(|chunk| chunk.iter().flat_map(|s| fragments_of(&syntax::parse(s.as_ref()), max_leaves)).collect())
+            .collect();
+        let mut collector = Collector::default();
+        for fragments in per_chunk {
+            collector.add(fragments);
+        }
+        SubtreeBank::from_classes(collector.classes)
     }
 
     fn from_classes(mut classes: [Vec<Fragment>; 4]) -> SubtreeBank {
@@ -133,6 +201,8 @@ mod tests {
         assert!(!block.text.starts_with(' '));
         assert!(bank.sample(ReplacementClass::Identifier, 1, &mut rng).is_some());
         assert!(bank.sample(ReplacementClass::Expression, 0, &mut rng).is_none());
+        assert!(bank.classes[3].iter().all(|f| f.text != "continue"), "loop control stays with its loop");
+        assert!(bank.classes[2].iter().any(|f| f.text.starts_with("for i in range(n):\n    continue")));
         // "a" appears as an expression and as a parameter name: once per class.
         assert_eq!(bank.classes[1].iter().filter(|f| f.text == "a").count(), 1);
     }
