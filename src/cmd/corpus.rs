@@ -52,13 +52,14 @@ impl CorpusArgs {
         let r = &corpus.report;
         let skipped: Vec<String> = r.skipped_by_reason().iter().map(|(why, n)| format!("{n} {why}")).collect();
         eprintln!(
-            "kelp: read {} files (skipped {}: {}), kept {} functions: {} duplicates and {} held-out removed",
+            "kelp: read {} files (skipped {}: {}), kept {} functions: {} duplicates, {} held-out and {} invalid removed",
             r.files_read,
             r.skipped_total(),
             if skipped.is_empty() { "none".to_string() } else { skipped.join(", ") },
             corpus.tasks.len(),
             r.duplicates,
-            r.held_out
+            r.held_out,
+            r.invalid
         );
         Ok(corpus)
     }

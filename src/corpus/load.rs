@@ -53,6 +53,8 @@ pub struct LoadReport {
     pub functions: usize,
     pub duplicates: usize,
     pub held_out: usize,
+    /// Functions that tree-sitter parsed but CPython rejects on their own.
+    pub invalid: usize,
 }
 
 impl LoadReport {

@@ -7,7 +7,8 @@
 //!
 //! [`Corpus::build`] loads every source, deduplicates by normalised AST and removes every task of the [`HoldOut`]
 //! (evaluation tasks, matched by normalised *and* alpha-renamed AST), so nothing evaluated is trained on.
-//! [`CorpusStats`] summarises a corpus. This stage runs CPython only to locate the standard library.
+//! [`CorpusStats`] summarises a corpus. This stage runs CPython (through [`crate::exec`]) only to locate the
+//! standard library and to drop functions that CPython rejects.
 
 mod extract;
 mod holdout;
@@ -42,6 +43,8 @@ pub enum CorpusError {
     BadRecord { path: PathBuf, line: usize, message: String },
     #[error("could not locate the Python standard library with `{python}` ({message}); pass a directory instead")]
     NoStdlib { python: String, message: String },
+    #[error("could not check the corpus with CPython: {0}")]
+    Python(String),
     #[error("the corpus is empty: {0}")]
     Empty(String),
 }
@@ -198,12 +201,20 @@ impl Corpus {
                 kept.push(task);
             }
         }
-        let tasks = kept;
+        // tree-sitter is lenient: CPython has the last word (e.g. a method using `nonlocal` is invalid on its own).
+        let verdicts = crate::exec::validate(&kept.iter().map(|t| t.source.as_str()).collect::<Vec<_>>())
+            .map_err(|e| CorpusError::Python(e.to_string()))?;
+        let before = kept.len();
+        let tasks: Vec<Task> = kept.into_iter().zip(verdicts).filter(|(_, v)| v.ok).map(|(t, _)| t).collect();
+        report.invalid = before - tasks.len();
         if tasks.is_empty() {
+            let skipped: Vec<String> = report.skipped_by_reason().iter().map(|(why, n)| format!("{n} {why}")).collect();
             return Err(CorpusError::Empty(format!(
-                "no training function survived loading ({} files read, {} skipped)",
+                "no training function survived loading ({} files read, {} skipped{}{})",
                 report.files_read,
-                report.skipped_total()
+                report.skipped_total(),
+                if skipped.is_empty() { "" } else { ": " },
+                skipped.join(", ")
             )));
         }
         Ok(Corpus { tasks, report })

@@ -34,8 +34,15 @@ pub struct SubtreeBank {
 
 /// Kinds that make a fragment valid only in some contexts: `await` outside `async def`, `yield` (turns any
 /// function into a generator), `global`/`nonlocal` (must precede every use), `from m import *` (module level only).
-const CONTEXT_BOUND_KINDS: &[&str] =
-    &["await", "yield", "global_statement", "nonlocal_statement", "wildcard_import", "break_statement", "continue_statement"];
+const CONTEXT_BOUND_KINDS: &[&str] = &[
+    "await",
+    "yield",
+    "global_statement",
+    "nonlocal_statement",
+    "wildcard_import",
+    "break_statement",
+    "continue_statement",
+];
 
 /// For each node: does its subtree contain a context-bound construct that is not closed off inside it?
 /// (`break`/`continue` are closed off by a loop within the subtree.)
@@ -44,7 +51,9 @@ fn context_bound(tree: &Tree) -> Vec<bool> {
     let mut bound = vec![false; nodes.len()];
     for id in (0..nodes.len()).rev() {
         let node = &nodes[id];
-        if CONTEXT_BOUND_KINDS.contains(&node.kind) {
+        // `async for`, `async with` and async comprehensions need an `async def` around them.
+        let is_async = tree.children(id as u32).next().is_some_and(|c| tree.node(c).kind == "async");
+        if CONTEXT_BOUND_KINDS.contains(&node.kind) || is_async {
             bound[id] = true;
         }
         if matches!(node.kind, "for_statement" | "while_statement") {
@@ -84,6 +93,9 @@ fn fragments_of(tree: &Tree, max_leaves: u32) -> Vec<(ReplacementClass, Fragment
         }
         let raw = tree.text(node.span);
         let Some(text) = dedent(raw, indentation_at(tree.source(), node.span.start as usize)) else { continue };
+        if node.kind == "identifier" && tree.text(node.span) == "__debug__" {
+            continue; // cannot be assigned or used as a parameter
+        }
         if node.kind == "identifier" && class == ReplacementClass::Expression {
             out.push((ReplacementClass::Identifier, Fragment { text: text.clone(), kind: node.kind, leaves: 1 }));
         }

@@ -111,7 +111,8 @@ impl Differ<'_> {
     /// Same kind, and children that pair up one to one: same count, same fields, identical tokens.
     fn aligned(&self, a: NodeId, b: NodeId) -> bool {
         let (na, nb) = (self.from.node(a), self.to.node(b));
-        if na.kind != nb.kind || na.is_leaf(a) || nb.is_leaf(b) {
+        // A string is replaced whole: its insides are not nodes an edit may address.
+        if na.kind != nb.kind || na.is_leaf(a) || nb.is_leaf(b) || na.kind == "string" {
             return false;
         }
         let a_children = self.significant_children(self.from, &self.from_hash, a);

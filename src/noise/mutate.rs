@@ -136,6 +136,9 @@ impl<'b> Mutator<'b> {
             let candidates: Vec<NodeId> = sites.iter().filter(|&&(_, c)| c == class).map(|&(id, _)| id).collect();
             let site = candidates[rng.random_range(0..candidates.len())];
             let Some(text) = self.replacement_for(tree, site, class, &names, rng) else { continue };
+            if class == ReplacementClass::Identifier && names_a_sibling_parameter(tree, site, &text) {
+                continue; // `def f(a, a)` is a SyntaxError
+            }
             if let Some(mutation) = splice_checked(tree, site, class, text) {
                 return Some(mutation);
             }
@@ -143,7 +146,8 @@ impl<'b> Mutator<'b> {
         None
     }
 
-    /// Replaceable nodes small enough to mutate, excluding the function itself and its name.
+    /// Replaceable nodes small enough to mutate, excluding the function itself, its name, and statements of
+    /// class bodies (where a grafted `return` would be outside any function).
     fn sites(&self, tree: &Tree) -> Vec<(NodeId, ReplacementClass)> {
         let top_level = |id: Option<NodeId>| id.is_some_and(|p| tree.node(p).parent == Some(0));
         tree.replaceable()
@@ -152,7 +156,10 @@ impl<'b> Mutator<'b> {
                 let class = node.class?;
                 let is_function = node.parent == Some(0);
                 let is_function_name = node.field == Some("name") && top_level(node.parent);
-                (node.leaves <= self.config.max_site_leaves && !is_function && !is_function_name).then_some((id, class))
+                let in_class_body =
+                    matches!(class, ReplacementClass::Statement | ReplacementClass::Block) && in_class_body(tree, id);
+                (node.leaves <= self.config.max_site_leaves && !is_function && !is_function_name && !in_class_body)
+                    .then_some((id, class))
             })
             .collect()
     }
@@ -220,6 +227,45 @@ fn splice_checked(tree: &Tree, site: NodeId, class: ReplacementClass, text: Stri
     None
 }
 
+/// Is the nearest enclosing definition of `id` a class (not a function)?
+fn in_class_body(tree: &Tree, id: NodeId) -> bool {
+    let mut cursor = tree.node(id).parent;
+    while let Some(p) = cursor {
+        match tree.node(p).kind {
+            "class_definition" => return true,
+            "function_definition" | "lambda" => return false,
+            _ => cursor = tree.node(p).parent,
+        }
+    }
+    false
+}
+
+/// Would renaming the parameter at `site` to `name` duplicate another parameter of the same list?
+fn names_a_sibling_parameter(tree: &Tree, site: NodeId, name: &str) -> bool {
+    let mut list = tree.node(site).parent;
+    while let Some(p) = list {
+        match tree.node(p).kind {
+            "parameters" | "lambda_parameters" => break,
+            "default_parameter"
+            | "typed_parameter"
+            | "typed_default_parameter"
+            | "list_splat_pattern"
+            | "dictionary_splat_pattern" => list = tree.node(p).parent,
+            _ => return false,
+        }
+    }
+    let Some(list) = list else { return false };
+    let end = tree.node(list).subtree_end;
+    (list + 1..end).any(|id| {
+        let node = tree.node(id);
+        id != site
+            && node.kind == "identifier"
+            && node.class == Some(ReplacementClass::Identifier)
+            && node.field != Some("attribute")
+            && tree.text(node.span) == name
+    })
+}
+
 fn pick_weighted<T: Copy, R: Rng>(items: &[T], weights: &[f64], total: f64, rng: &mut R) -> T {
     let mut x = rng.random_range(0.0..total);
     for (item, &w) in items.iter().zip(weights) {
@@ -242,7 +288,7 @@ fn program_names(tree: &Tree) -> Vec<&str> {
     for node in tree.nodes() {
         if node.kind == "identifier" && node.class.is_some() && node.field != Some("attribute") {
             let text = tree.text(node.span);
-            if !names.contains(&text) {
+            if !names.contains(&text) && text != "__debug__" {
                 names.push(text);
             }
         }

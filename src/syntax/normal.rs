@@ -64,7 +64,7 @@ pub fn subtree_hashes(tree: &Tree) -> Vec<u64> {
             let mut text = String::new();
             write_string(tree, id, &mut text);
             fnv(FNV_OFFSET, text.as_bytes())
-        } else if node.is_leaf(id) {
+        } else if node.is_leaf(id) || TEXTUAL_KINDS.contains(&node.kind) {
             fnv(fnv(FNV_OFFSET, node.kind.as_bytes()), tree.text(node.span).as_bytes())
         } else {
             let mut h = fnv(FNV_OFFSET, node.kind.as_bytes());
@@ -79,6 +79,10 @@ pub fn subtree_hashes(tree: &Tree) -> Vec<u64> {
     }
     hashes
 }
+
+/// Nodes whose text is not covered by their children (a `string_content` holds its escape sequences as
+/// children but the plain characters only as text): hashed by their text.
+const TEXTUAL_KINDS: &[&str] = &["string_content", "string_start", "string_end"];
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
@@ -183,6 +187,11 @@ mod tests {
         let (ha, hb, hc) = (super::subtree_hashes(&a), super::subtree_hashes(&b), super::subtree_hashes(&c));
         assert_eq!(ha[0], hb[0]);
         assert_ne!(ha[0], hc[0]);
+        // String contents count, escape sequences or not (regression: `b'1\n'` vs `b'line\n'`).
+        let s1 = parse("f(b'1\\n')\n");
+        let s2 = parse("f(b'line\\n')\n");
+        let content = |t: &crate::syntax::Tree| t.nodes().iter().position(|n| n.kind == "string_content").unwrap();
+        assert_ne!(super::subtree_hashes(&s1)[content(&s1)], super::subtree_hashes(&s2)[content(&s2)]);
         // The parameter lists are equal in all three.
         let params = |t: &crate::syntax::Tree| t.nodes().iter().position(|n| n.kind == "parameters").unwrap();
         assert_eq!(ha[params(&a)], hc[params(&c)]);

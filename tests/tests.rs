@@ -1,0 +1,6 @@
+//! Kelp's integration tests: one binary, one module per stage (plus the CLI).
+
+mod cli;
+mod corpus;
+mod fixtures;
+mod noise;
