@@ -59,7 +59,7 @@ fn tree_diff_round_trips_random_corruptions() {
             *reasons.entry(reason).or_insert(0) += 1;
         }
         let mut reasons: Vec<_> = reasons.into_iter().collect();
-        reasons.sort_by(|a, b| b.1.cmp(&a.1));
+        reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
         eprintln!("rejected by CPython: {:?}", &reasons[..reasons.len().min(8)]);
         verdicts.iter().filter(|v| v.ok).count() as f64 / sources.len().max(1) as f64
     };

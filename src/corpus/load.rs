@@ -21,6 +21,9 @@ const SKIPPED_DIRS: &[&str] = &["site-packages", "dist-packages", "__pycache__",
 
 const TOY_JSONL: &str = include_str!("../../data/toy.jsonl");
 
+/// The functions of one file and the ones its size limits rejected.
+type Extracted = (Vec<Task>, Vec<Rejection>);
+
 /// Why a file was not harvested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Skipped {
@@ -122,7 +125,7 @@ pub fn load_directory(
         return Err(CorpusError::NotADirectory { path: root.to_path_buf() });
     };
     let prefix = if origin == Origin::Stdlib { "stdlib".to_string() } else { root.display().to_string() };
-    let results: Vec<Result<(Vec<Task>, Vec<Rejection>), Skipped>> = files
+    let results: Vec<Result<Extracted, Skipped>> = files
         .par_iter()
         .map(|path| {
             let source = read_python_file(path)?;

@@ -70,12 +70,9 @@ fn context_bound(tree: &Tree) -> Vec<bool> {
                 false
             });
         }
-        if bound[id] {
-            if let Some(parent) = node.parent {
-                if !matches!(nodes[parent as usize].kind, "for_statement" | "while_statement") {
-                    bound[parent as usize] = true;
-                }
-            }
+        let loop_parent = |p: &u32| matches!(nodes[*p as usize].kind, "for_statement" | "while_statement");
+        if let Some(parent) = node.parent.filter(|p| bound[id] && !loop_parent(p)) {
+            bound[parent as usize] = true;
         }
     }
     bound

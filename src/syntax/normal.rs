@@ -109,13 +109,11 @@ fn write_node(tree: &Tree, id: NodeId, mut names: Option<&mut HashMap<String, us
     if node.is_leaf(id) {
         let text = tree.text(node.span);
         out.push(' ');
-        if node.kind == "identifier" {
-            if let Some(names) = names {
-                let next = names.len();
-                let n = *names.entry(text.to_string()).or_insert(next);
-                out.push_str(&format!("v{n}"));
-                return;
-            }
+        if let Some(names) = names.filter(|_| node.kind == "identifier") {
+            let next = names.len();
+            let n = *names.entry(text.to_string()).or_insert(next);
+            out.push_str(&format!("v{n}"));
+            return;
         }
         if node.named {
             out.push_str(node.kind);
