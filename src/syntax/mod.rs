@@ -129,6 +129,8 @@ pub struct Tree {
     source: String,
     nodes: Vec<Node>,
     error: Option<Span>,
+    /// Kept for incremental re-parsing after an edit ([`Tree::edited`]): tree-sitter reuses unchanged subtrees.
+    ts: Option<tree_sitter::Tree>,
 }
 
 /// tree-sitter-python's grammar tables, shared so that kind and field names are `&'static str`.
@@ -150,17 +152,28 @@ fn new_parser() -> tree_sitter::Parser {
 
 /// Parses Python source. Never fails: syntax errors are reported by [`Tree::has_error`] / [`Tree::error_span`].
 pub fn parse(source: impl Into<String>) -> Tree {
-    let source = source.into();
-    let ts_tree = PARSER.with(|p| p.borrow_mut().parse(source.as_bytes(), None));
+    parse_with(source.into(), None)
+}
+
+fn parse_with(source: String, old: Option<&tree_sitter::Tree>) -> Tree {
+    let ts_tree = PARSER.with(|p| p.borrow_mut().parse(source.as_bytes(), old));
     match ts_tree {
-        Some(ts_tree) => Tree::from_tree_sitter(source, &ts_tree),
+        Some(ts_tree) => Tree::from_tree_sitter(source, ts_tree),
         // `parse` returns None only without a language or after a cancellation, neither of which Kelp sets up;
         // report it as an error tree rather than panic.
         None => {
             let span = Span::new(0, source.len());
-            Tree { source, nodes: Vec::new(), error: Some(span) }
+            Tree { source, nodes: Vec::new(), error: Some(span), ts: None }
         }
     }
+}
+
+/// Row and column (0-based, bytes) of a byte offset, as tree-sitter counts them.
+fn point_at(source: &str, offset: usize) -> tree_sitter::Point {
+    let before = &source.as_bytes()[..offset];
+    let row = before.iter().filter(|&&b| b == b'\n').count();
+    let column = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    tree_sitter::Point { row, column }
 }
 
 /// Parses Python source and fails on any syntax error tree-sitter finds.
@@ -173,7 +186,7 @@ pub fn parse_strict(source: impl Into<String>) -> Result<Tree, SyntaxError> {
 }
 
 impl Tree {
-    fn from_tree_sitter(source: String, ts_tree: &tree_sitter::Tree) -> Tree {
+    fn from_tree_sitter(source: String, ts_tree: tree_sitter::Tree) -> Tree {
         let mut nodes: Vec<Node> = Vec::with_capacity(source.len() / 3);
         let mut error = None;
         let mut ancestors: Vec<NodeId> = Vec::new();
@@ -211,6 +224,7 @@ impl Tree {
                 nodes[done as usize].subtree_end = nodes.len() as NodeId;
             }
         }
+        drop(cursor);
         // Leaf counts, children before parents (reverse pre-order).
         for id in (0..nodes.len()).rev() {
             let node = &nodes[id];
@@ -225,7 +239,25 @@ impl Tree {
             }
         }
         class::assign(&mut nodes);
-        Tree { source, nodes, error }
+        Tree { source, nodes, error, ts: Some(ts_tree) }
+    }
+
+    /// The program after `edit`, re-parsed incrementally (same result as [`parse`] of the edited text, faster).
+    pub fn edited(&self, edit: &Edit) -> Result<Tree, SyntaxError> {
+        let source = edit.apply(&self.source)?;
+        let Some(old) = &self.ts else { return Ok(parse(source)) };
+        let (start, old_end) = (edit.span.start as usize, edit.span.end as usize);
+        let new_end = old_end + source.len() - self.source.len();
+        let mut old = old.clone();
+        old.edit(&tree_sitter::InputEdit {
+            start_byte: start,
+            old_end_byte: old_end,
+            new_end_byte: new_end,
+            start_position: point_at(&self.source, start),
+            old_end_position: point_at(&self.source, old_end),
+            new_end_position: point_at(&source, new_end),
+        });
+        Ok(parse_with(source, Some(&old)))
     }
 
     pub fn source(&self) -> &str {
@@ -352,6 +384,18 @@ mod tests {
         assert!(!parse("").has_error());
         // Arbitrary bytes that are valid UTF-8 but not Python.
         assert!(parse("\u{0}\u{7f}€€ def def ))))").has_error());
+    }
+
+    #[test]
+    fn incremental_reparse_equals_a_fresh_parse() {
+        let tree = parse("def f(a, b):\n    if a:\n        return a * b\n    return b\n");
+        let block = tree.nodes().iter().filter(|n| n.kind == "block").nth(1).unwrap();
+        let edit = Edit { span: block.span, replacement: "x = a - 1\nreturn x".into() };
+        let edited = tree.edited(&edit).unwrap();
+        let fresh = parse(edit.apply(tree.source()).unwrap());
+        assert_eq!(edited.source(), fresh.source());
+        assert_eq!(edited.nodes(), fresh.nodes());
+        assert_eq!(edited.has_error(), fresh.has_error());
     }
 
     #[test]
