@@ -86,13 +86,17 @@ fn qualified_name(module: &Tree, id: NodeId) -> Option<String> {
     None
 }
 
-fn name_of(tree: &Tree, id: NodeId) -> Option<String> {
+pub(super) fn name_of(tree: &Tree, id: NodeId) -> Option<String> {
     tree.children(id).find(|&c| tree.node(c).field == Some("name")).map(|c| tree.text(tree.node(c).span).to_string())
 }
 
-/// The program's own `function_definition` (node 0 is the module).
+/// The program's own (first) `function_definition`, if any (node 0 is the module).
+pub(super) fn first_function(tree: &Tree) -> Option<NodeId> {
+    tree.children(0).find(|&c| tree.node(c).kind == "function_definition")
+}
+
 fn function_node(tree: &Tree) -> NodeId {
-    tree.children(0).find(|&c| tree.node(c).kind == "function_definition").unwrap_or(0)
+    first_function(tree).unwrap_or(0)
 }
 
 fn standalone_function(module: &Tree, id: NodeId, limits: &FunctionLimits) -> Result<(String, Tree), Rejection> {

@@ -8,7 +8,7 @@ use std::process::Command;
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::extract::{Rejection, extract_functions, spec_of};
+use super::extract::{Rejection, extract_functions, first_function, name_of, spec_of};
 use super::{CorpusError, FunctionLimits, Origin, Split, Task, Tests};
 use crate::syntax;
 
@@ -204,15 +204,8 @@ struct TaskRecord {
 impl TaskRecord {
     fn into_task(self, origin: Origin) -> Result<Task, String> {
         let tree = syntax::parse_strict(self.source.as_str()).map_err(|e| format!("source does not parse: {e}"))?;
-        let first_function = tree
-            .children(0)
-            .find(|&c| tree.node(c).kind == "function_definition")
-            .ok_or("source defines no function")?;
-        let name = tree
-            .children(first_function)
-            .find(|&c| tree.node(c).field == Some("name"))
-            .map(|c| tree.text(tree.node(c).span).to_string())
-            .ok_or("function has no name")?;
+        let function = first_function(&tree).ok_or("source defines no function")?;
+        let name = name_of(&tree, function).ok_or("function has no name")?;
         let mut spec = spec_of(&tree);
         spec.tests = self.tests;
         let entry_point = self.entry_point.unwrap_or(name);

@@ -18,12 +18,6 @@ pub struct Edit {
 }
 
 impl Edit {
-    /// An edit that replaces the node at `span` of `tree` with `text` taken from a node of another program, whose
-    /// line had indentation `text_indent`. `None` when `text` cannot be dedented losslessly.
-    pub fn new(span: Span, text: &str, text_indent: &str) -> Option<Edit> {
-        Some(Edit { span, replacement: dedent(text, text_indent)? })
-    }
-
     /// Splices the edit into `source`, re-indenting the replacement to its site.
     pub fn apply(&self, source: &str) -> Result<String, SyntaxError> {
         let range = self.span.range();
