@@ -4,11 +4,11 @@ The Rust side (src/exec/sandbox.rs) starts one worker per core as `python3 -I -S
 as root or as an ordinary user, and talks to it in JSON lines:
 
   worker -> rust, once      {"event": "ready", "pid": 12, "base": "/tmp/kelp-worker", "layers": {...}, "notes": [...]}
-                            or {"event": "fatal", "message": "..."} and exit
+                            or {"event": "fatal", "message": "..."} and exit. "pid" is the worker proper, as the host
+                            sees it: a job is its child, and leads its own process group (setsid), so on a wall
+                            clock timeout Rust kills the group of each child of "pid" (/proc/<pid>/task/<pid>/children)
   rust -> worker, per job   {"id": 7, "program": "def add(a, b): ...", "tests": {"asserts": ["assert add(2, 3) == 5"]}}
                             or ... "tests": {"check": {"source": "def check(candidate): ...", "entry_point": "add"}}
-  worker -> rust            {"id": 7, "event": "started", "pid": 1234}   the job's process group is 1234: on a wall
-                            clock timeout Rust kills the whole group (SIGKILL), then waits for "finished"
   worker -> rust            {"id": 7, "event": "finished", "results": [{"i": 0, "status": "passed"}, ...],
                              "stdout": "...", "stderr": "...", "dropped": 0, "exit": {"code": 0}, "completed": true}
 
@@ -28,7 +28,7 @@ Isolation, outermost first (each layer says in "layers"/"notes" whether the kern
    namespaces the worker is a child subreaper and kills the job's process group only (a weaker fallback: a process
    that calls setsid itself escapes it).
 2. Per job, a child forked from this pre-warmed worker: new session (setsid, so the job is one process group, which
-   Rust kills on a wall-clock timeout; "started" gives its pid as the host sees it).
+   Rust kills on a wall-clock timeout), parent-death signal (it dies with the worker).
 3. The job process: stdin/stdout/stderr on /dev/null (Python-level stdout/stderr captured in memory, capped), a
    fresh temporary working directory (also HOME and TMPDIR) removed afterwards, an empty environment, rlimits
    (CPU seconds, address space, processes, file size, open files, no core dumps), and, when the worker is root, a
@@ -93,10 +93,13 @@ def check_call(name, result):
         raise OSError(errno, f"{name}: {os.strerror(errno)}")
 
 
+PROTOCOL_OUT = 1  # where replies go (moved off stdout once the worker is set up)
+
+
 def send(obj):
     data = (json.dumps(obj) + "\n").encode()
     while data:
-        data = data[os.write(1, data):]
+        data = data[os.write(PROTOCOL_OUT, data):]
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -219,20 +222,40 @@ class Worker:
             import tempfile
             self.base = tempfile.mkdtemp(prefix="kelp-sandbox-")
             os.chmod(self.base, 0o711)
-        self.devnull = os.open(os.devnull, os.O_RDWR)
+        # One job at a time: every job gets a fresh directory at the same path, so the environment below is set
+        # once, here, and a forked job inherits it without a single putenv.
+        self.jobdir = f"{self.base}/job"
+        self.codes = {}
+        os.environ.clear()
+        os.environ.update(PATH="/usr/local/bin:/usr/bin:/bin", HOME=self.jobdir, TMPDIR=self.jobdir, LANG="C.UTF-8")
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with EFBIG instead
+        # The protocol moves to other descriptors; 0, 1 and 2 become /dev/null, which jobs inherit.
+        global PROTOCOL_OUT
+        self.jobs = os.fdopen(os.dup(0), "rb")
+        PROTOCOL_OUT = os.dup(1)
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        os.close(devnull)
 
     def run(self, job):
         jid = int(job["id"])
-        jobdir = f"{self.base}/{jid}"
+        jobdir = self.jobdir
         os.mkdir(jobdir, 0o700)
         if self.drop:
             os.chown(jobdir, self.cfg["uid"], self.cfg["gid"])
+        tests = job["tests"]
+        if "asserts" in tests:
+            codes = [self.compiled(line, f"<test {i + 1}>") for i, line in enumerate(tests["asserts"])]
+        else:
+            codes = [self.compiled(tests["check"]["source"], "<check>")]
         memfd = os.memfd_create("kelp-job")
         try:
             pid = os.fork()
             if pid == 0:
-                self.job(job, jobdir, memfd)  # never returns
-            send({"id": jid, "event": "started", "pid": self.host_pid(pid)})
+                self.job(job, codes, jobdir, memfd)  # never returns
             _, status = os.waitpid(pid, 0)
             self.clean_up(pid)
             data = os.pread(memfd, 16 * self.cfg["output_limit"] + (1 << 20), 0)
@@ -243,19 +266,19 @@ class Worker:
         reply.update(id=jid, event="finished", exit=describe_status(status))
         return reply
 
-    def host_pid(self, pid):
-        """The pid of our child as Rust sees it (outside our PID namespace): a pidfd's fdinfo tells."""
-        if not self.layers["pid"]:
-            return pid
-        fd = os.pidfd_open(pid)
-        try:
-            with open(f"/proc/self/fdinfo/{fd}") as info:
-                for line in info:
-                    if line.startswith("Pid:"):
-                        return int(line.split()[1])
-        finally:
-            os.close(fd)
-        raise OSError(f"no host pid for child {pid}")
+    def compiled(self, source, name):
+        """Tests repeat across the candidates of one task: compile each once, here, before forking."""
+        key = (source, name)
+        code = self.codes.get(key)
+        if code is None:
+            try:
+                code = compile(source, name, "exec")
+            except BaseException:
+                return None  # the job compiles it again and reports the error
+            if len(self.codes) >= 4096:
+                self.codes.clear()
+            self.codes[key] = code
+        return code
 
     def clean_up(self, pgid):
         """Kills whatever the job left behind and reaps it."""
@@ -282,14 +305,12 @@ class Worker:
                 if pid == 0:
                     break
 
-    def job(self, job, jobdir, memfd):
+    def job(self, job, codes, jobdir, memfd):
         """The job process: confine, drop privileges, then run the untrusted program and its tests."""
         completed = False
         try:
             os.setsid()
             cfg = self.cfg
-            for fd in (0, 1, 2):
-                os.dup2(self.devnull, fd)
             os.dup2(memfd, RESULT_FD)
             os.closerange(RESULT_FD + 1, 1 << 16)
             os.chdir(jobdir)
@@ -303,17 +324,12 @@ class Worker:
                 os.setgroups([])
                 os.setresgid(cfg["gid"], cfg["gid"], cfg["gid"])
                 os.setresuid(cfg["uid"], cfg["uid"], cfg["uid"])
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # after setresuid, which clears it
             os.umask(0o077)
-            os.environ.clear()
-            os.environ.update(PATH="/usr/local/bin:/usr/bin:/bin", HOME=jobdir, TMPDIR=jobdir, LANG="C.UTF-8")
-            signal.signal(signal.SIGINT, signal.SIG_DFL)
-            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an oversized write fails with EFBIG instead
-            sys.stdin = open(os.devnull)
             out, err = Capped(cfg["output_limit"]), Capped(cfg["output_limit"])
             sys.stdout, sys.stderr = out, err
             sys.addaudithook(audit)
-            run_tests(job, out, err)
+            run_tests(job, codes, out, err)
             completed = True
         except BaseException:
             pass
@@ -427,7 +443,7 @@ def attempt(thunk):
         return describe(e)
 
 
-def run_tests(job, out, err):
+def run_tests(job, codes, out, err):
     tests = job["tests"]
     names = {"__name__": "__candidate__", "__builtins__": builtins}
     count = len(tests["asserts"]) if "asserts" in tests else 1
@@ -439,12 +455,13 @@ def run_tests(job, out, err):
             emit(dict(loaded, i=i))
     elif "asserts" in tests:
         for i, line in enumerate(tests["asserts"]):
-            emit(dict(attempt(lambda: exec(compile(line, f"<test {i + 1}>", "exec"), names)), i=i))
+            # A test the worker could not compile is compiled here again, to report its SyntaxError.
+            emit(dict(attempt(lambda: exec(codes[i] or compile(line, f"<test {i + 1}>", "exec"), names)), i=i))
     else:
         check = tests["check"]
 
         def call():
-            exec(compile(check["source"], "<check>", "exec"), names)
+            exec(codes[0] or compile(check["source"], "<check>", "exec"), names)
             entry = check["entry_point"]
             if entry not in names:
                 raise NameError(f"name '{entry}' is not defined")
@@ -472,9 +489,8 @@ def main():
         send({"event": "fatal", "message": "".join(traceback.format_exception_only(type(e), e)).strip()})
         return
     send({"event": "ready", "pid": int(os.readlink("/proc/self")), "base": worker.base, "layers": layers, "notes": notes})
-    jobs = sys.stdin.buffer
     try:
-        for raw in jobs:
+        for raw in worker.jobs:
             if raw.strip():
                 send(worker.run(json.loads(raw)))
     finally:

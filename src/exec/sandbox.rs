@@ -498,10 +498,11 @@ impl Sandbox {
             JobEnd::Finished { reply, killed } => {
                 (build_report(names, reply, killed, seconds), true)
             }
-            JobEnd::Lost { pgid, why } => {
-                // The worker died or stopped answering: kill what is left of the job, replace the worker.
-                if let Some(pgid) = pgid {
-                    kill_group(pgid);
+            JobEnd::Lost(why) => {
+                // The worker died (its jobs die with it: PID namespace, or parent-death signal) or stopped
+                // answering (then kill what is left of the job first); replace it.
+                if matches!(why, Lost::Hung) {
+                    process.kill_jobs();
                 }
                 slot.process = None;
                 self.restarts.fetch_add(1, Ordering::Relaxed);
@@ -553,6 +554,8 @@ struct Process {
     stdin: ChildStdin,
     replies: Receiver<String>,
     pid: u32,
+    /// The worker proper (PID 1 of its namespace, as the host sees it): each job is one of its children.
+    init_pid: u32,
     /// The worker's directory of job directories; on the host's /tmp unless the worker has a private one.
     base: PathBuf,
     isolation: Isolation,
@@ -560,7 +563,7 @@ struct Process {
 
 enum JobEnd {
     Finished { reply: Finished, killed: bool },
-    Lost { pgid: Option<i32>, why: Lost },
+    Lost(Lost),
 }
 
 enum Lost {
@@ -573,6 +576,7 @@ enum Lost {
 #[serde(tag = "event", rename_all = "snake_case")]
 enum Reply {
     Ready {
+        pid: u32,
         base: PathBuf,
         layers: Isolation,
         #[serde(default)]
@@ -580,10 +584,6 @@ enum Reply {
     },
     Fatal {
         message: String,
-    },
-    Started {
-        id: u64,
-        pid: i32,
     },
     Finished(Finished),
 }
@@ -673,17 +673,20 @@ impl Process {
             stdin,
             replies,
             pid,
+            init_pid: pid,
             base: PathBuf::new(),
             isolation: Isolation::default(),
         };
         let failure = match process.replies.recv_timeout(START_TIMEOUT) {
             Ok(line) => match serde_json::from_str::<Reply>(&line) {
                 Ok(Reply::Ready {
+                    pid: init_pid,
                     base,
                     mut layers,
                     notes,
                 }) => {
                     layers.notes = notes;
+                    process.init_pid = init_pid;
                     process.base = base;
                     process.isolation = layers;
                     return Ok(process);
@@ -703,7 +706,7 @@ impl Process {
     fn run(&mut self, id: u64, program: &str, tests: &Tests, timeout: Duration) -> JobEnd {
         let mut line = match serde_json::to_vec(&Job { id, program, tests }) {
             Ok(line) => line,
-            Err(e) => return lost_died(None, format!("could not encode the job: {e}")),
+            Err(e) => return lost_died(format!("could not encode the job: {e}")),
         };
         line.push(b'\n');
         if let Err(e) = self
@@ -711,40 +714,38 @@ impl Process {
             .write_all(&line)
             .and_then(|()| self.stdin.flush())
         {
-            return lost_died(None, format!("could not send the job to the worker: {e}"));
+            return lost_died(format!("could not send the job to the worker: {e}"));
         }
         let mut deadline = Instant::now() + timeout;
-        let mut pgid = None;
         let mut killed = false;
         loop {
             let wait = deadline.saturating_duration_since(Instant::now());
             match self.replies.recv_timeout(wait) {
                 Ok(line) => match serde_json::from_str::<Reply>(&line) {
-                    Ok(Reply::Started { id: got, pid }) if got == id => pgid = Some(pid),
                     Ok(Reply::Finished(reply)) if reply.id == id => {
                         return JobEnd::Finished { reply, killed };
                     }
-                    _ => {
-                        return lost_died(pgid, format!("the worker answered unexpectedly: {line}"));
-                    }
+                    _ => return lost_died(format!("the worker answered unexpectedly: {line}")),
                 },
                 Err(RecvTimeoutError::Timeout) if !killed => {
-                    if let Some(pgid) = pgid {
-                        kill_group(pgid);
-                    }
+                    self.kill_jobs();
                     killed = true;
                     deadline = Instant::now() + KILL_GRACE;
                 }
-                Err(RecvTimeoutError::Timeout) => {
-                    return JobEnd::Lost {
-                        pgid,
-                        why: Lost::Hung,
-                    };
-                }
+                Err(RecvTimeoutError::Timeout) => return JobEnd::Lost(Lost::Hung),
                 Err(RecvTimeoutError::Disconnected) => {
-                    return lost_died(pgid, "the sandbox worker died; it has been replaced".into());
+                    return lost_died("the sandbox worker died; it has been replaced".into());
                 }
             }
+        }
+    }
+
+    /// SIGKILL to the process group of each child of the worker proper: the job in flight (it called setsid) and,
+    /// without a PID namespace, leftovers re-parented to the worker. Only read on a timeout, so a job costs no
+    /// "started" message.
+    fn kill_jobs(&self) {
+        for pid in children(self.init_pid) {
+            kill_group(pid);
         }
     }
 }
@@ -760,19 +761,45 @@ impl Drop for Process {
     }
 }
 
-fn lost_died(pgid: Option<i32>, message: String) -> JobEnd {
-    JobEnd::Lost {
-        pgid,
-        why: Lost::Died(message),
-    }
+fn lost_died(message: String) -> JobEnd {
+    JobEnd::Lost(Lost::Died(message))
 }
 
-/// SIGKILL to a job's process group. Never to group 0 or 1, which would mean "ours" or "everyone".
-fn kill_group(pgid: i32) {
-    if pgid > 1 {
+/// The children of a process: `/proc/<pid>/task/<pid>/children`, else a scan of `/proc/*/stat`.
+fn children(pid: u32) -> Vec<i32> {
+    if let Ok(list) = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")) {
+        return list
+            .split_whitespace()
+            .filter_map(|p| p.parse().ok())
+            .collect();
+    }
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|entry| {
+            let child: i32 = entry.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'.
+            let ppid: u32 = stat
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .nth(1)?
+                .parse()
+                .ok()?;
+            (ppid == pid).then_some(child)
+        })
+        .collect()
+}
+
+/// SIGKILL to a process group and to the process itself. Never to 0 or 1, which would mean "ours" or "everyone".
+fn kill_group(pid: i32) {
+    if pid > 1 {
         // SAFETY: kill(2) has no memory-safety preconditions.
         unsafe {
-            libc::kill(-pgid, libc::SIGKILL);
+            libc::kill(-pid, libc::SIGKILL);
+            libc::kill(pid, libc::SIGKILL);
         }
     }
 }
