@@ -323,6 +323,18 @@ fn write_outside_the_working_directory() {
 }
 
 #[test]
+fn no_directory_is_writable() {
+    // Every directory down to depth 3 (but /proc and /sys), the job's own working directory excepted.
+    let _turn = turn();
+    let program = "import os\nhere = os.getcwd()\nwritten, tried = [], 0\nfor top, dirs, files in os.walk('/'):\n    if top.count('/') >= 3 or top.startswith(('/proc', '/sys')):\n        dirs.clear()\n    if top.startswith(here):\n        continue\n    tried += 1\n    try:\n        with open(os.path.join(top, 'kelp-evil-probe'), 'x') as f:\n            f.write('x')\n        written.append(top)\n    except OSError:\n        pass\n";
+    let report = hostile(
+        program,
+        &asserts(&["assert tried > 50, tried", "assert written == [], written"]),
+    );
+    assert!(report.all_passed(), "{report:?}");
+}
+
+#[test]
 fn delete_files_it_can_see() {
     let _turn = turn();
     let dir =

@@ -658,7 +658,7 @@ impl Process {
             ));
         };
         let (sender, replies) = mpsc::channel();
-        std::thread::Builder::new()
+        let reader = std::thread::Builder::new()
             .name(format!("kelp-sandbox-{pid}"))
             .spawn(move || {
                 for line in BufReader::new(stdout).lines() {
@@ -667,7 +667,12 @@ impl Process {
                         break;
                     }
                 }
-            })?;
+            });
+        if let Err(e) = reader {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(e.into());
+        }
         let mut process = Process {
             child,
             stdin,
