@@ -30,7 +30,8 @@ Isolation, outermost first (each layer says in "layers"/"notes" whether the kern
 2. Per job, a child forked from this pre-warmed worker: new session (setsid, so the job is one process group, which
    Rust kills on a wall-clock timeout), parent-death signal (it dies with the worker).
 3. The job process: stdin/stdout/stderr on /dev/null (Python-level stdout/stderr captured in memory, capped), a
-   fresh temporary working directory (also HOME and TMPDIR) removed afterwards, an empty environment, rlimits
+   fresh temporary working directory (also HOME and TMPDIR) removed afterwards, a four-variable environment
+   (PATH, HOME, TMPDIR, LANG: nothing of Kelp's own environment), rlimits
    (CPU seconds, address space, processes, file size, open files, no core dumps), and, when the worker is root, a
    switch to an unprivileged user (nobody) before any untrusted code runs: the kernel ignores RLIMIT_NPROC and file
    permissions for root. Last, a Python audit hook refuses sockets, subprocesses, fork, exec, kill of other
@@ -245,7 +246,11 @@ class Worker:
     def run(self, job):
         jid = int(job["id"])
         jobdir = self.jobdir
-        os.mkdir(jobdir, 0o700)
+        try:
+            os.mkdir(jobdir, 0o700)
+        except FileExistsError:  # the last job's directory could not be removed: try once more
+            remove_tree(jobdir)
+            os.mkdir(jobdir, 0o700)
         if self.drop:
             os.chown(jobdir, self.cfg["uid"], self.cfg["gid"])
         tests = job["tests"]
