@@ -1005,6 +1005,31 @@ mod tests {
     }
 
     #[test]
+    fn without_namespaces_jobs_still_run() {
+        // The fallback where the kernel refuses namespaces: rlimits, the user switch and the audit hook remain.
+        let sandbox = Sandbox::new(SandboxConfig {
+            workers: 1,
+            isolate: false,
+            ..small()
+        })
+        .unwrap();
+        let isolation = sandbox.isolation();
+        assert!(!isolation.network && !isolation.filesystem && !isolation.pid);
+        assert!(!isolation.notes.is_empty());
+        let tests = asserts(&["assert add(2, 3) == 5"]);
+        let report = sandbox
+            .run("def add(a, b):\n    return a + b\n", &tests)
+            .unwrap();
+        assert!(report.all_passed(), "{report:?}");
+        let blocked = sandbox.run("import os\nos.fork()\n", &tests).unwrap();
+        assert!(
+            matches!(&blocked.tests[0].outcome, Outcome::Error { kind, .. } if kind == "PermissionError")
+        );
+        let looping = sandbox.run("while True:\n    pass\n", &tests).unwrap();
+        assert_eq!(looping.timeouts, 1);
+    }
+
+    #[test]
     fn invalid_config_is_refused() {
         let config = SandboxConfig {
             workers: 0,
