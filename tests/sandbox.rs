@@ -516,6 +516,47 @@ fn a_dead_worker_is_replaced() {
 }
 
 #[test]
+fn a_hung_worker_is_replaced() {
+    let _turn = turn();
+    let before = sandbox().stats().worker_restarts;
+    // Freeze the worker proper (the child of the process the pool started): it can no longer answer.
+    let pid = *sandbox().worker_pids().last().unwrap();
+    let inner: u32 = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    // SAFETY: kill(2) has no memory-safety preconditions; the pid is our own worker.
+    unsafe {
+        libc::kill(inner as i32, libc::SIGSTOP);
+    }
+    let start = Instant::now();
+    let report = sandbox()
+        .run("x = 1\n", &asserts(&["assert x == 1"]))
+        .expect("the sandbox answers");
+    all_timeouts(&report);
+    assert!(start.elapsed() < TIMEOUT + Duration::from_secs(4));
+    assert!(sandbox().stats().worker_restarts > before);
+    // The frozen worker died with the process the pool started (parent-death signal); give init a moment to reap it.
+    let gone = (0..50).any(|_| {
+        let state = std::fs::read_to_string(format!("/proc/{inner}/stat")).unwrap_or_default();
+        let dead = state.is_empty()
+            || state
+                .rsplit_once(") ")
+                .is_some_and(|(_, rest)| rest.starts_with('Z'));
+        if !dead {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        dead
+    });
+    assert!(gone, "the frozen worker {inner} is still alive");
+    still_answers();
+    no_strays();
+}
+
+#[test]
 fn workers_stay_small() {
     let _turn = turn();
     still_answers();

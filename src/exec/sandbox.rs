@@ -41,6 +41,8 @@ const WORKER_PY: &str = include_str!("../../python/worker.py");
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 /// How long a worker may take to report a job after its process group was killed, before it counts as hung.
 const KILL_GRACE: Duration = Duration::from_secs(2);
+/// How long a worker may take to exit once its stdin is closed, before it is killed.
+const EXIT_GRACE: Duration = Duration::from_millis(500);
 
 /// The tests a program must pass.
 ///
@@ -503,6 +505,7 @@ impl Sandbox {
                 // answering (then kill what is left of the job first); replace it.
                 if matches!(why, Lost::Hung) {
                     process.kill_jobs();
+                    process.stdin = None; // no graceful exit to wait for
                 }
                 slot.process = None;
                 self.restarts.fetch_add(1, Ordering::Relaxed);
@@ -551,7 +554,8 @@ struct Slot {
 /// One running `worker.py`.
 struct Process {
     child: Child,
-    stdin: ChildStdin,
+    /// `None` once closed: the worker then finishes its loop and exits.
+    stdin: Option<ChildStdin>,
     replies: Receiver<String>,
     pid: u32,
     /// The worker proper (PID 1 of its namespace, as the host sees it): each job is one of its children.
@@ -675,7 +679,7 @@ impl Process {
         }
         let mut process = Process {
             child,
-            stdin,
+            stdin: Some(stdin),
             replies,
             pid,
             init_pid: pid,
@@ -714,11 +718,10 @@ impl Process {
             Err(e) => return lost_died(format!("could not encode the job: {e}")),
         };
         line.push(b'\n');
-        if let Err(e) = self
-            .stdin
-            .write_all(&line)
-            .and_then(|()| self.stdin.flush())
-        {
+        let Some(stdin) = self.stdin.as_mut() else {
+            return lost_died("the worker's stdin is closed".into());
+        };
+        if let Err(e) = stdin.write_all(&line).and_then(|()| stdin.flush()) {
             return lost_died(format!("could not send the job to the worker: {e}"));
         }
         let mut deadline = Instant::now() + timeout;
@@ -757,7 +760,15 @@ impl Process {
 
 impl Drop for Process {
     fn drop(&mut self) {
-        // The worker is PID 1 of its namespace behind this process; killing this one kills it and all it holds.
+        // Closing stdin ends the worker's loop: it exits, and the process we started reaps it and exits as well.
+        // Killing that process instead also kills the worker (parent-death signal) and its PID namespace, but
+        // leaves the worker for init to reap: the way out for a worker that does not answer.
+        if self.stdin.take().is_some() {
+            let deadline = Instant::now() + EXIT_GRACE;
+            while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
         if !self.isolation.filesystem && self.base.starts_with(std::env::temp_dir()) {
