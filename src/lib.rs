@@ -11,7 +11,7 @@
 //! | [`syntax`] | parsing (tree-sitter-python), node kinds and replacement classes, byte spans, splicing, normalised AST |
 //! | [`corpus`] | programs, specs and tasks: loaders (toy set, `.py` directories, JSONL), function extraction, dedup, hold-out |
 //! | [`noise`] | subtree bank, mutation (forward process), TreeDiff edit paths, training examples |
-//! | [`exec`] | everything that runs CPython: the validity gate (and, later, the sandboxed test runner) |
+//! | [`exec`] | everything that runs CPython: the validity gate and the sandboxed worker pool that runs tests |
 //!
 //! The `kelp` binary is a thin layer over these modules.
 

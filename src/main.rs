@@ -24,6 +24,8 @@ enum Command {
     Corpus(cmd::corpus::CorpusCommand),
     /// Generate training examples (corrupt → TreeDiff → one target edit) as JSONL shards.
     Data(cmd::data::DataArgs),
+    /// Run a program against its tests in the sandbox (exit 0 when all pass, 1 otherwise).
+    Test(cmd::test::TestArgs),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Corpus(c) => cmd::corpus::run(c),
         Command::Data(args) => cmd::data::run(args),
+        Command::Test(args) => cmd::test::run(args),
     };
     match result {
         Ok(code) => code,

@@ -4,3 +4,4 @@ mod cli;
 mod corpus;
 mod fixtures;
 mod noise;
+mod sandbox;

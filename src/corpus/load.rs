@@ -225,7 +225,7 @@ impl TaskRecord {
 }
 
 /// Reads tasks from a JSONL file: one object per line with `source` and optional `id`, `entry_point`, `split`
-/// (`train`/`eval`) and `tests` (`{"asserts": [...]}` or `{"check": {"source": ...}}`). Blank lines are skipped;
+/// (`train`/`eval`) and `tests` (`{"asserts": [...]}` or `{"check": {"source": ..., "entry_point": ...}}`). Blank lines are skipped;
 /// a malformed line is an error naming the line.
 pub fn load_jsonl(path: &Path) -> Result<Vec<Task>, CorpusError> {
     let read_err = |source| CorpusError::Read { path: path.to_path_buf(), source };
@@ -254,7 +254,7 @@ mod tests {
         assert_eq!(toy.iter().filter(|t| t.split == Split::Eval).count(), 10);
         let clamp = toy.iter().find(|t| t.id == "toy/clamp").unwrap();
         assert_eq!(clamp.spec.signature, "def clamp(x, lo, hi):");
-        assert_eq!(clamp.spec.tests.as_ref().map(Tests::count), Some(3));
+        assert_eq!(clamp.spec.tests.as_ref().map(Tests::len), Some(3));
     }
 
     #[test]

@@ -49,25 +49,8 @@ pub enum CorpusError {
     Empty(String),
 }
 
-/// The executable part of a spec.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Tests {
-    /// Lines such as `assert add(2, 3) == 5`, each one test, run after the program.
-    Asserts(Vec<String>),
-    /// A HumanEval-style `def check(candidate): …` called with the entry point.
-    Check { source: String },
-}
-
-impl Tests {
-    /// Number of separately reported tests.
-    pub fn count(&self) -> usize {
-        match self {
-            Tests::Asserts(lines) => lines.len(),
-            Tests::Check { .. } => 1,
-        }
-    }
-}
+/// The executable part of a spec: one type shared with the sandbox that runs it.
+pub use crate::exec::Tests;
 
 /// What a program must do: signature, docstring and (when known) tests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

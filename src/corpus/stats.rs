@@ -42,7 +42,7 @@ impl CorpusStats {
             for node in tree.nodes().iter().filter(|n| n.named && !n.extra) {
                 *kinds.entry(node.kind).or_insert(0) += 1;
             }
-            let tests = task.spec.tests.as_ref().map_or(0, |t| t.count());
+            let tests = task.spec.tests.as_ref().map_or(0, |t| t.len());
             *tests_per_task.entry(tests).or_insert(0) += 1;
         }
         let mut lines_histogram = Vec::new();

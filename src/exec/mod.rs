@@ -3,9 +3,14 @@
 //! Today it holds the validity gate, [`validate`]: tree-sitter is error-tolerant and accepts a few programs that
 //! CPython rejects (`del 1`, `f(a=1, 2)`, `break` outside a loop), so "valid Python" always means "CPython's
 //! `compile` accepts it". Sources are checked in bulk by a single `python3` process, never one process per source.
+//!
+//! [`Sandbox`] runs untrusted candidates against their [`Tests`]: a pool of pre-warmed CPython workers, a fresh
+//! isolated child per run, a [`TestReport`] per program (see the `sandbox` module).
 
+mod sandbox;
 mod validate;
 
+pub use sandbox::{Isolation, Outcome, Sandbox, SandboxConfig, SandboxStats, TestReport, TestResult, Tests};
 pub use validate::{Validity, python_command, validate};
 
 /// Errors from running CPython.
@@ -27,4 +32,10 @@ pub enum ExecError {
     /// The Python process answered something Kelp does not understand.
     #[error("the python process answered unexpectedly: {0}")]
     Protocol(String),
+    /// A sandbox worker did not start (its own error, or silence).
+    #[error("a sandbox worker did not start: {0}")]
+    WorkerStart(String),
+    /// A [`SandboxConfig`] that cannot work, e.g. zero workers.
+    #[error("invalid sandbox configuration: {0}")]
+    InvalidConfig(String),
 }

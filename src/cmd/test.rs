@@ -1,0 +1,171 @@
+//! `kelp test FILE.py --tests TESTS.py`: run one program against its tests in the sandbox and print the report.
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestReport, Tests};
+
+#[derive(clap::Args)]
+pub struct TestArgs {
+    /// The program to test (a Python file).
+    pub file: PathBuf,
+    /// The tests: `assert` lines (one test each), or a file defining `check(candidate)`.
+    #[arg(long)]
+    pub tests: PathBuf,
+    /// The function `check` receives (default: the only function FILE defines).
+    #[arg(long)]
+    pub entry_point: Option<String>,
+    /// Wall-clock limit for the whole run, in seconds.
+    #[arg(long, default_value_t = 5.0)]
+    pub timeout: f64,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
+    if !(args.timeout.is_finite() && args.timeout > 0.0) {
+        bail!("--timeout must be a positive number of seconds, not {}", args.timeout);
+    }
+    let program = read_source(&args.file)?;
+    let tests_source = read_source(&args.tests)?;
+    let tests = parse_tests(&tests_source, &program, args.entry_point.as_deref())
+        .with_context(|| format!("in {}", args.tests.display()))?;
+    let sandbox = Sandbox::new(SandboxConfig {
+        workers: 1,
+        timeout: Duration::from_secs_f64(args.timeout),
+        cache_capacity: 0,
+        ..SandboxConfig::default()
+    })
+    .context("could not start the sandbox")?;
+    if !sandbox.isolation().complete() {
+        for note in &sandbox.isolation().notes {
+            eprintln!("kelp: warning: {note}");
+        }
+    }
+    let report = sandbox.run(&program, &tests)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_report(&report);
+    }
+    Ok(if report.all_passed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn read_source(path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not UTF-8 (invalid byte at offset {}); save it as UTF-8",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// A file defining `check(...)` is one HumanEval-style test; otherwise each top-level `assert` line is a test.
+fn parse_tests(source: &str, program: &str, entry_point: Option<&str>) -> anyhow::Result<Tests> {
+    if source.lines().any(|l| defined_function(l) == Some("check")) {
+        let entry_point = match entry_point {
+            Some(name) => name.to_string(),
+            None => {
+                let functions: Vec<&str> = program.lines().filter_map(defined_function).collect();
+                match functions.as_slice() {
+                    [one] => one.to_string(),
+                    [] => bail!("the program defines no function to pass to check(); name one with --entry-point"),
+                    many => bail!(
+                        "the program defines several functions ({}); choose the one check() receives with --entry-point",
+                        many.join(", ")
+                    ),
+                }
+            }
+        };
+        return Ok(Tests::Check { source: source.to_string(), entry_point });
+    }
+    let asserts: Vec<String> = source
+        .lines()
+        .filter(|l| l.starts_with("assert ") || l.starts_with("assert("))
+        .map(|l| l.trim_end().to_string())
+        .collect();
+    if asserts.is_empty() {
+        bail!("no tests found: expected top-level `assert` lines or a `def check(candidate):` function");
+    }
+    Ok(Tests::Asserts(asserts))
+}
+
+/// The name of the function a top-level `def`/`async def` line defines.
+fn defined_function(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("def ").or_else(|| line.strip_prefix("async def "))?;
+    let name = rest.split('(').next()?.trim();
+    (!name.is_empty()).then_some(name)
+}
+
+fn print_report(report: &TestReport) {
+    for test in &report.tests {
+        let (label, detail) = match &test.outcome {
+            Outcome::Passed => ("pass", String::new()),
+            Outcome::Failed { message } if message.is_empty() => ("FAIL", String::new()),
+            Outcome::Failed { message } => ("FAIL", format!("AssertionError: {message}")),
+            Outcome::Error { kind, message, line } => {
+                let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+                ("ERROR", format!("{kind}: {message}{at}"))
+            }
+            Outcome::Timeout => ("TIMEOUT", String::new()),
+        };
+        if detail.is_empty() {
+            println!("{label:<8} {}", test.name);
+        } else {
+            println!("{label:<8} {}  -- {detail}", test.name);
+        }
+    }
+    for (name, text) in [("stdout", &report.stdout), ("stderr", &report.stderr)] {
+        if !text.is_empty() {
+            println!("--- {name} ---\n{}", text.trim_end());
+        }
+    }
+    if report.output_dropped > 0 {
+        println!("({} characters of output dropped)", report.output_dropped);
+    }
+    println!(
+        "{} tests: {} passed, {} failed, {} errors, {} timeouts ({:.1} ms)",
+        report.tests.len(),
+        report.passed,
+        report.failed,
+        report.errors,
+        report.timeouts,
+        report.seconds * 1e3
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assert_lines_are_tests() {
+        let tests = parse_tests(
+            "# toy\nassert add(2, 3) == 5\n\nassert add(0, 7) == 7  \n    assert nested\n",
+            "def add(a, b):\n    return a + b\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(tests, Tests::Asserts(vec!["assert add(2, 3) == 5".into(), "assert add(0, 7) == 7".into()]));
+    }
+
+    #[test]
+    fn check_takes_the_single_function() {
+        let check = "def check(candidate):\n    assert candidate(1) == 2\n";
+        let tests = parse_tests(check, "def double(x):\n    return x * 2\n", None).unwrap();
+        assert_eq!(tests, Tests::Check { source: check.into(), entry_point: "double".into() });
+        let two = "def f(x):\n    return x\n\ndef g(x):\n    return x\n";
+        let err = parse_tests(check, two, None).unwrap_err().to_string();
+        assert!(err.contains("--entry-point"), "{err}");
+        assert!(parse_tests(check, two, Some("g")).is_ok());
+    }
+
+    #[test]
+    fn no_tests_is_an_error() {
+        assert!(parse_tests("x = 1\n", "def f(): pass\n", None).is_err());
+    }
+}

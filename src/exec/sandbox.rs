@@ -1,0 +1,922 @@
+//! Sandboxed test runs: a pool of long-lived CPython workers that run untrusted candidates against their tests.
+//!
+//! A [`Sandbox`] starts [`SandboxConfig::workers`] `python3` processes running `python/worker.py` (embedded in the
+//! binary) and talks to each over its stdin/stdout in JSON lines. A worker sets up its isolation once (network,
+//! mount and PID namespaces where the kernel grants them), then forks a fresh child per job: a new process group, a
+//! temporary working directory, rlimits, an unprivileged user, an audit hook. This side enforces the wall-clock
+//! timeout: it kills the job's whole process group, and it replaces a worker that dies or stops answering; the job
+//! in flight is then reported as a timeout or an error, and the other jobs go on. `python/worker.py`'s docstring
+//! lists the isolation layers and what each one falls back to.
+//!
+//! [`Sandbox::run`] runs one program; [`Sandbox::run_many`] spreads a batch over the pool. Both answer with a
+//! [`TestReport`] per program (one [`Outcome`] per test), and remember it in a cache keyed by the trimmed program
+//! text and the [`Tests`], so a candidate that search proposes twice runs once.
+//!
+//! ```no_run
+//! use kelp::exec::{Sandbox, SandboxConfig, Tests};
+//!
+//! let sandbox = Sandbox::new(SandboxConfig::default())?;
+//! let tests = Tests::Asserts(vec!["assert add(2, 3) == 5".into()]);
+//! let report = sandbox.run("def add(a, b):\n    return a + b\n", &tests)?;
+//! assert!(report.all_passed());
+//! # Ok::<(), kelp::exec::ExecError>(())
+//! ```
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use super::{ExecError, python_command};
+
+const WORKER_PY: &str = include_str!("../../python/worker.py");
+
+/// How long a new worker may take to say it is ready (Python start-up, namespaces, pre-imports).
+const START_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long a worker may take to report a job after its process group was killed, before it counts as hung.
+const KILL_GRACE: Duration = Duration::from_secs(2);
+/// How long a worker may take to exit once its stdin is closed, before it is killed.
+const EXIT_GRACE: Duration = Duration::from_millis(500);
+
+/// The tests a program must pass.
+///
+/// Serialised as `{"asserts": [...]}` or `{"check": {"source": ..., "entry_point": ...}}`, which is also what the
+/// worker reads.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tests {
+    /// `assert` statements, one test each, run in order after the program, in the program's namespace.
+    Asserts(Vec<String>),
+    /// A HumanEval-style `check(candidate)` function, run after the program and called as
+    /// `check(<entry_point>)`: one test.
+    Check {
+        /// Python source defining `check`.
+        source: String,
+        /// The function of the program that `check` receives.
+        entry_point: String,
+    },
+}
+
+impl Tests {
+    /// The number of tests.
+    pub fn len(&self) -> usize {
+        match self {
+            Tests::Asserts(lines) => lines.len(),
+            Tests::Check { .. } => 1,
+        }
+    }
+
+    /// Whether there are no tests at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A name per test, for reports: the assert line itself, or `check(entry_point)`.
+    pub fn names(&self) -> Vec<String> {
+        match self {
+            Tests::Asserts(lines) => lines.iter().map(|l| l.trim().to_string()).collect(),
+            Tests::Check { entry_point, .. } => vec![format!("check({entry_point})")],
+        }
+    }
+}
+
+/// How one test ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    /// The test ran without raising.
+    Passed,
+    /// The test raised `AssertionError` (`message` is its text, often empty).
+    Failed { message: String },
+    /// The program or the test raised another exception, or the process ended before the test finished.
+    Error {
+        /// The exception type (`ZeroDivisionError`, `SyntaxError`…), or `Crash` (killed by a signal),
+        /// `ProcessExit` (the program ended the process) or `SandboxError` (the worker died).
+        kind: String,
+        message: String,
+        /// The line of the program where it was raised, when it was raised inside the program.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        line: Option<u32>,
+    },
+    /// The run hit its wall-clock or CPU limit before the test finished.
+    Timeout,
+}
+
+/// One test and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestResult {
+    /// The assert line, or `check(entry_point)`.
+    pub name: String,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// The result of running one program against its tests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TestReport {
+    /// One result per test, in the order of the tests.
+    pub tests: Vec<TestResult>,
+    pub passed: usize,
+    pub failed: usize,
+    pub errors: usize,
+    pub timeouts: usize,
+    /// Wall-clock seconds of the run (of the original run, for a cache hit).
+    pub seconds: f64,
+    /// What the program printed, truncated to [`SandboxConfig::output_limit`] characters.
+    pub stdout: String,
+    pub stderr: String,
+    /// Characters of stdout and stderr beyond the limit, dropped.
+    pub output_dropped: usize,
+    /// The report comes from the cache: nothing ran.
+    pub cached: bool,
+}
+
+impl TestReport {
+    /// True when there is at least one test and every test passed.
+    pub fn all_passed(&self) -> bool {
+        !self.tests.is_empty() && self.passed == self.tests.len()
+    }
+
+    /// Fraction of tests passed (0 when there are none).
+    pub fn pass_rate(&self) -> f64 {
+        if self.tests.is_empty() { 0.0 } else { self.passed as f64 / self.tests.len() as f64 }
+    }
+
+    fn new(names: Vec<String>, outcomes: Vec<Outcome>, seconds: f64) -> Self {
+        let mut report = TestReport {
+            tests: Vec::with_capacity(names.len()),
+            passed: 0,
+            failed: 0,
+            errors: 0,
+            timeouts: 0,
+            seconds,
+            stdout: String::new(),
+            stderr: String::new(),
+            output_dropped: 0,
+            cached: false,
+        };
+        for (name, outcome) in names.into_iter().zip(outcomes) {
+            match outcome {
+                Outcome::Passed => report.passed += 1,
+                Outcome::Failed { .. } => report.failed += 1,
+                Outcome::Error { .. } => report.errors += 1,
+                Outcome::Timeout => report.timeouts += 1,
+            }
+            report.tests.push(TestResult { name, outcome });
+        }
+        report
+    }
+}
+
+/// Limits and pool size. `Default` is one worker per core, 5 s per run, 1 GiB of address space.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// Worker processes (jobs run in parallel up to this many).
+    pub workers: usize,
+    /// Wall-clock limit per run (program + all its tests); the job's process group is killed after it.
+    pub timeout: Duration,
+    /// `RLIMIT_CPU` in seconds; 0 means the timeout rounded up.
+    pub cpu_seconds: u64,
+    /// `RLIMIT_AS`: address space of the job process.
+    pub memory_bytes: u64,
+    /// `RLIMIT_NPROC`: processes (and threads) of the sandbox user, which jobs share.
+    pub max_processes: u64,
+    /// `RLIMIT_FSIZE`: largest file a job may write.
+    pub max_file_bytes: u64,
+    /// `RLIMIT_NOFILE`: open file descriptors.
+    pub max_open_files: u64,
+    /// Characters of stdout and of stderr kept per run.
+    pub output_limit: usize,
+    /// Size of each private tmpfs (the jobs' working directories live in one).
+    pub tmp_bytes: u64,
+    /// The unprivileged user and group jobs run as when Kelp runs as root (65534: nobody).
+    pub uid: u32,
+    pub gid: u32,
+    /// Use Linux namespaces (network, mount, PID) where the kernel allows them.
+    pub isolate: bool,
+    /// Reports remembered; 0 disables the cache. When full, the cache is emptied and starts again.
+    pub cache_capacity: usize,
+    /// The Python interpreter (`$KELP_PYTHON`, else `python3`).
+    pub python: String,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            workers: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            timeout: Duration::from_secs(5),
+            cpu_seconds: 0,
+            memory_bytes: 1 << 30,
+            max_processes: 64,
+            max_file_bytes: 16 << 20,
+            max_open_files: 64,
+            output_limit: 16 << 10,
+            tmp_bytes: 64 << 20,
+            uid: 65534,
+            gid: 65534,
+            isolate: true,
+            cache_capacity: 100_000,
+            python: python_command(),
+        }
+    }
+}
+
+/// Which isolation layers the kernel granted (see `python/worker.py`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Isolation {
+    /// A private network namespace: no network at all.
+    pub network: bool,
+    /// A private mount namespace: everything read-only but private tmpfs directories.
+    pub filesystem: bool,
+    /// A private PID namespace: every leftover process of a job is killed after it.
+    pub pid: bool,
+    /// Jobs switch to the unprivileged [`SandboxConfig::uid`].
+    pub user: bool,
+    /// `PR_SET_NO_NEW_PRIVS`: set-uid programs cannot regain privileges.
+    pub no_new_privs: bool,
+    /// What was refused and what replaces it.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+impl Isolation {
+    /// True when every layer is in place.
+    pub fn complete(&self) -> bool {
+        self.network && self.filesystem && self.pid && self.user && self.no_new_privs
+    }
+}
+
+/// Counters since the sandbox started.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SandboxStats {
+    /// Programs run by a worker.
+    pub runs: u64,
+    /// Programs answered from the cache.
+    pub cache_hits: u64,
+    /// Runs that hit the timeout.
+    pub timeouts: u64,
+    /// Workers replaced after dying or hanging.
+    pub worker_restarts: u64,
+}
+
+/// A pool of CPython workers that run programs against tests. See the [module docs](self).
+pub struct Sandbox {
+    config: SandboxConfig,
+    worker_config: String,
+    isolation: Isolation,
+    idle: Mutex<Vec<Slot>>,
+    returned: Condvar,
+    cache: Mutex<HashMap<(String, Tests), TestReport>>,
+    next_id: AtomicU64,
+    runs: AtomicU64,
+    cache_hits: AtomicU64,
+    timeouts: AtomicU64,
+    restarts: AtomicU64,
+}
+
+impl Sandbox {
+    /// Starts the workers and waits until each is ready.
+    pub fn new(config: SandboxConfig) -> Result<Self, ExecError> {
+        if config.workers == 0 {
+            return Err(ExecError::InvalidConfig("workers must be at least 1".into()));
+        }
+        if config.timeout.is_zero() {
+            return Err(ExecError::InvalidConfig("the timeout must be positive".into()));
+        }
+        let cpu_seconds = match config.cpu_seconds {
+            0 => config.timeout.as_secs_f64().ceil().max(1.0) as u64,
+            n => n,
+        };
+        let worker_config = serde_json::json!({
+            "cpu_seconds": cpu_seconds,
+            "memory_bytes": config.memory_bytes,
+            "max_processes": config.max_processes,
+            "max_file_bytes": config.max_file_bytes,
+            "max_open_files": config.max_open_files,
+            "output_limit": config.output_limit,
+            "tmp_bytes": config.tmp_bytes,
+            "uid": config.uid,
+            "gid": config.gid,
+            "isolate": config.isolate,
+        })
+        .to_string();
+        let started: Vec<Result<Process, ExecError>> = std::thread::scope(|s| {
+            let handles: Vec<_> =
+                (0..config.workers).map(|_| s.spawn(|| Process::spawn(&config.python, &worker_config))).collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| Err(ExecError::WorkerStart("the start-up thread panicked".into())))
+                })
+                .collect()
+        });
+        let mut slots = Vec::with_capacity(started.len());
+        for process in started {
+            slots.push(Slot { process: Some(process?) });
+        }
+        let isolation = slots.first().and_then(|s| s.process.as_ref()).map(|p| p.isolation.clone()).unwrap_or_default();
+        Ok(Sandbox {
+            config,
+            worker_config,
+            isolation,
+            idle: Mutex::new(slots),
+            returned: Condvar::new(),
+            cache: Mutex::new(HashMap::new()),
+            next_id: AtomicU64::new(0),
+            runs: AtomicU64::new(0),
+            cache_hits: AtomicU64::new(0),
+            timeouts: AtomicU64::new(0),
+            restarts: AtomicU64::new(0),
+        })
+    }
+
+    /// The configuration the sandbox was started with.
+    pub fn config(&self) -> &SandboxConfig {
+        &self.config
+    }
+
+    /// The isolation layers the kernel granted.
+    pub fn isolation(&self) -> &Isolation {
+        &self.isolation
+    }
+
+    /// Counters since the sandbox started.
+    pub fn stats(&self) -> SandboxStats {
+        SandboxStats {
+            runs: self.runs.load(Ordering::Relaxed),
+            cache_hits: self.cache_hits.load(Ordering::Relaxed),
+            timeouts: self.timeouts.load(Ordering::Relaxed),
+            worker_restarts: self.restarts.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Process ids of the idle workers, as the host sees them (for tests and diagnostics).
+    pub fn worker_pids(&self) -> Vec<u32> {
+        lock(&self.idle).iter().filter_map(|s| s.process.as_ref().map(|p| p.pid)).collect()
+    }
+
+    /// Runs `program` then its `tests` in a fresh sandboxed process; blocks while every worker is busy.
+    ///
+    /// A program that misbehaves (loops, crashes, exits, allocates too much) yields a report, not an error: `Err`
+    /// means the sandbox itself failed, e.g. a dead worker could not be restarted.
+    pub fn run(&self, program: &str, tests: &Tests) -> Result<TestReport, ExecError> {
+        if let Some(hit) = self.cached(program, tests) {
+            return Ok(hit);
+        }
+        let mut slot = self.checkout();
+        self.execute(&mut slot, program, tests)
+    }
+
+    /// Runs many programs, spread over the pool (in parallel across workers); reports come back in order.
+    pub fn run_many<P: AsRef<str> + Sync>(&self, jobs: &[(P, Tests)]) -> Result<Vec<TestReport>, ExecError> {
+        let results: Vec<Mutex<Option<Result<TestReport, ExecError>>>> =
+            jobs.iter().map(|_| Mutex::new(None)).collect();
+        let next = AtomicUsize::new(0);
+        let threads = self.config.workers.min(jobs.len());
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| {
+                    let mut slot: Option<Checkout<'_>> = None;
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((program, tests)) = jobs.get(i) else {
+                            break;
+                        };
+                        let program = program.as_ref();
+                        let result = match self.cached(program, tests) {
+                            Some(hit) => Ok(hit),
+                            None => {
+                                let slot = slot.get_or_insert_with(|| self.checkout());
+                                self.execute(slot, program, tests)
+                            }
+                        };
+                        *lock(&results[i]) = Some(result);
+                    }
+                });
+            }
+        });
+        results
+            .into_iter()
+            .map(|r| {
+                r.into_inner()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .unwrap_or_else(|| Err(ExecError::Protocol("a job was never run".into())))
+            })
+            .collect()
+    }
+
+    fn cached(&self, program: &str, tests: &Tests) -> Option<TestReport> {
+        if self.config.cache_capacity == 0 {
+            return None;
+        }
+        let key = (program.trim().to_string(), tests.clone());
+        let hit = lock(&self.cache).get(&key).cloned()?;
+        self.cache_hits.fetch_add(1, Ordering::Relaxed);
+        Some(TestReport { cached: true, ..hit })
+    }
+
+    fn remember(&self, program: &str, tests: &Tests, report: &TestReport) {
+        if self.config.cache_capacity == 0 {
+            return;
+        }
+        let mut cache = lock(&self.cache);
+        if cache.len() >= self.config.cache_capacity {
+            cache.clear();
+        }
+        cache.insert((program.trim().to_string(), tests.clone()), report.clone());
+    }
+
+    fn checkout(&self) -> Checkout<'_> {
+        let mut idle = lock(&self.idle);
+        loop {
+            if let Some(slot) = idle.pop() {
+                return Checkout { sandbox: self, slot: Some(slot) };
+            }
+            idle = self.returned.wait(idle).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// Runs one job on a checked-out worker, replacing the worker if it dies or hangs.
+    fn execute(&self, checkout: &mut Checkout<'_>, program: &str, tests: &Tests) -> Result<TestReport, ExecError> {
+        let slot = checkout.slot.as_mut().ok_or_else(|| ExecError::Protocol("no worker checked out".into()))?;
+        if slot.process.is_none() {
+            slot.process = Some(Process::spawn(&self.config.python, &self.worker_config)?);
+        }
+        let Some(process) = slot.process.as_mut() else {
+            return Err(ExecError::Protocol("no worker process".into()));
+        };
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let start = Instant::now();
+        let end = process.run(id, program, tests, self.config.timeout);
+        let seconds = start.elapsed().as_secs_f64();
+        self.runs.fetch_add(1, Ordering::Relaxed);
+        let names = tests.names();
+        let (report, keep) = match end {
+            JobEnd::Finished { reply, killed } => (build_report(names, reply, killed, seconds), true),
+            JobEnd::Lost(why) => {
+                // The worker died (its jobs die with it: PID namespace, or parent-death signal) or stopped
+                // answering (then kill what is left of the job first); replace it.
+                if matches!(why, Lost::Hung) {
+                    process.kill_jobs();
+                    process.stdin = None; // no graceful exit to wait for
+                }
+                slot.process = None;
+                self.restarts.fetch_add(1, Ordering::Relaxed);
+                let outcome = match why {
+                    Lost::Hung => Outcome::Timeout,
+                    Lost::Died(message) => Outcome::Error { kind: "SandboxError".into(), message, line: None },
+                };
+                let outcomes = vec![outcome; names.len()];
+                (TestReport::new(names, outcomes, seconds), false)
+            }
+        };
+        if report.timeouts > 0 {
+            self.timeouts.fetch_add(1, Ordering::Relaxed);
+        }
+        if keep {
+            self.remember(program, tests, &report);
+        }
+        Ok(report)
+    }
+}
+
+/// A worker slot taken from the pool; goes back when dropped, even on panic.
+struct Checkout<'a> {
+    sandbox: &'a Sandbox,
+    slot: Option<Slot>,
+}
+
+impl Drop for Checkout<'_> {
+    fn drop(&mut self) {
+        if let Some(slot) = self.slot.take() {
+            lock(&self.sandbox.idle).push(slot);
+            self.sandbox.returned.notify_one();
+        }
+    }
+}
+
+/// One place in the pool: a worker process, or none after a failure (started again on next use).
+struct Slot {
+    process: Option<Process>,
+}
+
+/// One running `worker.py`.
+struct Process {
+    child: Child,
+    /// `None` once closed: the worker then finishes its loop and exits.
+    stdin: Option<ChildStdin>,
+    replies: Receiver<String>,
+    pid: u32,
+    /// The worker proper (PID 1 of its namespace, as the host sees it): each job is one of its children.
+    init_pid: u32,
+    /// The worker's directory of job directories; on the host's /tmp unless the worker has a private one.
+    base: PathBuf,
+    isolation: Isolation,
+}
+
+enum JobEnd {
+    Finished { reply: Finished, killed: bool },
+    Lost(Lost),
+}
+
+enum Lost {
+    Hung,
+    Died(String),
+}
+
+/// A line from a worker.
+#[derive(Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+enum Reply {
+    Ready {
+        pid: u32,
+        base: PathBuf,
+        layers: Isolation,
+        #[serde(default)]
+        notes: Vec<String>,
+    },
+    Fatal {
+        message: String,
+    },
+    Finished(Finished),
+}
+
+#[derive(Deserialize)]
+struct Finished {
+    id: u64,
+    results: Vec<RawResult>,
+    #[serde(default)]
+    stdout: String,
+    #[serde(default)]
+    stderr: String,
+    #[serde(default)]
+    dropped: usize,
+    exit: Exit,
+}
+
+#[derive(Deserialize)]
+struct RawResult {
+    i: usize,
+    #[serde(flatten)]
+    outcome: Outcome,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Exit {
+    Code(i32),
+    Signal(i32),
+}
+
+#[derive(Serialize)]
+struct Job<'a> {
+    id: u64,
+    program: &'a str,
+    tests: &'a Tests,
+}
+
+impl Process {
+    fn spawn(python: &str, worker_config: &str) -> Result<Self, ExecError> {
+        let mut command = Command::new(python);
+        command
+            .args(["-I", "-S", "-B", "-c", WORKER_PY, worker_config])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .env_clear();
+        // Only what finding the interpreter needs (pyenv shims read HOME and PYENV_*); jobs get an empty
+        // environment anyway.
+        for var in ["PATH", "HOME", "LANG", "LC_ALL", "PYENV_ROOT", "PYENV_VERSION"] {
+            if let Some(value) = std::env::var_os(var) {
+                command.env(var, value);
+            }
+        }
+        let mut child = command.spawn().map_err(|source| ExecError::Spawn { command: python.to_string(), source })?;
+        let pid = child.id();
+        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(ExecError::Protocol("the worker has no stdin/stdout pipe".into()));
+        };
+        let (sender, replies) = mpsc::channel();
+        let reader = std::thread::Builder::new().name(format!("kelp-sandbox-{pid}")).spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        if let Err(e) = reader {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(e.into());
+        }
+        let mut process = Process {
+            child,
+            stdin: Some(stdin),
+            replies,
+            pid,
+            init_pid: pid,
+            base: PathBuf::new(),
+            isolation: Isolation::default(),
+        };
+        let failure = match process.replies.recv_timeout(START_TIMEOUT) {
+            Ok(line) => match serde_json::from_str::<Reply>(&line) {
+                Ok(Reply::Ready { pid: init_pid, base, mut layers, notes }) => {
+                    layers.notes = notes;
+                    process.init_pid = init_pid;
+                    process.base = base;
+                    process.isolation = layers;
+                    return Ok(process);
+                }
+                Ok(Reply::Fatal { message }) => message,
+                _ => format!("unexpected first line: {line}"),
+            },
+            Err(RecvTimeoutError::Timeout) => {
+                format!("no answer within {} s", START_TIMEOUT.as_secs())
+            }
+            Err(RecvTimeoutError::Disconnected) => "it exited during start-up".into(),
+        };
+        Err(ExecError::WorkerStart(failure))
+    }
+
+    /// Sends one job and waits for its report, killing the job's process group at the deadline.
+    fn run(&mut self, id: u64, program: &str, tests: &Tests, timeout: Duration) -> JobEnd {
+        let mut line = match serde_json::to_vec(&Job { id, program, tests }) {
+            Ok(line) => line,
+            Err(e) => return lost_died(format!("could not encode the job: {e}")),
+        };
+        line.push(b'\n');
+        let Some(stdin) = self.stdin.as_mut() else {
+            return lost_died("the worker's stdin is closed".into());
+        };
+        if let Err(e) = stdin.write_all(&line).and_then(|()| stdin.flush()) {
+            return lost_died(format!("could not send the job to the worker: {e}"));
+        }
+        let mut deadline = Instant::now() + timeout;
+        let mut killed = false;
+        loop {
+            let wait = deadline.saturating_duration_since(Instant::now());
+            match self.replies.recv_timeout(wait) {
+                Ok(line) => match serde_json::from_str::<Reply>(&line) {
+                    Ok(Reply::Finished(reply)) if reply.id == id => {
+                        return JobEnd::Finished { reply, killed };
+                    }
+                    _ => return lost_died(format!("the worker answered unexpectedly: {line}")),
+                },
+                Err(RecvTimeoutError::Timeout) if !killed => {
+                    self.kill_jobs();
+                    killed = true;
+                    deadline = Instant::now() + KILL_GRACE;
+                }
+                Err(RecvTimeoutError::Timeout) => return JobEnd::Lost(Lost::Hung),
+                Err(RecvTimeoutError::Disconnected) => {
+                    return lost_died("the sandbox worker died; it has been replaced".into());
+                }
+            }
+        }
+    }
+
+    /// SIGKILL to the process group of each child of the worker proper: the job in flight (it called setsid) and,
+    /// without a PID namespace, leftovers re-parented to the worker. Only read on a timeout, so a job costs no
+    /// "started" message.
+    fn kill_jobs(&self) {
+        for pid in children(self.init_pid) {
+            kill_group(pid);
+        }
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        // Closing stdin ends the worker's loop: it exits, and the process we started reaps it and exits as well.
+        // Killing that process instead also kills the worker (parent-death signal) and its PID namespace, but
+        // leaves the worker for init to reap: the way out for a worker that does not answer.
+        if self.stdin.take().is_some() {
+            let deadline = Instant::now() + EXIT_GRACE;
+            while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if !self.isolation.filesystem && self.base.starts_with(std::env::temp_dir()) {
+            let _ = std::fs::remove_dir_all(&self.base);
+        }
+    }
+}
+
+fn lost_died(message: String) -> JobEnd {
+    JobEnd::Lost(Lost::Died(message))
+}
+
+/// The children of a process: `/proc/<pid>/task/<pid>/children`, else a scan of `/proc/*/stat`.
+fn children(pid: u32) -> Vec<i32> {
+    if let Ok(list) = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")) {
+        return list.split_whitespace().filter_map(|p| p.parse().ok()).collect();
+    }
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|entry| {
+            let child: i32 = entry.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'.
+            let ppid: u32 = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
+            (ppid == pid).then_some(child)
+        })
+        .collect()
+}
+
+/// SIGKILL to a process group and to the process itself. Never to 0 or 1, which would mean "ours" or "everyone".
+fn kill_group(pid: i32) {
+    if pid > 1 {
+        // SAFETY: kill(2) has no memory-safety preconditions.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+            libc::kill(pid, libc::SIGKILL);
+        }
+    }
+}
+
+fn build_report(names: Vec<String>, reply: Finished, killed: bool, seconds: f64) -> TestReport {
+    let mut outcomes: Vec<Option<Outcome>> = vec![None; names.len()];
+    for result in reply.results {
+        if let Some(place) = outcomes.get_mut(result.i) {
+            place.get_or_insert(result.outcome);
+        }
+    }
+    // Tests without a result did not finish: say why from how the process ended.
+    let unfinished = match reply.exit {
+        _ if killed => Outcome::Timeout,
+        Exit::Signal(s) if s == libc::SIGKILL || s == libc::SIGXCPU => Outcome::Timeout,
+        Exit::Signal(s) => Outcome::Error {
+            kind: "Crash".into(),
+            message: format!(
+                "the process was killed by signal {s}{} before the test finished",
+                signal_name(s).map(|n| format!(" ({n})")).unwrap_or_default()
+            ),
+            line: None,
+        },
+        Exit::Code(code) => Outcome::Error {
+            kind: "ProcessExit".into(),
+            message: format!("the program ended the process (exit status {code}) before the test finished"),
+            line: None,
+        },
+    };
+    let outcomes = outcomes.into_iter().map(|o| o.unwrap_or_else(|| unfinished.clone())).collect();
+    let mut report = TestReport::new(names, outcomes, seconds);
+    report.stdout = reply.stdout;
+    report.stderr = reply.stderr;
+    report.output_dropped = reply.dropped;
+    report
+}
+
+fn signal_name(signal: i32) -> Option<&'static str> {
+    Some(match signal {
+        libc::SIGSEGV => "SIGSEGV",
+        libc::SIGBUS => "SIGBUS",
+        libc::SIGABRT => "SIGABRT",
+        libc::SIGFPE => "SIGFPE",
+        libc::SIGILL => "SIGILL",
+        libc::SIGTERM => "SIGTERM",
+        libc::SIGXFSZ => "SIGXFSZ",
+        _ => return None,
+    })
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> SandboxConfig {
+        SandboxConfig { workers: 2, timeout: Duration::from_secs(2), ..SandboxConfig::default() }
+    }
+
+    fn asserts(lines: &[&str]) -> Tests {
+        Tests::Asserts(lines.iter().map(|l| l.to_string()).collect())
+    }
+
+    /// The toy `add` task of DESIGN.md §7, clean and corrupted.
+    #[test]
+    fn golden_add() {
+        let sandbox = Sandbox::new(small()).unwrap();
+        let tests = asserts(&["assert add(2, 3) == 5", "assert add(-4, 1) == -3", "assert add(0, 7) == 7"]);
+        let clean = sandbox.run("def add(a, b):\n    return a + b\n", &tests).unwrap();
+        assert!(clean.all_passed(), "{clean:?}");
+        assert_eq!((clean.passed, clean.failed, clean.errors), (3, 0, 0));
+
+        let minus = sandbox.run("def add(a, b):\n    return a - b\n", &tests).unwrap();
+        assert!(!minus.all_passed());
+        assert_eq!(minus.failed, 3, "{minus:?}");
+
+        let times = sandbox.run("def add(a, b):\n    return a * b\n", &tests).unwrap();
+        assert_eq!(times.passed, 0);
+        let names: Vec<_> = times.tests.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names[0], "assert add(2, 3) == 5");
+
+        let divide = sandbox.run("def add(a, b):\n    return a / 0\n", &tests).unwrap();
+        assert_eq!(divide.errors, 3);
+        assert_eq!(
+            divide.tests[0].outcome,
+            Outcome::Error { kind: "ZeroDivisionError".into(), message: "division by zero".into(), line: Some(2) }
+        );
+
+        let broken = sandbox.run("def add(a, b)\n    return a + b\n", &tests).unwrap();
+        assert!(matches!(
+            &broken.tests[1].outcome,
+            Outcome::Error { kind, line: Some(1), .. } if kind == "SyntaxError"
+        ));
+    }
+
+    #[test]
+    fn golden_toy_set() {
+        let sandbox = Sandbox::new(small()).unwrap();
+        let clamp = "def clamp(x, lo, hi):\n    if x < lo:\n        return lo\n    if x > hi:\n        return hi\n    return x\n";
+        let clamp_tests =
+            asserts(&["assert clamp(5, 0, 10) == 5", "assert clamp(-3, 0, 10) == 0", "assert clamp(15, 0, 10) == 10"]);
+        let abs_val = "def abs_val(x):\n    if x < 0:\n        return -x\n    return x\n";
+        let abs_tests = asserts(&["assert abs_val(-5) == 5", "assert abs_val(4) == 4", "assert abs_val(0) == 0"]);
+        let jobs = vec![
+            (clamp.to_string(), clamp_tests.clone()),
+            (clamp.replace("x > hi", "x < hi"), clamp_tests),
+            (abs_val.to_string(), abs_tests.clone()),
+            (abs_val.replace("return -x", "return x"), abs_tests),
+        ];
+        let reports = sandbox.run_many(&jobs).unwrap();
+        let passed: Vec<usize> = reports.iter().map(|r| r.passed).collect();
+        assert_eq!(passed, [3, 1, 3, 2]);
+    }
+
+    #[test]
+    fn check_function_and_output() {
+        let sandbox = Sandbox::new(small()).unwrap();
+        let tests = Tests::Check {
+            source: "def check(candidate):\n    assert candidate(3) == 9\n    assert candidate(-4) == 16\n".into(),
+            entry_point: "square".into(),
+        };
+        let ok = sandbox.run("def square(x):\n    print('called', x)\n    return x * x\n", &tests).unwrap();
+        assert!(ok.all_passed(), "{ok:?}");
+        assert_eq!(ok.tests[0].name, "check(square)");
+        assert_eq!(ok.stdout, "called 3\ncalled -4\n");
+        let wrong = sandbox.run("def square(x):\n    return x + x\n", &tests).unwrap();
+        assert_eq!(wrong.failed, 1);
+        let missing = sandbox.run("def cube(x):\n    return x ** 3\n", &tests).unwrap();
+        assert!(matches!(&missing.tests[0].outcome, Outcome::Error { kind, .. } if kind == "NameError"));
+    }
+
+    #[test]
+    fn cache_hits_skip_work() {
+        let sandbox = Sandbox::new(SandboxConfig { workers: 1, ..small() }).unwrap();
+        let tests = asserts(&["assert f() == 1"]);
+        let first = sandbox.run("def f():\n    return 1\n", &tests).unwrap();
+        let again = sandbox.run("\n\ndef f():\n    return 1\n  ", &tests).unwrap();
+        assert!(!first.cached && again.cached);
+        assert_eq!(again.passed, 1);
+        let stats = sandbox.stats();
+        assert_eq!((stats.runs, stats.cache_hits), (1, 1));
+    }
+
+    #[test]
+    fn without_namespaces_jobs_still_run() {
+        // The fallback where the kernel refuses namespaces: rlimits, the user switch and the audit hook remain.
+        let sandbox = Sandbox::new(SandboxConfig { workers: 1, isolate: false, ..small() }).unwrap();
+        let isolation = sandbox.isolation();
+        assert!(!isolation.network && !isolation.filesystem && !isolation.pid);
+        assert!(!isolation.notes.is_empty());
+        let tests = asserts(&["assert add(2, 3) == 5"]);
+        let report = sandbox.run("def add(a, b):\n    return a + b\n", &tests).unwrap();
+        assert!(report.all_passed(), "{report:?}");
+        let blocked = sandbox.run("import os\nos.fork()\n", &tests).unwrap();
+        assert!(matches!(&blocked.tests[0].outcome, Outcome::Error { kind, .. } if kind == "PermissionError"));
+        let looping = sandbox.run("while True:\n    pass\n", &tests).unwrap();
+        assert_eq!(looping.timeouts, 1);
+    }
+
+    #[test]
+    fn invalid_config_is_refused() {
+        let config = SandboxConfig { workers: 0, ..SandboxConfig::default() };
+        assert!(matches!(Sandbox::new(config), Err(ExecError::InvalidConfig(_))));
+    }
+
+    #[test]
+    fn tests_serialise_as_the_worker_reads_them() {
+        let json = serde_json::to_string(&asserts(&["assert 1"])).unwrap();
+        assert_eq!(json, r#"{"asserts":["assert 1"]}"#);
+        let check = Tests::Check { source: "def check(c): pass".into(), entry_point: "f".into() };
+        let json = serde_json::to_string(&check).unwrap();
+        assert_eq!(json, r#"{"check":{"source":"def check(c): pass","entry_point":"f"}}"#);
+    }
+}

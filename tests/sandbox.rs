@@ -1,0 +1,456 @@
+//! Hostile programs against the sandbox (issue 4).
+//!
+//! Every test runs one misbehaving program, asserts that it was contained (the report says what happened, nothing
+//! leaked to the host), then that the same pool still answers an ordinary job correctly and that no process of the
+//! job is left. The tests share one pool and take turns (a lock), so "no process left" is exact: between two tests
+//! nothing may run as the sandbox user nor below a worker but the worker itself.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::time::{Duration, Instant};
+
+use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestReport, Tests};
+
+const TIMEOUT: Duration = Duration::from_secs(1);
+const OUTPUT_LIMIT: usize = 4096;
+
+fn sandbox() -> &'static Sandbox {
+    static SANDBOX: OnceLock<Sandbox> = OnceLock::new();
+    SANDBOX.get_or_init(|| {
+        let sandbox = Sandbox::new(SandboxConfig {
+            workers: 2,
+            timeout: TIMEOUT,
+            output_limit: OUTPUT_LIMIT,
+            cache_capacity: 0,
+            ..SandboxConfig::default()
+        })
+        .expect("the sandbox starts");
+        eprintln!("isolation: {:?}", sandbox.isolation());
+        sandbox
+    })
+}
+
+/// One hostile program at a time, so that leftover processes can be counted exactly.
+fn turn() -> MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    TURN.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn asserts(lines: &[&str]) -> Tests {
+    Tests::Asserts(lines.iter().map(|l| l.to_string()).collect())
+}
+
+/// Runs a hostile program, then checks that the pool still works and that nothing of the job survived.
+fn hostile(program: &str, tests: &Tests) -> TestReport {
+    let start = Instant::now();
+    let report = sandbox().run(program, tests).expect("the sandbox answers");
+    assert!(!report.cached);
+    assert!(start.elapsed() < TIMEOUT + Duration::from_secs(4), "took {:?}", start.elapsed());
+    still_answers();
+    no_strays();
+    report
+}
+
+/// An ordinary job, made unique so that no cache could answer it, must pass.
+fn still_answers() {
+    static N: AtomicU64 = AtomicU64::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    let program = format!("def add(a, b):\n    return a + b  # {n}\n");
+    let tests = asserts(&["assert add(2, 3) == 5", "assert add(-4, 1) == -3", "assert add(0, 7) == 7"]);
+    for _ in 0..2 {
+        // twice: both workers of the pool
+        let report = sandbox().run(&program, &tests).expect("the sandbox answers");
+        assert!(report.all_passed(), "a normal job failed after a hostile one: {report:?}");
+    }
+}
+
+struct Proc {
+    ppid: u32,
+    uids: Vec<u32>,
+    name: String,
+}
+
+fn processes() -> HashMap<u32, Proc> {
+    let mut all = HashMap::new();
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return all;
+    };
+    for entry in dir.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else {
+            continue;
+        };
+        let field = |key: &str| status.lines().find_map(|l| l.strip_prefix(key)).unwrap_or("").trim().to_string();
+        all.insert(
+            pid,
+            Proc {
+                ppid: field("PPid:").parse().unwrap_or(0),
+                uids: field("Uid:").split_whitespace().filter_map(|u| u.parse().ok()).collect(),
+                name: field("Name:"),
+            },
+        );
+    }
+    all
+}
+
+/// No process of the sandbox user, and below each worker nothing but the worker's own PID-1 process.
+fn no_strays() {
+    let workers: HashSet<u32> = sandbox().worker_pids().into_iter().collect();
+    let uid = sandbox().config().uid;
+    let all = processes();
+    let inner: HashSet<u32> =
+        all.iter().filter(|(pid, p)| workers.contains(pid) || workers.contains(&p.ppid)).map(|(pid, _)| *pid).collect();
+    let below_worker = |pid: u32| {
+        let mut at = pid;
+        for _ in 0..64 {
+            match all.get(&at) {
+                Some(p) if inner.contains(&p.ppid) => return true,
+                Some(p) if p.ppid > 1 => at = p.ppid,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let strays: Vec<String> = all
+        .iter()
+        .filter(|(pid, p)| p.uids.contains(&uid) || (!inner.contains(pid) && below_worker(**pid)))
+        .map(|(pid, p)| format!("{pid} {} (ppid {}, uids {:?})", p.name, p.ppid, p.uids))
+        .collect();
+    assert!(strays.is_empty(), "stray processes: {strays:?}");
+}
+
+fn mem_available() -> u64 {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemAvailable:"))
+                .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+        })
+        .map_or(0, |kib| kib * 1024)
+}
+
+fn kind(outcome: &Outcome) -> &str {
+    match outcome {
+        Outcome::Passed => "passed",
+        Outcome::Failed { .. } => "failed",
+        Outcome::Error { kind, .. } => kind,
+        Outcome::Timeout => "timeout",
+    }
+}
+
+fn all_timeouts(report: &TestReport) {
+    assert!(report.tests.iter().all(|t| t.outcome == Outcome::Timeout), "{report:?}");
+}
+
+#[test]
+fn infinite_loop() {
+    let _turn = turn();
+    let report = hostile("def f():\n    while True:\n        pass\n", &asserts(&["assert f() == 1", "assert True"]));
+    assert_eq!(report.timeouts, 2, "{report:?}");
+    let report = hostile("while True:\n    pass\n", &asserts(&["assert True"]));
+    all_timeouts(&report);
+}
+
+#[test]
+fn passing_tests_before_a_hang_are_kept() {
+    let _turn = turn();
+    let report = hostile(
+        "def f(x):\n    while x:\n        pass\n    return 0\n",
+        &asserts(&["assert f(0) == 0", "assert f(1) == 0", "assert f(0) == 0"]),
+    );
+    let kinds: Vec<&str> = report.tests.iter().map(|t| kind(&t.outcome)).collect();
+    assert_eq!(kinds, ["passed", "timeout", "timeout"]);
+}
+
+#[test]
+fn fork_bomb() {
+    let _turn = turn();
+    let report = hostile("import os\nwhile True:\n    os.fork()\n", &asserts(&["assert True"]));
+    assert_eq!(kind(&report.tests[0].outcome), "PermissionError", "{report:?}");
+}
+
+#[test]
+fn fork_bomb_through_ctypes() {
+    // Past the audit hook: RLIMIT_NPROC (as an unprivileged user) bounds it, the timeout kills the group and the
+    // PID namespace takes the rest.
+    let _turn = turn();
+    let report = hostile(
+        "import ctypes, os\nfork = ctypes.pythonapi.fork\nwhile True:\n    if fork() == 0:\n        os.setsid()\n",
+        &asserts(&["assert True"]),
+    );
+    all_timeouts(&report);
+}
+
+#[test]
+fn allocate_50_gb() {
+    let _turn = turn();
+    let before = mem_available();
+    let report = hostile("x = bytearray(50 * 10**9)\n", &asserts(&["assert len(x) > 0"]));
+    assert_eq!(kind(&report.tests[0].outcome), "MemoryError", "{report:?}");
+    // Growing step by step, touching every page: stopped by RLIMIT_AS (or, on a loaded machine, by the timeout).
+    let report = hostile("chunks = []\nwhile True:\n    chunks.append(bytearray(10**8))\n", &asserts(&["assert True"]));
+    assert!(matches!(kind(&report.tests[0].outcome), "MemoryError" | "timeout"), "{report:?}");
+    let after = mem_available();
+    assert!(after + (512 << 20) > before, "host memory did not come back: {before} -> {after} bytes available");
+}
+
+#[test]
+fn recursion_a_million_deep() {
+    let _turn = turn();
+    let deep = "def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n";
+    let report = hostile(deep, &asserts(&["assert f(10**6) == 10**6"]));
+    assert_eq!(kind(&report.tests[0].outcome), "RecursionError", "{report:?}");
+    // With the recursion limit lifted and every level going through C (`map`, `sum`), the C stack overflows: a
+    // crash, contained.
+    let report = hostile(
+        "import sys\nsys.setrecursionlimit(10**7)\ndef g(n):\n    return 0 if n == 0 else 1 + sum(map(g, [n - 1]))\n",
+        &asserts(&["assert g(10**6) == 10**6"]),
+    );
+    assert!(matches!(kind(&report.tests[0].outcome), "Crash" | "MemoryError" | "RecursionError"), "{report:?}");
+}
+
+#[test]
+fn print_1_gb() {
+    let _turn = turn();
+    let report = hostile(
+        "import os, sys\nchunk = 'x' * 10**6\nfor _ in range(1000):\n    sys.stdout.write(chunk)\n    os.write(1, b'y' * 10**6)\n",
+        &asserts(&["assert True"]),
+    );
+    assert!(report.all_passed(), "{report:?}");
+    assert_eq!(report.stdout.len(), OUTPUT_LIMIT);
+    assert_eq!(report.output_dropped, 1_000_000_000 - OUTPUT_LIMIT);
+    let report = hostile("print('x' * 10**9)\n", &asserts(&["assert True"]));
+    assert!(report.stdout.len() <= OUTPUT_LIMIT);
+}
+
+#[test]
+fn write_outside_the_working_directory() {
+    let _turn = turn();
+    let victim_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let targets = [
+        PathBuf::from("/root/kelp-evil.txt"),
+        PathBuf::from("/tmp/kelp-evil.txt"),
+        PathBuf::from("/var/tmp/kelp-evil.txt"),
+        PathBuf::from("/dev/shm/kelp-evil.txt"),
+        victim_dir.join("kelp-evil.txt"),
+        std::env::current_dir().unwrap().join("kelp-evil.txt"),
+    ];
+    let list: Vec<String> = targets.iter().map(|p| format!("{:?}", p.display().to_string())).collect();
+    let program = format!(
+        "import os\nwritten = []\nfor path in [{}, '../kelp-evil.txt', os.path.expanduser('~root/kelp-evil.txt')]:\n    try:\n        with open(path, 'w') as f:\n            f.write('x')\n        written.append(path)\n    except OSError:\n        pass\nopen('mine.txt', 'w').write('inside is fine')\n",
+        list.join(", ")
+    );
+    let report = hostile(
+        &program,
+        &asserts(&["assert written == [], written", "assert open('mine.txt').read() == 'inside is fine'"]),
+    );
+    assert!(report.all_passed(), "{report:?}");
+    for target in &targets {
+        assert!(!target.exists(), "{} was created", target.display());
+    }
+}
+
+#[test]
+fn no_directory_is_writable() {
+    // Every directory down to depth 3 (but /proc and /sys), the job's own working directory excepted.
+    let _turn = turn();
+    let program = "import os\nhere = os.getcwd()\nwritten, tried = [], 0\nfor top, dirs, files in os.walk('/'):\n    if top.count('/') >= 3 or top.startswith(('/proc', '/sys')):\n        dirs.clear()\n    if top.startswith(here):\n        continue\n    tried += 1\n    try:\n        with open(os.path.join(top, 'kelp-evil-probe'), 'x') as f:\n            f.write('x')\n        written.append(top)\n    except OSError:\n        pass\n";
+    let report = hostile(program, &asserts(&["assert tried > 50, tried", "assert written == [], written"]));
+    assert!(report.all_passed(), "{report:?}");
+}
+
+#[test]
+fn delete_files_it_can_see() {
+    let _turn = turn();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("kelp-victim-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    let program = format!(
+        "import os, shutil\ngone = []\nfor path in [{:?}, os.__file__]:\n    try:\n        os.remove(path)\n        gone.append(path)\n    except OSError:\n        pass\nshutil.rmtree({:?}, ignore_errors=True)\n",
+        victim.display().to_string(),
+        dir.display().to_string()
+    );
+    let report = hostile(&program, &asserts(&["assert gone == [], gone"]));
+    assert!(report.all_passed(), "{report:?}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn network_socket() {
+    let _turn = turn();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let report = hostile(
+        &format!("import socket\nsocket.create_connection(('127.0.0.1', {port}), timeout=0.5)\n"),
+        &asserts(&["assert True"]),
+    );
+    assert_eq!(kind(&report.tests[0].outcome), "PermissionError", "{report:?}");
+    // Past the audit hook, with libc's socket(2)/connect(2): the network namespace has no usable interface.
+    let program = format!(
+        "import ctypes, struct\nlibc = ctypes.pythonapi\nfd = libc.socket(2, 1, 0)\naddress = struct.pack('=H', 2) + struct.pack('!H', {port}) + bytes([127, 0, 0, 1]) + bytes(8)\nconnected = fd >= 0 and libc.connect(fd, address, 16) == 0\n"
+    );
+    let report = hostile(&program, &asserts(&["assert not connected"]));
+    assert!(report.all_passed(), "{report:?}");
+    assert!(listener.accept().is_err(), "the job reached the host's loopback");
+}
+
+#[test]
+fn kill_the_parent() {
+    let _turn = turn();
+    let report = hostile("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n", &asserts(&["assert True"]));
+    assert_eq!(kind(&report.tests[0].outcome), "PermissionError", "{report:?}");
+    // Past the audit hook: the parent is root (EPERM) and kill(-1) reaches no one outside the job.
+    let report = hostile(
+        "import ctypes, os\nlibc = ctypes.pythonapi\nresults = [libc.kill(os.getppid(), 9), libc.kill(-1, 9), libc.kill(1, 9)]\n",
+        &asserts(&["assert True"]),
+    );
+    assert!(report.all_passed(), "{report:?}");
+}
+
+#[test]
+fn sys_exit_before_the_tests() {
+    let _turn = turn();
+    let report = hostile("import sys\nsys.exit(0)\n", &asserts(&["assert True", "assert 1 == 1"]));
+    assert_eq!(report.errors, 2, "{report:?}");
+    assert_eq!(kind(&report.tests[0].outcome), "SystemExit");
+    // Inside a test too: that test errors, the next still runs.
+    let report = hostile("import sys\n", &asserts(&["sys.exit(3)", "assert True"]));
+    let kinds: Vec<&str> = report.tests.iter().map(|t| kind(&t.outcome)).collect();
+    assert_eq!(kinds, ["SystemExit", "passed"]);
+}
+
+#[test]
+fn os_exit() {
+    let _turn = turn();
+    let report = hostile("import os\nos._exit(0)\n", &asserts(&["assert True"]));
+    assert_eq!(kind(&report.tests[0].outcome), "ProcessExit", "{report:?}");
+    let report = hostile("import os\n", &asserts(&["assert True", "os._exit(0)", "assert True"]));
+    let kinds: Vec<&str> = report.tests.iter().map(|t| kind(&t.outcome)).collect();
+    assert_eq!(kinds, ["passed", "ProcessExit", "ProcessExit"]);
+}
+
+#[test]
+fn read_stdin() {
+    let _turn = turn();
+    let report = hostile(
+        "import os, sys\nraw = os.read(0, 1 << 16)\ntext = sys.stdin.read()\ntry:\n    line = input()\nexcept EOFError:\n    line = None\n",
+        &asserts(&["assert raw == b''", "assert text == ''", "assert line is None"]),
+    );
+    assert!(report.all_passed(), "{report:?}");
+}
+
+#[test]
+fn change_signal_handlers() {
+    let _turn = turn();
+    let report = hostile(
+        "import signal\nfor s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGXCPU, signal.SIGALRM, signal.SIGUSR1):\n    signal.signal(s, signal.SIG_IGN)\nwhile True:\n    pass\n",
+        &asserts(&["assert True"]),
+    );
+    all_timeouts(&report);
+}
+
+#[test]
+fn ctypes_segfault() {
+    let _turn = turn();
+    let report = hostile("import ctypes\nctypes.string_at(0)\n", &asserts(&["assert True"]));
+    match &report.tests[0].outcome {
+        Outcome::Error { kind, message, .. } => {
+            assert_eq!(kind, "Crash");
+            assert!(message.contains("SIGSEGV"), "{message}");
+        }
+        other => panic!("expected a crash, got {other:?}"),
+    }
+    // Loading another native library is refused by the audit hook.
+    let report = hostile("import ctypes\nlibc = ctypes.CDLL('libc.so.6')\n", &asserts(&["assert True"]));
+    assert_eq!(kind(&report.tests[0].outcome), "PermissionError", "{report:?}");
+}
+
+#[test]
+fn subprocess_and_system() {
+    let _turn = turn();
+    for program in [
+        "import os\nos.system('touch /tmp/kelp-evil')\n",
+        "import subprocess\nsubprocess.run(['true'])\n",
+        "import os\nos.execv('/bin/true', ['true'])\n",
+    ] {
+        let report = hostile(program, &asserts(&["assert True"]));
+        assert_eq!(kind(&report.tests[0].outcome), "PermissionError", "{report:?}");
+    }
+}
+
+#[test]
+fn a_dead_worker_is_replaced() {
+    let _turn = turn();
+    let before = sandbox().stats().worker_restarts;
+    // The pool hands out its most recently returned worker first: kill that one.
+    let pid = *sandbox().worker_pids().last().unwrap();
+    // SAFETY: kill(2) has no memory-safety preconditions; the pid is one of our own worker processes.
+    unsafe {
+        libc::kill(pid as i32, libc::SIGKILL);
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let report = sandbox().run("x = 1\n", &asserts(&["assert x == 1"])).expect("the sandbox answers");
+    assert_eq!(kind(&report.tests[0].outcome), "SandboxError", "{report:?}");
+    still_answers();
+    assert!(sandbox().stats().worker_restarts > before);
+    no_strays();
+}
+
+#[test]
+fn a_hung_worker_is_replaced() {
+    let _turn = turn();
+    let before = sandbox().stats().worker_restarts;
+    // Freeze the worker proper (the child of the process the pool started): it can no longer answer.
+    let pid = *sandbox().worker_pids().last().unwrap();
+    let inner: u32 = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    // SAFETY: kill(2) has no memory-safety preconditions; the pid is our own worker.
+    unsafe {
+        libc::kill(inner as i32, libc::SIGSTOP);
+    }
+    let start = Instant::now();
+    let report = sandbox().run("x = 1\n", &asserts(&["assert x == 1"])).expect("the sandbox answers");
+    all_timeouts(&report);
+    assert!(start.elapsed() < TIMEOUT + Duration::from_secs(4));
+    assert!(sandbox().stats().worker_restarts > before);
+    // The frozen worker died with the process the pool started (parent-death signal); give init a moment to reap it.
+    let gone = (0..50).any(|_| {
+        let state = std::fs::read_to_string(format!("/proc/{inner}/stat")).unwrap_or_default();
+        let dead = state.is_empty() || state.rsplit_once(") ").is_some_and(|(_, rest)| rest.starts_with('Z'));
+        if !dead {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        dead
+    });
+    assert!(gone, "the frozen worker {inner} is still alive");
+    still_answers();
+    no_strays();
+}
+
+#[test]
+fn workers_stay_small() {
+    let _turn = turn();
+    still_answers();
+    for pid in sandbox().worker_pids() {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+        let rss_kib: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.split_whitespace().next()?.parse().ok())
+            .unwrap();
+        assert!(rss_kib < 200 * 1024, "worker {pid} holds {rss_kib} KiB");
+    }
+}
