@@ -454,3 +454,41 @@ fn workers_stay_small() {
         assert!(rss_kib < 200 * 1024, "worker {pid} holds {rss_kib} KiB");
     }
 }
+
+/// The toy set's 15 clean programs pass all their own tests; an operator swapped in each fails at least one
+/// (the tests tell the clean program from its one-token corruptions, so the spec is informative).
+#[test]
+fn toy_programs_pass_their_tests_and_operator_swaps_fail() {
+    let _turn = turn();
+    let toy = kelp::corpus::toy_tasks();
+    let jobs: Vec<(String, Tests)> =
+        toy.iter().map(|t| (t.source.clone(), t.spec.tests.clone().expect("toy tasks have tests"))).collect();
+    let reports = sandbox().run_many(&jobs).unwrap();
+    for (task, report) in toy.iter().zip(&reports) {
+        assert_eq!(report.passed, 3, "{}: {report:?}", task.id);
+    }
+    // Golden one-token corruptions: the operator of each toy program swapped for its "opposite".
+    let swaps = [
+        (" + ", " - "),
+        (" - ", " + "),
+        (" * ", " + "),
+        ("-x", "x"),
+        (" < ", " > "),
+        (" > ", " < "),
+        (" == ", " != "),
+        (" / ", " * "),
+    ];
+    let corrupted: Vec<(String, Tests)> = jobs
+        .iter()
+        .filter_map(|(source, tests)| {
+            let (from, to) = swaps.iter().find(|(from, _)| source.contains(from))?;
+            Some((source.replacen(from, to, 1), tests.clone()))
+        })
+        .collect();
+    // All but `identity`, which has no operator.
+    assert_eq!(corrupted.len(), 14, "only {} toy programs have a swappable operator", corrupted.len());
+    for ((source, _), report) in corrupted.iter().zip(sandbox().run_many(&corrupted).unwrap()) {
+        assert!(report.passed < 3, "a corruption passes every test:\n{source}");
+    }
+    no_strays();
+}
