@@ -91,9 +91,7 @@ impl Differ<'_> {
             return true;
         }
         let mark = out.len();
-        if self.aligned(a, b) {
-            let a_children = self.significant_children(self.from, &self.from_hash, a);
-            let b_children = self.significant_children(self.to, &self.to_hash, b);
+        if let Some((a_children, b_children)) = self.aligned(a, b) {
             if a_children.iter().zip(&b_children).all(|(&ca, &cb)| self.diff(ca, cb, out)) {
                 return true;
             }
@@ -108,22 +106,23 @@ impl Differ<'_> {
         }
     }
 
-    /// Same kind, and children that pair up one to one: same count, same fields, identical tokens.
-    fn aligned(&self, a: NodeId, b: NodeId) -> bool {
+    /// Same kind, and children that pair up one to one (same count, same fields, identical tokens): the pairs.
+    fn aligned(&self, a: NodeId, b: NodeId) -> Option<(Vec<NodeId>, Vec<NodeId>)> {
         let (na, nb) = (self.from.node(a), self.to.node(b));
         // A string is replaced whole: its insides are not nodes an edit may address.
         if na.kind != nb.kind || na.is_leaf(a) || nb.is_leaf(b) || na.kind == "string" {
-            return false;
+            return None;
         }
         let a_children = self.significant_children(self.from, &self.from_hash, a);
         let b_children = self.significant_children(self.to, &self.to_hash, b);
-        a_children.len() == b_children.len()
+        let pairs_up = a_children.len() == b_children.len()
             && a_children.iter().zip(&b_children).all(|(&ca, &cb)| {
                 let (ca, cb) = (self.from.node(ca), self.to.node(cb));
                 ca.field == cb.field
                     && ca.named == cb.named
                     && (ca.named || self.from.text(ca.span) == self.to.text(cb.span))
-            })
+            });
+        pairs_up.then_some((a_children, b_children))
     }
 
     /// Children that take part in the normalised AST (no comments, no punctuation).
