@@ -17,5 +17,6 @@
 
 pub mod corpus;
 pub mod exec;
+pub mod model;
 pub mod noise;
 pub mod syntax;
