@@ -20,3 +20,4 @@ pub mod exec;
 pub mod model;
 pub mod noise;
 pub mod syntax;
+pub mod train;

@@ -3,3 +3,4 @@
 pub mod corpus;
 pub mod data;
 pub mod test;
+pub mod train;

@@ -220,19 +220,17 @@ impl Tokenizer {
     }
 
     fn leaf_ids(&self, text: &str) -> Vec<u32> {
-        if let Ok(cache) = self.cache.lock() {
-            if let Some(ids) = cache.get(text) {
-                return ids.clone();
-            }
+        if let Some(ids) = self.cache.lock().ok().and_then(|cache| cache.get(text).cloned()) {
+            return ids;
         }
         let ids: Vec<u32> = match self.bpe.tokenize(&to_byte_chars(text)) {
             Ok(tokens) => tokens.into_iter().map(|t| t.id).collect(),
             Err(_) => Vec::new(),
         };
-        if let Ok(mut cache) = self.cache.lock() {
-            if cache.len() < 1_000_000 {
-                cache.insert(text.to_string(), ids.clone());
-            }
+        if let Ok(mut cache) = self.cache.lock()
+            && cache.len() < 1_000_000
+        {
+            cache.insert(text.to_string(), ids.clone());
         }
         ids
     }
@@ -260,18 +258,28 @@ impl Tokenizer {
                         stack.pop();
                     }
                 }
-                special::WS => pending_ws = true,
-                // Spaces at a line start only come from whitespace-only lines: no indentation before them.
+                special::WS => {
+                    pending_ws = true;
+                    stack.push(Vec::new());
+                }
+                // After `<ws>`, spaces build the new indentation; at a line start otherwise they only come from
+                // whitespace-only lines, which get no indentation.
+                special::SP if pending_ws => {
+                    if let Some(top) = stack.last_mut() {
+                        top.push(b' ');
+                    }
+                }
                 special::SP => out.push(b' '),
                 id if (id as usize) < SPECIAL.len() => {}
                 id => {
                     let bytes = self.vocab.get(id as usize).map_or(&[][..], |v| v);
-                    if pending_ws {
-                        // `<ws>` + whitespace: this line's indentation, absolute, and a new level.
-                        stack.push(bytes.to_vec());
-                        pending_ws = false;
+                    if pending_ws && bytes.iter().all(u8::is_ascii_whitespace) {
+                        if let Some(top) = stack.last_mut() {
+                            top.extend_from_slice(bytes);
+                        }
                         continue;
                     }
+                    pending_ws = false;
                     // The indentation goes before a line's first token with something other than whitespace.
                     if at_line_start && bytes.iter().any(|b| !b.is_ascii_whitespace()) {
                         out.extend_from_slice(stack.last().map_or(&[][..], |v| v));
@@ -376,8 +384,11 @@ fn indentation<'s>(ind: &'s str, stack: &mut Vec<&'s str>, out: &mut Vec<Piece<'
         stack.truncate(level + 1);
         return;
     }
+    // Any other indentation (continuation lines, tabs): `<ws>` and the indentation one character a token.
     out.push(Piece::Special(special::WS));
-    out.push(Piece::Text(ind));
+    for (i, c) in ind.char_indices() {
+        out.push(if c == ' ' { Piece::Special(special::SP) } else { Piece::Text(&ind[i..i + c.len_utf8()]) });
+    }
     stack.push(ind);
 }
 
@@ -400,6 +411,7 @@ mod tests {
             "def f(a, b):\n    if a > b:\n        return a\n    return b\n",
             "def h(s):\n    '''Doc\n\n    string.'''\n\tx  =  [1,\n  2]\n\n    return s  \n",
             "def k():\n    if x:\n      y = 1\n    # c\n# top\n    return 'é' + \"\\n\"\n",
+            "def r(self):\n    return \"F\" + repr((self.a,\n                      self.b,\n                    self.c))\n",
             "x = 1",
             "",
             "a + b",

@@ -1,0 +1,208 @@
+//! Model and trainer: gradients reach every parameter, a tiny model overfits, the KV cache is exact, checkpoints
+//! round-trip and resume, the tokenizer round-trips the corpus, bad checkpoints are named.
+
+use std::sync::OnceLock;
+
+use candle_core::{DType, Device};
+use candle_nn::{VarBuilder, VarMap};
+use kelp::corpus::{Split, Task, toy_tasks};
+use kelp::model::decode::{Prefix, greedy_edit, spec_text};
+use kelp::model::{Checkpoint, EditModel, EditModelConfig, Inputs, Tokenizer, checkpoint};
+use kelp::noise::{ExampleConfig, ExampleGenerator, Mutator, MutatorConfig, SubtreeBank};
+use kelp::train::{AdamW, Batch, TrainConfig, TrainData, TrainItem, edit_loss, train};
+
+use crate::fixtures::stdlib_corpus;
+
+fn toy_train() -> Vec<Task> {
+    toy_tasks().into_iter().filter(|t| t.split == Split::Train).collect()
+}
+
+fn tokenizer() -> &'static Tokenizer {
+    static TOK: OnceLock<Tokenizer> = OnceLock::new();
+    TOK.get_or_init(|| {
+        let sources: Vec<String> = toy_tasks().into_iter().map(|t| t.source).collect();
+        Tokenizer::train(&sources, 400).unwrap()
+    })
+}
+
+fn items(n: usize, seed: u64) -> Vec<TrainItem> {
+    let tasks = toy_train();
+    let trees: Vec<_> = tasks.iter().map(|t| kelp::syntax::parse(t.source.as_str())).collect();
+    let bank = SubtreeBank::harvest(&trees, 16);
+    let generator = ExampleGenerator::new(
+        &tasks,
+        Mutator::new(&bank, MutatorConfig::default()),
+        ExampleConfig { seed, ..Default::default() },
+    );
+    (0..).filter_map(|i| TrainItem::new(tokenizer(), &generator.example(i)?, 256)).take(n).collect()
+}
+
+fn tiny_model(hidden: usize) -> (VarMap, EditModel) {
+    let varmap = VarMap::new();
+    let config = EditModelConfig {
+        hidden_size: hidden,
+        intermediate_size: hidden * 2,
+        ..EditModelConfig::tiny(tokenizer().vocab_size())
+    };
+    let model = EditModel::load(VarBuilder::from_varmap(&varmap, DType::F32, &Device::Cpu), &config).unwrap();
+    (varmap, model)
+}
+
+fn named_vars(varmap: &VarMap) -> Vec<(String, candle_core::Var)> {
+    varmap.data().lock().unwrap().iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+}
+
+#[test]
+fn every_parameter_receives_a_gradient() {
+    let (varmap, model) = tiny_model(32);
+    let batch = Batch::new(&items(8, 1), &Device::Cpu).unwrap();
+    let (loss, _) = edit_loss(&model, &batch).unwrap();
+    let grads = loss.backward().unwrap();
+    let vars = named_vars(&varmap);
+    assert!(vars.len() >= 20, "{} variables", vars.len());
+    for (name, var) in vars {
+        let g = grads.get(var.as_tensor()).unwrap_or_else(|| panic!("{name} has no gradient"));
+        let size = g.abs().unwrap().sum_all().unwrap().to_scalar::<f32>().unwrap();
+        assert!(size > 0.0, "{name} has a zero gradient");
+    }
+}
+
+#[test]
+fn tiny_model_overfits_eight_examples() {
+    let (varmap, model) = tiny_model(64);
+    let batch = Batch::new(&items(8, 2), &Device::Cpu).unwrap();
+    let mut opt = AdamW::new(named_vars(&varmap), 0.0).unwrap();
+    let mut last = f32::MAX;
+    for _ in 0..300 {
+        let (loss, metrics) = edit_loss(&model, &batch).unwrap();
+        last = metrics.loss;
+        if last < 0.05 {
+            break;
+        }
+        opt.step(&loss.backward().unwrap(), 3e-3, 1.0).unwrap();
+    }
+    let (_, metrics) = edit_loss(&model, &batch).unwrap();
+    eprintln!("overfit: loss {last:.4}, exact {:.2}", metrics.exact);
+    assert!(last < 0.05, "loss still {last}");
+    assert_eq!(metrics.exact, 1.0);
+}
+
+#[test]
+fn kv_cache_gives_the_same_logits_and_output() {
+    let (varmap, model) = tiny_model(32);
+    // A few steps so that the model is not uniform.
+    let batch = Batch::new(&items(8, 3), &Device::Cpu).unwrap();
+    let mut opt = AdamW::new(named_vars(&varmap), 0.0).unwrap();
+    for _ in 0..20 {
+        let (loss, _) = edit_loss(&model, &batch).unwrap();
+        opt.step(&loss.backward().unwrap(), 3e-3, 1.0).unwrap();
+    }
+    for task in toy_tasks().iter().take(6) {
+        let prefix = Prefix::new(tokenizer(), &spec_text(&task.spec), &task.source);
+        let cached = greedy_edit(&model, tokenizer(), &prefix, 24, true).unwrap().unwrap();
+        let full = greedy_edit(&model, tokenizer(), &prefix, 24, false).unwrap().unwrap();
+        assert_eq!(cached.span, full.span);
+        assert_eq!(cached.tokens, full.tokens);
+        assert_eq!(cached.step_logits.len(), full.step_logits.len());
+        for (a, b) in cached.step_logits.iter().zip(&full.step_logits) {
+            let diff = a.iter().zip(b).map(|(x, y)| (x - y).abs()).fold(0f32, f32::max);
+            assert!(diff < 1e-4, "logits differ by {diff}");
+        }
+    }
+}
+
+#[test]
+fn checkpoint_round_trips_and_bad_checkpoints_are_named() {
+    let (varmap, model) = tiny_model(32);
+    let dir = std::env::temp_dir().join(format!("kelp-ckpt-{}", std::process::id()));
+    checkpoint::save(&dir, &varmap, model.config(), tokenizer(), false, &[]).unwrap();
+    let loaded = Checkpoint::load(&dir).unwrap();
+    let batch = Batch::new(&items(4, 4), &Device::Cpu).unwrap();
+    let a = model.forward(&batch.inputs, None).unwrap();
+    let b = loaded.model.forward(&batch.inputs, None).unwrap();
+    let diff = (a - b).unwrap().abs().unwrap().max_all().unwrap().to_scalar::<f32>().unwrap();
+    assert_eq!(diff, 0.0);
+    let _ = Inputs::tokens(batch.inputs.tokens.clone()).unwrap();
+
+    let message = |dir: &std::path::Path| Checkpoint::load(dir).err().map(|e| e.to_string()).unwrap_or_default();
+    // Missing.
+    assert!(message(&dir.join("nope")).contains("no such checkpoint directory"));
+    // A config that does not match the weights.
+    let config_path = dir.join(checkpoint::CONFIG_FILE);
+    let good_config = std::fs::read_to_string(&config_path).unwrap();
+    std::fs::write(&config_path, good_config.replace("\"hidden_size\": 32", "\"hidden_size\": 48")).unwrap();
+    let m = message(&dir);
+    assert!(m.contains("model.safetensors") && m.contains("shape"), "{m}");
+    // A tokenizer of another vocabulary.
+    let vocab = format!("\"vocab_size\": {}", tokenizer().vocab_size());
+    let other = format!("\"vocab_size\": {}", tokenizer().vocab_size() + 7);
+    std::fs::write(&config_path, good_config.replace(&vocab, &other)).unwrap();
+    let m = message(&dir);
+    assert!(m.contains("tokenizer.json") && m.contains(&other.replace("\": ", " ").replace('"', "")), "{m}");
+    std::fs::write(&config_path, &good_config).unwrap();
+    // Corrupt weights, corrupt config.
+    std::fs::write(dir.join(checkpoint::WEIGHTS_FILE), b"not safetensors").unwrap();
+    assert!(message(&dir).contains("unreadable weights"));
+    std::fs::write(&config_path, "{").unwrap();
+    assert!(message(&dir).contains("config.json"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_resumed_run_continues_the_same_loss_curve() {
+    let tasks = toy_train();
+    let trees: Vec<_> = tasks.iter().map(|t| kelp::syntax::parse(t.source.as_str())).collect();
+    let bank = SubtreeBank::harvest(&trees, 16);
+    let data = TrainData { train_tasks: &tasks, eval_tasks: &tasks, bank: &bank };
+    let config = TrainConfig {
+        steps: 20,
+        size: "tiny".into(),
+        batch_tokens: 1024,
+        max_len: 256,
+        eval_every: 1000,
+        eval_examples: 8,
+        checkpoint_minutes: 1e9,
+        ..TrainConfig::default()
+    };
+    let root = std::env::temp_dir().join(format!("kelp-resume-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let straight = root.join("straight");
+    train(&data, tokenizer(), &config, &straight, false, |_| {}).unwrap();
+    let resumed = root.join("resumed");
+    let killed = TrainConfig { stop_at: Some(10), ..config.clone() };
+    let state = train(&data, tokenizer(), &killed, &resumed, false, |_| {}).unwrap();
+    assert_eq!(state.step, 10);
+    let state = train(&data, tokenizer(), &config, &resumed, true, |_| {}).unwrap();
+    assert_eq!(state.step, 20);
+    let loss_at = |dir: &std::path::Path, step: usize| -> f32 {
+        let text = std::fs::read_to_string(dir.join("metrics.jsonl")).unwrap();
+        let line = text
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .filter(|v| v["kind"] == "train" && v["step"] == step)
+            .last()
+            .unwrap();
+        line["loss"].as_f64().unwrap() as f32
+    };
+    for step in [10, 20] {
+        let (a, b) = (loss_at(&straight, step), loss_at(&resumed, step));
+        assert!((a - b).abs() <= 1e-3 * a.abs().max(1.0), "step {step}: {a} vs {b}");
+    }
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn tokenizer_round_trips_every_corpus_function() {
+    let tasks = &stdlib_corpus().tasks;
+    let sample: Vec<&str> = tasks.iter().step_by(20).map(|t| t.source.as_str()).collect();
+    let tok = Tokenizer::train(&sample, 2000).unwrap();
+    let mut tokens = 0usize;
+    let mut bytes = 0usize;
+    for task in tasks {
+        let ids = tok.encode_ids(&task.source);
+        tokens += ids.len();
+        bytes += task.source.len();
+        assert_eq!(tok.decode(&ids), task.source, "{}", task.id);
+    }
+    eprintln!("{} functions round-trip; {:.2} bytes per token", tasks.len(), bytes as f64 / tokens as f64);
+}
