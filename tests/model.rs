@@ -178,9 +178,9 @@ fn a_resumed_run_continues_the_same_loss_curve() {
         let text = std::fs::read_to_string(dir.join("metrics.jsonl")).unwrap();
         let line = text
             .lines()
+            .rev()
             .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-            .filter(|v| v["kind"] == "train" && v["step"] == step)
-            .last()
+            .find(|v| v["kind"] == "train" && v["step"] == step)
             .unwrap();
         line["loss"].as_f64().unwrap() as f32
     };
