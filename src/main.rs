@@ -32,6 +32,8 @@ enum Command {
     Test(cmd::test::TestArgs),
     /// Train the edit model on corruptions of the corpus (checkpoints, metrics, --resume).
     Train(cmd::train::TrainArgs),
+    /// Held-out edit accuracy of a checkpoint on k-mutation corruptions (pointer, token, exact edit).
+    EvalEdits(cmd::edits::EvalEditsArgs),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Data(args) => cmd::data::run(args),
         Command::Test(args) => cmd::test::run(args),
         Command::Train(args) => cmd::train::run(args),
+        Command::EvalEdits(args) => cmd::edits::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,5 +2,6 @@
 
 pub mod corpus;
 pub mod data;
+pub mod edits;
 pub mod test;
 pub mod train;

@@ -411,3 +411,31 @@ fn save_checkpoint(
     checkpoint::save(dir, varmap, model_config, tokenizer, false, &extra)?;
     Ok(())
 }
+
+/// Held-out edit metrics on corruptions with exactly `k` mutations (no random starts): pointer accuracy, token
+/// accuracy and exact edit. Under teacher forcing "every choice right" is exactly "greedy decoding reproduces the
+/// target edit", so `exact` is the greedy exact-edit rate.
+pub fn evaluate_k(
+    model: &EditModel,
+    tokenizer: &Tokenizer,
+    tasks: &[Task],
+    bank: &SubtreeBank,
+    k: usize,
+    n: usize,
+    seed: u64,
+) -> Result<BatchMetrics, TrainError> {
+    let max_len = TrainConfig::default().max_len;
+    let generator = ExampleGenerator::new(
+        tasks,
+        Mutator::new(bank, MutatorConfig::default()),
+        ExampleConfig { k_min: k, k_max: k, random_start_share: 0.0, seed },
+    );
+    let items: Vec<TrainItem> = (0..n as u64 * 2)
+        .into_par_iter()
+        .filter_map(|i| TrainItem::new(tokenizer, &generator.example(i)?, max_len))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .take(n)
+        .collect();
+    evaluate(model, &items, 2048, &Device::Cpu)
+}
