@@ -5,7 +5,6 @@ cd "$(dirname "$0")"
 venv="${KELP_BENCH_VENV:-/tmp/kelp-bench-venv}"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --index-url https://download.pytorch.org/whl/cpu torch \
-    || "$venv/bin/pip" install --quiet torch
+  "$venv/bin/pip" install --quiet torch
 fi
 "$venv/bin/python" pytorch_reference.py
