@@ -48,7 +48,7 @@ impl CorpusArgs {
         if !config.toy && !config.stdlib && config.directories.is_empty() && config.jsonl.is_empty() {
             anyhow::bail!("no corpus source selected; drop --no-stdlib/--no-toy or add --dir DIR or --jsonl FILE");
         }
-        let corpus = Corpus::build(&config, &HoldOut::toy_eval()).context("building the corpus")?;
+        let corpus = Corpus::build(&config, &HoldOut::evaluation_sets()).context("building the corpus")?;
         let r = &corpus.report;
         let skipped: Vec<String> = r.skipped_by_reason().iter().map(|(why, n)| format!("{n} {why}")).collect();
         eprintln!(

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use extract::{FunctionLimits, extract_functions, spec_of};
 pub use holdout::HoldOut;
-pub use load::{LoadReport, Skipped, load_directory, load_jsonl, python_stdlib_dir, toy_tasks};
+pub use load::{LoadReport, Skipped, humaneval_tasks, load_directory, load_jsonl, python_stdlib_dir, toy_tasks};
 pub use stats::CorpusStats;
 
 /// Errors of the corpus stage. Per-file problems in a directory are not errors: they are counted in a
@@ -64,7 +64,11 @@ pub struct Spec {
     pub tests: Option<Tests>,
 }
 
-/// Where a task came from (for statistics and mixture weights).
+/// Where a task came from (for statistics, licences and mixture weights).
+///
+/// Whether a harvested function has tests is not part of its origin: a standard-library function that
+/// [`write_tests`] gave tests is still `Stdlib`, with `spec.tests` set ([`Task::has_tests`]). Statistics and the
+/// [`TaskMixture`] groups split on both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
@@ -76,6 +80,11 @@ pub enum Origin {
     Directory,
     /// A task read from a JSONL file.
     Jsonl,
+    /// A function written by the synthetic task generator ([`SynthGenerator`]), with recorded tests.
+    Synthetic,
+    /// A HumanEval problem (evaluation only, `data/humaneval/`).
+    #[serde(rename = "humaneval")]
+    HumanEval,
 }
 
 impl Origin {
@@ -85,6 +94,20 @@ impl Origin {
             Origin::Stdlib => "stdlib",
             Origin::Directory => "directory",
             Origin::Jsonl => "jsonl",
+            Origin::Synthetic => "synthetic",
+            Origin::HumanEval => "humaneval",
+        }
+    }
+
+    /// The licence of the task's text, as written into corpus shards: the Python standard library's is the PSF
+    /// licence; generated and toy programs are Kelp's own; HumanEval is MIT. A user directory or JSONL file
+    /// carries whatever licence its owner gave it (`unknown`).
+    pub fn licence(self) -> &'static str {
+        match self {
+            Origin::Stdlib => "PSF-2.0",
+            Origin::Synthetic => "generated",
+            Origin::Toy | Origin::HumanEval => "MIT",
+            Origin::Directory | Origin::Jsonl => "unknown",
         }
     }
 }
@@ -111,6 +134,13 @@ pub struct Task {
     /// The clean program: one function, dedented to column 0, ending in a newline.
     pub source: String,
     pub spec: Spec,
+}
+
+impl Task {
+    /// Whether the spec carries at least one executable test.
+    pub fn has_tests(&self) -> bool {
+        self.spec.tests.as_ref().is_some_and(|t| !t.is_empty())
+    }
 }
 
 /// Which sources make up a training corpus.

@@ -158,9 +158,7 @@ impl Sandbox {
         }
         Ok(results
             .into_iter()
-            .map(|r| {
-                r.into_inner().unwrap_or_else(|e| e.into_inner()).unwrap_or(Probe::Rejected("not probed".into()))
-            })
+            .map(|r| r.into_inner().unwrap_or_else(|e| e.into_inner()).unwrap_or(Probe::Rejected("not probed".into())))
             .collect())
     }
 
