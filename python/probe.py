@@ -12,7 +12,8 @@ PAYLOAD and emit. PAYLOAD is
 and for each program, in order, the harness emits one object:
 
   {"k": 0, "status": "ok", "lines": [2, 3, 5],          # the function's executable lines (not the def line)
-   "calls": [{"args": "1, 2", "repr": "3", "lines": [2, 5]},              # returned; repr round-trips
+   "calls": [{"args": "1, 2", "repr": "3", "lines": [2, 5], "echoes": []}, # returned; repr round-trips;
+                                                                          # echoes: arguments equal to the result
              {"args": "[], 0", "raised": "IndexError"},                   # raised an exception
              {"args": "5, 5", "bad": "nondeterministic"}, ...]}            # or not_round_trip, too_long, timeout
   {"k": 1, "status": "rejected", "reason": "impure: uses open"}          # or "does not load", "not a function", ...
@@ -208,6 +209,16 @@ class Tracer:
         return self.local_trace
 
 
+def echoes(args_source, value):
+    """Positions of the arguments equal to (and of the same type as) the value: a test where the function merely
+    returns an argument does not tell it apart from the identity."""
+    try:
+        args = literal_eval_safe("(" + args_source + ",)") if args_source.strip() else ()
+        return [i for i, a in enumerate(args) if type(a) is type(value) and bool(a == value)]
+    except BaseException:
+        return []
+
+
 def call(func, args_source, call_seconds, trace):
     """('value', v, lines) or ('raised', kind, None) or ('timeout', None, None)."""
     tracer = Tracer() if trace else None
@@ -298,7 +309,7 @@ def probe(k, spec, cfg):
             if kind2 == "timeout":
                 break
             continue
-        calls.append({"args": args, "repr": text, "lines": lines})
+        calls.append({"args": args, "repr": text, "lines": lines, "echoes": echoes(args, value)})
     return {"k": k, "status": "ok", "lines": sorted(executable_lines(code)), "calls": calls}
 
 

@@ -14,6 +14,8 @@ mod extract;
 mod holdout;
 mod load;
 mod stats;
+mod synth;
+mod testgen;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -25,6 +27,8 @@ pub use extract::{FunctionLimits, extract_functions, spec_of};
 pub use holdout::HoldOut;
 pub use load::{LoadReport, Skipped, humaneval_tasks, load_directory, load_jsonl, python_stdlib_dir, toy_tasks};
 pub use stats::CorpusStats;
+pub use synth::{Candidate, SynthConfig, SynthGenerator, SynthReport, Ty, synthesize};
+pub use testgen::{TestPolicy, TestWriteReport, doctest_examples, select_tests, write_tests};
 
 /// Errors of the corpus stage. Per-file problems in a directory are not errors: they are counted in a
 /// [`LoadReport`] and the load goes on.

@@ -44,8 +44,9 @@ pub struct ProbeRequest {
 /// How one call went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CallOutcome {
-    /// Returned a deterministic value whose repr round-trips; `lines` are the function's lines it ran.
-    Returned { repr: String, lines: Vec<u32> },
+    /// Returned a deterministic value whose repr round-trips; `lines` are the function's lines it ran, `echoes`
+    /// the positions of the arguments equal to the value (a call that merely returns an argument).
+    Returned { repr: String, lines: Vec<u32>, echoes: Vec<u32> },
     /// Raised an exception of this type.
     Raised(String),
     /// Returned something unusable in a test: `nondeterministic`, `not_round_trip`, `too_long`; or `timeout`.
@@ -106,6 +107,8 @@ struct RawCall {
     repr: Option<String>,
     #[serde(default)]
     lines: Vec<u32>,
+    #[serde(default)]
+    echoes: Vec<u32>,
     raised: Option<String>,
     bad: Option<String>,
 }
@@ -120,7 +123,7 @@ impl From<RawProbe> for Probe {
             .into_iter()
             .map(|c| {
                 let outcome = match (c.repr, c.raised, c.bad) {
-                    (Some(repr), _, _) => CallOutcome::Returned { repr, lines: c.lines },
+                    (Some(repr), _, _) => CallOutcome::Returned { repr, lines: c.lines, echoes: c.echoes },
                     (None, Some(kind), _) => CallOutcome::Raised(kind),
                     (None, None, bad) => CallOutcome::Unusable(bad.unwrap_or_else(|| "unknown".into())),
                 };
@@ -259,8 +262,8 @@ mod tests {
             .unwrap();
         let Probe::Probed { lines, calls } = &probes[0] else { panic!("{probes:?}") };
         assert_eq!(lines, &[2, 3, 4]);
-        assert_eq!(calls[0].outcome, CallOutcome::Returned { repr: "5".into(), lines: vec![2, 4] });
-        assert_eq!(calls[1].outcome, CallOutcome::Returned { repr: "-1".into(), lines: vec![2, 3] });
+        assert_eq!(calls[0].outcome, CallOutcome::Returned { repr: "5".into(), lines: vec![2, 4], echoes: vec![] });
+        assert_eq!(calls[1].outcome, CallOutcome::Returned { repr: "-1".into(), lines: vec![2, 3], echoes: vec![] });
         assert_eq!(calls[2].outcome, CallOutcome::Raised("IndexError".into()));
     }
 
