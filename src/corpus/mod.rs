@@ -7,12 +7,19 @@
 //!
 //! [`Corpus::build`] loads every source, deduplicates by normalised AST and removes every task of the [`HoldOut`]
 //! (evaluation tasks, matched by normalised *and* alpha-renamed AST), so nothing evaluated is trained on.
-//! [`CorpusStats`] summarises a corpus. This stage runs CPython (through [`crate::exec`]) only to locate the
-//! standard library and to drop functions that CPython rejects.
+//! [`CorpusStats`] summarises a corpus.
+//!
+//! Tests at scale (`synth.rs`, `testgen.rs`): [`synthesize`] writes synthetic tasks whose tests come from running
+//! them, and [`write_tests`] gives harvested functions tests (doctests, recorded input/output pairs); both probe
+//! functions in the sandbox ([`crate::exec::Sandbox::probe_many`]). `mixture.rs` stores a built corpus as JSONL
+//! shards ([`write_shards`], [`load_shards`]) and draws training tasks by group weight ([`TaskMixture`]). Every
+//! evaluation set ([`HoldOut::evaluation_sets`]: the toy evaluation tasks and HumanEval) is kept out of all of it.
+//! This stage runs CPython only through [`crate::exec`].
 
 mod extract;
 mod holdout;
 mod load;
+mod mixture;
 mod stats;
 mod synth;
 mod testgen;
@@ -26,6 +33,7 @@ use serde::{Deserialize, Serialize};
 pub use extract::{FunctionLimits, extract_functions, spec_of};
 pub use holdout::HoldOut;
 pub use load::{LoadReport, Skipped, humaneval_tasks, load_directory, load_jsonl, python_stdlib_dir, toy_tasks};
+pub use mixture::{MixtureWeights, TaskGroup, TaskMixture, load_shards, write_shards};
 pub use stats::CorpusStats;
 pub use synth::{Candidate, SynthConfig, SynthGenerator, SynthReport, Ty, synthesize};
 pub use testgen::{TestPolicy, TestWriteReport, doctest_examples, select_tests, write_tests};

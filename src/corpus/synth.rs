@@ -118,10 +118,10 @@ pub fn synthesize(
                 (c, exact, alpha)
             })
             .collect();
-        report.candidates += end - next;
         next = end;
         let mut fresh = Vec::new();
         for (c, exact, alpha) in batch {
+            report.candidates += 1;
             if !seen.insert(exact) {
                 *report.rejected.entry("duplicate".into()).or_insert(0) += 1;
             } else if hold_out.contains_fingerprints(exact, alpha) {
@@ -142,7 +142,9 @@ pub fn synthesize(
         let probes = sandbox.probe_many(&requests, &config.probe)?;
         for (c, probe) in fresh.into_iter().zip(probes) {
             if tasks.len() >= n {
-                break;
+                // Judged but past the target: not counted, so that rates and shares describe the kept run.
+                report.candidates -= 1;
+                continue;
             }
             match select_tests(&c.entry_point, &probe, &config.policy) {
                 Ok(asserts) => {
@@ -695,26 +697,48 @@ impl Gen {
         f
     }
 
-    /// An integer expression over `vars`, at most `depth` operators deep.
+    /// An integer expression over `vars`, at most `depth` operators deep; never an operation on two constants or
+    /// on one variable with itself (`3 % 4`, `a - a`), which real code does not write.
     fn int_expr(&mut self, vars: &[String], depth: u32) -> String {
         if depth == 0 || self.chance(0.3) {
-            return if !vars.is_empty() && self.chance(0.75) {
+            return if self.chance(0.75) {
                 vars[self.rng.random_range(0..vars.len())].clone()
             } else {
                 self.int(1, 9).to_string()
             };
         }
         let a = self.int_expr(vars, depth - 1);
-        let b = self.int_expr(vars, depth - 1);
+        let mut b = self.int_expr(vars, depth - 1);
+        let is_const = |e: &str| e.parse::<i64>().is_ok();
+        if (is_const(&a) && is_const(&b)) || a == b {
+            b = loop {
+                let v = vars[self.rng.random_range(0..vars.len())].clone();
+                if v != a || vars.len() == 1 {
+                    break if v == a { self.int(2, 9).to_string() } else { v };
+                }
+            };
+        }
+        let wrap = |e: &str| if e.contains(' ') { format!("({e})") } else { e.to_string() };
         match self.rng.random_range(0..9) {
             0 | 1 => format!("{a} + {b}"),
-            2 => format!("{a} - {b}"),
-            3 | 4 => format!("({a}) * ({b})"),
-            5 => format!("({a}) // {}", self.int(2, 9)),
-            6 => format!("({a}) % {}", self.int(2, 9)),
+            2 => format!("{a} - {}", wrap(&b)),
+            3 | 4 => format!("{} * {}", wrap(&a), wrap(&b)),
+            5 => format!("{} // {}", wrap(&a), self.int(2, 9)),
+            6 => format!("{} % {}", wrap(&a), self.int(2, 9)),
             7 => format!("{}({a}, {b})", self.pick(&["max", "min"])),
-            _ => format!("abs({a} - {b})"),
+            _ => format!("abs({a} - {})", wrap(&b)),
         }
+    }
+
+    /// An expression over `vars` that uses at least one of them.
+    fn int_expr_using(&mut self, vars: &[String], depth: u32) -> String {
+        for _ in 0..8 {
+            let e = self.int_expr(vars, depth);
+            if vars.iter().any(|v| mentions(&e, v)) {
+                return e;
+            }
+        }
+        vars[0].clone()
     }
 
     fn arithmetic(&mut self) -> Func {
@@ -745,16 +769,16 @@ impl Gen {
         let steps = self.rng.random_range(0..=3);
         let locals = ["total", "diff", "scaled", "base", "extra", "part"];
         for s in 0..steps {
-            let e = self.int_expr(&vars, 2);
+            let e = self.int_expr_using(&vars, 2);
             let local = locals[s].to_string();
             f.line(0, format!("{local} = {e}"));
             vars.push(local);
         }
-        // Use every variable introduced: dead assignments would be untestable lines anyway.
-        let mut e = self.int_expr(&vars, 2);
-        for v in vars.iter().skip(names.len()) {
-            if !e.contains(v.as_str()) {
-                e = format!("{e} + {v}");
+        // Use every parameter and local: an unused parameter is a smell, a dead assignment an untestable line.
+        let mut e = self.int_expr_using(&vars, 2);
+        for v in &vars {
+            if !f.body.iter().any(|(_, l)| mentions(l, v)) && !mentions(&e, v) {
+                e = if e.contains(' ') { format!("({e}) {} {v}", self.pick(&["+", "-", "*"])) } else { format!("{e} + {v}") };
             }
         }
         f.line(0, format!("return {e}"));
@@ -792,7 +816,11 @@ impl Gen {
             ])
             .to_string();
         let c1 = self.comparison(&names);
-        let c2 = self.comparison(&names);
+        let mut c2 = self.comparison(&names);
+        // Every parameter in some condition: the last one compares what the first did not.
+        if let Some(unused) = names.iter().find(|n| !mentions(&c1, n) && !mentions(&c2, n)) {
+            c2 = format!("{unused} {} {}", self.pick(&["<", ">", "!="]), self.int(-2, 10));
+        }
         let joined = match self.rng.random_range(0..5) {
             0 => format!("{c1} and {c2}"),
             1 => format!("{c1} or {c2}"),
@@ -1123,6 +1151,16 @@ impl Gen {
             }
         }
     }
+}
+
+/// Whether `text` uses the name `name` (as a whole word).
+fn mentions(text: &str, name: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(name).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(ident) && !after.is_some_and(ident)
+    })
 }
 
 /// `-3` → `minus_3`, for names.
