@@ -6,7 +6,9 @@ PAYLOAD and emit. PAYLOAD is
   {"programs": [{"program": "def f(x): ...", "entry_point": "f",
                  "args": ["1, 2", "[3], 4"] | null,      # argument lists as Python source, or null: sample them
                  "seed": 7, "samples": 12,               # sampling (when "args" is null): seed and number of tries
-                 "pure": true}, ...],                    # refuse functions that read globals other than safe builtins
+                 "fixed": ["None"],                      # ... with these first arguments (an unused self)
+                 "pure": true,                           # refuse functions that read globals other than safe builtins
+                 "modules": ["re"]}, ...],               # ... or these modules (imported by the program)
    "call_seconds": 0.05, "program_seconds": 0.5, "max_repr": 200}
 
 and for each program, in order, the harness emits one object:
@@ -31,15 +33,15 @@ import signal
 import sys
 import types
 
-# Builtins a pure function may call: none of them does I/O or depends on the process (id, hash of str) or on
-# the caller's frame (globals, locals, vars).
-SAFE_BUILTINS = frozenset(
-    "abs all any ascii bin bool bytearray bytes callable chr complex dict divmod enumerate filter float format "
-    "frozenset getattr hasattr hex int isinstance issubclass iter len list map max min next object oct ord pow "
-    "range repr reversed round set slice sorted str sum tuple type zip ArithmeticError AssertionError "
-    "AttributeError Exception IndexError KeyError LookupError NotImplemented NotImplementedError OverflowError "
-    "StopIteration TypeError ValueError ZeroDivisionError True False None Ellipsis".split()
+# Builtins a pure function may not use: I/O, the caller's frame (globals, locals, vars), dynamic code, and values
+# that differ between processes (id, hash of a str). Every other builtin, exceptions and print (its output is
+# captured) included, is fine.
+UNSAFE_BUILTINS = frozenset(
+    "open input exec eval compile __import__ globals locals vars id hash breakpoint exit quit help setattr delattr "
+    "memoryview super __build_class__ __loader__ __spec__ __name__ __file__ __doc__ __package__ copyright credits "
+    "license".split()
 )
+SAFE_BUILTINS = frozenset(n for n in dir(builtins) if n not in UNSAFE_BUILTINS) | {"True", "False", "None"}
 
 INT_POOL = [0, 1, 2, 3, 5, 7, 10, -1, -3, 100, 4, 12]
 FLOAT_POOL = [0.0, 1.5, -2.25, 3.0, 0.5, 10.0]
@@ -97,14 +99,36 @@ def executable_lines(code):
     return lines
 
 
+# Modules a pure function may use through these attributes only (path manipulation, constants of the
+# interpreter), never through the rest (files, processes, the environment).
+LIMITED_MODULES = {
+    "os": frozenset("path sep altsep extsep pathsep curdir pardir linesep devnull name fspath fsencode fsdecode "
+                    "PathLike".split()),
+    "sys": frozenset("maxsize maxunicode byteorder float_info int_info hash_info version_info hexversion "
+                     "implementation getdefaultencoding getfilesystemencoding".split()),
+}
+
+
 def global_names(code):
+    """Global names the code reads; `os!` for a limited module used beyond its safe attributes."""
     names = set()
     stack = [code]
     while stack:
         c = stack.pop()
-        for ins in dis.get_instructions(c):
+        instructions = list(dis.get_instructions(c))
+        for i, ins in enumerate(instructions):
             if ins.opname in ("LOAD_GLOBAL", "LOAD_NAME", "STORE_GLOBAL", "DELETE_GLOBAL", "IMPORT_NAME"):
-                names.add(("import " if ins.opname == "IMPORT_NAME" else "") + str(ins.argval))
+                name = str(ins.argval)
+                if ins.opname == "IMPORT_NAME":
+                    names.add("import " + name)
+                    continue
+                if name in LIMITED_MODULES:
+                    after = instructions[i + 1] if i + 1 < len(instructions) else None
+                    safe = (after is not None and after.opname in ("LOAD_ATTR", "LOAD_METHOD")
+                            and after.argval in LIMITED_MODULES[name])
+                    names.add(name if safe and ins.opname != "STORE_GLOBAL" else name + "!")
+                else:
+                    names.add(name)
         stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
     return names
 
@@ -149,8 +173,9 @@ def param_type(param, rng):
     return None
 
 
-def sample_args(func, seed, samples):
-    """Argument lists (as Python source) from annotations, defaults, names and the literals in the body."""
+def sample_args(func, seed, samples, fixed=()):
+    """Argument lists (as Python source) from annotations, defaults, names and the literals in the body; the first
+    parameters get the `fixed` argument sources."""
     import random
     rng = random.Random(seed)
     try:
@@ -166,6 +191,9 @@ def sample_args(func, seed, samples):
                 return None
             continue
         positional.append(p)
+    if len(positional) < len(fixed):
+        return None
+    positional = positional[len(fixed):]
     literals = body_literals(func.__code__)
     kinds = [param_type(p, rng) for p in positional]
     out, seen = [], set()
@@ -176,7 +204,8 @@ def sample_args(func, seed, samples):
         for p, kind in zip(positional, kinds):
             if p.default is not p.empty and rng.random() < 0.3:
                 break  # leave this and the rest at their defaults
-            t = kind or rng.choice([int, str, list])
+            # Mostly the inferred type; sometimes another, as names and annotations mislead.
+            t = kind if kind and rng.random() < 0.75 else rng.choice([int, str, list, str, int, bytes, tuple, float])
             pool = POOLS[t] + literals.get(t, []) * 2
             values.append(rng.choice(pool))
         else:
@@ -185,7 +214,7 @@ def sample_args(func, seed, samples):
             continue
         if not all(round_trips(v) for v in values):
             continue
-        source = ", ".join(repr(v) for v in values)
+        source = ", ".join(list(fixed) + [repr(v) for v in values])
         if source not in seen:
             seen.add(source)
             out.append(source)
@@ -252,6 +281,11 @@ def probe(k, spec, cfg):
         exec(compile(program, "<candidate>", "exec"), names)
     except CallTimeout:
         return {"k": k, "status": "rejected", "reason": "slow to load"}
+    except NameError as e:
+        # A name the program lacks: what the caller may add before the function, like a global it uses.
+        if spec.get("pure") and getattr(e, "name", None):
+            return {"k": k, "status": "rejected", "reason": "impure: uses " + e.name}
+        return {"k": k, "status": "rejected", "reason": "does not load (NameError)"}
     except BaseException as e:
         return {"k": k, "status": "rejected", "reason": f"does not load ({type(e).__name__})"}
     finally:
@@ -265,13 +299,30 @@ def probe(k, spec, cfg):
     if spec.get("pure"):
         if code.co_freevars:
             return {"k": k, "status": "rejected", "reason": "impure: closure"}
-        for name in sorted(global_names(code)):
-            if name != entry and name not in SAFE_BUILTINS:
-                return {"k": k, "status": "rejected", "reason": "impure: uses " + name.split(" ")[-1]
-                        if not name.startswith("import") else "impure: imports"}
+        # The program may define what the function needs (constants, helpers, imports of allowed modules): then
+        # the helpers must be pure as well.
+        allowed = set(spec.get("modules", ())) | {n for n in names if n not in ("__builtins__", "__name__")}
+        used = set()
+        for value in list(names.values()):
+            if isinstance(value, types.FunctionType) and value.__code__.co_filename == "<candidate>":
+                if value.__code__.co_freevars:
+                    return {"k": k, "status": "rejected", "reason": "impure: closure"}
+                used |= global_names(value.__code__)
+        unsafe = set()
+        for n in used:
+            if n.startswith("import "):
+                module = n[len("import "):]
+                if module.split(".")[0] not in allowed:
+                    unsafe.add("import:" + module)
+            elif n != entry and n not in SAFE_BUILTINS and n not in allowed:
+                unsafe.add(n)
+        unsafe = sorted(unsafe)
+        if unsafe:
+            # All the names, so that the caller can tell a missing `import re` from a module-level helper.
+            return {"k": k, "status": "rejected", "reason": "impure: uses " + " ".join(unsafe)}
     args_list = spec.get("args")
     if args_list is None:
-        args_list = sample_args(func, spec.get("seed", 0), spec.get("samples", 12))
+        args_list = sample_args(func, spec.get("seed", 0), spec.get("samples", 12), spec.get("fixed", ()))
         if args_list is None:
             return {"k": k, "status": "rejected", "reason": "unsupported signature"}
     import time

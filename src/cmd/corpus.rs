@@ -46,7 +46,7 @@ pub struct BuildArgs {
     #[arg(long)]
     no_real_tests: bool,
     /// Argument lists sampled per harvested function.
-    #[arg(long, default_value_t = 16)]
+    #[arg(long, default_value_t = 40)]
     samples: usize,
     /// Tasks per shard file.
     #[arg(long, default_value_t = 50_000)]
@@ -161,7 +161,8 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--workers must be at least 1");
     }
     let hold_out = args.sources.hold_out()?;
-    let no_sources = args.sources.no_stdlib && args.sources.no_toy && args.sources.dirs.is_empty() && args.sources.jsonl.is_empty();
+    let no_sources =
+        args.sources.no_stdlib && args.sources.no_toy && args.sources.dirs.is_empty() && args.sources.jsonl.is_empty();
     let mut tasks = if no_sources { Vec::new() } else { args.sources.build()?.tasks };
     let harvested = tasks.len();
     let sandbox = Sandbox::new(SandboxConfig {
@@ -190,10 +191,11 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             args.seed,
         )?;
         eprintln!(
-            "kelp: {} of {} module-level functions now have tests ({} with doctests, {} tests) in {:.1}s; left without: {}",
+            "kelp: {} of {} module-level functions and self-free methods now have tests ({} with doctests, {} made standalone by imports, {} tests) in {:.1}s; left without: {}",
             report.tested,
             report.candidates,
             report.with_doctests,
+            report.with_imports,
             report.tests,
             started.elapsed().as_secs_f64(),
             format_counts(&report.rejected)

@@ -62,7 +62,10 @@ pub fn load_shards(dir: &Path) -> Result<Vec<Task>, CorpusError> {
         .collect();
     shards.sort();
     if shards.is_empty() {
-        return Err(CorpusError::Empty(format!("{} holds no .jsonl shards; write one with `kelp corpus build`", dir.display())));
+        return Err(CorpusError::Empty(format!(
+            "{} holds no .jsonl shards; write one with `kelp corpus build`",
+            dir.display()
+        )));
     }
     let mut tasks = Vec::new();
     for path in shards {
@@ -96,7 +99,8 @@ pub enum TaskGroup {
 }
 
 impl TaskGroup {
-    pub const ALL: [TaskGroup; 4] = [TaskGroup::Synthetic, TaskGroup::RealTested, TaskGroup::RealUntested, TaskGroup::Toy];
+    pub const ALL: [TaskGroup; 4] =
+        [TaskGroup::Synthetic, TaskGroup::RealTested, TaskGroup::RealUntested, TaskGroup::Toy];
 
     pub fn of(task: &Task) -> TaskGroup {
         match task.origin {
@@ -169,13 +173,17 @@ impl TaskMixture {
         for group in TaskGroup::ALL {
             let w = weights.get(group);
             if !(w.is_finite() && w >= 0.0) {
-                return Err(CorpusError::Empty(format!("the weight of {} must be a non-negative number", group.name())));
+                return Err(CorpusError::Empty(format!(
+                    "the weight of {} must be a non-negative number",
+                    group.name()
+                )));
             }
             raw[group.slot()] = if groups[group.slot()].is_empty() { 0.0 } else { w };
         }
         let total: f64 = raw.iter().sum();
         if total <= 0.0 {
-            let sizes: Vec<String> = TaskGroup::ALL.iter().map(|g| format!("{} {}", g.name(), groups[g.slot()].len())).collect();
+            let sizes: Vec<String> =
+                TaskGroup::ALL.iter().map(|g| format!("{} {}", g.name(), groups[g.slot()].len())).collect();
             return Err(CorpusError::Empty(format!(
                 "no group with a positive weight has tasks ({}); give a weight to a group that has some",
                 sizes.join(", ")
@@ -274,7 +282,8 @@ mod tests {
     #[test]
     fn shards_round_trip_with_licences() {
         let dir = std::env::temp_dir().join(format!("kelp-shards-{}", std::process::id()));
-        let tasks = vec![task("a", Origin::Synthetic, true), task("b", Origin::Stdlib, false), task("c", Origin::Toy, true)];
+        let tasks =
+            vec![task("a", Origin::Synthetic, true), task("b", Origin::Stdlib, false), task("c", Origin::Toy, true)];
         let names = write_shards(&dir, &tasks, 2).unwrap();
         assert_eq!(names, ["tasks-00000.jsonl", "tasks-00001.jsonl"]);
         let first = std::fs::read_to_string(dir.join(&names[0])).unwrap();

@@ -108,7 +108,9 @@ pub fn synthesize(
     let mut tasks = Vec::with_capacity(n);
     let mut next = 0u64;
     while tasks.len() < n && next < max_candidates {
-        let end = (next + config.chunk as u64).min(max_candidates);
+        // Near the target, smaller rounds: candidates judged past it would skew the counts.
+        let round = config.chunk.min(2 * (n - tasks.len()) + 64) as u64;
+        let end = (next + round).min(max_candidates);
         let batch: Vec<(Candidate, u64, u64)> = (next..end)
             .into_par_iter()
             .map(|i| {
@@ -137,6 +139,7 @@ pub fn synthesize(
                 entry_point: c.entry_point.clone(),
                 inputs: ProbeInputs::Given(c.inputs.clone()),
                 pure: true,
+                modules: Vec::new(),
             })
             .collect();
         let probes = sandbox.probe_many(&requests, &config.probe)?;
@@ -778,7 +781,11 @@ impl Gen {
         let mut e = self.int_expr_using(&vars, 2);
         for v in &vars {
             if !f.body.iter().any(|(_, l)| mentions(l, v)) && !mentions(&e, v) {
-                e = if e.contains(' ') { format!("({e}) {} {v}", self.pick(&["+", "-", "*"])) } else { format!("{e} + {v}") };
+                e = if e.contains(' ') {
+                    format!("({e}) {} {v}", self.pick(&["+", "-", "*"]))
+                } else {
+                    format!("{e} + {v}")
+                };
             }
         }
         f.line(0, format!("return {e}"));

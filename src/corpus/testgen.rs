@@ -14,12 +14,216 @@
 //! function in the sandbox and kept only if it passes. Origins stay as they were: a tested standard-library function
 //! is `Origin::Stdlib` with `spec.tests` set.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::Task;
+use super::{Origin, Task};
 use crate::exec::{CallOutcome, ExecError, Probe, ProbeConfig, ProbeInputs, ProbeRequest, Sandbox, Tests};
+use crate::syntax;
+
+/// Standard-library modules without I/O or process state: a harvested function that uses one of them is made
+/// standalone by importing it.
+const PURE_MODULES: &[&str] = &[
+    "math",
+    "cmath",
+    "re",
+    "string",
+    "itertools",
+    "functools",
+    "operator",
+    "collections",
+    "bisect",
+    "heapq",
+    "textwrap",
+    "keyword",
+    "fnmatch",
+    "posixpath",
+    "ntpath",
+    "binascii",
+    "struct",
+    "base64",
+    "codecs",
+    "copy",
+    "unicodedata",
+    "html",
+    "fractions",
+    "decimal",
+    "statistics",
+    "calendar",
+    "datetime",
+    "types",
+    "enum",
+    "json",
+    "shlex",
+    "difflib",
+    "reprlib",
+    "ipaddress",
+    "colorsys",
+    "numbers",
+    "abc",
+    "typing",
+    "quopri",
+    "stringprep",
+    "genericpath",
+    "sre_constants",
+    "sre_parse",
+    "token",
+    // Used through their pure attributes only (`os.path`, `sys.maxsize`): the probe reports `os!` otherwise.
+    "os",
+    "sys",
+];
+
+/// Rounds of resolving a function's module-level names (a helper's helpers take a second round).
+const RESOLVE_ROUNDS: usize = 3;
+/// Largest program (function plus the definitions it needs) kept.
+const MAX_RESOLVED_BYTES: usize = 3000;
+
+/// What a module defines at top level, by name: functions, simple assignments, `from <pure module> import …`.
+type Definitions = HashMap<String, String>;
+
+/// Module-level definitions of the files that harvested functions come from, parsed once each.
+#[derive(Default)]
+struct ModuleDefinitions {
+    stdlib: Option<Option<PathBuf>>,
+    parsed: HashMap<PathBuf, Option<Definitions>>,
+}
+
+impl ModuleDefinitions {
+    /// The definitions of the module `task` was harvested from (its id is `<label>:<qualified name>`).
+    fn of(&mut self, task: &Task) -> Option<&Definitions> {
+        let (label, _) = task.id.rsplit_once(':')?;
+        let path = match task.origin {
+            Origin::Stdlib => {
+                let root = self.stdlib.get_or_insert_with(|| super::python_stdlib_dir().ok()).as_ref()?;
+                root.join(label.strip_prefix("stdlib/")?)
+            }
+            Origin::Directory => PathBuf::from(label),
+            _ => return None,
+        };
+        self.parsed
+            .entry(path)
+            .or_insert_with_key(|path| std::fs::read_to_string(path).ok().map(|s| definitions(&s)))
+            .as_ref()
+    }
+}
+
+fn definitions(module: &str) -> Definitions {
+    let tree = syntax::parse(module);
+    let mut defs = Definitions::new();
+    for id in tree.children(0) {
+        let node = tree.node(id);
+        let text = tree.text(node.span).to_string();
+        match node.kind {
+            "function_definition" => {
+                if let Some(name) = tree.children(id).find(|&c| tree.node(c).field == Some("name")) {
+                    defs.entry(tree.text(tree.node(name).span).to_string()).or_insert(text);
+                }
+            }
+            "expression_statement" => {
+                // `NAME = value` (one target): the last assignment at top level wins, as at run time.
+                let Some(assign) = tree.children(id).find(|&c| tree.node(c).kind == "assignment") else { continue };
+                let Some(left) = tree.children(assign).find(|&c| tree.node(c).field == Some("left")) else { continue };
+                if tree.node(left).kind == "identifier" && text.lines().count() <= 12 {
+                    defs.insert(tree.text(tree.node(left).span).to_string(), text);
+                }
+            }
+            // Small classes (exceptions, records) that a function raises or builds.
+            "class_definition" if text.lines().count() <= 25 => {
+                if let Some(name) = tree.children(id).find(|&c| tree.node(c).field == Some("name")) {
+                    defs.entry(tree.text(tree.node(name).span).to_string()).or_insert(text);
+                }
+            }
+            "import_from_statement" => {
+                let Some(module) = tree.children(id).find(|&c| tree.node(c).field == Some("module_name")) else {
+                    continue;
+                };
+                let module = tree.text(tree.node(module).span);
+                if !PURE_MODULES.contains(&module) && module != "os.path" {
+                    continue;
+                }
+                for name in tree.children(id).filter(|&c| tree.node(c).field == Some("name")) {
+                    let imported = tree.text(tree.node(name).span);
+                    if !imported.contains(' ') && !imported.contains('.') {
+                        defs.insert(imported.to_string(), text.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    defs
+}
+
+/// What a function needs of its module, in the order it must be written.
+#[derive(Debug, Clone, Default)]
+struct Prelude {
+    /// Modules imported (for the probe's purity check).
+    modules: Vec<String>,
+    /// `import` lines, then definitions in dependency order (later rounds' needs go first).
+    imports: Vec<String>,
+    definitions: Vec<String>,
+}
+
+impl Prelude {
+    /// Adds what `names` need; false when some name cannot be resolved (or nothing new was added).
+    fn resolve<'a>(&mut self, names: impl Iterator<Item = &'a str>, defs: &Definitions) -> bool {
+        let mut imports = Vec::new();
+        let mut definitions = Vec::new();
+        let mut modules = Vec::new();
+        for name in names {
+            let module = name.strip_prefix("import:").unwrap_or(name);
+            // A function-local `import os` escapes the probe's attribute check: only module-level use is allowed.
+            if name.starts_with("import:") && matches!(module.split('.').next(), Some("os" | "sys")) {
+                return false;
+            }
+            if PURE_MODULES.contains(&module.split('.').next().unwrap_or(module)) {
+                modules.push(module.split('.').next().unwrap_or(module).to_string());
+                if !name.starts_with("import:") {
+                    imports.push(format!("import {module}"));
+                }
+            } else if let Some(def) = defs.get(name) {
+                if !self.definitions.contains(def) && !definitions.contains(def) {
+                    definitions.push(def.clone());
+                }
+            } else {
+                return false;
+            }
+        }
+        if imports.is_empty() && definitions.is_empty() && modules.iter().all(|m| self.modules.contains(m)) {
+            return false;
+        }
+        self.modules.extend(modules);
+        self.imports.extend(imports);
+        self.imports.sort();
+        self.imports.dedup();
+        // What the definitions added in this round need was missing from those of the last: they go first.
+        definitions.append(&mut self.definitions);
+        self.definitions = definitions;
+        true
+    }
+
+    fn program(&self, function: &str) -> String {
+        let mut out = String::new();
+        for line in &self.imports {
+            out.push_str(line);
+            out.push('\n');
+        }
+        for def in &self.definitions {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(def);
+            out.push('\n');
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(function);
+        out
+    }
+}
 
 /// What a set of tests must achieve.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,9 +309,35 @@ pub fn select_tests(entry_point: &str, probe: &Probe, policy: &TestPolicy) -> Re
     if outputs.len() < 2 {
         return Err("constant".into());
     }
-    let echoed = (0..8u32).any(|p| chosen.iter().all(|&i| usable[i].echoes.contains(&p)));
-    if echoed {
-        return Err("returns an argument".into());
+    // If every chosen call returns the same argument, the identity would pass: bring in a call that does not,
+    // if there is one.
+    if let Some(p) = (0..8u32).find(|p| chosen.iter().all(|&i| usable[i].echoes.contains(p))) {
+        let Some(other) = (0..usable.len()).find(|&i| !usable[i].echoes.contains(&p)) else {
+            return Err("returns an argument".into());
+        };
+        if chosen.len() >= policy.max_tests {
+            // Drop a call that adds no line of its own, else the last one.
+            let drop = (0..chosen.len())
+                .rev()
+                .find(|&c| {
+                    let others: BTreeSet<u32> = chosen
+                        .iter()
+                        .enumerate()
+                        .filter(|&(j, _)| j != c)
+                        .flat_map(|(_, &i)| usable[i].lines.iter().copied())
+                        .collect();
+                    usable[chosen[c]].lines.iter().all(|l| others.contains(l))
+                })
+                .unwrap_or(chosen.len() - 1);
+            chosen.remove(drop);
+        }
+        covered.extend(usable[other].lines.iter().copied());
+        outputs.insert(usable[other].repr);
+        chosen.push(other);
+    }
+    let covered: BTreeSet<u32> = chosen.iter().flat_map(|&i| usable[i].lines.iter().copied()).collect();
+    if chosen.iter().map(|&i| usable[i].repr).collect::<BTreeSet<_>>().len() < 2 {
+        return Err("constant".into());
     }
     if policy.full_coverage && lines.iter().any(|l| !covered.contains(l)) {
         return Err("untested branch".into());
@@ -125,10 +355,29 @@ pub struct TestWriteReport {
     pub tested: usize,
     /// Of those, functions with at least one doctest-derived test.
     pub with_doctests: usize,
+    /// Of those, functions made standalone by putting what they use of their module before them (imports of
+    /// modules without I/O, constants, helper functions): their source now starts with those definitions.
+    pub with_imports: usize,
     /// Tests written (after the sandbox check).
     pub tests: usize,
     /// Candidates left without tests, by reason.
     pub rejected: BTreeMap<String, usize>,
+    /// A few task ids per reason, to look into.
+    pub examples: BTreeMap<String, Vec<String>>,
+}
+
+/// Whether the function's first parameter is `self` or `cls` and its body never mentions it.
+fn unused_receiver(source: &str) -> bool {
+    let tree = syntax::parse(source);
+    let Some(func) = tree.children(0).find(|&c| tree.node(c).kind == "function_definition") else { return false };
+    let Some(params) = tree.children(func).find(|&c| tree.node(c).field == Some("parameters")) else { return false };
+    let Some(first) = tree.children(params).find(|&c| tree.node(c).kind == "identifier") else { return false };
+    let receiver = tree.text(tree.node(first).span);
+    if receiver != "self" && receiver != "cls" {
+        return false;
+    }
+    let mentions = tree.nodes().iter().filter(|n| n.kind == "identifier" && tree.text(n.span) == receiver).count();
+    mentions == 1
 }
 
 /// Doctest examples of a docstring that call `entry_point` and fit one line each: `(expression, expected)`.
@@ -169,28 +418,68 @@ pub fn write_tests(
     seed: u64,
 ) -> Result<TestWriteReport, ExecError> {
     let mut report = TestWriteReport::default();
-    // Module-level functions only: a method needs an instance, which a standalone test cannot build.
-    let candidates: Vec<usize> = (0..tasks.len())
-        .filter(|&i| {
-            let t = &tasks[i];
-            t.spec.tests.is_none() && t.id.rsplit_once(':').is_some_and(|(_, q)| !q.contains('.'))
-        })
-        .collect();
+    // Module-level functions, and methods that never use their `self`/`cls` (called with `None` in its place):
+    // any other method needs an instance, which a standalone test cannot build.
+    let mut fixed: Vec<Vec<String>> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
+    for (i, t) in tasks.iter().enumerate() {
+        if t.spec.tests.is_some() {
+            continue;
+        }
+        let Some((_, qualified)) = t.id.rsplit_once(':') else { continue };
+        if !qualified.contains('.') {
+            candidates.push(i);
+            fixed.push(Vec::new());
+        } else if unused_receiver(&t.source) {
+            candidates.push(i);
+            fixed.push(vec!["None".to_string()]);
+        }
+    }
     report.candidates = candidates.len();
-    let requests: Vec<ProbeRequest> = candidates
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| ProbeRequest {
-            program: tasks[i].source.clone(),
-            entry_point: tasks[i].entry_point.clone(),
-            inputs: ProbeInputs::Sampled { seed: seed.wrapping_add(k as u64), samples },
-            pure: true,
-        })
-        .collect();
-    let probes = sandbox.probe_many(&requests, probe)?;
+    let request = |k: usize, program: String, modules: Vec<String>| ProbeRequest {
+        program,
+        entry_point: tasks[candidates[k]].entry_point.clone(),
+        inputs: ProbeInputs::Sampled { seed: seed.wrapping_add(k as u64), samples, fixed: fixed[k].clone() },
+        pure: true,
+        modules,
+    };
+    let requests: Vec<ProbeRequest> =
+        (0..candidates.len()).map(|k| request(k, tasks[candidates[k]].source.clone(), Vec::new())).collect();
+    let mut probes = sandbox.probe_many(&requests, probe)?;
+    // A function that needs only a few names of its module (an `import re` of a module without I/O, a constant, a
+    // helper function) is made standalone by putting their definitions before it, and probed again; the helpers'
+    // own needs are resolved in the next round.
+    let mut modules = ModuleDefinitions::default();
+    let mut preludes: Vec<Prelude> = vec![Prelude::default(); candidates.len()];
+    let mut sources: Vec<Option<String>> = vec![None; candidates.len()];
+    for _round in 0..RESOLVE_ROUNDS {
+        let mut retry = Vec::new();
+        for (k, p) in probes.iter().enumerate() {
+            let Probe::Rejected(why) = p else { continue };
+            let Some(names) = why.strip_prefix("impure: uses ") else { continue };
+            let task = &tasks[candidates[k]];
+            let Some(defs) = modules.of(task) else { continue };
+            if !preludes[k].resolve(names.split(' '), defs) {
+                continue;
+            }
+            let source = preludes[k].program(&task.source);
+            if source.len() > MAX_RESOLVED_BYTES {
+                continue;
+            }
+            sources[k] = Some(source.clone());
+            retry.push((k, request(k, source, preludes[k].modules.clone())));
+        }
+        if retry.is_empty() {
+            break;
+        }
+        let again = sandbox.probe_many(&retry.iter().map(|(_, r)| r.clone()).collect::<Vec<_>>(), probe)?;
+        for ((k, _), p) in retry.into_iter().zip(again) {
+            probes[k] = p;
+        }
+    }
     // Proposed tests per candidate: doctests, then recorded ones.
-    let mut proposed: Vec<(usize, Vec<String>, usize)> = Vec::new();
-    for (&i, probe) in candidates.iter().zip(&probes) {
+    let mut proposed: Vec<(usize, Vec<String>, usize, Option<String>)> = Vec::new();
+    for ((&i, probe), source) in candidates.iter().zip(&probes).zip(sources) {
         let task = &tasks[i];
         let doctests: Vec<String> = task
             .spec
@@ -207,6 +496,13 @@ pub fn write_tests(
             Ok(lines) => lines,
             Err(why) => {
                 if doctests.len() < policy.min_tests {
+                    // Which globals, one by one, is too fine a grain for a summary.
+                    let why =
+                        if why.starts_with("impure: uses ") { "impure: uses module-level names".into() } else { why };
+                    let examples = report.examples.entry(why.clone()).or_default();
+                    if examples.len() < 8 {
+                        examples.push(task.id.clone());
+                    }
                     *report.rejected.entry(why).or_insert(0) += 1;
                     continue;
                 }
@@ -221,14 +517,18 @@ pub fn write_tests(
             }
         }
         lines.truncate(policy.max_tests);
-        proposed.push((i, lines, n_doc));
+        proposed.push((i, lines, n_doc, source));
     }
     // The clean function must pass every test it keeps, in an ordinary sandbox run.
-    let jobs: Vec<(&str, Tests)> =
-        proposed.iter().map(|(i, lines, _)| (tasks[*i].source.as_str(), Tests::Asserts(lines.clone()))).collect();
+    let jobs: Vec<(&str, Tests)> = proposed
+        .iter()
+        .map(|(i, lines, _, source)| {
+            (source.as_deref().unwrap_or(tasks[*i].source.as_str()), Tests::Asserts(lines.clone()))
+        })
+        .collect();
     let reports = sandbox.run_many(&jobs)?;
     drop(jobs);
-    for ((i, lines, n_doc), run) in proposed.into_iter().zip(reports) {
+    for ((i, lines, n_doc, source), run) in proposed.into_iter().zip(reports) {
         let passing: Vec<(usize, String)> = lines
             .into_iter()
             .enumerate()
@@ -246,6 +546,10 @@ pub fn write_tests(
         report.tested += 1;
         report.tests += passing.len();
         tasks[i].spec.tests = Some(Tests::Asserts(passing.into_iter().map(|(_, l)| l).collect()));
+        if let Some(source) = source {
+            tasks[i].source = source;
+            report.with_imports += 1;
+        }
     }
     Ok(report)
 }
@@ -291,6 +595,7 @@ mod tests {
         assert!(select_tests("f", &untested, &TestPolicy::harvested()).is_ok());
 
         let mut echo = untested.clone();
+        // Every call echoes its argument: the identity would pass any choice.
         if let Probe::Probed { calls, .. } = &mut echo {
             for c in calls {
                 if let CallOutcome::Returned { echoes, .. } = &mut c.outcome {

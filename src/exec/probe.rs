@@ -25,8 +25,9 @@ pub enum ProbeInputs {
     /// Argument lists as Python source, e.g. `"[1, 2], 3"`.
     Given(Vec<String>),
     /// Sampled by the harness from the parameters' annotations, defaults and names and the literals of the body,
-    /// seeded; at most `samples` distinct argument lists.
-    Sampled { seed: u64, samples: usize },
+    /// seeded; at most `samples` distinct argument lists. The first parameters get the `fixed` arguments
+    /// (e.g. `None` for the unused `self` of a method).
+    Sampled { seed: u64, samples: usize, fixed: Vec<String> },
 }
 
 /// One function to probe.
@@ -36,9 +37,12 @@ pub struct ProbeRequest {
     pub program: String,
     pub entry_point: String,
     pub inputs: ProbeInputs,
-    /// Reject the function when it reads a global name other than a safe builtin, imports, or is a closure: a
-    /// test recorded from it would not run standalone or would not be deterministic.
+    /// Reject the function when it reads a global name other than a safe builtin or one of `modules`, imports,
+    /// or is a closure: a test recorded from it would not run standalone or would not be deterministic. The
+    /// rejection names every such global: `impure: uses os _helper`.
     pub pure: bool,
+    /// Modules the program imports itself, which a pure function may use.
+    pub modules: Vec<String>,
 }
 
 /// How one call went.
@@ -181,12 +185,14 @@ impl Sandbox {
                     let r = &requests[i];
                     let mut v = serde_json::json!({
                         "program": r.program, "entry_point": r.entry_point, "pure": r.pure, "args": null,
+                        "modules": r.modules,
                     });
                     match &r.inputs {
                         ProbeInputs::Given(args) => v["args"] = serde_json::json!(args),
-                        ProbeInputs::Sampled { seed, samples } => {
+                        ProbeInputs::Sampled { seed, samples, fixed } => {
                             v["seed"] = serde_json::json!(seed);
                             v["samples"] = serde_json::json!(samples);
+                            v["fixed"] = serde_json::json!(fixed);
                         }
                     }
                     v
@@ -251,6 +257,7 @@ mod tests {
             entry_point: entry.into(),
             inputs: ProbeInputs::Given(args.iter().map(|a| a.to_string()).collect()),
             pure: true,
+            modules: Vec::new(),
         }
     }
 
@@ -300,8 +307,9 @@ mod tests {
         let request = ProbeRequest {
             program: program.into(),
             entry_point: "shout".into(),
-            inputs: ProbeInputs::Sampled { seed: 3, samples: 8 },
+            inputs: ProbeInputs::Sampled { seed: 3, samples: 8, fixed: Vec::new() },
             pure: true,
+            modules: Vec::new(),
         };
         let probes = sandbox().probe_many(&[request], &ProbeConfig::default()).unwrap();
         let Probe::Probed { calls, .. } = &probes[0] else { panic!("{probes:?}") };
