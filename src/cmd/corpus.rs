@@ -7,9 +7,12 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use kelp::corpus::{
-    Corpus, CorpusConfig, CorpusStats, HoldOut, SynthConfig, SynthReport, TestPolicy, TestWriteReport, load_jsonl,
-    load_shards, synthesize, write_shards, write_tests,
+    Corpus, CorpusConfig, CorpusStats, HoldOut, SynthConfig, SynthReport, Task, TestPolicy, TestWriteReport,
+    check_tests, load_jsonl, load_shards, synthesize, write_shards, write_tests,
 };
+use kelp::noise::SubtreeBank;
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
 use kelp::exec::{ProbeConfig, Sandbox, SandboxConfig};
 use serde::Serialize;
 
@@ -29,6 +32,22 @@ pub enum CorpusCommand {
     /// Build the task corpus: harvested functions (with tests written for those that can have them) and synthetic
     /// tasks with tests, evaluation sets held out, as JSONL shards plus summary.json.
     Build(BuildArgs),
+    /// Check a built corpus's tests on a sample: clean functions must pass them, and one-mutation corruptions
+    /// (the forward process, k = 1) should fail them. Exit 1 if a clean function fails its tests.
+    Check {
+        /// A corpus directory written by `kelp corpus build`.
+        #[arg(long, value_name = "DIR")]
+        tasks: PathBuf,
+        /// Tasks with tests to check, drawn at random (all of them if fewer).
+        #[arg(long, default_value_t = 2000)]
+        sample: usize,
+        /// Seed of the sample and of the corruptions.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -121,6 +140,7 @@ impl CorpusArgs {
 pub fn run(command: CorpusCommand) -> anyhow::Result<ExitCode> {
     match command {
         CorpusCommand::Build(args) => build(args),
+        CorpusCommand::Check { tasks, sample, seed, json } => check(&tasks, sample, seed, json),
         CorpusCommand::Stats { sources, tasks, json } => {
             let tasks = match tasks {
                 Some(dir) => load_shards(&dir).with_context(|| format!("reading the corpus in {}", dir.display()))?,
@@ -271,4 +291,42 @@ fn format_shares(counts: &std::collections::BTreeMap<String, u64>, total: u64) -
         .map(|(k, v)| format!("{k} {:.1}%", 100.0 * **v as f64 / total.max(1) as f64))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+fn check(dir: &std::path::Path, sample: usize, seed: u64, json: bool) -> anyhow::Result<ExitCode> {
+    let tasks = load_shards(dir).with_context(|| format!("reading the corpus in {}", dir.display()))?;
+    let mut tested: Vec<&Task> = tasks.iter().filter(|t| t.has_tests()).collect();
+    if tested.is_empty() {
+        anyhow::bail!("no task in {} has tests; build the corpus without --no-real-tests or with --synthetic N", dir.display());
+    }
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    tested.shuffle(&mut rng);
+    tested.truncate(sample);
+    // The bank of the forward process, from the whole corpus, as `kelp data` builds it.
+    let sources: Vec<&str> = tasks.iter().map(|t| t.source.as_str()).collect();
+    let bank = SubtreeBank::from_sources(&sources, 24);
+    let sandbox = Sandbox::new(SandboxConfig { timeout: Duration::from_secs(2), cache_capacity: 0, ..SandboxConfig::default() })
+        .context("could not start the sandbox")?;
+    let started = Instant::now();
+    let result = check_tests(&sandbox, &tested, &bank, seed)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&result)?);
+    } else {
+        println!("| origin | tasks | clean pass | corrupted (k=1) | detected |\n|---|---:|---:|---:|---:|");
+        let rows = result.by_origin.iter().map(|(o, c)| (o.as_str(), c)).chain([("all", &result.all)]);
+        for (origin, c) in rows {
+            println!(
+                "| {origin} | {} | {:.2}% | {} | {:.1}% |",
+                c.tasks,
+                100.0 * c.clean_pass_rate(),
+                c.corrupted,
+                100.0 * c.sensitivity()
+            );
+        }
+        for id in &result.clean_failures {
+            println!("clean function fails its tests: {id}");
+        }
+        eprintln!("kelp: checked {} tasks in {:.1}s", result.all.tasks, started.elapsed().as_secs_f64());
+    }
+    Ok(if result.all.clean_passed == result.all.tasks { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -16,6 +16,7 @@
 //! evaluation set ([`HoldOut::evaluation_sets`]: the toy evaluation tasks and HumanEval) is kept out of all of it.
 //! This stage runs CPython only through [`crate::exec`].
 
+mod check;
 mod extract;
 mod holdout;
 mod load;
@@ -30,6 +31,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use check::{CheckCounts, TestCheck, check_tests};
 pub use extract::{FunctionLimits, extract_functions, spec_of};
 pub use holdout::HoldOut;
 pub use load::{LoadReport, Skipped, humaneval_tasks, load_directory, load_jsonl, python_stdlib_dir, toy_tasks};
