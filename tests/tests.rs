@@ -5,3 +5,4 @@ mod corpus;
 mod fixtures;
 mod noise;
 mod sandbox;
+mod tasks;

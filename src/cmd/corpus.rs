@@ -10,10 +10,10 @@ use kelp::corpus::{
     Corpus, CorpusConfig, CorpusStats, HoldOut, SynthConfig, SynthReport, Task, TestPolicy, TestWriteReport,
     check_tests, load_jsonl, load_shards, synthesize, write_shards, write_tests,
 };
+use kelp::exec::{ProbeConfig, Sandbox, SandboxConfig};
 use kelp::noise::SubtreeBank;
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
-use kelp::exec::{ProbeConfig, Sandbox, SandboxConfig};
 use serde::Serialize;
 
 #[derive(clap::Subcommand)]
@@ -297,7 +297,10 @@ fn check(dir: &std::path::Path, sample: usize, seed: u64, json: bool) -> anyhow:
     let tasks = load_shards(dir).with_context(|| format!("reading the corpus in {}", dir.display()))?;
     let mut tested: Vec<&Task> = tasks.iter().filter(|t| t.has_tests()).collect();
     if tested.is_empty() {
-        anyhow::bail!("no task in {} has tests; build the corpus without --no-real-tests or with --synthetic N", dir.display());
+        anyhow::bail!(
+            "no task in {} has tests; build the corpus without --no-real-tests or with --synthetic N",
+            dir.display()
+        );
     }
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
     tested.shuffle(&mut rng);
@@ -305,8 +308,9 @@ fn check(dir: &std::path::Path, sample: usize, seed: u64, json: bool) -> anyhow:
     // The bank of the forward process, from the whole corpus, as `kelp data` builds it.
     let sources: Vec<&str> = tasks.iter().map(|t| t.source.as_str()).collect();
     let bank = SubtreeBank::from_sources(&sources, 24);
-    let sandbox = Sandbox::new(SandboxConfig { timeout: Duration::from_secs(2), cache_capacity: 0, ..SandboxConfig::default() })
-        .context("could not start the sandbox")?;
+    let sandbox =
+        Sandbox::new(SandboxConfig { timeout: Duration::from_secs(2), cache_capacity: 0, ..SandboxConfig::default() })
+            .context("could not start the sandbox")?;
     let started = Instant::now();
     let result = check_tests(&sandbox, &tested, &bank, seed)?;
     if json {

@@ -65,11 +65,8 @@ pub fn check_tests(sandbox: &Sandbox, tasks: &[&Task], bank: &SubtreeBank, seed:
         .collect();
     let clean_jobs: Vec<(&str, Tests)> = tasks.iter().map(|(t, tests)| (t.source.as_str(), (*tests).clone())).collect();
     let clean = sandbox.run_many(&clean_jobs)?;
-    let corrupt_jobs: Vec<(&str, Tests)> = tasks
-        .iter()
-        .zip(&corruptions)
-        .filter_map(|((_, tests), c)| Some((c.as_deref()?, (*tests).clone())))
-        .collect();
+    let corrupt_jobs: Vec<(&str, Tests)> =
+        tasks.iter().zip(&corruptions).filter_map(|((_, tests), c)| Some((c.as_deref()?, (*tests).clone()))).collect();
     let mut corrupt = sandbox.run_many(&corrupt_jobs)?.into_iter();
     let mut check = TestCheck::default();
     for ((task, _), (clean, corruption)) in tasks.iter().zip(clean.iter().zip(&corruptions)) {
