@@ -44,6 +44,9 @@ pub enum CorpusCommand {
         /// Seed of the sample and of the corruptions.
         #[arg(long, default_value_t = 0)]
         seed: u64,
+        /// Only tasks of this origin (`synthetic`, `stdlib`, `toy`, …).
+        #[arg(long)]
+        origin: Option<String>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -140,7 +143,9 @@ impl CorpusArgs {
 pub fn run(command: CorpusCommand) -> anyhow::Result<ExitCode> {
     match command {
         CorpusCommand::Build(args) => build(args),
-        CorpusCommand::Check { tasks, sample, seed, json } => check(&tasks, sample, seed, json),
+        CorpusCommand::Check { tasks, sample, seed, origin, json } => {
+            check(&tasks, sample, seed, origin.as_deref(), json)
+        }
         CorpusCommand::Stats { sources, tasks, json } => {
             let tasks = match tasks {
                 Some(dir) => load_shards(&dir).with_context(|| format!("reading the corpus in {}", dir.display()))?,
@@ -293,10 +298,20 @@ fn format_shares(counts: &std::collections::BTreeMap<String, u64>, total: u64) -
         .join(", ")
 }
 
-fn check(dir: &std::path::Path, sample: usize, seed: u64, json: bool) -> anyhow::Result<ExitCode> {
+fn check(
+    dir: &std::path::Path,
+    sample: usize,
+    seed: u64,
+    origin: Option<&str>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let tasks = load_shards(dir).with_context(|| format!("reading the corpus in {}", dir.display()))?;
-    let mut tested: Vec<&Task> = tasks.iter().filter(|t| t.has_tests()).collect();
+    let mut tested: Vec<&Task> =
+        tasks.iter().filter(|t| t.has_tests() && origin.is_none_or(|o| t.origin.name() == o)).collect();
     if tested.is_empty() {
+        if let Some(o) = origin {
+            anyhow::bail!("no task of origin `{o}` in {} has tests", dir.display());
+        }
         anyhow::bail!(
             "no task in {} has tests; build the corpus without --no-real-tests or with --synthetic N",
             dir.display()

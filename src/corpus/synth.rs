@@ -860,15 +860,32 @@ impl Gen {
         let ch = self.pick(&["ch", "c", "char", "letter"]).to_string();
         let mut f = Func::new("", vec![(s.clone(), Ty::Str)]);
         let target = self.pick(&["'a'", "'e'", "' '", "'s'", "'l'", "'o'"]);
-        let (cond, plural, singular) = match self.rng.random_range(0..8) {
-            0 => (format!("{ch} in 'aeiou'"), "vowels", "vowel"),
-            1 => (format!("{ch}.isdigit()"), "digits", "digit"),
-            2 => (format!("{ch}.isupper()"), "uppercase", "uppercase"),
-            3 => (format!("{ch}.isalpha()"), "letters", "letter"),
-            4 => (format!("{ch} == {target}"), "matching", "match"),
-            5 => (format!("{ch}.isspace()"), "spaces", "space"),
-            6 => (format!("{ch} not in 'aeiou '"), "consonants", "consonant"),
-            _ => (format!("{ch}.lower() in 'aeiou'"), "vowels_any_case", "vowel"),
+        let lo = self.pick(&["'a'", "'f'", "'m'", "'A'", "'0'"]);
+        let base: [(String, &str, &str); 12] = [
+            (format!("{ch} in 'aeiou'"), "vowels", "vowel"),
+            (format!("{ch}.isdigit()"), "digits", "digit"),
+            (format!("{ch}.isupper()"), "uppercase", "uppercase"),
+            (format!("{ch}.isalpha()"), "letters", "letter"),
+            (format!("{ch} == {target}"), "matching", "match"),
+            (format!("{ch}.isspace()"), "spaces", "space"),
+            (format!("{ch} not in 'aeiou '"), "consonants", "consonant"),
+            (format!("{ch}.lower() in 'aeiou'"), "vowels_any_case", "vowel"),
+            (format!("{ch}.islower()"), "lowercase", "lowercase"),
+            (format!("{ch} > {lo}"), "late_chars", "late_char"),
+            (format!("{ch}.isalnum()"), "alphanumerics", "alphanumeric"),
+            (format!("{ch} in ',.;:!?'"), "punctuation", "punctuation"),
+        ];
+        let first = self.rng.random_range(0..base.len());
+        // Sometimes two conditions joined, or a negation: `ch.isalpha() and ch.islower()`.
+        let (cond, plural, singular) = match self.rng.random_range(0..6) {
+            0 => {
+                let second = self.rng.random_range(0..base.len());
+                let joiner = self.pick(&["and", "or"]);
+                let name = format!("{}_{joiner}_{}", base[first].1, base[second].1);
+                (format!("{} {joiner} {}", base[first].0, base[second].0), name.clone(), name)
+            }
+            1 => (format!("not {}", base[first].0), format!("non_{}", base[first].1), format!("non_{}", base[first].2)),
+            _ => (base[first].0.clone(), base[first].1.to_string(), base[first].2.to_string()),
         };
         let acc = self.rng.random_range(0..6);
         let indexed = acc == 4;
@@ -1047,61 +1064,72 @@ impl Gen {
         let list = self.pick(LIST_NAMES).to_string();
         let limit = self.pick(LIMIT_NAMES).to_string();
         let mut f = Func::new("", vec![(list.clone(), Ty::IntList)]);
+        let (a, b) = (format!("{list}[i]"), format!("{list}[j]"));
+        // The pair condition: against the limit parameter, a constant, or each other.
+        let c = self.int(1, 12);
+        let (cond, cond_name, uses_k) = match self.rng.random_range(0..9) {
+            0 => (format!("{a} + {b} == {limit}"), "summing_to".to_string(), true),
+            1 => (format!("{a} + {b} < {limit}"), "with_sum_below".into(), true),
+            2 => (format!("abs({a} - {b}) <= {limit}"), "within".into(), true),
+            3 => (format!("{a} * {b} > {limit}"), "with_product_above".into(), true),
+            4 => (format!("{a} == {b}"), "equal".into(), false),
+            5 => (format!("{a} > {b}"), "inverted".into(), false),
+            6 => (format!("{a} + {b} == {c}"), format!("summing_to_{c}"), false),
+            7 => (format!("({a} + {b}) % {} == 0", c.max(2)), format!("with_sum_divisible_by_{}", c.max(2)), false),
+            _ => (format!("abs({a} - {b}) == {c}"), format!("{c}_apart"), false),
+        };
+        if uses_k {
+            f.params.push((limit, Ty::Int));
+        }
+        let acc = self.rng.random_range(0..5);
+        let all_pairs = self.chance(0.3);
         f.line(0, format!("n = len({list})"));
-        let kind = self.rng.random_range(0..5);
-        match kind {
+        match acc {
             0 => f.line(0, "count = 0"),
             1 => f.line(0, "best = None"),
-            4 => f.line(0, "inversions = 0"),
+            3 => f.line(0, "pairs = []"),
             _ => {}
         }
         f.line(0, "for i in range(n):");
-        f.line(1, "for j in range(i + 1, n):");
-        let (a, b) = (format!("{list}[i]"), format!("{list}[j]"));
-        match kind {
+        let depth = if all_pairs {
+            f.line(1, "for j in range(n):");
+            f.line(2, "if i < j:");
+            3
+        } else {
+            f.line(1, "for j in range(i + 1, n):");
+            2
+        };
+        f.line(depth, format!("if {cond}:"));
+        f.name = match acc {
             0 => {
-                let op = self.pick(&["==", "<", ">"]);
-                f.params.push((limit.clone(), Ty::Int));
-                f.name = format!(
-                    "count_pairs_with_sum_{}",
-                    match op {
-                        "==" => "equal_to",
-                        "<" => "below",
-                        _ => "above",
-                    }
-                );
-                f.line(2, format!("if {a} + {b} {op} {limit}:"));
-                f.line(3, "count += 1");
+                f.line(depth + 1, "count += 1");
                 f.line(0, "return count");
+                format!("count_pairs_{cond_name}")
             }
             1 => {
                 let (expr, word) =
                     if self.chance(0.5) { (format!("{a} * {b}"), "product") } else { (format!("{a} + {b}"), "sum") };
-                f.name = format!("max_pair_{word}");
-                f.line(2, format!("if best is None or {expr} > best:"));
-                f.line(3, format!("best = {expr}"));
+                f.line(depth + 1, format!("if best is None or {expr} > best:"));
+                f.line(depth + 2, format!("best = {expr}"));
                 f.line(0, "return best");
+                format!("max_{word}_of_pairs_{cond_name}")
             }
             2 => {
-                f.name = "has_duplicate".into();
-                f.line(2, format!("if {a} == {b}:"));
-                f.line(3, "return True");
+                f.line(depth + 1, "return True");
                 f.line(0, "return False");
+                format!("has_pair_{cond_name}")
             }
             3 => {
-                f.params.push((limit.clone(), Ty::Int));
-                f.name = "has_pair_with_sum".into();
-                f.line(2, format!("if {a} + {b} == {limit}:"));
-                f.line(3, "return True");
-                f.line(0, "return False");
+                f.line(depth + 1, "pairs.append((i, j))");
+                f.line(0, "return pairs");
+                format!("index_pairs_{cond_name}")
             }
             _ => {
-                f.name = "count_inversions".into();
-                f.line(2, format!("if {a} > {b}:"));
-                f.line(3, "inversions += 1");
-                f.line(0, "return inversions");
+                f.line(depth + 1, "return (i, j)");
+                f.line(0, "return None");
+                format!("first_pair_{cond_name}")
             }
-        }
+        };
         f
     }
 
