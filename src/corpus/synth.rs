@@ -626,18 +626,19 @@ impl Gen {
         // A post-processing step multiplies the variety of an otherwise small family (integer results only).
         let numeric =
             ["digit_sum", "count_digits", "reverse_digits", "collatz_steps", "gcd", "sum_of_divisors", "integer_sqrt"];
-        if numeric.iter().any(|p| f.name.starts_with(p)) && self.chance(0.5) {
-            if let Some((depth, last)) = f.body.pop() {
-                let c = self.int(2, 9);
-                let value = last.trim_start_matches("return ").to_string();
-                let (post, suffix) = match self.rng.random_range(0..3) {
-                    0 => (format!("return {value} * {c}"), format!("times_{c}")),
-                    1 => (format!("return {value} % {c}"), format!("mod_{c}")),
-                    _ => (format!("return {value} + {c}"), format!("plus_{c}")),
-                };
-                f.body.push((depth, post));
-                f.name = format!("{}_{suffix}", f.name);
-            }
+        if numeric.iter().any(|p| f.name.starts_with(p))
+            && self.chance(0.5)
+            && let Some((depth, last)) = f.body.pop()
+        {
+            let c = self.int(2, 9);
+            let value = last.trim_start_matches("return ").to_string();
+            let (post, suffix) = match self.rng.random_range(0..3) {
+                0 => (format!("return {value} * {c}"), format!("times_{c}")),
+                1 => (format!("return {value} % {c}"), format!("mod_{c}")),
+                _ => (format!("return {value} + {c}"), format!("plus_{c}")),
+            };
+            f.body.push((depth, post));
+            f.name = format!("{}_{suffix}", f.name);
         }
         f
     }
@@ -771,9 +772,9 @@ impl Gen {
         let mut vars = names.clone();
         let steps = self.rng.random_range(0..=3);
         let locals = ["total", "diff", "scaled", "base", "extra", "part"];
-        for s in 0..steps {
+        for local in locals.iter().take(steps) {
             let e = self.int_expr_using(&vars, 2);
-            let local = locals[s].to_string();
+            let local = local.to_string();
             f.line(0, format!("{local} = {e}"));
             vars.push(local);
         }
