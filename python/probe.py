@@ -38,7 +38,7 @@ import types
 # captured) included, is fine.
 UNSAFE_BUILTINS = frozenset(
     "open input exec eval compile __import__ globals locals vars id hash breakpoint exit quit help setattr delattr "
-    "memoryview super __build_class__ __loader__ __spec__ __name__ __file__ __doc__ __package__ copyright credits "
+    "super __build_class__ __loader__ __spec__ __name__ __file__ __doc__ __package__ copyright credits "
     "license".split()
 )
 SAFE_BUILTINS = frozenset(n for n in dir(builtins) if n not in UNSAFE_BUILTINS) | {"True", "False", "None"}
@@ -103,9 +103,14 @@ def executable_lines(code):
 # interpreter), never through the rest (files, processes, the environment).
 LIMITED_MODULES = {
     "os": frozenset("path sep altsep extsep pathsep curdir pardir linesep devnull name fspath fsencode fsdecode "
-                    "PathLike".split()),
-    "sys": frozenset("maxsize maxunicode byteorder float_info int_info hash_info version_info hexversion "
-                     "implementation getdefaultencoding getfilesystemencoding".split()),
+                    "PathLike strerror SEEK_SET SEEK_CUR SEEK_END".split()),
+    "sys": frozenset("maxsize maxunicode byteorder float_info int_info hash_info version_info hexversion version "
+                     "implementation getdefaultencoding getfilesystemencoding exc_info intern flags platform "
+                     "getrecursionlimit float_repr_style".split()),
+    "io": frozenset("BytesIO StringIO SEEK_SET SEEK_CUR SEEK_END DEFAULT_BUFFER_SIZE UnsupportedOperation".split()),
+    "inspect": frozenset("signature Signature Parameter isclass isfunction ismethod ismodule isbuiltin isroutine "
+                         "isgenerator isgeneratorfunction iscoroutinefunction cleandoc getattr_static unwrap "
+                         "isabstract ismethoddescriptor isdatadescriptor".split()),
 }
 
 

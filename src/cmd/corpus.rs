@@ -68,7 +68,7 @@ pub struct BuildArgs {
     #[arg(long)]
     no_real_tests: bool,
     /// Argument lists sampled per harvested function.
-    #[arg(long, default_value_t = 40)]
+    #[arg(long, default_value_t = 64)]
     samples: usize,
     /// Tasks per shard file.
     #[arg(long, default_value_t = 50_000)]

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::{Origin, Task};
 use crate::exec::{CallOutcome, ExecError, Probe, ProbeConfig, ProbeInputs, ProbeRequest, Sandbox, Tests};
-use crate::syntax;
+use crate::syntax::{self, NodeId};
 
 /// Standard-library modules without I/O or process state: a harvested function that uses one of them is made
 /// standalone by importing it.
@@ -70,7 +70,12 @@ const PURE_MODULES: &[&str] = &[
     "sre_constants",
     "sre_parse",
     "token",
-    // Used through their pure attributes only (`os.path`, `sys.maxsize`): the probe reports `os!` otherwise.
+    "errno",
+    "warnings",
+    // Used through their pure attributes only (`io.StringIO`, `inspect.signature`, `os.path`, `sys.maxsize`): the
+    // probe reports `os!` otherwise, which no import makes pure.
+    "io",
+    "inspect",
     "os",
     "sys",
 ];
@@ -78,7 +83,9 @@ const PURE_MODULES: &[&str] = &[
 /// Rounds of resolving a function's module-level names (a helper's helpers take a second round).
 const RESOLVE_ROUNDS: usize = 3;
 /// Largest program (function plus the definitions it needs) kept.
-const MAX_RESOLVED_BYTES: usize = 3000;
+const MAX_RESOLVED_BYTES: usize = 4000;
+/// Largest class definition put before a function.
+const MAX_CLASS_LINES: usize = 40;
 
 /// What a module defines at top level, by name: functions, simple assignments, `from <pure module> import …`.
 type Definitions = HashMap<String, String>;
@@ -112,45 +119,79 @@ impl ModuleDefinitions {
 fn definitions(module: &str) -> Definitions {
     let tree = syntax::parse(module);
     let mut defs = Definitions::new();
-    for id in tree.children(0) {
-        let node = tree.node(id);
-        let text = tree.text(node.span).to_string();
-        match node.kind {
-            "function_definition" => {
-                if let Some(name) = tree.children(id).find(|&c| tree.node(c).field == Some("name")) {
-                    defs.entry(tree.text(tree.node(name).span).to_string()).or_insert(text);
+    // Top-level statements first; then those in the first branch of a top-level `if` or `try` (`try: from _c
+    // import f` / `except ImportError: def f(...)`), which never override a top-level definition.
+    let top: Vec<NodeId> = tree.children(0).collect();
+    let mut nested = Vec::new();
+    for &id in &top {
+        if matches!(tree.node(id).kind, "if_statement" | "try_statement")
+            && let Some(block) = tree.children(id).find(|&c| tree.node(c).kind == "block")
+        {
+            nested.extend(tree.children(block));
+        }
+    }
+    for (ids, conditional) in [(top, false), (nested, true)] {
+        for id in ids {
+            let node = tree.node(id);
+            let raw = tree.text(node.span);
+            let Some(text) = syntax::dedent(raw, syntax::indentation_at(module, node.span.start as usize)) else {
+                continue;
+            };
+            let mut define = |name: &str, text: String, last_wins: bool| {
+                if last_wins && !conditional {
+                    defs.insert(name.to_string(), text);
+                } else {
+                    defs.entry(name.to_string()).or_insert(text);
                 }
-            }
-            "expression_statement" => {
-                // `NAME = value` (one target): the last assignment at top level wins, as at run time.
-                let Some(assign) = tree.children(id).find(|&c| tree.node(c).kind == "assignment") else { continue };
-                let Some(left) = tree.children(assign).find(|&c| tree.node(c).field == Some("left")) else { continue };
-                if tree.node(left).kind == "identifier" && text.lines().count() <= 12 {
-                    defs.insert(tree.text(tree.node(left).span).to_string(), text);
-                }
-            }
-            // Small classes (exceptions, records) that a function raises or builds.
-            "class_definition" if text.lines().count() <= 25 => {
-                if let Some(name) = tree.children(id).find(|&c| tree.node(c).field == Some("name")) {
-                    defs.entry(tree.text(tree.node(name).span).to_string()).or_insert(text);
-                }
-            }
-            "import_from_statement" => {
-                let Some(module) = tree.children(id).find(|&c| tree.node(c).field == Some("module_name")) else {
-                    continue;
-                };
-                let module = tree.text(tree.node(module).span);
-                if !PURE_MODULES.contains(&module) && module != "os.path" {
-                    continue;
-                }
-                for name in tree.children(id).filter(|&c| tree.node(c).field == Some("name")) {
-                    let imported = tree.text(tree.node(name).span);
-                    if !imported.contains(' ') && !imported.contains('.') {
-                        defs.insert(imported.to_string(), text.clone());
+            };
+            let name_of = |id: NodeId| {
+                tree.children(id).find(|&c| tree.node(c).field == Some("name")).map(|c| tree.text(tree.node(c).span))
+            };
+            match node.kind {
+                "function_definition" => {
+                    if let Some(name) = name_of(id) {
+                        define(name, text, false);
                     }
                 }
+                // Small classes (exceptions, records) that a function raises or builds.
+                "class_definition" if text.lines().count() <= MAX_CLASS_LINES => {
+                    if let Some(name) = name_of(id) {
+                        define(name, text, false);
+                    }
+                }
+                "expression_statement" => {
+                    // `NAME = value` (one target): the last assignment at top level wins, as at run time.
+                    let Some(assign) = tree.children(id).find(|&c| tree.node(c).kind == "assignment") else { continue };
+                    let Some(left) = tree.children(assign).find(|&c| tree.node(c).field == Some("left")) else {
+                        continue;
+                    };
+                    if tree.node(left).kind == "identifier" && text.lines().count() <= 12 {
+                        define(tree.text(tree.node(left).span), text, true);
+                    }
+                }
+                "import_from_statement" => {
+                    let Some(module) = tree.children(id).find(|&c| tree.node(c).field == Some("module_name")) else {
+                        continue;
+                    };
+                    let module = tree.text(tree.node(module).span);
+                    if !PURE_MODULES.contains(&module) && module != "os.path" {
+                        continue;
+                    }
+                    for name in tree.children(id).filter(|&c| tree.node(c).field == Some("name")) {
+                        let imported = tree.text(tree.node(name).span);
+                        // Of the limited modules, only what the probe would allow as an attribute.
+                        let limited = match module {
+                            "os" | "sys" | "inspect" => true,
+                            "io" => !matches!(imported, "BytesIO" | "StringIO"),
+                            _ => false,
+                        };
+                        if !limited && !imported.contains(' ') && !imported.contains('.') {
+                            define(imported, text.clone(), true);
+                        }
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
     defs
@@ -167,16 +208,18 @@ struct Prelude {
 }
 
 impl Prelude {
-    /// Adds what `names` need; false when some name cannot be resolved (or nothing new was added).
-    fn resolve<'a>(&mut self, names: impl Iterator<Item = &'a str>, defs: &Definitions) -> bool {
+    /// Adds what `names` need; `Err(name)` for a name that cannot be resolved, `Ok(false)` when nothing new was
+    /// added.
+    fn resolve<'a>(&mut self, names: impl Iterator<Item = &'a str>, defs: &Definitions) -> Result<bool, String> {
         let mut imports = Vec::new();
         let mut definitions = Vec::new();
         let mut modules = Vec::new();
         for name in names {
             let module = name.strip_prefix("import:").unwrap_or(name);
             // A function-local `import os` escapes the probe's attribute check: only module-level use is allowed.
-            if name.starts_with("import:") && matches!(module.split('.').next(), Some("os" | "sys")) {
-                return false;
+            if name.starts_with("import:") && matches!(module.split('.').next(), Some("os" | "sys" | "io" | "inspect"))
+            {
+                return Err(name.to_string());
             }
             if PURE_MODULES.contains(&module.split('.').next().unwrap_or(module)) {
                 modules.push(module.split('.').next().unwrap_or(module).to_string());
@@ -188,11 +231,11 @@ impl Prelude {
                     definitions.push(def.clone());
                 }
             } else {
-                return false;
+                return Err(name.to_string());
             }
         }
         if imports.is_empty() && definitions.is_empty() && modules.iter().all(|m| self.modules.contains(m)) {
-            return false;
+            return Ok(false);
         }
         self.modules.extend(modules);
         self.imports.extend(imports);
@@ -201,7 +244,7 @@ impl Prelude {
         // What the definitions added in this round need was missing from those of the last: they go first.
         definitions.append(&mut self.definitions);
         self.definitions = definitions;
-        true
+        Ok(true)
     }
 
     fn program(&self, function: &str) -> String {
@@ -362,6 +405,8 @@ pub struct TestWriteReport {
     pub tests: usize,
     /// Candidates left without tests, by reason.
     pub rejected: BTreeMap<String, usize>,
+    /// The module-level names that most often kept a function from being made standalone, with counts.
+    pub unresolved: Vec<(String, usize)>,
     /// A few task ids per reason, to look into.
     pub examples: BTreeMap<String, Vec<String>>,
 }
@@ -452,6 +497,7 @@ pub fn write_tests(
     let mut modules = ModuleDefinitions::default();
     let mut preludes: Vec<Prelude> = vec![Prelude::default(); candidates.len()];
     let mut sources: Vec<Option<String>> = vec![None; candidates.len()];
+    let mut unresolved: BTreeMap<String, usize> = BTreeMap::new();
     for _round in 0..RESOLVE_ROUNDS {
         let mut retry = Vec::new();
         for (k, p) in probes.iter().enumerate() {
@@ -459,8 +505,13 @@ pub fn write_tests(
             let Some(names) = why.strip_prefix("impure: uses ") else { continue };
             let task = &tasks[candidates[k]];
             let Some(defs) = modules.of(task) else { continue };
-            if !preludes[k].resolve(names.split(' '), defs) {
-                continue;
+            match preludes[k].resolve(names.split(' '), defs) {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(name) => {
+                    *unresolved.entry(name).or_insert(0usize) += 1;
+                    continue;
+                }
             }
             let source = preludes[k].program(&task.source);
             if source.len() > MAX_RESOLVED_BYTES {
@@ -477,6 +528,10 @@ pub fn write_tests(
             probes[k] = p;
         }
     }
+    let mut unresolved: Vec<(String, usize)> = unresolved.into_iter().collect();
+    unresolved.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    unresolved.truncate(40);
+    report.unresolved = unresolved;
     // Proposed tests per candidate: doctests, then recorded ones.
     let mut proposed: Vec<(usize, Vec<String>, usize, Option<String>)> = Vec::new();
     for ((&i, probe), source) in candidates.iter().zip(&probes).zip(sources) {
