@@ -9,9 +9,13 @@ as root or as an ordinary user, and talks to it in JSON lines:
                             clock timeout Rust kills the group of each child of "pid" (/proc/<pid>/task/<pid>/children)
   rust -> worker, per job   {"id": 7, "program": "def add(a, b): ...", "tests": {"asserts": ["assert add(2, 3) == 5"]}}
                             or ... "tests": {"check": {"source": "def check(candidate): ...", "entry_point": "add"}}
+                            or {"id": 8, "harness": "<python source>", "payload": {...}}: a trusted script of Kelp's
+                            (e.g. python/probe.py) run in the job process, after all of the isolation below, with the
+                            names PAYLOAD and emit; what it emits comes back in "harness", in order
   worker -> rust            {"id": 7, "event": "finished", "results": [{"i": 0, "status": "passed"}, ...],
                              "stdout": "...", "stderr": "...", "dropped": 0, "exit": {"code": 0}, "completed": true}
 
+A harness job's reply carries "harness": [obj, ...] (each emit(obj) call) instead of "results".
 Per test, a result is {"status": "passed"}, {"status": "failed", "message": ...} (an AssertionError) or
 {"status": "error", "kind": "ZeroDivisionError", "message": ..., "line": 3}. Tests missing from "results" did not
 finish: Rust reports them as timeouts or crashes from "exit".
@@ -253,11 +257,12 @@ class Worker:
             os.mkdir(jobdir, 0o700)
         if self.drop:
             os.chown(jobdir, self.cfg["uid"], self.cfg["gid"])
-        tests = job["tests"]
-        if "asserts" in tests:
-            codes = [self.compiled(line, f"<test {i + 1}>") for i, line in enumerate(tests["asserts"])]
+        if "harness" in job:
+            codes = [self.compiled(job["harness"], "<harness>")]
+        elif "asserts" in job["tests"]:
+            codes = [self.compiled(line, f"<test {i + 1}>") for i, line in enumerate(job["tests"]["asserts"])]
         else:
-            codes = [self.compiled(tests["check"]["source"], "<check>")]
+            codes = [self.compiled(job["tests"]["check"]["source"], "<check>")]
         memfd = os.memfd_create("kelp-job")
         try:
             pid = os.fork()
@@ -336,7 +341,10 @@ class Worker:
             out, err = Capped(cfg["output_limit"]), Capped(cfg["output_limit"])
             sys.stdout, sys.stderr = out, err
             sys.addaudithook(audit)
-            run_tests(job, codes, out, err)
+            if "harness" in job:
+                run_harness(job, codes[0], out, err)
+            else:
+                run_tests(job, codes, out, err)
             completed = True
         except BaseException:
             pass
@@ -359,7 +367,8 @@ def describe_status(status):
 
 
 def parse_results(data):
-    results, seen, reply = [], set(), {"stdout": "", "stderr": "", "dropped": 0, "completed": False}
+    results, seen, harness = [], set(), []
+    reply = {"stdout": "", "stderr": "", "dropped": 0, "completed": False}
     for line in data.decode("utf-8", "replace").splitlines():
         try:
             item = json.loads(line)
@@ -367,7 +376,9 @@ def parse_results(data):
             continue
         if not isinstance(item, dict):
             continue
-        if "i" in item and "status" in item:
+        if "h" in item:
+            harness.append(item["h"])
+        elif "i" in item and "status" in item:
             if item["i"] not in seen:
                 seen.add(item["i"])
                 results.append(item)
@@ -375,6 +386,7 @@ def parse_results(data):
             reply.update(stdout=str(item.get("stdout", "")), stderr=str(item.get("stderr", "")),
                          dropped=int(item.get("dropped", 0)), completed=True)
     reply["results"] = results
+    reply["harness"] = harness
     return reply
 
 
@@ -475,6 +487,17 @@ def run_tests(job, codes, out, err):
             names["check"](names[entry])
 
         emit(dict(attempt(call), i=0))
+    emit({"end": True, "stdout": out.getvalue(), "stderr": err.getvalue(), "dropped": out.dropped + err.dropped})
+
+
+def run_harness(job, code, out, err):
+    """Runs one of Kelp's own scripts on untrusted programs: it gets the job's payload and an emit function."""
+    names = {"__name__": "__harness__", "__builtins__": builtins, "PAYLOAD": job.get("payload"),
+             "emit": lambda obj: emit({"h": obj})}
+    try:
+        exec(code or compile(job["harness"], "<harness>", "exec"), names)
+    except BaseException as e:
+        emit({"h": {"fatal": f"{type(e).__name__}: {text(e)}"}})
     emit({"end": True, "stdout": out.getvalue(), "stderr": err.getvalue(), "dropped": out.dropped + err.dropped})
 
 

@@ -23,7 +23,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Inspect training corpora: function counts, sizes, node kinds.
+    /// Build task corpora (harvested and synthetic tasks with tests) and inspect them: counts, sizes, node kinds.
     #[command(subcommand)]
     Corpus(cmd::corpus::CorpusCommand),
     /// Generate training examples (corrupt → TreeDiff → one target edit) as JSONL shards.

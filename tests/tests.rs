@@ -6,3 +6,4 @@ mod fixtures;
 mod model;
 mod noise;
 mod sandbox;
+mod tasks;

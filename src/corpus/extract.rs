@@ -126,7 +126,11 @@ fn standalone_function(module: &Tree, id: NodeId, limits: &FunctionLimits) -> Re
 
 /// The spec a function carries itself: its signature and docstring (tests come from elsewhere).
 pub fn spec_of(program: &Tree) -> Spec {
-    let func = function_node(program);
+    spec_of_function(program, function_node(program))
+}
+
+/// [`spec_of`] for the function at node `func` (a program may define helpers before it).
+pub(super) fn spec_of_function(program: &Tree, func: NodeId) -> Spec {
     let Some(body) = program.children(func).find(|&c| program.node(c).field == Some("body")) else {
         return Spec { signature: program.source().trim_end().to_string(), ..Spec::default() };
     };

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{Split, Task, toy_tasks};
+use super::{Split, Task, humaneval_tasks, toy_tasks};
 use crate::syntax;
 
 /// A set of held-out programs, matched by normalised AST and by alpha-renamed normalised AST, so that a training
@@ -14,7 +14,7 @@ pub struct HoldOut {
 }
 
 impl HoldOut {
-    /// The toy set's ten evaluation tasks: the hold-out every training run uses at least.
+    /// The toy set's ten evaluation tasks.
     pub fn toy_eval() -> HoldOut {
         let mut hold_out = HoldOut::default();
         for task in toy_tasks().iter().filter(|t| t.split == Split::Eval) {
@@ -23,8 +23,28 @@ impl HoldOut {
         hold_out
     }
 
+    /// Every evaluation set Kelp ships: the toy set's ten evaluation tasks and the 164 HumanEval problems. What
+    /// every training corpus must leave out; a run adds its own sets with [`HoldOut::extend`].
+    pub fn evaluation_sets() -> HoldOut {
+        let mut hold_out = HoldOut::toy_eval();
+        hold_out.extend(&humaneval_tasks());
+        hold_out
+    }
+
+    /// Holds out `source`, and each of its module-level functions on its own: a HumanEval program is imports +
+    /// helpers + the entry point, while training candidates are single functions.
     pub fn add(&mut self, source: &str) {
         let tree = syntax::parse(source);
+        self.insert(&tree);
+        let functions: Vec<_> = tree.children(0).filter(|&c| tree.node(c).kind == "function_definition").collect();
+        if functions.len() > 1 || tree.children(0).filter(|&c| !tree.node(c).extra).count() > 1 {
+            for f in functions {
+                self.insert(&syntax::parse(tree.text(tree.node(f).span)));
+            }
+        }
+    }
+
+    fn insert(&mut self, tree: &syntax::Tree) {
         self.exact.insert(tree.normalised().fingerprint());
         self.alpha.insert(tree.alpha_normalised().fingerprint());
     }
@@ -35,7 +55,7 @@ impl HoldOut {
         }
     }
 
-    /// Number of held-out programs (distinct normalised ASTs).
+    /// Number of held-out programs and functions (distinct normalised ASTs).
     pub fn len(&self) -> usize {
         self.exact.len()
     }
@@ -74,5 +94,25 @@ mod tests {
         // Training-only toy tasks and other programs are not held out.
         assert!(!hold_out.contains_source("def identity(x):\n    return x\n"));
         assert!(!hold_out.contains_source("def add(a, b):\n    return a + b + 1\n"));
+    }
+
+    #[test]
+    fn evaluation_sets_hold_out_humaneval_programs_and_their_functions() {
+        let hold_out = HoldOut::evaluation_sets();
+        let humaneval = humaneval_tasks();
+        assert_eq!(humaneval.len(), 164);
+        assert!(humaneval.iter().all(|t| t.split == Split::Eval && hold_out.contains(t)));
+        // HumanEval/0's function alone, without its `from typing import List`, renamed and reformatted.
+        let function = &humaneval[0].source[humaneval[0].source.find("def ").unwrap()..];
+        let renamed =
+            [("numbers:", "xs:"), ("(numbers)", "(xs)"), ("threshold:", "limit:"), ("< threshold", "< limit")]
+                .iter()
+                .fold(
+                    function.replace("idx", "i").replace("abs(elem - elem2)", "abs( (elem-elem2) )  # d"),
+                    |s, (a, b)| s.replace(a, b),
+                );
+        assert!(hold_out.contains_source(&renamed));
+        assert!(hold_out.contains_source("def add(a, b):\n    return a + b\n"));
+        assert!(!hold_out.contains_source(&renamed.replace("< limit", "<= limit")));
     }
 }

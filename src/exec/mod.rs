@@ -5,11 +5,15 @@
 //! `compile` accepts it". Sources are checked in bulk by a single `python3` process, never one process per source.
 //!
 //! [`Sandbox`] runs untrusted candidates against their [`Tests`]: a pool of pre-warmed CPython workers, a fresh
-//! isolated child per run, a [`TestReport`] per program (see the `sandbox` module).
+//! isolated child per run, a [`TestReport`] per program (see the `sandbox` module). [`Sandbox::probe_many`] uses
+//! the same workers to call functions on inputs and record what they return (the `probe` module), which is how the
+//! corpus stage writes tests for functions that have none.
 
+mod probe;
 mod sandbox;
 mod validate;
 
+pub use probe::{Call, CallOutcome, Probe, ProbeConfig, ProbeInputs, ProbeRequest};
 pub use sandbox::{Isolation, Outcome, Sandbox, SandboxConfig, SandboxStats, TestReport, TestResult, Tests};
 pub use validate::{Validity, python_command, validate};
 

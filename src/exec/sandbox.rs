@@ -486,6 +486,69 @@ impl Sandbox {
     }
 }
 
+/// What a harness job emitted: a trusted script of Kelp's (e.g. `python/probe.py`) run in a sandboxed job process
+/// on untrusted programs. `items` holds what it emitted before it ended, even when it did not end well.
+pub(super) struct HarnessRun {
+    pub items: Vec<serde_json::Value>,
+    /// The script ran to its end.
+    pub completed: bool,
+    /// The job was killed at its wall-clock or CPU limit.
+    pub timed_out: bool,
+}
+
+#[derive(Serialize)]
+struct HarnessJob<'a> {
+    id: u64,
+    harness: &'a str,
+    payload: &'a serde_json::Value,
+}
+
+impl Sandbox {
+    /// Runs `script` with `payload` in a fresh sandboxed process on one worker (blocks while every worker is busy).
+    /// Never cached: a harness is used for measurements, which the caller stores.
+    pub(super) fn harness(
+        &self,
+        script: &str,
+        payload: &serde_json::Value,
+        timeout: Duration,
+    ) -> Result<HarnessRun, ExecError> {
+        let mut checkout = self.checkout();
+        let slot = checkout.slot.as_mut().ok_or_else(|| ExecError::Protocol("no worker checked out".into()))?;
+        if slot.process.is_none() {
+            slot.process = Some(Process::spawn(&self.config.python, &self.worker_config)?);
+        }
+        let Some(process) = slot.process.as_mut() else {
+            return Err(ExecError::Protocol("no worker process".into()));
+        };
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let line = serde_json::to_vec(&HarnessJob { id, harness: script, payload })
+            .map_err(|e| ExecError::Protocol(format!("could not encode the harness job: {e}")))?;
+        let end = process.send(id, line, timeout);
+        self.runs.fetch_add(1, Ordering::Relaxed);
+        let run = match end {
+            JobEnd::Finished { reply, killed } => {
+                let limit = matches!(reply.exit, Exit::Signal(s) if s == libc::SIGKILL || s == libc::SIGXCPU);
+                HarnessRun { items: reply.harness, completed: reply.completed && !killed, timed_out: killed || limit }
+            }
+            JobEnd::Lost(why) => {
+                // As in `execute`: kill what is left of a hung job, and replace the worker.
+                let hung = matches!(why, Lost::Hung);
+                if hung {
+                    process.kill_jobs();
+                    process.stdin = None;
+                }
+                slot.process = None;
+                self.restarts.fetch_add(1, Ordering::Relaxed);
+                HarnessRun { items: Vec::new(), completed: false, timed_out: hung }
+            }
+        };
+        if run.timed_out {
+            self.timeouts.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(run)
+    }
+}
+
 /// A worker slot taken from the pool; goes back when dropped, even on panic.
 struct Checkout<'a> {
     sandbox: &'a Sandbox,
@@ -550,7 +613,14 @@ enum Reply {
 #[derive(Deserialize)]
 struct Finished {
     id: u64,
+    #[serde(default)]
     results: Vec<RawResult>,
+    /// What a harness job emitted, in order.
+    #[serde(default)]
+    harness: Vec<serde_json::Value>,
+    /// The job process reached its end (sent its output) before exiting.
+    #[serde(default)]
+    completed: bool,
     #[serde(default)]
     stdout: String,
     #[serde(default)]
@@ -649,10 +719,14 @@ impl Process {
 
     /// Sends one job and waits for its report, killing the job's process group at the deadline.
     fn run(&mut self, id: u64, program: &str, tests: &Tests, timeout: Duration) -> JobEnd {
-        let mut line = match serde_json::to_vec(&Job { id, program, tests }) {
-            Ok(line) => line,
-            Err(e) => return lost_died(format!("could not encode the job: {e}")),
-        };
+        match serde_json::to_vec(&Job { id, program, tests }) {
+            Ok(line) => self.send(id, line, timeout),
+            Err(e) => lost_died(format!("could not encode the job: {e}")),
+        }
+    }
+
+    /// Sends one encoded job (without its newline) and waits for its report (see [`Process::run`]).
+    fn send(&mut self, id: u64, mut line: Vec<u8>, timeout: Duration) -> JobEnd {
         line.push(b'\n');
         let Some(stdin) = self.stdin.as_mut() else {
             return lost_died("the worker's stdin is closed".into());
