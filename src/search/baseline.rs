@@ -137,25 +137,25 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 push(format!("{} {} {}", tree.text(r), op, tree.text(l)));
             }
         }
-        if matches!(node.kind, "unary_operator" | "not_operator") {
-            if let Some(&operand) = children.last() {
-                push(tree.text(tree.node(operand).span).to_string());
-            }
+        if matches!(node.kind, "unary_operator" | "not_operator")
+            && let Some(&operand) = children.last()
+        {
+            push(tree.text(tree.node(operand).span).to_string());
         }
-        if node.kind == "call" {
-            if let Some(args) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list") {
-                let args: Vec<Span> = tree
-                    .children(args)
-                    .map(|c| tree.node(c))
-                    .filter(|c| c.named && !c.extra && c.kind != "keyword_argument")
-                    .map(|c| c.span)
-                    .collect();
-                for pair in args.windows(2) {
-                    let (x, y) = (pair[0], pair[1]);
-                    let rel = |s: Span| ((s.start - start) as usize, (s.end - start) as usize);
-                    let ((xa, xb), (ya, yb)) = (rel(x), rel(y));
-                    push(format!("{}{}{}{}{}", &text[..xa], tree.text(y), &text[xb..ya], tree.text(x), &text[yb..]));
-                }
+        if node.kind == "call"
+            && let Some(args) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+        {
+            let args: Vec<Span> = tree
+                .children(args)
+                .map(|c| tree.node(c))
+                .filter(|c| c.named && !c.extra && c.kind != "keyword_argument")
+                .map(|c| c.span)
+                .collect();
+            for pair in args.windows(2) {
+                let (x, y) = (pair[0], pair[1]);
+                let rel = |s: Span| ((s.start - start) as usize, (s.end - start) as usize);
+                let ((xa, xb), (ya, yb)) = (rel(x), rel(y));
+                push(format!("{}{}{}{}{}", &text[..xa], tree.text(y), &text[xb..ya], tree.text(x), &text[yb..]));
             }
         }
         match class {
@@ -216,10 +216,10 @@ impl Baseline {
         while out.len() < n && self.next_single < self.singles.len() {
             let raw = &self.singles[self.next_single];
             self.next_single += 1;
-            if let Some((edit, tree)) = apply(&self.start, raw) {
-                if self.seen.insert(tree.normalised().fingerprint()) {
-                    out.push((vec![edit], tree));
-                }
+            if let Some((edit, tree)) = apply(&self.start, raw)
+                && self.seen.insert(tree.normalised().fingerprint())
+            {
+                out.push((vec![edit], tree));
             }
         }
         let mut misses = 0;
