@@ -3,6 +3,10 @@
 //! Tests come from `--tests FILE` (assert lines or `check(candidate)`), else from the file's own top-level assert
 //! lines, else from doctests in the function's docstring. Progress goes to stderr, the diff and report to stdout.
 //! Exit 0 when repaired (or nothing to repair), 1 when not, 2 on bad input.
+//!
+//! Fallback: when the model search fails, the rest of the budget goes to the model-free baseline, and the report
+//! says "repaired by the baseline fallback" (`repaired_by` in JSON). `--no-fallback` turns it off; `--baseline`
+//! runs the baseline alone.
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -36,6 +40,9 @@ pub struct RepairArgs {
     /// Rank candidates by model log-probability alone; tests run once, on the final choice.
     #[arg(long)]
     pub model_only: bool,
+    /// Do not fall back on the baseline when the model search fails (see the module doc).
+    #[arg(long)]
+    pub no_fallback: bool,
     /// The model checkpoint directory.
     #[arg(long, default_value = "models/default")]
     pub checkpoint: PathBuf,
@@ -134,7 +141,32 @@ pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
         },
         args.budget
     );
-    let report = searcher.run(&target.function)?;
+    let mut report = searcher.run(&target.function)?;
+    // The fallback: today's model is weak, so when its search fails, the rest of the budget goes to the
+    // baseline, and the report says which of the two found the repair.
+    let mut fallback = None;
+    if mode == Mode::Model && !report.repaired && !args.no_fallback && report.test_runs < args.budget {
+        eprintln!(
+            "kelp: the model search did not repair it in {} test runs; trying the baseline with the rest of the budget",
+            report.test_runs
+        );
+        let rest = Searcher {
+            model: None,
+            config: SearchConfig {
+                mode: Mode::Baseline,
+                budget: Budget {
+                    test_runs: args.budget - report.test_runs + 1,
+                    model_calls: 0,
+                    wall: Duration::from_secs_f64(args.max_seconds),
+                },
+                ..searcher.config.clone()
+            },
+            ..searcher
+        };
+        let second = rest.run(&target.function)?;
+        fallback = Some(report.clone());
+        report = combine(report, second);
+    }
     let repaired_file = splice_function(&source, &tree, function_node, &report.best.source);
     let name = args.file.display().to_string();
     let diff = unified_diff(&source, &repaired_file, &format!("a/{name}"), &format!("b/{name}"));
@@ -142,6 +174,8 @@ pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         let json = serde_json::json!({
             "file": name,
+            "repaired_by": repaired_by(&report, fallback.is_some()),
+            "model_search": fallback,
             "function": target.name,
             "nothing_to_repair": nothing_to_do,
             "diff": diff,
@@ -152,7 +186,7 @@ pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
         println!("{}: all {} tests already pass; nothing to repair", target.name, report.tests);
     } else {
         print!("{diff}");
-        print_report(&report, &target.name);
+        print_report(&report, &target.name, fallback.is_some());
     }
     if report.repaired && args.in_place && !nothing_to_do {
         std::fs::write(&args.file, &repaired_file).with_context(|| format!("could not write {name}"))?;
@@ -256,15 +290,44 @@ fn splice_function(source: &str, tree: &Tree, function: u32, repaired: &str) -> 
     format!("{}{}{}", &source[..span.start as usize], repaired.trim_end_matches('\n'), &source[span.end as usize..])
 }
 
-fn print_report(report: &SearchReport, name: &str) {
-    let verdict = if report.repaired { "repaired" } else { "not repaired" };
+/// The model search's report followed by the baseline's: counts add up, the baseline's result stands.
+fn combine(model: SearchReport, baseline: SearchReport) -> SearchReport {
+    SearchReport {
+        candidates: model.candidates + baseline.candidates,
+        duplicates: model.duplicates + baseline.duplicates,
+        // The broken program's run is not repeated in spirit: the sandbox cache answers it.
+        test_runs: model.test_runs + baseline.test_runs - 1,
+        test_runs_to_repair: baseline.test_runs_to_repair.map(|n| n + model.test_runs - 1),
+        model_calls: model.model_calls,
+        rejected: model.rejected,
+        seconds: model.seconds + baseline.seconds,
+        ..baseline
+    }
+}
+
+fn repaired_by(report: &SearchReport, fell_back: bool) -> Option<&'static str> {
+    match (report.repaired, fell_back, report.mode) {
+        (false, _, _) => None,
+        (true, true, _) => Some("baseline fallback"),
+        (true, false, Mode::Baseline) => Some("baseline"),
+        (true, false, _) => Some("model"),
+    }
+}
+
+fn print_report(report: &SearchReport, name: &str, fell_back: bool) {
+    let verdict = match repaired_by(report, fell_back) {
+        Some("baseline fallback") => "repaired by the baseline fallback (the model search failed)",
+        Some(_) => "repaired",
+        None => "not repaired",
+    };
     let stop = serde_json::to_value(report.stop).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
     println!(
         "{name}: {verdict} ({} search): tests passing {}/{} -> {}/{}",
-        match report.mode {
-            Mode::Model => "model",
-            Mode::ModelOnly => "model-only",
-            Mode::Baseline => "baseline",
+        match (report.mode, fell_back) {
+            (_, true) => "model, then baseline",
+            (Mode::Model, _) => "model",
+            (Mode::ModelOnly, _) => "model-only",
+            (Mode::Baseline, _) => "baseline",
         },
         report.passed_before,
         report.tests,

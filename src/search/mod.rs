@@ -495,12 +495,13 @@ pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> Str
             ops.push((' ', a[i]));
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            ops.push(('+', b[j]));
-            j += 1;
-        } else {
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            // Removals before additions, as diff(1) prints them.
             ops.push(('-', a[i]));
             i += 1;
+        } else {
+            ops.push(('+', b[j]));
+            j += 1;
         }
     }
     if ops.iter().all(|o| o.0 == ' ') {
