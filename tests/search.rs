@@ -87,7 +87,7 @@ fn every_constrained_proposal_parses_as_its_class() {
         for p in proposer.propose(&tree, 6, &mut rng).unwrap() {
             assert!(!p.tree.has_error(), "{}", p.tree.source());
             let class = class_at(&tree, p.edit.span).expect("the edit targets a replaceable node");
-            let end = p.edit.span.start as usize + p.tree.source().len() - tree.source().len() + p.edit.span.len();
+            let end = p.edit.span.end as usize + p.tree.source().len() - tree.source().len();
             assert!(p.tree.find_node(syntax::Span::new(p.edit.span.start as usize, end), class).is_some());
             sources.push(p.tree.source().to_string());
         }

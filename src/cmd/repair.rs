@@ -5,8 +5,8 @@
 //! Exit 0 when repaired (or nothing to repair), 1 when not, 2 on bad input.
 //!
 //! Fallback: when the model search fails, the rest of the budget goes to the model-free baseline, and the report
-//! says "repaired by the baseline fallback" (`repaired_by` in JSON). `--no-fallback` turns it off; `--baseline`
-//! runs the baseline alone.
+//! says "repaired by the baseline fallback" (`repaired_by` in JSON). With the fallback on, the model search gets
+//! `--model-seconds` (3 s) of the wall time. `--no-fallback` turns it off; `--baseline` runs the baseline alone.
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -52,6 +52,9 @@ pub struct RepairArgs {
     /// Wall-clock limit of the search, in seconds.
     #[arg(long, default_value_t = 60.0)]
     pub max_seconds: f64,
+    /// With the fallback on: seconds the model search gets before the baseline takes the rest of the budget.
+    #[arg(long, default_value_t = 3.0)]
+    pub model_seconds: f64,
     /// Print the result as JSON.
     #[arg(long)]
     pub json: bool,
@@ -75,6 +78,9 @@ pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
     }
     if !(args.max_seconds.is_finite() && args.max_seconds > 0.0) {
         bail!("--max-seconds must be a positive number, not {}", args.max_seconds);
+    }
+    if !(args.model_seconds.is_finite() && args.model_seconds > 0.0) {
+        bail!("--model-seconds must be a positive number, not {}", args.model_seconds);
     }
     let source = read_source(&args.file)?;
     let tree = syntax::parse(source.as_str());
@@ -116,7 +122,12 @@ pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
         budget: Budget {
             test_runs: args.budget,
             model_calls: args.budget.saturating_mul(4),
-            wall: Duration::from_secs_f64(args.max_seconds),
+            // With the fallback on, the model search gets a short slice of the time (it is slow and weak today).
+            wall: Duration::from_secs_f64(if mode == Mode::Model && !args.no_fallback {
+                args.model_seconds.min(args.max_seconds)
+            } else {
+                args.max_seconds
+            }),
         },
         seed: args.seed,
         ..SearchConfig::default()
@@ -157,7 +168,7 @@ pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
                 budget: Budget {
                     test_runs: args.budget - report.test_runs + 1,
                     model_calls: 0,
-                    wall: Duration::from_secs_f64(args.max_seconds),
+                    wall: Duration::from_secs_f64((args.max_seconds - report.seconds).max(1.0)),
                 },
                 ..searcher.config.clone()
             },
