@@ -326,7 +326,16 @@ fn pieces(source: &str) -> Vec<Piece<'_>> {
             continue; // overlapping atoms can only come from error recovery; the bytes are already out
         }
         layout(source, cursor, start, &mut stack, &mut out);
-        out.push(Piece::Text(&source[start..end]));
+        let text = &source[start..end];
+        // A line continuation (`\` + newline) ends its line: its newline is an `<nl>`, so the next line's
+        // indentation is laid out like any other.
+        match text.strip_suffix('\n').filter(|t| t.starts_with('\\')) {
+            Some(backslash) => {
+                out.push(Piece::Text(backslash));
+                out.push(Piece::Special(special::NL));
+            }
+            None => out.push(Piece::Text(text)),
+        }
         cursor = end;
     }
     layout(source, cursor, source.len(), &mut stack, &mut out);
@@ -412,6 +421,7 @@ mod tests {
             "def h(s):\n    '''Doc\n\n    string.'''\n\tx  =  [1,\n  2]\n\n    return s  \n",
             "def k():\n    if x:\n      y = 1\n    # c\n# top\n    return 'é' + \"\\n\"\n",
             "def r(self):\n    return \"F\" + repr((self.a,\n                      self.b,\n                    self.c))\n",
+            "def c(a, b):\n    if a and \\\n            (b or a):\n        return 1\n",
             "x = 1",
             "",
             "a + b",
