@@ -213,7 +213,7 @@ impl<'s> Run<'s> {
         }
         let stop = if self.test_runs >= b.test_runs && self.searcher.config.mode != Mode::ModelOnly {
             Some(Stop::TestRuns)
-        } else if model_calls as usize >= b.model_calls {
+        } else if self.searcher.config.mode != Mode::Baseline && model_calls as usize >= b.model_calls {
             Some(Stop::ModelCalls)
         } else if self.started.elapsed() >= b.wall {
             Some(Stop::WallTime)
