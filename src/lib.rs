@@ -12,6 +12,8 @@
 //! | [`corpus`] | programs, specs and tasks: loaders (toy set, `.py` directories, JSONL), function extraction, dedup, hold-out |
 //! | [`noise`] | subtree bank, mutation (forward process), TreeDiff edit paths, training examples |
 //! | [`exec`] | everything that runs CPython: the validity gate and the sandboxed worker pool that runs tests |
+//! | [`model`] | tokenizer, edit transformer, KV-cached decoding, checkpoints |
+//! | [`search`] | constrained sampled proposals, rollouts with refinement, the model-free baseline, execution-guided ranking |
 //!
 //! The `kelp` binary is a thin layer over these modules.
 
@@ -19,5 +21,6 @@ pub mod corpus;
 pub mod exec;
 pub mod model;
 pub mod noise;
+pub mod search;
 pub mod syntax;
 pub mod train;

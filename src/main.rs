@@ -34,6 +34,10 @@ enum Command {
     Train(cmd::train::TrainArgs),
     /// Held-out edit accuracy of a checkpoint on k-mutation corruptions (pointer, token, exact edit).
     EvalEdits(cmd::edits::EvalEditsArgs),
+    /// Repair a broken Python function against its tests: model search (or --baseline), diff and report.
+    Repair(cmd::repair::RepairArgs),
+    /// Repair rates on the toy evaluation tasks at 10/100/1,000 test runs, model search against the baseline.
+    EvalRepair(cmd::eval_repair::EvalRepairArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +48,8 @@ fn main() -> ExitCode {
         Command::Test(args) => cmd::test::run(args),
         Command::Train(args) => cmd::train::run(args),
         Command::EvalEdits(args) => cmd::edits::run(args),
+        Command::Repair(args) => cmd::repair::run(args),
+        Command::EvalRepair(args) => cmd::eval_repair::run(args),
     };
     match result {
         Ok(code) => code,

@@ -6,4 +6,5 @@ mod fixtures;
 mod model;
 mod noise;
 mod sandbox;
+mod search;
 mod tasks;

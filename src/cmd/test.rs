@@ -53,7 +53,7 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     Ok(if report.all_passed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-fn read_source(path: &Path) -> anyhow::Result<String> {
+pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
@@ -65,7 +65,7 @@ fn read_source(path: &Path) -> anyhow::Result<String> {
 }
 
 /// A file defining `check(...)` is one HumanEval-style test; otherwise each top-level `assert` line is a test.
-fn parse_tests(source: &str, program: &str, entry_point: Option<&str>) -> anyhow::Result<Tests> {
+pub(crate) fn parse_tests(source: &str, program: &str, entry_point: Option<&str>) -> anyhow::Result<Tests> {
     if source.lines().any(|l| defined_function(l) == Some("check")) {
         let entry_point = match entry_point {
             Some(name) => name.to_string(),

@@ -1,0 +1,358 @@
+//! `kelp repair FILE.py`: find a function and its tests, search for a repair, print a diff and a short report.
+//!
+//! Tests come from `--tests FILE` (assert lines or `check(candidate)`), else from the file's own top-level assert
+//! lines, else from doctests in the function's docstring. Progress goes to stderr, the diff and report to stdout.
+//! Exit 0 when repaired (or nothing to repair), 1 when not, 2 on bad input.
+//!
+//! Fallback: when the model search fails, the rest of the budget goes to the model-free baseline, and the report
+//! says "repaired by the baseline fallback" (`repaired_by` in JSON). With the fallback on, the model search gets
+//! `--model-seconds` (3 s) of the wall time. `--no-fallback` turns it off; `--baseline` runs the baseline alone.
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use kelp::corpus::{Spec, doctest_examples, spec_of};
+use kelp::exec::{Sandbox, SandboxConfig, Tests};
+use kelp::model::Checkpoint;
+use kelp::model::decode::spec_text;
+use kelp::search::{Budget, Mode, SearchConfig, SearchReport, Searcher, unified_diff};
+use kelp::syntax::{self, Tree};
+
+use super::test::{parse_tests, read_source};
+
+#[derive(clap::Args)]
+pub struct RepairArgs {
+    /// The Python file holding the broken function.
+    pub file: PathBuf,
+    /// Tests: `assert` lines or a `check(candidate)` function (default: asserts or doctests in FILE).
+    #[arg(long)]
+    pub tests: Option<PathBuf>,
+    /// The function to repair (default: the only function FILE defines, tests aside).
+    #[arg(long)]
+    pub function: Option<String>,
+    /// Test runs the search may spend (the broken program's own run included).
+    #[arg(long, default_value_t = 200)]
+    pub budget: usize,
+    /// Use the model-free baseline (blind single edits, then 2–3-edit compositions) instead of the model.
+    #[arg(long, conflicts_with = "model_only")]
+    pub baseline: bool,
+    /// Rank candidates by model log-probability alone; tests run once, on the final choice.
+    #[arg(long)]
+    pub model_only: bool,
+    /// Do not fall back on the baseline when the model search fails (see the module doc).
+    #[arg(long)]
+    pub no_fallback: bool,
+    /// The model checkpoint directory.
+    #[arg(long, default_value = "models/default")]
+    pub checkpoint: PathBuf,
+    /// Seed of the search's sampling.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Wall-clock limit of the search, in seconds.
+    #[arg(long, default_value_t = 60.0)]
+    pub max_seconds: f64,
+    /// With the fallback on: seconds the model search gets before the baseline takes the rest of the budget.
+    #[arg(long, default_value_t = 3.0)]
+    pub model_seconds: f64,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the repaired function back into FILE (only when every test passes).
+    #[arg(long)]
+    pub in_place: bool,
+}
+
+/// The function to repair and what surrounds it in its file.
+struct Target {
+    name: String,
+    function: String,
+    before: String,
+    after: String,
+    spec: Spec,
+}
+
+pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
+    if args.budget < 2 {
+        bail!("--budget must be at least 2 test runs (one for the broken program, one for a candidate)");
+    }
+    if !(args.max_seconds.is_finite() && args.max_seconds > 0.0) {
+        bail!("--max-seconds must be a positive number, not {}", args.max_seconds);
+    }
+    if !(args.model_seconds.is_finite() && args.model_seconds > 0.0) {
+        bail!("--model-seconds must be a positive number, not {}", args.model_seconds);
+    }
+    let source = read_source(&args.file)?;
+    let tree = syntax::parse(source.as_str());
+    if let Some(span) = tree.error_span() {
+        bail!(
+            "{} does not parse as Python (syntax error at line {}); kelp repairs functions that parse",
+            args.file.display(),
+            tree.line_of(span.start as usize)
+        );
+    }
+    let function_node = find_function(&tree, args.function.as_deref(), &args.file)?;
+    let (mut target, file_asserts) = split_file(&tree, function_node);
+    let tests = find_tests(&args, &target, &file_asserts)?;
+    // Top-level asserts are tests, not program: the program run with each candidate leaves them out (else the
+    // broken function would fail at import, before any test is counted).
+    target.after = strip_asserts(&target.after);
+    target.before = strip_asserts(&target.before);
+    target.spec.tests = Some(tests.clone());
+
+    let checkpoint = if args.baseline {
+        None
+    } else {
+        let ck = Checkpoint::load(&args.checkpoint).map_err(|e| {
+            anyhow::anyhow!("{e}\nhint: pass --checkpoint DIR, or --baseline to search without a model")
+        })?;
+        Some(ck)
+    };
+    let sandbox = Sandbox::new(SandboxConfig { timeout: Duration::from_secs(5), ..SandboxConfig::default() })
+        .context("could not start the sandbox")?;
+    let mode = if args.baseline {
+        Mode::Baseline
+    } else if args.model_only {
+        Mode::ModelOnly
+    } else {
+        Mode::Model
+    };
+    let config = SearchConfig {
+        mode,
+        budget: Budget {
+            test_runs: args.budget,
+            model_calls: args.budget.saturating_mul(4),
+            // With the fallback on, the model search gets a short slice of the time (it is slow and weak today).
+            wall: Duration::from_secs_f64(if mode == Mode::Model && !args.no_fallback {
+                args.model_seconds.min(args.max_seconds)
+            } else {
+                args.max_seconds
+            }),
+        },
+        seed: args.seed,
+        ..SearchConfig::default()
+    };
+    let searcher = Searcher {
+        sandbox: &sandbox,
+        model: checkpoint.as_ref().map(|c| (&c.model, &c.tokenizer)),
+        spec: spec_text(&target.spec),
+        tests: tests.clone(),
+        context: (target.before.clone(), target.after.clone()),
+        config,
+    };
+    eprintln!(
+        "kelp: repairing {} in {} ({} tests, {} search, budget {} test runs)",
+        target.name,
+        args.file.display(),
+        tests.len(),
+        match mode {
+            Mode::Model => "model",
+            Mode::ModelOnly => "model-only",
+            Mode::Baseline => "baseline",
+        },
+        args.budget
+    );
+    let mut report = searcher.run(&target.function)?;
+    // The fallback: today's model is weak, so when its search fails, the rest of the budget goes to the
+    // baseline, and the report says which of the two found the repair.
+    let mut fallback = None;
+    if mode == Mode::Model && !report.repaired && !args.no_fallback && report.test_runs < args.budget {
+        eprintln!(
+            "kelp: the model search did not repair it in {} test runs; trying the baseline with the rest of the budget",
+            report.test_runs
+        );
+        let rest = Searcher {
+            model: None,
+            config: SearchConfig {
+                mode: Mode::Baseline,
+                budget: Budget {
+                    test_runs: args.budget - report.test_runs + 1,
+                    model_calls: 0,
+                    wall: Duration::from_secs_f64((args.max_seconds - report.seconds).max(1.0)),
+                },
+                ..searcher.config.clone()
+            },
+            ..searcher
+        };
+        let second = rest.run(&target.function)?;
+        fallback = Some(report.clone());
+        report = combine(report, second);
+    }
+    let repaired_file = splice_function(&source, &tree, function_node, &report.best.source);
+    let name = args.file.display().to_string();
+    let diff = unified_diff(&source, &repaired_file, &format!("a/{name}"), &format!("b/{name}"));
+    let nothing_to_do = report.passed_before == report.tests;
+    if args.json {
+        let json = serde_json::json!({
+            "file": name,
+            "repaired_by": repaired_by(&report, fallback.is_some()),
+            "model_search": fallback,
+            "function": target.name,
+            "nothing_to_repair": nothing_to_do,
+            "diff": diff,
+            "report": report,
+        });
+        println!("{}", serde_json::to_string_pretty(&json)?);
+    } else if nothing_to_do {
+        println!("{}: all {} tests already pass; nothing to repair", target.name, report.tests);
+    } else {
+        print!("{diff}");
+        print_report(&report, &target.name, fallback.is_some());
+    }
+    if report.repaired && args.in_place && !nothing_to_do {
+        std::fs::write(&args.file, &repaired_file).with_context(|| format!("could not write {name}"))?;
+        eprintln!("kelp: wrote the repair into {name}");
+    }
+    Ok(if report.repaired || nothing_to_do { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn function_name(tree: &Tree, id: u32) -> Option<&str> {
+    tree.children(id).find(|&c| tree.node(c).field == Some("name")).map(|c| tree.text(tree.node(c).span))
+}
+
+/// The top-level function to repair: `--function NAME`, else the only one that is not a test helper.
+fn find_function(tree: &Tree, wanted: Option<&str>, file: &Path) -> anyhow::Result<u32> {
+    let functions: Vec<(u32, &str)> = tree
+        .children(0)
+        .filter(|&c| tree.node(c).kind == "function_definition")
+        .filter_map(|c| Some((c, function_name(tree, c)?)))
+        .collect();
+    if let Some(name) = wanted {
+        return functions.iter().find(|f| f.1 == name).map(|f| f.0).ok_or_else(|| {
+            let names: Vec<&str> = functions.iter().map(|f| f.1).collect();
+            anyhow::anyhow!(
+                "{} defines no top-level function `{name}` (it defines: {})",
+                file.display(),
+                if names.is_empty() { "none".to_string() } else { names.join(", ") }
+            )
+        });
+    }
+    let candidates: Vec<&(u32, &str)> =
+        functions.iter().filter(|f| f.1 != "check" && !f.1.starts_with("test_")).collect();
+    match candidates.as_slice() {
+        [one] => Ok(one.0),
+        [] => bail!("{} defines no top-level function to repair", file.display()),
+        many => bail!(
+            "{} defines several functions ({}); choose one with --function",
+            file.display(),
+            many.iter().map(|f| f.1).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// The function's source and its surroundings, and the file's top-level assert lines.
+fn split_file(tree: &Tree, function: u32) -> (Target, Vec<String>) {
+    let span = tree.node(function).span;
+    let source = tree.source();
+    let function_text = format!("{}\n", &source[span.range()]);
+    let after = source[span.end as usize..].strip_prefix('\n').unwrap_or(&source[span.end as usize..]);
+    let asserts = tree
+        .children(0)
+        .filter(|&c| tree.node(c).kind == "assert_statement")
+        .map(|c| tree.text(tree.node(c).span).to_string())
+        .filter(|t| !t.contains('\n'))
+        .collect();
+    let function_tree = syntax::parse(function_text.as_str());
+    let target = Target {
+        name: function_name(tree, function).unwrap_or("?").to_string(),
+        spec: spec_of(&function_tree),
+        function: function_text,
+        before: source[..span.start as usize].to_string(),
+        after: after.to_string(),
+    };
+    (target, asserts)
+}
+
+fn strip_asserts(text: &str) -> String {
+    text.lines().filter(|l| !(l.starts_with("assert ") || l.starts_with("assert("))).map(|l| format!("{l}\n")).collect()
+}
+
+fn find_tests(args: &RepairArgs, target: &Target, file_asserts: &[String]) -> anyhow::Result<Tests> {
+    if let Some(path) = &args.tests {
+        let text = read_source(path)?;
+        return parse_tests(&text, &target.function, Some(&target.name))
+            .with_context(|| format!("in {}", path.display()));
+    }
+    if !file_asserts.is_empty() {
+        return Ok(Tests::Asserts(file_asserts.to_vec()));
+    }
+    let doctests: Vec<String> = target
+        .spec
+        .docstring
+        .as_deref()
+        .map(|d| doctest_examples(d, &target.name))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(expr, expected)| format!("assert {expr} == {expected}"))
+        .collect();
+    if doctests.is_empty() {
+        bail!(
+            "no tests found for `{}`: {} has no top-level assert lines and no doctests; pass --tests TESTS.py",
+            target.name,
+            args.file.display()
+        );
+    }
+    Ok(Tests::Asserts(doctests))
+}
+
+/// The whole file with the function replaced by `repaired`.
+fn splice_function(source: &str, tree: &Tree, function: u32, repaired: &str) -> String {
+    let span = tree.node(function).span;
+    format!("{}{}{}", &source[..span.start as usize], repaired.trim_end_matches('\n'), &source[span.end as usize..])
+}
+
+/// The model search's report followed by the baseline's: counts add up, the baseline's result stands.
+fn combine(model: SearchReport, baseline: SearchReport) -> SearchReport {
+    SearchReport {
+        candidates: model.candidates + baseline.candidates,
+        duplicates: model.duplicates + baseline.duplicates,
+        // The broken program's run is not repeated in spirit: the sandbox cache answers it.
+        test_runs: model.test_runs + baseline.test_runs - 1,
+        test_runs_to_repair: baseline.test_runs_to_repair.map(|n| n + model.test_runs - 1),
+        model_calls: model.model_calls,
+        rejected: model.rejected,
+        seconds: model.seconds + baseline.seconds,
+        ..baseline
+    }
+}
+
+fn repaired_by(report: &SearchReport, fell_back: bool) -> Option<&'static str> {
+    match (report.repaired, fell_back, report.mode) {
+        (false, _, _) => None,
+        (true, true, _) => Some("baseline fallback"),
+        (true, false, Mode::Baseline) => Some("baseline"),
+        (true, false, _) => Some("model"),
+    }
+}
+
+fn print_report(report: &SearchReport, name: &str, fell_back: bool) {
+    let verdict = match repaired_by(report, fell_back) {
+        Some("baseline fallback") => "repaired by the baseline fallback (the model search failed)",
+        Some(_) => "repaired",
+        None => "not repaired",
+    };
+    let stop = serde_json::to_value(report.stop).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+    println!(
+        "{name}: {verdict} ({} search): tests passing {}/{} -> {}/{}",
+        match (report.mode, fell_back) {
+            (_, true) => "model, then baseline",
+            (Mode::Model, _) => "model",
+            (Mode::ModelOnly, _) => "model-only",
+            (Mode::Baseline, _) => "baseline",
+        },
+        report.passed_before,
+        report.tests,
+        report.best.passed.unwrap_or(0),
+        report.tests
+    );
+    println!(
+        "edits applied {}, candidates tried {}, test runs {}, model calls {} ({} rejected by the constrained \
+         decoder), {:.2} s, stopped: {stop}",
+        report.best.edits.len(),
+        report.candidates,
+        report.test_runs,
+        report.model_calls,
+        report.rejected,
+        report.seconds
+    );
+}

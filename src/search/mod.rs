@@ -1,0 +1,556 @@
+//! The search stage: propose edits, run candidates against the tests, keep what works (DESIGN §1, §3.3).
+//!
+//! - `propose.rs`: sampled edits from the model (temperature, top-p, KV cache), constrained to real node spans and
+//!   to replacements that parse as the replaced node's class; rejected samples are counted ([`Proposer`]).
+//! - `baseline.rs`: the model-free baseline, blind single edits then 2–3-edit compositions ([`Baseline`]).
+//! - [`Searcher`]: the strategies. Best-of-N rollouts of depth D (each rollout applies up to D model edits in
+//!   sequence), with iterative refinement (each new round restarts its rollouts from the best candidate so far), or
+//!   the baseline's stream. Every distinct program (normalised AST) is tested at most once, in batches over the
+//!   sandbox's workers; a candidate's score is the share of tests passed, then the model's log-probability. The
+//!   search stops when all tests pass or the budget (test runs, model calls, wall time) is spent.
+//!   [`Mode::ModelOnly`] runs no tests while searching and ranks by log-probability (the prototype's mode).
+//!
+//! A program here is one function's source; `context` holds the text around it in its file (imports, helpers),
+//! which the sandbox runs with every candidate but the search never edits. This stage never loads a checkpoint
+//! from disk: the caller passes the model.
+
+mod baseline;
+mod propose;
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+pub use baseline::{Baseline, RawEdit, single_edits};
+pub use propose::{Proposal, ProposeStats, Proposer, SampledEdit, Sampling, class_at, sample_edits, splice_checked};
+
+use crate::exec::{ExecError, Sandbox, Tests};
+use crate::model::{EditModel, Tokenizer};
+use crate::syntax::{self, Edit, Tree};
+
+/// Errors of the search stage.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SearchError {
+    #[error("the program to repair does not parse: {0}")]
+    Syntax(#[from] syntax::SyntaxError),
+    #[error(transparent)]
+    Exec(#[from] ExecError),
+    #[error("model: {0}")]
+    Model(#[from] candle_core::Error),
+    #[error("the spec has no tests to run")]
+    NoTests,
+}
+
+/// What the search may spend. It stops at the first limit reached.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Budget {
+    /// Programs run against the tests (the start program included).
+    pub test_runs: usize,
+    /// Edits sampled from the model.
+    pub model_calls: usize,
+    pub wall: Duration,
+}
+
+impl Budget {
+    pub fn test_runs(n: usize) -> Budget {
+        Budget { test_runs: n, model_calls: n.saturating_mul(4).max(64), wall: Duration::from_secs(120) }
+    }
+}
+
+/// Which proposals and which ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Model proposals, ranked by tests passed then log-probability.
+    Model,
+    /// Model proposals ranked by log-probability alone; tests run once, on the final choice, for the report.
+    ModelOnly,
+    /// The model-free baseline's proposals, ranked by tests passed.
+    Baseline,
+}
+
+/// Knobs of the search. `Default` is what `kelp repair` uses.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchConfig {
+    pub mode: Mode,
+    pub budget: Budget,
+    /// Rollouts per round (N).
+    pub rollouts: usize,
+    /// Edits per rollout (D).
+    pub depth: usize,
+    /// Restart each round from the best candidate so far (iterative refinement); else from the start program.
+    pub refine: bool,
+    pub sampling: Sampling,
+    pub seed: u64,
+    /// Baseline candidates per sandbox batch.
+    pub batch: usize,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            mode: Mode::Model,
+            budget: Budget::test_runs(200),
+            rollouts: 8,
+            depth: 3,
+            refine: true,
+            sampling: Sampling::default(),
+            seed: 0,
+            batch: 4,
+        }
+    }
+}
+
+/// A tested (or, in model-only mode, ranked) program.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    /// The function's source.
+    pub source: String,
+    /// The edits from the start program, in order (each addressed in the program before it).
+    pub edits: Vec<Edit>,
+    /// Tests passed, of `tests`; `None` when not run.
+    pub passed: Option<usize>,
+    pub tests: usize,
+    /// Sum of the model's log-probabilities of the edits (0 for the start and the baseline).
+    pub log_prob: f32,
+}
+
+impl Candidate {
+    fn score(&self) -> (f64, f32, std::cmp::Reverse<usize>) {
+        let share = self.passed.map_or(0.0, |p| p as f64 / self.tests.max(1) as f64);
+        (share, self.log_prob, std::cmp::Reverse(self.edits.len()))
+    }
+
+    fn better_than(&self, other: &Candidate) -> bool {
+        let (a, b) = (self.score(), other.score());
+        a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)).is_gt()
+    }
+
+    pub fn all_passed(&self) -> bool {
+        self.tests > 0 && self.passed == Some(self.tests)
+    }
+}
+
+/// Why the search ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stop {
+    /// A candidate passes every test.
+    Repaired,
+    TestRuns,
+    ModelCalls,
+    WallTime,
+    /// No new candidate could be proposed.
+    Exhausted,
+    /// Model-only mode finished its rollouts.
+    Finished,
+}
+
+/// What a search did and found.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchReport {
+    pub mode: Mode,
+    /// The start program's tests passed (of `tests`).
+    pub passed_before: usize,
+    pub tests: usize,
+    /// The best candidate (the start program when nothing better was found).
+    pub best: Candidate,
+    pub repaired: bool,
+    pub stop: Stop,
+    /// Distinct programs proposed (after dedup by normalised AST).
+    pub candidates: usize,
+    /// Proposals dropped as duplicates of a program already seen.
+    pub duplicates: usize,
+    /// Programs run against the tests, the start program included.
+    pub test_runs: usize,
+    /// Test runs up to and including the first repairing candidate.
+    pub test_runs_to_repair: Option<usize>,
+    pub model_calls: u64,
+    /// Model samples rejected by the constrained decoder.
+    pub rejected: u64,
+    pub seconds: f64,
+}
+
+/// Runs a search (see the module doc).
+pub struct Searcher<'a> {
+    pub sandbox: &'a Sandbox,
+    /// The model, its tokenizer and the spec text it reads (`None` for the baseline).
+    pub model: Option<(&'a EditModel, &'a Tokenizer)>,
+    pub spec: String,
+    pub tests: Tests,
+    /// Text before and after the function in its file (run with every candidate, never edited).
+    pub context: (String, String),
+    pub config: SearchConfig,
+}
+
+/// The bookkeeping shared by the strategies: dedup, batched testing, the best so far, the budget.
+struct Run<'s> {
+    searcher: &'s Searcher<'s>,
+    started: Instant,
+    seen: HashMap<u64, ()>,
+    best: Candidate,
+    candidates: usize,
+    duplicates: usize,
+    test_runs: usize,
+    test_runs_to_repair: Option<usize>,
+    stop: Option<Stop>,
+}
+
+impl<'s> Run<'s> {
+    fn program(&self, source: &str) -> String {
+        let (before, after) = &self.searcher.context;
+        format!("{before}{source}{after}")
+    }
+
+    fn out_of_budget(&mut self, model_calls: u64) -> bool {
+        let b = &self.searcher.config.budget;
+        if self.stop.is_some() {
+            return true;
+        }
+        let stop = if self.test_runs >= b.test_runs && self.searcher.config.mode != Mode::ModelOnly {
+            Some(Stop::TestRuns)
+        } else if self.searcher.config.mode != Mode::Baseline && model_calls as usize >= b.model_calls {
+            Some(Stop::ModelCalls)
+        } else if self.started.elapsed() >= b.wall {
+            Some(Stop::WallTime)
+        } else {
+            None
+        };
+        self.stop = stop;
+        stop.is_some()
+    }
+
+    /// Keeps the candidates whose program was not seen before (marking them seen).
+    fn fresh(&mut self, batch: Vec<Candidate>, trees: &[Tree]) -> Vec<Candidate> {
+        let mut out = Vec::with_capacity(batch.len());
+        for (c, t) in batch.into_iter().zip(trees) {
+            if self.seen.insert(t.normalised().fingerprint(), ()).is_none() {
+                self.candidates += 1;
+                out.push(c);
+            } else {
+                self.duplicates += 1;
+            }
+        }
+        out
+    }
+
+    /// Tests fresh candidates in one sandbox batch (cut to the remaining budget); returns them scored.
+    fn test(&mut self, mut batch: Vec<Candidate>) -> Result<Vec<Candidate>, SearchError> {
+        let left = self.searcher.config.budget.test_runs.saturating_sub(self.test_runs);
+        if batch.len() > left {
+            // Cut by the budget: those are neither tested nor counted as tried.
+            self.candidates = self.candidates.saturating_sub(batch.len() - left);
+            batch.truncate(left);
+        }
+        let jobs: Vec<(String, Tests)> =
+            batch.iter().map(|c| (self.program(&c.source), self.searcher.tests.clone())).collect();
+        let reports = self.searcher.sandbox.run_many(&jobs)?;
+        for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
+            c.passed = Some(r.passed);
+            if c.all_passed() && self.test_runs_to_repair.is_none() {
+                self.test_runs_to_repair = Some(self.test_runs + i + 1);
+            }
+        }
+        self.test_runs += batch.len();
+        for c in &batch {
+            if c.better_than(&self.best) {
+                self.best = c.clone();
+            }
+        }
+        if self.best.all_passed() {
+            self.stop = Some(Stop::Repaired);
+        }
+        Ok(batch)
+    }
+}
+
+impl<'a> Searcher<'a> {
+    /// Searches for a repair of `program` (one function's source).
+    pub fn run(&self, program: &str) -> Result<SearchReport, SearchError> {
+        if self.tests.is_empty() {
+            return Err(SearchError::NoTests);
+        }
+        let start_tree = syntax::parse_strict(program)?;
+        let n_tests = self.tests.len();
+        let start =
+            Candidate { source: program.to_string(), edits: Vec::new(), passed: None, tests: n_tests, log_prob: 0.0 };
+        let mut run = Run {
+            searcher: self,
+            started: Instant::now(),
+            seen: HashMap::new(),
+            best: start.clone(),
+            candidates: 0,
+            duplicates: 0,
+            test_runs: 0,
+            test_runs_to_repair: None,
+            stop: None,
+        };
+        run.seen.insert(start_tree.normalised().fingerprint(), ());
+        let tested = run.test(vec![start])?;
+        let passed_before = tested.first().and_then(|c| c.passed).unwrap_or(0);
+        // The start program is the baseline to beat, even when a later candidate ties it.
+        if let Some(c) = tested.into_iter().next() {
+            run.best = c;
+        }
+        let mut stats = ProposeStats::default();
+        if run.stop.is_none() {
+            match (self.config.mode, self.model) {
+                (Mode::Baseline, _) => self.baseline(&mut run, &start_tree)?,
+                (Mode::Model, Some((model, tokenizer))) => {
+                    stats = self.rollouts(&mut run, &start_tree, model, tokenizer)?
+                }
+                (Mode::ModelOnly, Some((model, tokenizer))) => {
+                    stats = self.model_only(&mut run, &start_tree, model, tokenizer)?
+                }
+                (_, None) => run.stop = Some(Stop::Exhausted),
+            }
+        }
+        let repaired = run.best.all_passed();
+        Ok(SearchReport {
+            mode: self.config.mode,
+            passed_before,
+            tests: n_tests,
+            repaired,
+            stop: if repaired { Stop::Repaired } else { run.stop.unwrap_or(Stop::Exhausted) },
+            best: run.best,
+            candidates: run.candidates,
+            duplicates: run.duplicates,
+            test_runs: run.test_runs,
+            test_runs_to_repair: run.test_runs_to_repair,
+            model_calls: stats.sampled,
+            rejected: stats.rejected,
+            seconds: run.started.elapsed().as_secs_f64(),
+        })
+    }
+
+    fn baseline(&self, run: &mut Run, start: &Tree) -> Result<(), SearchError> {
+        let mut stream = Baseline::new(start, self.config.seed);
+        while !run.out_of_budget(0) {
+            let next = stream.next_candidates(self.config.batch.max(1));
+            if next.is_empty() {
+                run.stop = Some(Stop::Exhausted);
+                break;
+            }
+            let trees: Vec<Tree> = next.iter().map(|(_, t)| t.clone()).collect();
+            let batch: Vec<Candidate> = next
+                .into_iter()
+                .map(|(edits, tree)| Candidate {
+                    source: tree.into_source(),
+                    edits,
+                    passed: None,
+                    tests: self.tests.len(),
+                    log_prob: 0.0,
+                })
+                .collect();
+            let fresh = run.fresh(batch, &trees);
+            run.test(fresh)?;
+        }
+        Ok(())
+    }
+
+    /// Best-of-N rollouts of depth D, round after round; with `refine`, each round starts from the best so far.
+    fn rollouts(
+        &self,
+        run: &mut Run,
+        start: &Tree,
+        model: &EditModel,
+        tokenizer: &Tokenizer,
+    ) -> Result<ProposeStats, SearchError> {
+        let mut proposer = Proposer::new(model, tokenizer, self.spec.clone(), self.config.sampling);
+        let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
+        let n = self.config.rollouts.max(1);
+        let mut round_start = (start.clone(), run.best.clone());
+        let mut idle_rounds = 0;
+        'rounds: while !run.out_of_budget(proposer.stats.sampled) {
+            let fresh_before = run.candidates;
+            // All rollouts share the round's start: its first step is one batched proposal call.
+            let mut states: Vec<(Tree, Candidate)> = vec![round_start.clone(); n];
+            for step in 0..self.config.depth.max(1) {
+                let mut next_states = Vec::with_capacity(n);
+                let mut batch = Vec::new();
+                let mut trees = Vec::new();
+                let proposals: Vec<Vec<Proposal>> = if step == 0 {
+                    let all = proposer.propose(&states[0].0, n, &mut rng)?;
+                    let mut per = vec![Vec::new(); n];
+                    for (i, p) in all.into_iter().enumerate() {
+                        per[i % n].push(p);
+                    }
+                    per
+                } else {
+                    let mut per = Vec::with_capacity(n);
+                    for (tree, _) in &states {
+                        if run.out_of_budget(proposer.stats.sampled) {
+                            break 'rounds;
+                        }
+                        per.push(proposer.propose(tree, 1, &mut rng)?);
+                    }
+                    per
+                };
+                for ((_, parent), props) in states.iter().zip(proposals) {
+                    let Some(p) = props.into_iter().next() else { continue };
+                    let mut edits = parent.edits.clone();
+                    edits.push(p.edit);
+                    let c = Candidate {
+                        source: p.tree.source().to_string(),
+                        edits,
+                        passed: None,
+                        tests: self.tests.len(),
+                        log_prob: parent.log_prob + p.log_prob,
+                    };
+                    trees.push(p.tree.clone());
+                    batch.push(c.clone());
+                    next_states.push((p.tree, c));
+                }
+                let fresh = run.fresh(batch, &trees);
+                run.test(fresh)?;
+                if run.out_of_budget(proposer.stats.sampled) || next_states.is_empty() {
+                    break;
+                }
+                states = next_states;
+            }
+            if run.candidates == fresh_before {
+                idle_rounds += 1;
+                if idle_rounds >= 8 {
+                    run.stop = Some(Stop::Exhausted);
+                    break;
+                }
+            } else {
+                idle_rounds = 0;
+            }
+            if self.config.refine {
+                let best = run.best.clone();
+                if let Ok(tree) = syntax::parse_strict(best.source.as_str()) {
+                    round_start = (tree, best);
+                }
+            }
+        }
+        Ok(proposer.stats)
+    }
+
+    /// The prototype's mode: N rollouts of depth D, the final state with the highest log-probability wins;
+    /// its tests run once, for the report.
+    fn model_only(
+        &self,
+        run: &mut Run,
+        start: &Tree,
+        model: &EditModel,
+        tokenizer: &Tokenizer,
+    ) -> Result<ProposeStats, SearchError> {
+        let mut proposer = Proposer::new(model, tokenizer, self.spec.clone(), self.config.sampling);
+        let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
+        let mut finals: Vec<Candidate> = Vec::new();
+        for _ in 0..self.config.rollouts.max(1) {
+            let mut tree = start.clone();
+            let mut c = run.best.clone();
+            for _ in 0..self.config.depth.max(1) {
+                if run.out_of_budget(proposer.stats.sampled) {
+                    break;
+                }
+                let Some(p) = proposer.propose(&tree, 1, &mut rng)?.into_iter().next() else { break };
+                c.edits.push(p.edit);
+                c.log_prob += p.log_prob;
+                c.source = p.tree.source().to_string();
+                tree = p.tree;
+            }
+            if !c.edits.is_empty() && run.seen.insert(tree.normalised().fingerprint(), ()).is_none() {
+                run.candidates += 1;
+                finals.push(c);
+            }
+        }
+        let chosen = finals.into_iter().max_by(|a, b| a.log_prob.total_cmp(&b.log_prob));
+        if let Some(chosen) = chosen {
+            // Ranked by the model alone: the choice replaces the start whatever its tests say.
+            let tested = run.test(vec![chosen])?;
+            if let Some(c) = tested.into_iter().next() {
+                run.best = c;
+            }
+        }
+        if run.stop != Some(Stop::Repaired) {
+            run.stop = Some(Stop::Finished);
+        }
+        Ok(proposer.stats)
+    }
+}
+
+/// A unified diff of two texts by lines (longest common subsequence; fine for one function).
+pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    // (tag, line): ' ' kept, '-' removed, '+' added.
+    let mut ops: Vec<(char, &str)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            ops.push((' ', a[i]));
+            i += 1;
+            j += 1;
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            // Removals before additions, as diff(1) prints them.
+            ops.push(('-', a[i]));
+            i += 1;
+        } else {
+            ops.push(('+', b[j]));
+            j += 1;
+        }
+    }
+    if ops.iter().all(|o| o.0 == ' ') {
+        return String::new();
+    }
+    // One hunk per run of changes with 3 lines of context, hunks merged when their contexts touch.
+    const CONTEXT: usize = 3;
+    let changed: Vec<usize> = ops.iter().enumerate().filter(|(_, o)| o.0 != ' ').map(|(k, _)| k).collect();
+    let mut hunks: Vec<(usize, usize)> = Vec::new();
+    for &k in &changed {
+        let (lo, hi) = (k.saturating_sub(CONTEXT), (k + CONTEXT + 1).min(ops.len()));
+        match hunks.last_mut() {
+            Some(h) if lo <= h.1 => h.1 = hi,
+            _ => hunks.push((lo, hi)),
+        }
+    }
+    let mut out = format!("--- {old_name}\n+++ {new_name}\n");
+    for (lo, hi) in hunks {
+        let old_start = ops[..lo].iter().filter(|o| o.0 != '+').count();
+        let new_start = ops[..lo].iter().filter(|o| o.0 != '-').count();
+        let old_len = ops[lo..hi].iter().filter(|o| o.0 != '+').count();
+        let new_len = ops[lo..hi].iter().filter(|o| o.0 != '-').count();
+        out.push_str(&format!("@@ -{},{} +{},{} @@\n", old_start + 1, old_len, new_start + 1, new_len));
+        for (tag, line) in &ops[lo..hi] {
+            out.push(*tag);
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_marks_the_changed_line() {
+        let d = unified_diff("a\nb\nc\n", "a\nB\nc\n", "x", "y");
+        assert_eq!(d, "--- x\n+++ y\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+        assert_eq!(unified_diff("a\n", "a\n", "x", "y"), "");
+    }
+
+    #[test]
+    fn single_edits_cover_the_menu() {
+        let tree = syntax::parse("def f(a, b):\n    if a < b:\n        return a - 1\n    return g(a, b)\n");
+        let texts: Vec<String> = single_edits(&tree).into_iter().map(|e| e.text).collect();
+        for want in ["a > b", "a + 1", "2", "0", "-1", "pass", "g(b, a)", "b < a", "b", "1 - a"] {
+            assert!(texts.iter().any(|t| t == want), "{want} missing from {texts:?}");
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! The search stage: the baseline repairs one-token bugs, every constrained proposal parses, the search stops at
+//! the first repair, no program is tested twice, and `kelp repair` on good and bad input.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use candle_core::{DType, Device};
+use candle_nn::{VarBuilder, VarMap};
+use kelp::corpus::{Split, Task, toy_tasks};
+use kelp::exec::{Sandbox, SandboxConfig};
+use kelp::model::decode::spec_text;
+use kelp::model::{EditModel, EditModelConfig, Tokenizer};
+use kelp::search::{Budget, Mode, Proposer, Sampling, SearchConfig, Searcher, class_at};
+use kelp::syntax;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+/// A fresh sandbox with its cache on: a cache hit would mean a program was run twice.
+fn sandbox() -> Sandbox {
+    Sandbox::new(SandboxConfig { workers: 2, timeout: Duration::from_secs(2), ..SandboxConfig::default() })
+        .expect("the sandbox starts")
+}
+
+fn toy(name: &str) -> Task {
+    toy_tasks().into_iter().find(|t| t.entry_point == name).expect("a toy task")
+}
+
+/// A tiny randomly initialised model: proposals are noise, which is what the constraints must survive.
+fn tiny() -> &'static (Tokenizer, EditModel) {
+    static MODEL: OnceLock<(Tokenizer, EditModel)> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let sources: Vec<String> = toy_tasks().into_iter().map(|t| t.source).collect();
+        let tokenizer = Tokenizer::train(&sources, 400).unwrap();
+        let varmap = VarMap::new();
+        let config = EditModelConfig::tiny(tokenizer.vocab_size());
+        let model = EditModel::load(VarBuilder::from_varmap(&varmap, DType::F32, &Device::Cpu), &config).unwrap();
+        (tokenizer, model)
+    })
+}
+
+fn searcher<'a>(sandbox: &'a Sandbox, task: &Task, mode: Mode, budget: usize) -> Searcher<'a> {
+    let (tokenizer, model) = tiny();
+    Searcher {
+        sandbox,
+        model: (mode != Mode::Baseline).then_some((model, tokenizer)),
+        spec: spec_text(&task.spec),
+        tests: task.spec.tests.clone().unwrap(),
+        context: (String::new(), String::new()),
+        config: SearchConfig {
+            mode,
+            budget: Budget { test_runs: budget, model_calls: budget * 4, wall: Duration::from_secs(30) },
+            rollouts: 4,
+            depth: 2,
+            ..SearchConfig::default()
+        },
+    }
+}
+
+#[test]
+fn baseline_repairs_a_one_operator_bug_within_100_runs() {
+    let sandbox = sandbox();
+    for (name, broken) in [
+        ("add", "def add(a, b):\n    return a - b\n"),
+        ("max_val", "def max_val(a, b):\n    if a < b:\n        return a\n    return b\n"),
+    ] {
+        let report = searcher(&sandbox, &toy(name), Mode::Baseline, 100).run(broken).unwrap();
+        assert!(report.repaired, "{name}: {report:?}");
+        assert!(report.test_runs <= 100);
+        assert!(report.best.all_passed());
+        assert!(report.passed_before < report.tests);
+    }
+}
+
+#[test]
+fn every_constrained_proposal_parses_as_its_class() {
+    let (tokenizer, model) = tiny();
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    let mut sources = Vec::new();
+    for (i, task) in toy_tasks().into_iter().filter(|t| t.split == Split::Eval).take(6).enumerate() {
+        let tree = syntax::parse(task.source.as_str());
+        // One-token replacements are often valid (a name, a number), longer random ones rarely: both are tried.
+        let max_tokens = if i % 2 == 0 { 1 } else { 6 };
+        let sampling = Sampling { temperature: 1.0, top_p: 0.9, max_tokens };
+        let mut proposer = Proposer::new(model, tokenizer, spec_text(&task.spec), sampling);
+        for p in proposer.propose(&tree, 6, &mut rng).unwrap() {
+            assert!(!p.tree.has_error(), "{}", p.tree.source());
+            let class = class_at(&tree, p.edit.span).expect("the edit targets a replaceable node");
+            let end = p.edit.span.end as usize + p.tree.source().len() - tree.source().len();
+            assert!(p.tree.find_node(syntax::Span::new(p.edit.span.start as usize, end), class).is_some());
+            sources.push(p.tree.source().to_string());
+        }
+        assert!(proposer.stats.sampled >= proposer.stats.rejected);
+    }
+    assert!(sources.len() >= 5, "only {} proposals survived the constraints", sources.len());
+    // CPython agrees with tree-sitter on what was kept (reported, and required of the toy programs).
+    let verdicts = kelp::exec::validate(&sources).unwrap();
+    let valid = verdicts.iter().filter(|v| v.ok).count();
+    assert_eq!(valid, sources.len(), "{:?}", verdicts.iter().zip(&sources).filter(|(v, _)| !v.ok).collect::<Vec<_>>());
+}
+
+#[test]
+fn search_stops_when_the_tests_pass() {
+    let sandbox = sandbox();
+    // Already correct: one run, no model call.
+    let task = toy("double");
+    let report = searcher(&sandbox, &task, Mode::Model, 50).run(&task.source).unwrap();
+    assert!(report.repaired);
+    assert_eq!((report.test_runs, report.model_calls), (1, 0));
+    // The first repairing candidate is the last one run (batches of one).
+    let mut s = searcher(&sandbox, &toy("add"), Mode::Baseline, 200);
+    s.config.batch = 1;
+    let report = s.run("def add(a, b):\n    return a * b\n").unwrap();
+    assert!(report.repaired);
+    assert_eq!(Some(report.test_runs), report.test_runs_to_repair);
+}
+
+#[test]
+fn no_program_is_tested_twice() {
+    for mode in [Mode::Baseline, Mode::Model] {
+        let sandbox = sandbox();
+        // Unrepairable within the budget by blind search, and by a random model: the whole budget is spent.
+        let task = toy("clamp");
+        let broken = "def clamp(x, lo, hi):\n    return hi * 7 - lo\n";
+        let report = searcher(&sandbox, &task, mode, 40).run(broken).unwrap();
+        let stats = sandbox.stats();
+        assert_eq!(stats.cache_hits, 0, "{mode:?}: a program was run twice");
+        assert_eq!(stats.runs as usize, report.test_runs, "{mode:?}");
+        assert_eq!(report.candidates + 1, report.test_runs, "{mode:?}: every distinct candidate is run once");
+    }
+}
+
+#[test]
+fn model_only_mode_runs_tests_once_for_the_report() {
+    let sandbox = sandbox();
+    let task = toy("sub");
+    let report = searcher(&sandbox, &task, Mode::ModelOnly, 50).run("def sub(a, b):\n    return a + b\n").unwrap();
+    assert!(report.test_runs <= 2, "{report:?}");
+    assert!(report.model_calls > 0);
+}
+
+fn kelp(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kelp")).args(args).output().expect("kelp runs")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kelp-repair-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn repair_bad_input_exits_2_and_writes_nothing() {
+    let dir = scratch("bad");
+    let stderr = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    let missing = kelp(&["repair", "--baseline", dir.join("nope.py").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
+    assert!(stderr(&missing).contains("nope.py"));
+
+    let no_tests = dir.join("no_tests.py");
+    let text = "def f(x):\n    return x + 1\n";
+    std::fs::write(&no_tests, text).unwrap();
+    let out = kelp(&["repair", "--baseline", "--in-place", no_tests.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no tests found"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&no_tests).unwrap(), text);
+
+    let not_python = dir.join("notes.py");
+    std::fs::write(&not_python, "this is not ) python (\n").unwrap();
+    let out = kelp(&["repair", "--baseline", not_python.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("does not parse"), "{}", stderr(&out));
+
+    let out = kelp(&["repair", "--baseline", "--function", "g", no_tests.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no top-level function `g`"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"));
+}
+
+#[test]
+fn repair_fixes_the_shipped_example_with_the_baseline() {
+    let dir = scratch("example");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let file = dir.join("clamp_broken.py");
+    std::fs::copy(root.join("clamp_broken.py"), &file).unwrap();
+    let tests = root.join("clamp_tests.py");
+    let out = kelp(&["repair", "--baseline", "--in-place", file.to_str().unwrap(), "--tests", tests.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("-    if x < hi:") && stdout.contains("repaired"), "{stdout}");
+    let repaired = std::fs::read_to_string(&file).unwrap();
+    let check = kelp(&["test", file.to_str().unwrap(), "--tests", tests.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{repaired}");
+    // Doctests in the docstring are found when there is no tests file.
+    let doc = dir.join("doc.py");
+    std::fs::write(
+        &doc,
+        "def twice(x):\n    \"\"\"\n    >>> twice(3)\n    6\n    >>> twice(0)\n    0\n    \"\"\"\n    return x + 2\n",
+    )
+    .unwrap();
+    let out = kelp(&["repair", "--baseline", "--json", doc.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["report"]["repaired"], true);
+    assert_eq!(json["report"]["tests"], 2);
+}
