@@ -31,4 +31,6 @@ mod mutate;
 pub use bank::{Fragment, SubtreeBank};
 pub use diff::{EditPath, PathEdit, tree_diff};
 pub use example::{Example, ExampleConfig, ExampleGenerator, TargetEdit};
-pub use mutate::{Corruption, Mutation, Mutator, MutatorConfig, perturb_integers, rename_identifiers};
+pub use mutate::{
+    Corruption, Mutation, Mutator, MutatorConfig, OPERATOR_FAMILIES, perturb_integers, rename_identifiers,
+};

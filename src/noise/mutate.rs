@@ -295,13 +295,17 @@ fn program_names(tree: &Tree) -> Vec<&str> {
     names
 }
 
-const OPERATOR_FAMILIES: &[&[&str]] = &[
+/// Operator families: an operator swap stays within one. Shared by the forward process's self-perturbations and
+/// the model-free repair baseline (`search::baseline`), so both draw from the same bug distribution.
+pub const OPERATOR_FAMILIES: &[&[&str]] = &[
     &["+", "-", "*", "/", "//", "%"],
     &["<", ">", "<=", ">=", "==", "!="],
     &["and", "or"],
     &["&", "|", "^"],
     &["<<", ">>"],
     &["+=", "-=", "*=", "/="],
+    &["in", "not in"],
+    &["is", "is not"],
 ];
 
 /// A small change of the site itself: an operator swapped within its family, an integer nudged, a boolean

@@ -14,19 +14,8 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use super::propose::splice_checked;
+use crate::noise::OPERATOR_FAMILIES;
 use crate::syntax::{Edit, NodeId, ReplacementClass, Span, Tree};
-
-/// Operator families: a swap stays within one (the same table as the forward process's self-perturbations).
-const OPERATOR_FAMILIES: &[&[&str]] = &[
-    &["+", "-", "*", "/", "//", "%"],
-    &["<", ">", "<=", ">=", "==", "!="],
-    &["and", "or"],
-    &["&", "|", "^"],
-    &["<<", ">>"],
-    &["+=", "-=", "*=", "/="],
-    &["in", "not in"],
-    &["is", "is not"],
-];
 
 /// Sites larger than this (leaf tokens) are not replaced by other expressions: repairs are local.
 const MAX_SITE_LEAVES: u32 = 12;
