@@ -9,7 +9,7 @@
 use rand::{Rng, RngExt};
 
 use super::bank::SubtreeBank;
-use crate::syntax::{self, Edit, NodeId, ReplacementClass, Span, Tree};
+use crate::syntax::{self, Edit, NodeId, ReplacementClass, Tree};
 
 /// Knobs of the forward process. `Default` is the training and evaluation distribution.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,29 +201,10 @@ impl<'b> Mutator<'b> {
     }
 }
 
-/// Splices `text` at `site` and checks that it parses and stands as one node of `class` where the site was;
-/// an expression that binds differently (precedence) gets one retry in parentheses.
+/// [`Tree::splice_checked`] at a node, as a [`Mutation`].
 fn splice_checked(tree: &Tree, site: NodeId, class: ReplacementClass, text: String) -> Option<Mutation> {
-    let span = tree.node(site).span;
-    let mut text = text;
-    for wrapped in [false, true] {
-        if wrapped {
-            if class != ReplacementClass::Expression {
-                return None;
-            }
-            text = format!("({text})");
-        }
-        let edit = Edit { span, replacement: text.clone() };
-        let new_tree = tree.edited(&edit).ok()?;
-        let new_end = span.end as usize + new_tree.source().len() - tree.source().len();
-        if new_tree.has_error() {
-            continue;
-        }
-        if new_tree.find_node(Span::new(span.start as usize, new_end), class).is_some() {
-            return Some(Mutation { edit, class, tree: new_tree });
-        }
-    }
-    None
+    let (edit, tree) = tree.splice_checked(tree.node(site).span, class, &text)?;
+    Some(Mutation { edit, class, tree })
 }
 
 /// Is the nearest enclosing definition of `id` a class (not a function)?

@@ -161,29 +161,9 @@ pub fn class_at(tree: &Tree, span: Span) -> Option<ReplacementClass> {
     tree.nodes().iter().find(|n| n.span == span && n.class.is_some()).and_then(|n| n.class)
 }
 
-/// Splices `text` at `span` and checks that the result parses and holds a node of `class` where the old node
-/// stood; an expression that binds differently at its site (precedence) gets one retry in parentheses.
-/// Returns the applied edit and the new tree.
+/// See [`Tree::splice_checked`] (shared with the forward process).
 pub fn splice_checked(tree: &Tree, span: Span, class: ReplacementClass, text: &str) -> Option<(Edit, Tree)> {
-    for wrapped in [false, true] {
-        if wrapped && class != ReplacementClass::Expression {
-            return None;
-        }
-        let replacement = if wrapped { format!("({text})") } else { text.to_string() };
-        if replacement.trim().is_empty() {
-            return None;
-        }
-        let edit = Edit { span, replacement };
-        let Ok(new_tree) = tree.edited(&edit) else { continue };
-        if new_tree.has_error() {
-            continue;
-        }
-        let new_end = span.end as usize + new_tree.source().len() - tree.source().len();
-        if new_tree.find_node(Span::new(span.start as usize, new_end), class).is_some() {
-            return Some((edit, new_tree));
-        }
-    }
-    None
+    tree.splice_checked(span, class, text)
 }
 
 /// A constrained proposal: the edit, the program after it, and the model's log-probability of it.

@@ -311,6 +311,31 @@ impl Tree {
         })
     }
 
+    /// Splices `text` at `span` and checks that the result parses and that `text` stands there as one node of
+    /// `class`; an expression that would bind differently at its site (precedence) gets one retry in
+    /// parentheses. The one "does this edit fit" check of the mutator and the search.
+    pub fn splice_checked(&self, span: Span, class: ReplacementClass, text: &str) -> Option<(Edit, Tree)> {
+        for wrapped in [false, true] {
+            if wrapped && class != ReplacementClass::Expression {
+                return None;
+            }
+            let replacement = if wrapped { format!("({text})") } else { text.to_string() };
+            if replacement.trim().is_empty() {
+                return None;
+            }
+            let edit = Edit { span, replacement };
+            let Ok(new_tree) = self.edited(&edit) else { continue };
+            if new_tree.has_error() {
+                continue;
+            }
+            let new_end = span.end as usize + new_tree.source().len() - self.source.len();
+            if new_tree.find_node(Span::new(span.start as usize, new_end), class).is_some() {
+                return Some((edit, new_tree));
+            }
+        }
+        None
+    }
+
     /// 1-based line number of a byte offset, for messages.
     pub fn line_of(&self, offset: usize) -> usize {
         let offset = offset.min(self.source.len());
