@@ -153,7 +153,7 @@ fn a_resumed_run_continues_the_same_loss_curve() {
     let tasks = toy_train();
     let trees: Vec<_> = tasks.iter().map(|t| kelp::syntax::parse(t.source.as_str())).collect();
     let bank = SubtreeBank::harvest(&trees, 16);
-    let data = TrainData { train_tasks: &tasks, eval_tasks: &tasks, bank: &bank };
+    let data = TrainData { train_tasks: (&tasks).into(), eval_tasks: (&tasks).into(), bank: &bank };
     let config = TrainConfig {
         steps: 20,
         size: "tiny".into(),

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use kelp::corpus::Task;
+use kelp::corpus::{MixtureWeights, Task, TaskGroup, TaskMixture, load_shards};
 use kelp::model::Tokenizer;
 use kelp::noise::SubtreeBank;
 use kelp::train::{TrainConfig, TrainData, train};
@@ -46,6 +46,22 @@ pub struct TrainArgs {
     /// Continue the run in --out from its last checkpoint (same data stream, optimiser state and schedule).
     #[arg(long)]
     resume: bool,
+    /// Train on a task corpus written by `kelp corpus build` (JSONL shards: synthetic tasks, harvested functions
+    /// with and without tests) instead of harvesting --dir/--jsonl/the stdlib; tasks are drawn by group weight.
+    #[arg(long, value_name = "DIR")]
+    tasks: Option<PathBuf>,
+    /// Weight of synthetic tasks in the mixture (with --tasks).
+    #[arg(long, default_value_t = MixtureWeights::default().synthetic)]
+    weight_synthetic: f64,
+    /// Weight of harvested functions with tests (with --tasks).
+    #[arg(long, default_value_t = MixtureWeights::default().real_tested)]
+    weight_real_tested: f64,
+    /// Weight of harvested functions without tests (with --tasks).
+    #[arg(long, default_value_t = MixtureWeights::default().real_untested)]
+    weight_real_untested: f64,
+    /// Weight of the toy set's training programs (with --tasks).
+    #[arg(long, default_value_t = MixtureWeights::default().toy)]
+    weight_toy: f64,
     #[command(flatten)]
     sources: CorpusArgs,
 }
@@ -71,8 +87,22 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         max_minutes: args.minutes,
         ..TrainConfig::default()
     };
-    let corpus = args.sources.build()?;
-    let (eval_tasks, train_tasks): (Vec<Task>, Vec<Task>) = corpus.tasks.into_iter().partition(is_held_out);
+    let tasks = match &args.tasks {
+        Some(dir) => {
+            // The corpus was built with the hold-out applied; apply it again in case it was built before an
+            // evaluation set was added.
+            let hold_out = args.sources.hold_out()?;
+            let tasks = load_shards(dir).with_context(|| format!("reading the task corpus in {}", dir.display()))?;
+            let before = tasks.len();
+            let tasks: Vec<Task> = tasks.into_iter().filter(|t| !hold_out.contains(t)).collect();
+            if tasks.len() < before {
+                eprintln!("kelp: removed {} held-out tasks from {}", before - tasks.len(), dir.display());
+            }
+            tasks
+        }
+        None => args.sources.build()?.tasks,
+    };
+    let (eval_tasks, train_tasks): (Vec<Task>, Vec<Task>) = tasks.into_iter().partition(is_held_out);
     if train_tasks.is_empty() || eval_tasks.is_empty() {
         anyhow::bail!(
             "the corpus is too small to hold out evaluation functions ({} training, {} held out)",
@@ -101,7 +131,32 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let bar = ProgressBar::new(config.steps as u64).with_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} steps {msg} ETA {eta}").expect("valid template"),
     );
-    let data = TrainData { train_tasks: &train_tasks, eval_tasks: &eval_tasks, bank: &bank };
+    let weights = MixtureWeights {
+        synthetic: args.weight_synthetic,
+        real_tested: args.weight_real_tested,
+        real_untested: args.weight_real_untested,
+        toy: args.weight_toy,
+    };
+    let mixtures = match args.tasks {
+        Some(_) => {
+            let train = TaskMixture::new(train_tasks.clone(), weights).context("the training mixture")?;
+            let eval = TaskMixture::new(eval_tasks.clone(), weights).context("the held-out mixture")?;
+            for group in TaskGroup::ALL {
+                eprintln!(
+                    "kelp: {:>13}: {:>6} training tasks, drawn {:.0}%",
+                    group.name(),
+                    train.group(group).len(),
+                    train.share(group) * 100.0
+                );
+            }
+            Some((train, eval))
+        }
+        None => None,
+    };
+    let data = match &mixtures {
+        Some((train, eval)) => TrainData { train_tasks: train.into(), eval_tasks: eval.into(), bank: &bank },
+        None => TrainData { train_tasks: (&train_tasks).into(), eval_tasks: (&eval_tasks).into(), bank: &bank },
+    };
     let state = train(&data, &tokenizer, &config, &args.out, args.resume, |line| {
         bar.set_position(line.step as u64);
         if line.kind == "eval" {

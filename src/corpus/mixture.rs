@@ -292,3 +292,47 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+/// Where an example stream draws its tasks: uniformly from a list, or by group weight from a [`TaskMixture`].
+#[derive(Debug, Clone, Copy)]
+pub enum TaskPool<'a> {
+    Uniform(&'a [Task]),
+    Mixture(&'a TaskMixture),
+}
+
+impl<'a> TaskPool<'a> {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            TaskPool::Uniform(tasks) => tasks.is_empty(),
+            TaskPool::Mixture(mixture) => mixture.is_empty(),
+        }
+    }
+
+    /// One task; `None` only for an empty pool.
+    pub fn sample<R: Rng>(&self, rng: &mut R) -> Option<&'a Task> {
+        match *self {
+            TaskPool::Uniform(tasks) if tasks.is_empty() => None,
+            TaskPool::Uniform(tasks) => Some(&tasks[rng.random_range(0..tasks.len())]),
+            TaskPool::Mixture(mixture) if mixture.is_empty() => None,
+            TaskPool::Mixture(mixture) => Some(mixture.sample(rng)),
+        }
+    }
+}
+
+impl<'a> From<&'a [Task]> for TaskPool<'a> {
+    fn from(tasks: &'a [Task]) -> Self {
+        TaskPool::Uniform(tasks)
+    }
+}
+
+impl<'a> From<&'a Vec<Task>> for TaskPool<'a> {
+    fn from(tasks: &'a Vec<Task>) -> Self {
+        TaskPool::Uniform(tasks)
+    }
+}
+
+impl<'a> From<&'a TaskMixture> for TaskPool<'a> {
+    fn from(mixture: &'a TaskMixture) -> Self {
+        TaskPool::Mixture(mixture)
+    }
+}

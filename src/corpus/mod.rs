@@ -35,7 +35,7 @@ pub use check::{CheckCounts, TestCheck, check_tests};
 pub use extract::{FunctionLimits, extract_functions, spec_of};
 pub use holdout::HoldOut;
 pub use load::{LoadReport, Skipped, humaneval_tasks, load_directory, load_jsonl, python_stdlib_dir, toy_tasks};
-pub use mixture::{MixtureWeights, TaskGroup, TaskMixture, load_shards, write_shards};
+pub use mixture::{MixtureWeights, TaskGroup, TaskMixture, TaskPool, load_shards, write_shards};
 pub use stats::CorpusStats;
 pub use synth::{Candidate, SynthConfig, SynthGenerator, SynthReport, Ty, synthesize};
 pub use testgen::{TestPolicy, TestWriteReport, doctest_examples, select_tests, write_tests};

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::diff::tree_diff;
 use super::mutate::Mutator;
-use crate::corpus::{Spec, Task};
+use crate::corpus::{Spec, TaskPool};
 use crate::syntax::{self, ReplacementClass};
 
 /// How examples are drawn.
@@ -58,14 +58,15 @@ pub struct Example {
 
 /// Draws examples from a corpus with a mutator.
 pub struct ExampleGenerator<'a> {
-    tasks: &'a [Task],
+    tasks: TaskPool<'a>,
     mutator: Mutator<'a>,
     config: ExampleConfig,
 }
 
 impl<'a> ExampleGenerator<'a> {
-    pub fn new(tasks: &'a [Task], mutator: Mutator<'a>, config: ExampleConfig) -> ExampleGenerator<'a> {
-        ExampleGenerator { tasks, mutator, config }
+    /// `tasks`: a task list (drawn uniformly) or a [`crate::corpus::TaskMixture`] (drawn by group weight).
+    pub fn new(tasks: impl Into<TaskPool<'a>>, mutator: Mutator<'a>, config: ExampleConfig) -> ExampleGenerator<'a> {
+        ExampleGenerator { tasks: tasks.into(), mutator, config }
     }
 
     /// Example `index` of the stream. Tries a few tasks if one offers nothing to mutate; `None` only if the corpus
@@ -77,7 +78,7 @@ impl<'a> ExampleGenerator<'a> {
         // Mix the index into the seed so that neighbouring indices are unrelated streams.
         let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         for _ in 0..8 {
-            let task = &self.tasks[rng.random_range(0..self.tasks.len())];
+            let task = self.tasks.sample(&mut rng)?;
             let clean = syntax::parse(task.source.as_str());
             let random_start = rng.random_bool(self.config.random_start_share);
             let (corrupted, k) = if random_start {

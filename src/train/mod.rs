@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 pub use batch::{Batch, BatchMetrics, TrainItem, edit_loss};
 pub use optim::{AdamW, lr_at};
 
-use crate::corpus::Task;
+use crate::corpus::{Task, TaskPool};
 use crate::model::{EditModel, EditModelConfig, ModelError, Tokenizer, checkpoint};
 use crate::noise::{ExampleConfig, ExampleGenerator, Mutator, MutatorConfig, SubtreeBank};
 
@@ -152,8 +152,8 @@ pub fn make_batches(mut items: Vec<TrainItem>, batch_tokens: usize, seed: u64) -
 
 /// Training and held-out tasks, the bank, the tokenizer: everything the run reads.
 pub struct TrainData<'a> {
-    pub train_tasks: &'a [Task],
-    pub eval_tasks: &'a [Task],
+    pub train_tasks: TaskPool<'a>,
+    pub eval_tasks: TaskPool<'a>,
     pub bank: &'a SubtreeBank,
 }
 
