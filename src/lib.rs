@@ -18,6 +18,7 @@
 //! The `kelp` binary is a thin layer over these modules.
 
 pub mod corpus;
+pub mod eval;
 pub mod exec;
 pub mod model;
 pub mod noise;

@@ -38,6 +38,8 @@ enum Command {
     Repair(cmd::repair::RepairArgs),
     /// Repair rates on the toy evaluation tasks at 10/100/1,000 test runs, model search against the baseline.
     EvalRepair(cmd::eval_repair::EvalRepairArgs),
+    /// The evaluation protocols (toy10, HumanEval-repair, synthesis): JSON report, Markdown table, plots.
+    Eval(cmd::eval::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Command::EvalEdits(args) => cmd::edits::run(args),
         Command::Repair(args) => cmd::repair::run(args),
         Command::EvalRepair(args) => cmd::eval_repair::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
     };
     match result {
         Ok(code) => code,

@@ -16,7 +16,7 @@ use kelp::exec::{Sandbox, SandboxConfig, validate};
 use kelp::model::Checkpoint;
 use kelp::model::decode::spec_text;
 use kelp::noise::{Mutator, MutatorConfig, SubtreeBank};
-use kelp::search::{Budget, Mode, SearchConfig, Searcher};
+use kelp::search::{Budget, Mode, SearchConfig, Searcher, Strategy};
 use kelp::syntax;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -37,6 +37,9 @@ pub struct EvalRepairArgs {
     /// Budgets in test runs at which repair rates are reported (the largest is searched).
     #[arg(long = "budget", default_values_t = [10, 100, 1000])]
     budgets: Vec<usize>,
+    /// How the model search explores edits.
+    #[arg(long, value_enum, default_value = "best-first")]
+    strategy: Strategy,
     /// Wall-clock limit per model search, in seconds.
     #[arg(long, default_value_t = 30.0)]
     max_seconds: f64,
@@ -100,6 +103,7 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
                                 wall: Duration::from_secs_f64(args.max_seconds),
                             },
                             seed,
+                            strategy: args.strategy,
                             ..SearchConfig::default()
                         },
                     };

@@ -16,7 +16,7 @@ use kelp::corpus::{Spec, doctest_examples, spec_of};
 use kelp::exec::{Sandbox, SandboxConfig, Tests};
 use kelp::model::Checkpoint;
 use kelp::model::decode::spec_text;
-use kelp::search::{Budget, Mode, SearchConfig, SearchReport, Searcher, unified_diff};
+use kelp::search::{Budget, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
 use kelp::syntax::{self, Tree};
 
 use super::test::{parse_tests, read_source};
@@ -43,6 +43,9 @@ pub struct RepairArgs {
     /// Do not fall back on the baseline when the model search fails (see the module doc).
     #[arg(long)]
     pub no_fallback: bool,
+    /// How the model search explores edits.
+    #[arg(long, value_enum, default_value = "best-first")]
+    pub strategy: Strategy,
     /// The model checkpoint directory.
     #[arg(long, default_value = "models/default")]
     pub checkpoint: PathBuf,
@@ -130,6 +133,7 @@ pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
             }),
         },
         seed: args.seed,
+        strategy: args.strategy,
         ..SearchConfig::default()
     };
     let searcher = Searcher {

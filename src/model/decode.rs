@@ -104,6 +104,14 @@ impl Prefix {
         self.spans.iter().filter(|&&(a, _)| a == start).map(|&(_, b)| b).collect()
     }
 
+    /// Token positions `(first, last)` of a replaceable node's byte span; `None` when no node has that span.
+    pub fn token_span(&self, span: Span) -> Option<(usize, usize)> {
+        let first = self.offsets.iter().position(|&(s, e)| s == span.start && e > s)?;
+        let last = self.offsets.iter().rposition(|&(s, e)| e == span.end && e > s)?;
+        let pair = (self.program_start + first, self.program_start + last);
+        self.spans.binary_search(&pair).is_ok().then_some(pair)
+    }
+
     /// Byte span in the program of token positions `first..=last`.
     pub fn byte_span(&self, first: usize, last: usize) -> Span {
         let s = self.offsets[first - self.program_start].0;

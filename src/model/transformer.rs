@@ -107,6 +107,21 @@ impl Cache {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// This (batch-1) cache repeated `b` times along the batch, so that `b` continuations of one prefix run as
+    /// one batch.
+    pub fn repeat(&self, b: usize) -> Result<Cache> {
+        let kv = self
+            .kv
+            .iter()
+            .map(|kv| {
+                kv.as_ref()
+                    .map(|(k, v)| Ok::<_, candle_core::Error>((k.repeat((b, 1, 1, 1))?, v.repeat((b, 1, 1, 1))?)))
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Cache { kv })
+    }
 }
 
 /// One forward step's input: token ids, and for pointer slots the pointed-at token and position.

@@ -15,6 +15,7 @@
 //! from disk: the caller passes the model.
 
 mod baseline;
+mod best_first;
 mod propose;
 
 use std::collections::HashMap;
@@ -25,7 +26,9 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 pub use baseline::{Baseline, RawEdit, single_edits};
-pub use propose::{Proposal, ProposeStats, Proposer, SampledEdit, Sampling, class_at, sample_edits, splice_checked};
+pub use propose::{
+    Proposal, ProposeStats, Proposer, SampledEdit, Sampling, class_at, sample_edits, score_edits, splice_checked,
+};
 
 use crate::exec::{ExecError, Sandbox, Tests};
 use crate::model::{EditModel, Tokenizer};
@@ -50,7 +53,7 @@ pub enum SearchError {
 pub struct Budget {
     /// Programs run against the tests (the start program included).
     pub test_runs: usize,
-    /// Edits sampled from the model.
+    /// Edits sampled from the model, plus (best-first) one scoring pass per expanded program.
     pub model_calls: usize,
     pub wall: Duration,
 }
@@ -73,20 +76,32 @@ pub enum Mode {
     Baseline,
 }
 
+/// How [`Mode::Model`] explores edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strategy {
+    /// Best-first over edit sequences: the baseline's menu and model samples, ordered by tests passed then the
+    /// model's log-probability (`best_first.rs`).
+    BestFirst,
+    /// Best-of-N sampled rollouts of depth D with iterative refinement (the prototype's search).
+    Rollouts,
+}
+
 /// Knobs of the search. `Default` is what `kelp repair` uses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchConfig {
     pub mode: Mode,
+    pub strategy: Strategy,
     pub budget: Budget,
     /// Rollouts per round (N).
     pub rollouts: usize,
-    /// Edits per rollout (D).
+    /// Edits per rollout (D); for best-first, edits per candidate at most.
     pub depth: usize,
     /// Restart each round from the best candidate so far (iterative refinement); else from the start program.
     pub refine: bool,
     pub sampling: Sampling,
     pub seed: u64,
-    /// Baseline candidates per sandbox batch.
+    /// Candidates per sandbox batch (baseline and best-first).
     pub batch: usize,
 }
 
@@ -94,6 +109,7 @@ impl Default for SearchConfig {
     fn default() -> Self {
         SearchConfig {
             mode: Mode::Model,
+            strategy: Strategy::BestFirst,
             budget: Budget::test_runs(200),
             rollouts: 8,
             depth: 3,
@@ -169,6 +185,7 @@ pub struct SearchReport {
     pub test_runs: usize,
     /// Test runs up to and including the first repairing candidate.
     pub test_runs_to_repair: Option<usize>,
+    /// Edits sampled from the model, plus (best-first) one scoring pass per expanded program.
     pub model_calls: u64,
     /// Model samples rejected by the constrained decoder.
     pub rejected: u64,
@@ -301,7 +318,10 @@ impl<'a> Searcher<'a> {
             match (self.config.mode, self.model) {
                 (Mode::Baseline, _) => self.baseline(&mut run, &start_tree)?,
                 (Mode::Model, Some((model, tokenizer))) => {
-                    stats = self.rollouts(&mut run, &start_tree, model, tokenizer)?
+                    stats = match self.config.strategy {
+                        Strategy::BestFirst => self.best_first(&mut run, &start_tree, model, tokenizer)?,
+                        Strategy::Rollouts => self.rollouts(&mut run, &start_tree, model, tokenizer)?,
+                    }
                 }
                 (Mode::ModelOnly, Some((model, tokenizer))) => {
                     stats = self.model_only(&mut run, &start_tree, model, tokenizer)?

@@ -156,6 +156,97 @@ pub fn sample_edits<R: Rng>(
     Ok(out)
 }
 
+/// Log-softmax of `scores` restricted to `allowed`, at `pick` (`None` when `pick` is not allowed).
+fn log_prob_among(scores: &[f32], allowed: impl Iterator<Item = usize> + Clone, pick: usize) -> Option<f32> {
+    if !allowed.clone().any(|a| a == pick) {
+        return None;
+    }
+    let max = allowed.clone().map(|a| scores[a]).fold(f32::NEG_INFINITY, f32::max);
+    let log_z = max + allowed.map(|a| (scores[a] - max).exp()).sum::<f32>().ln();
+    Some(scores[pick] - log_z)
+}
+
+/// Candidates scored per batched forward in [`score_edits`].
+const SCORE_BATCH: usize = 32;
+
+/// The model's log-probability of each given edit of the prefix's program, teacher-forced: start pointer, end
+/// pointer, each replacement token and `<eos>`, with the same masks as sampling (so scores and sampled
+/// log-probabilities compare). One pass over the prefix, then the edits in batches that continue from its KV
+/// cache. `None` for an edit the pointers cannot address (its span is not a node span on token boundaries) or
+/// whose replacement does not fit in the model's context.
+pub fn score_edits(
+    model: &EditModel,
+    tokenizer: &Tokenizer,
+    prefix: &Prefix,
+    edits: &[(Span, &str)],
+) -> Result<Vec<Option<f32>>> {
+    let device = Device::Cpu;
+    let mut out = vec![None; edits.len()];
+    let starts = prefix.starts();
+    if starts.is_empty() || edits.is_empty() {
+        return Ok(out);
+    }
+    let mut base = Cache::new(model.config());
+    let keys = model.forward(&inputs(&prefix.ids, None, &device)?, Some(&mut base))?;
+    let start_scores: Vec<f32> = model.pointer_scores(&last(&keys)?, &keys)?.squeeze(0)?.to_vec1()?;
+    let room = model.config().max_position_embeddings.saturating_sub(prefix.ids.len());
+    // (edit index, start, end, replacement ids, log-prob of the start pointer)
+    let mut todo: Vec<(usize, usize, usize, Vec<u32>, f32)> = Vec::new();
+    for (i, (span, text)) in edits.iter().enumerate() {
+        let Some((start, end)) = prefix.token_span(*span) else { continue };
+        let Some(lp_start) = log_prob_among(&start_scores, starts.iter().copied(), start) else { continue };
+        let ids = tokenizer.encode_ids(text);
+        if ids.len() + 3 <= room {
+            todo.push((i, start, end, ids, lp_start));
+        }
+    }
+    // Similar lengths share a batch: rows are padded to the longest.
+    todo.sort_by_key(|c| c.3.len());
+    let allowed_tokens = std::iter::once(special::EOS as usize).chain(special::NL as usize..tokenizer.vocab_size());
+    for chunk in todo.chunks(SCORE_BATCH) {
+        let b = chunk.len();
+        // Each row: <ptr_start>(→start) <ptr_end>(→end) replacement…, right-padded (causal: padding is unseen).
+        let len = 2 + chunk.iter().map(|c| c.3.len()).max().unwrap_or(0);
+        let (mut toks, mut pointed, mut positions, mut slots) =
+            (vec![special::PAD; b * len], vec![0u32; b * len], vec![0u32; b * len], vec![0f32; b * len]);
+        for (r, (_, start, end, ids, _)) in chunk.iter().enumerate() {
+            let row = r * len;
+            toks[row] = special::PTR_START;
+            toks[row + 1] = special::PTR_END;
+            toks[row + 2..row + 2 + ids.len()].copy_from_slice(ids);
+            for (slot, at) in [(row, *start), (row + 1, *end)] {
+                pointed[slot] = prefix.ids[at];
+                positions[slot] = at as u32;
+                slots[slot] = 1.0;
+            }
+        }
+        let batch_inputs = Inputs {
+            tokens: Tensor::from_vec(toks, (b, len), &device)?,
+            pointed_tokens: Tensor::from_vec(pointed, (b, len), &device)?,
+            pointed_positions: Tensor::from_vec(positions, (b, len), &device)?,
+            pointer_slots: Tensor::from_vec(slots, (b, len), &device)?,
+        };
+        let mut cache = base.repeat(b)?;
+        let h = model.forward(&batch_inputs, Some(&mut cache))?; // (b, len, d)
+        let batch_keys = keys.repeat((b, 1, 1))?;
+        let end_scores: Vec<Vec<f32>> =
+            model.pointer_scores(&h.narrow(1, 0, 1)?.squeeze(1)?, &batch_keys)?.to_vec2()?;
+        let d = h.dim(2)?;
+        let token_scores: Vec<Vec<f32>> =
+            model.token_logits(&h.narrow(1, 1, len - 1)?.reshape((b * (len - 1), d))?)?.to_vec2()?;
+        for (r, (i, start, end, ids, lp_start)) in chunk.iter().enumerate() {
+            let Some(lp_end) = log_prob_among(&end_scores[r], prefix.ends(*start).into_iter(), *end) else { continue };
+            let mut lp = lp_start + lp_end;
+            for (step, &target) in ids.iter().chain(std::iter::once(&special::EOS)).enumerate() {
+                let row = &token_scores[r * (len - 1) + step];
+                lp += log_prob_among(row, allowed_tokens.clone(), target as usize).unwrap_or(f32::NEG_INFINITY);
+            }
+            out[*i] = Some(lp);
+        }
+    }
+    Ok(out)
+}
+
 /// The class of the node an edit replaces: the outermost replaceable node with exactly that span.
 pub fn class_at(tree: &Tree, span: Span) -> Option<ReplacementClass> {
     tree.nodes().iter().find(|n| n.span == span && n.class.is_some()).and_then(|n| n.class)

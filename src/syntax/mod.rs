@@ -32,7 +32,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub use class::ReplacementClass;
-pub use normal::{NormalisedAst, subtree_hashes};
+pub use normal::{NormalisedAst, content_hash, subtree_hashes};
 pub use splice::{Edit, dedent, indentation_at, line_starts_at, reindent};
 
 /// Errors of the syntax stage.

@@ -86,6 +86,11 @@ const TEXTUAL_KINDS: &[&str] = &["string_content", "string_start", "string_end"]
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// FNV-1a of `bytes`: a stable content hash (checkpoint weights in reports, fingerprints).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    fnv(FNV_OFFSET, bytes)
+}
+
 /// FNV-1a, continued from `h`.
 fn fnv(h: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))

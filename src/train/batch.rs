@@ -6,6 +6,7 @@ use crate::model::decode::{Prefix, spec_text};
 use crate::model::tokenizer::special;
 use crate::model::{EditModel, Inputs, Tokenizer};
 use crate::noise::Example;
+use crate::syntax::Span;
 
 /// One example, tokenized: `<spec> spec <prog> program <edit> <ptr_start> <ptr_end> replacement <eos>`.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,13 +28,8 @@ impl TrainItem {
     /// Tokenizes an example; `None` when it is longer than `max_len` or its target is not a node span.
     pub fn new(tokenizer: &Tokenizer, example: &Example, max_len: usize) -> Option<TrainItem> {
         let prefix = Prefix::new(tokenizer, &spec_text(&example.spec), &example.state);
-        let first = prefix.offsets.iter().position(|&(s, e)| s == example.edit.start && e > s)?;
-        let last = prefix.offsets.iter().rposition(|&(s, e)| e == example.edit.end && e > s)?;
-        let target = (prefix.program_start + first, prefix.program_start + last);
+        let target = prefix.token_span(Span { start: example.edit.start, end: example.edit.end })?;
         let (starts, ends) = (prefix.starts(), prefix.ends(target.0));
-        if !starts.contains(&target.0) || !ends.contains(&target.1) {
-            return None;
-        }
         let (edit, program_start, mut ids) = (prefix.edit(), prefix.program_start, prefix.ids);
         ids.push(special::PTR_START);
         ids.push(special::PTR_END);

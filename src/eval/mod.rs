@@ -1,0 +1,509 @@
+//! The eval stage: the protocols of DESIGN §6 as lists of problems, each searched by the model and by the
+//! model-free baseline at the same budget, summarised into a [`Report`] (JSON), a Markdown table and plots.
+//!
+//! - **P1 toy10** ([`Protocol::Toy10`]): each of the ten toy evaluation tasks, 10 trials, exactly 3 mutations
+//!   (bank harvested from the toy set). Model-only mode: best-of-16 rollouts of depth 10 ranked by
+//!   log-probability (the prototype's search). Exec mode: the default search with tests in the loop.
+//! - **P2 HumanEval-repair** ([`Protocol::HumanevalRepair`]): each HumanEval problem (prompt + canonical
+//!   solution), k = 1, 2, 3 mutations, 3 corruptions per k that fail the tests (bank harvested from HumanEval).
+//! - **P3 synthesis** ([`Protocol::Synthesis`]): each toy evaluation task from its bare signature, body `pass`.
+//!
+//! A trial counts as solved within b test runs when its first all-passing candidate came within b runs (the start
+//! program's own run included); the search does not depend on its budget, so one search answers every b. Every
+//! choice is seeded from the report's seed: a report is reproducible, wall times aside.
+
+mod plot;
+
+use std::time::{Duration, Instant};
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+pub use plot::plot_report;
+
+use crate::corpus::{Split, Task, humaneval_tasks, toy_tasks};
+use crate::exec::{ExecError, Sandbox, Tests, validate};
+use crate::model::decode::spec_text;
+use crate::model::{EditModel, Tokenizer};
+use crate::noise::{Mutator, MutatorConfig, SubtreeBank};
+use crate::search::{Budget, Mode, SearchConfig, SearchError, Searcher, Strategy};
+use crate::syntax;
+
+/// Errors of an evaluation.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EvalError {
+    #[error(transparent)]
+    Search(#[from] SearchError),
+    #[error(transparent)]
+    Exec(#[from] ExecError),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Which protocol (DESIGN §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Protocol {
+    Toy10,
+    HumanevalRepair,
+    Synthesis,
+}
+
+/// Whether tests run during the search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvalMode {
+    /// Candidates ranked by model log-probability alone; the tests run once, on the final program.
+    ModelOnly,
+    /// Tests in the loop (execution-guided search), and the baseline beside the model.
+    Exec,
+}
+
+/// What to evaluate and how much to spend.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvalConfig {
+    pub protocol: Protocol,
+    pub mode: EvalMode,
+    pub strategy: Strategy,
+    pub seed: u64,
+    /// Test runs per search (exec mode).
+    pub budget: usize,
+    /// Wall-clock limit per search, in seconds.
+    pub max_seconds: f64,
+    /// Evaluate only the first `limit` tasks of the protocol.
+    pub limit: Option<usize>,
+}
+
+/// One problem of a protocol: a start program to search from, its clean program and its tests.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub task_id: String,
+    /// Mutations applied (0 for synthesis).
+    pub k: usize,
+    pub seed: u64,
+    pub clean: String,
+    pub start: String,
+    pub spec: String,
+    pub tests: Tests,
+}
+
+/// The problems of a protocol, deterministic for a seed. Corruptions that already pass every test are skipped for
+/// P2 (nothing to repair) but kept for P1 (the prototype's protocol counts every trial).
+pub fn problems(config: &EvalConfig, sandbox: &Sandbox) -> Result<Vec<Problem>, EvalError> {
+    let toy_eval: Vec<Task> = toy_tasks().into_iter().filter(|t| t.split == Split::Eval).collect();
+    let limit =
+        |tasks: Vec<Task>| -> Vec<Task> { tasks.into_iter().take(config.limit.unwrap_or(usize::MAX)).collect() };
+    let corrupt_all = |tasks: &[Task], bank_from: &[Task], ks: &[usize], per_k: u64, keep_passing: bool| {
+        let trees: Vec<_> = bank_from.iter().map(|t| syntax::parse(t.source.as_str())).collect();
+        let bank = SubtreeBank::harvest(&trees, 16);
+        let mutator = Mutator::new(&bank, MutatorConfig::default());
+        let mut out = Vec::new();
+        for task in tasks {
+            let Some(tests) = task.spec.tests.clone() else { continue };
+            let clean = syntax::parse(task.source.as_str());
+            for &k in ks {
+                let (mut found, mut attempt) = (0, 0u64);
+                while found < per_k && attempt < per_k * 4 {
+                    let seed = config.seed.wrapping_mul(1_000_003) ^ (attempt * 1000 + k as u64);
+                    attempt += 1;
+                    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+                    let Some(corruption) = mutator.corrupt(&clean, k, &mut rng) else { continue };
+                    let start = corruption.tree.source().to_string();
+                    if !keep_passing && sandbox.run(&start, &tests)?.all_passed() {
+                        continue;
+                    }
+                    found += 1;
+                    out.push(Problem {
+                        task_id: task.id.clone(),
+                        k,
+                        seed,
+                        clean: task.source.clone(),
+                        start,
+                        spec: spec_text(&task.spec),
+                        tests: tests.clone(),
+                    });
+                }
+            }
+        }
+        Ok::<_, EvalError>(out)
+    };
+    match config.protocol {
+        Protocol::Toy10 => corrupt_all(&limit(toy_eval), &toy_tasks(), &[3], 10, true),
+        Protocol::HumanevalRepair => {
+            let all = humaneval_tasks();
+            corrupt_all(&limit(all.clone()), &all, &[1, 2, 3], 3, false)
+        }
+        Protocol::Synthesis => Ok(limit(toy_eval)
+            .into_iter()
+            .filter_map(|task| {
+                let tests = task.spec.tests.clone()?;
+                // The spec is the name and the tests (DESIGN §6 P3): no docstring to copy from.
+                let spec = crate::corpus::Spec { docstring: None, ..task.spec.clone() };
+                Some(Problem {
+                    task_id: task.id.clone(),
+                    k: 0,
+                    seed: config.seed,
+                    clean: task.source.clone(),
+                    start: format!("{}\n    pass\n", task.spec.signature),
+                    spec: spec_text(&spec),
+                    tests,
+                })
+            })
+            .collect()),
+    }
+}
+
+/// One search of one problem.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trial {
+    pub task_id: String,
+    pub k: usize,
+    pub seed: u64,
+    /// `model`, `model-only` or `baseline`.
+    pub method: String,
+    pub final_source: String,
+    /// CPython compiles the final program.
+    pub valid: bool,
+    /// The final program equals the clean one (normalised AST).
+    pub exact: bool,
+    pub passed: usize,
+    pub tests: usize,
+    pub solved: bool,
+    pub test_runs: usize,
+    pub test_runs_to_solve: Option<usize>,
+    pub model_calls: u64,
+    pub seconds: f64,
+}
+
+/// Aggregates of one method at one k.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub method: String,
+    pub k: usize,
+    pub trials: usize,
+    pub valid: f64,
+    /// Final program equal to the clean one ("exact") and all tests passing ("plausible"), as shares of trials.
+    pub exact: f64,
+    pub plausible: f64,
+    /// Mean over trials of the share of tests passed by the final program.
+    pub average_pass: f64,
+    /// Mean over tasks of the best trial's share of tests passed.
+    pub best_pass: f64,
+    /// Share of trials solved within each budget of [`Report::budgets`].
+    pub solved_within: Vec<f64>,
+    pub median_test_runs_to_solve: Option<usize>,
+    pub mean_model_calls: f64,
+}
+
+/// Per task and method: the P1 table's row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TaskRow {
+    pub task_id: String,
+    pub method: String,
+    pub valid: f64,
+    pub exact: f64,
+    pub average_pass: f64,
+    pub best_pass: f64,
+}
+
+/// An evaluation's full record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub config: EvalConfig,
+    pub commit: String,
+    /// Checkpoint directory and FNV-1a hash of its weights (`none` without a model).
+    pub checkpoint: String,
+    pub checkpoint_hash: String,
+    /// Budgets (test runs) the solved shares are reported at.
+    pub budgets: Vec<usize>,
+    pub summaries: Vec<Summary>,
+    pub tasks: Vec<TaskRow>,
+    pub trials: Vec<Trial>,
+    pub wall_seconds: f64,
+}
+
+/// The model under evaluation, if any.
+pub struct ModelUnderTest<'a> {
+    pub model: &'a EditModel,
+    pub tokenizer: &'a Tokenizer,
+    /// Directory and weights hash, for the report.
+    pub name: String,
+    pub hash: String,
+}
+
+/// Runs the protocol: every problem by the model (when given) and, in exec mode, by the baseline. `progress` is
+/// called after each trial with (done, total).
+pub fn evaluate(
+    config: &EvalConfig,
+    model: Option<&ModelUnderTest>,
+    sandbox: &Sandbox,
+    commit: &str,
+    mut progress: impl FnMut(usize, usize, &Trial),
+) -> Result<Report, EvalError> {
+    if config.budget == 0 {
+        return Err(EvalError::Invalid("the budget must be at least one test run".into()));
+    }
+    if model.is_none() && config.mode == EvalMode::ModelOnly {
+        return Err(EvalError::Invalid("model-only mode needs a model".into()));
+    }
+    let started = Instant::now();
+    let problems = problems(config, sandbox)?;
+    let mut methods: Vec<Mode> = Vec::new();
+    if model.is_some() {
+        methods.push(if config.mode == EvalMode::ModelOnly { Mode::ModelOnly } else { Mode::Model });
+    }
+    if config.mode == EvalMode::Exec {
+        methods.push(Mode::Baseline);
+    }
+    let total = problems.len() * methods.len();
+    let mut trials = Vec::with_capacity(total);
+    for problem in &problems {
+        for &mode in &methods {
+            let search = SearchConfig {
+                mode,
+                strategy: config.strategy,
+                budget: Budget {
+                    test_runs: config.budget,
+                    model_calls: config.budget.saturating_mul(8).max(160),
+                    wall: Duration::from_secs_f64(config.max_seconds),
+                },
+                seed: problem.seed,
+                // P1's model-only search: best-of-16 rollouts of depth 10 (the prototype's).
+                rollouts: if mode == Mode::ModelOnly { 16 } else { SearchConfig::default().rollouts },
+                depth: if mode == Mode::ModelOnly { 10 } else { SearchConfig::default().depth },
+                ..SearchConfig::default()
+            };
+            let searcher = Searcher {
+                sandbox,
+                model: model.map(|m| (m.model, m.tokenizer)),
+                spec: problem.spec.clone(),
+                tests: problem.tests.clone(),
+                context: (String::new(), String::new()),
+                config: search,
+            };
+            let report = searcher.run(&problem.start)?;
+            let final_source = report.best.source.clone();
+            let exact =
+                syntax::parse(final_source.as_str()).normalised() == syntax::parse(problem.clean.as_str()).normalised();
+            trials.push(Trial {
+                task_id: problem.task_id.clone(),
+                k: problem.k,
+                seed: problem.seed,
+                method: method_name(mode).into(),
+                final_source,
+                valid: false, // set below, in one CPython batch
+                exact,
+                passed: report.best.passed.unwrap_or(0),
+                tests: report.tests,
+                solved: report.repaired,
+                test_runs: report.test_runs,
+                test_runs_to_solve: report.test_runs_to_repair,
+                model_calls: report.model_calls,
+                seconds: report.seconds,
+            });
+            progress(trials.len(), total, trials.last().expect("just pushed"));
+        }
+    }
+    let validity = validate(&trials.iter().map(|t| t.final_source.as_str()).collect::<Vec<_>>())?;
+    for (trial, validity) in trials.iter_mut().zip(validity) {
+        trial.valid = validity.ok;
+    }
+    let budgets: Vec<usize> = [1, 10, 100, 1000].into_iter().filter(|&b| b <= config.budget).collect();
+    let (name, hash) = model.map_or(("none".to_string(), "none".to_string()), |m| (m.name.clone(), m.hash.clone()));
+    Ok(Report {
+        config: config.clone(),
+        commit: commit.to_string(),
+        checkpoint: name,
+        checkpoint_hash: hash,
+        summaries: summarise(&trials, &budgets),
+        tasks: task_rows(&trials),
+        budgets,
+        trials,
+        wall_seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+fn method_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Model => "model",
+        Mode::ModelOnly => "model-only",
+        Mode::Baseline => "baseline",
+    }
+}
+
+fn pass_share(t: &Trial) -> f64 {
+    if t.tests == 0 { 0.0 } else { t.passed as f64 / t.tests as f64 }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 0.0 } else { sum / n as f64 }
+}
+
+/// Distinct values of `key` in first-seen order.
+fn distinct<T: PartialEq + Clone>(trials: &[Trial], key: impl Fn(&Trial) -> T) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for t in trials {
+        let v = key(t);
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn best_pass_by_task(trials: &[&Trial]) -> f64 {
+    let tasks = distinct(&trials.iter().map(|t| (*t).clone()).collect::<Vec<_>>(), |t| t.task_id.clone());
+    mean(tasks.iter().map(|id| trials.iter().filter(|t| &t.task_id == id).map(|t| pass_share(t)).fold(0.0, f64::max)))
+}
+
+fn summarise(trials: &[Trial], budgets: &[usize]) -> Vec<Summary> {
+    let mut out = Vec::new();
+    for method in distinct(trials, |t| t.method.clone()) {
+        for k in distinct(trials, |t| t.k) {
+            let group: Vec<&Trial> = trials.iter().filter(|t| t.method == method && t.k == k).collect();
+            if group.is_empty() {
+                continue;
+            }
+            let n = group.len() as f64;
+            let share = |f: &dyn Fn(&Trial) -> bool| group.iter().filter(|t| f(t)).count() as f64 / n;
+            let mut runs: Vec<usize> = group.iter().filter_map(|t| t.test_runs_to_solve).collect();
+            runs.sort_unstable();
+            out.push(Summary {
+                method: method.clone(),
+                k,
+                trials: group.len(),
+                valid: share(&|t| t.valid),
+                exact: share(&|t| t.exact),
+                plausible: share(&|t| t.solved),
+                average_pass: mean(group.iter().map(|t| pass_share(t))),
+                best_pass: best_pass_by_task(&group),
+                solved_within: budgets
+                    .iter()
+                    .map(|&b| share(&|t| t.solved && t.test_runs_to_solve.is_some_and(|r| r <= b)))
+                    .collect(),
+                median_test_runs_to_solve: runs.get(runs.len() / 2).copied(),
+                mean_model_calls: mean(group.iter().map(|t| t.model_calls as f64)),
+            });
+        }
+    }
+    out
+}
+
+fn task_rows(trials: &[Trial]) -> Vec<TaskRow> {
+    let mut out = Vec::new();
+    for method in distinct(trials, |t| t.method.clone()) {
+        for task_id in distinct(trials, |t| t.task_id.clone()) {
+            let group: Vec<&Trial> = trials.iter().filter(|t| t.method == method && t.task_id == task_id).collect();
+            if group.is_empty() {
+                continue;
+            }
+            let n = group.len() as f64;
+            out.push(TaskRow {
+                task_id,
+                method: method.clone(),
+                valid: group.iter().filter(|t| t.valid).count() as f64 / n,
+                exact: group.iter().filter(|t| t.exact).count() as f64 / n,
+                average_pass: mean(group.iter().map(|t| pass_share(t))),
+                best_pass: group.iter().map(|t| pass_share(t)).fold(0.0, f64::max),
+            });
+        }
+    }
+    out
+}
+
+/// The prototype's P1 row (DESIGN §6: model-only, 4.59M parameters, 15 training programs).
+pub const PROTOTYPE_P1: (f64, f64, f64, f64) = (1.0, 0.025, 0.161, 0.567);
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", 100.0 * x)
+}
+
+impl Report {
+    /// The report as Markdown: the protocol line, the summary table (with the prototype's row for P1), and for P1
+    /// and P3 the per-task table.
+    pub fn markdown(&self) -> String {
+        let c = &self.config;
+        let mut s = format!(
+            "## {} ({} mode)\n\nCommit `{}`, checkpoint `{}` (weights hash `{}`), seed {}, budget {} test runs per \
+             search (wall limit {} s), strategy {}.\n\n",
+            serde_json::to_value(c.protocol).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+            serde_json::to_value(c.mode).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+            self.commit,
+            self.checkpoint,
+            self.checkpoint_hash,
+            c.seed,
+            c.budget,
+            c.max_seconds,
+            serde_json::to_value(c.strategy).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+        );
+        s.push_str("| method | k | trials | valid | exact | plausible | avg pass | best pass |");
+        let mut rule = "|---|---:|---:|---:|---:|---:|---:|---:|".to_string();
+        for b in &self.budgets {
+            s.push_str(&format!(" solved ≤{b} runs |"));
+            rule.push_str("---:|");
+        }
+        s.push_str(" median runs to solve | model calls / trial |\n");
+        rule.push_str("---:|---:|\n");
+        s.push_str(&rule);
+        if c.protocol == Protocol::Toy10 {
+            let (v, e, a, b) = PROTOTYPE_P1;
+            s.push_str(&format!(
+                "| prototype (DESIGN §6) | 3 | 100 | {} | {} | – | {} | {} |{} – | – |\n",
+                pct(v),
+                pct(e),
+                pct(a),
+                pct(b),
+                " – |".repeat(self.budgets.len())
+            ));
+        }
+        for m in &self.summaries {
+            s.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                m.method,
+                m.k,
+                m.trials,
+                pct(m.valid),
+                pct(m.exact),
+                pct(m.plausible),
+                pct(m.average_pass),
+                pct(m.best_pass)
+            ));
+            for x in &m.solved_within {
+                s.push_str(&format!(" {} |", pct(*x)));
+            }
+            s.push_str(&format!(
+                " {} | {:.1} |\n",
+                m.median_test_runs_to_solve.map_or("–".to_string(), |r| r.to_string()),
+                m.mean_model_calls
+            ));
+        }
+        if c.protocol != Protocol::HumanevalRepair {
+            s.push_str("\n| task | method | valid | exact | avg pass | best pass |\n|---|---|---:|---:|---:|---:|\n");
+            for r in &self.tasks {
+                s.push_str(&format!(
+                    "| {} | {} | {} | {} | {} | {} |\n",
+                    r.task_id,
+                    r.method,
+                    pct(r.valid),
+                    pct(r.exact),
+                    pct(r.average_pass),
+                    pct(r.best_pass)
+                ));
+            }
+        }
+        s
+    }
+
+    /// The report without wall-clock times: what must be identical between two runs with the same seed.
+    pub fn without_times(&self) -> Report {
+        let mut r = self.clone();
+        r.wall_seconds = 0.0;
+        for t in &mut r.trials {
+            t.seconds = 0.0;
+        }
+        r
+    }
+}

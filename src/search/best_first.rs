@@ -1,0 +1,234 @@
+//! Best-first search over edit sequences, ordered by the model and the tests (the default strategy).
+//!
+//! Every tested program is a node. Expanding a node gathers candidate single edits of it: the baseline's menu (the
+//! classic APR repairs, [`single_edits`]) and a few edits sampled from the model (which can write text no menu
+//! has). The model scores every menu edit ([`score_edits`], teacher-forced log-probability, comparable with the
+//! sampled ones), and each child waits in a queue keyed by (share of tests its parent passed, sum of
+//! log-probabilities along its path). The search pops the best children in batches and tests them; a tested node
+//! is expanded as soon as its own key beats the queue's head (none of its children can score above it).
+//!
+//! So the model decides the order of the test runs. Where it ranks the intended edit first, a repair costs a
+//! handful of runs; where it is wrong, the menu is still there, later. The tests' verdict comes first: the children
+//! of a program that passes more tests are tried before any child of one that passes fewer.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use super::baseline::{RawEdit, apply, single_edits};
+use super::propose::{ProposeStats, Proposer, score_edits};
+use super::{Candidate, Run, SearchError, Searcher, Stop};
+use crate::model::decode::Prefix;
+use crate::model::{EditModel, Tokenizer};
+use crate::syntax::{Edit, Tree};
+
+/// Edits sampled from the model per expanded node, besides the menu.
+const SAMPLES_PER_EXPANSION: usize = 4;
+
+/// Nats of log-probability that passing every test (rather than none) is worth. Strictly lexicographic (tests
+/// first) starves the real fix whenever a wrong edit passes one more test (deleting a `return` often does); a
+/// finite weight lets the model's best edits of the parent compete with the children of such a partial fix.
+const PASS_WEIGHT: f64 = 8.0;
+
+/// Priority: `PASS_WEIGHT` × share of tests the parent passed + path log-probability; higher first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Key(f64);
+
+impl Key {
+    fn of(share: f64, log_prob: f32) -> Key {
+        Key(PASS_WEIGHT * share + log_prob as f64)
+    }
+}
+
+impl Eq for Key {}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A child waiting to be tested: a menu edit (applied when popped) or an already applied model sample.
+enum Pending {
+    Menu(RawEdit),
+    Sampled(Edit, Tree),
+}
+
+struct Child {
+    key: Key,
+    /// Insertion order: among equal keys the earlier child goes first (deterministic).
+    order: u64,
+    parent: usize,
+    log_prob: f32,
+    pending: Pending,
+}
+
+impl PartialEq for Child {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Child {}
+
+impl Ord for Child {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key.cmp(&other.key).then(other.order.cmp(&self.order))
+    }
+}
+
+impl PartialOrd for Child {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A tested program.
+struct Node {
+    tree: Tree,
+    candidate: Candidate,
+}
+
+impl Node {
+    fn key(&self) -> Key {
+        self.key_with(0.0)
+    }
+
+    /// The key of a child reached by an edit of log-probability `log_prob`.
+    fn key_with(&self, log_prob: f32) -> Key {
+        let share = self.candidate.passed.map_or(0.0, |p| p as f64 / self.candidate.tests.max(1) as f64);
+        Key::of(share, self.candidate.log_prob + log_prob)
+    }
+}
+
+impl<'a> Searcher<'a> {
+    /// See the module doc. Model calls are the sampled edits plus one scoring pass per expanded node.
+    pub(super) fn best_first(
+        &self,
+        run: &mut Run,
+        start: &Tree,
+        model: &EditModel,
+        tokenizer: &Tokenizer,
+    ) -> Result<ProposeStats, SearchError> {
+        let mut proposer = Proposer::new(model, tokenizer, self.spec.clone(), self.config.sampling);
+        // Samples are extras here (the menu is always there): resample rejected ones less.
+        proposer.max_attempts = 2;
+        let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
+        let mut nodes = vec![Node { tree: start.clone(), candidate: run.best.clone() }];
+        let mut expandable: BinaryHeap<(Key, std::cmp::Reverse<usize>)> = BinaryHeap::new();
+        expandable.push((nodes[0].key(), std::cmp::Reverse(0)));
+        let mut queue: BinaryHeap<Child> = BinaryHeap::new();
+        let mut order = 0u64;
+        let mut scoring_passes = 0u64;
+        let calls = |p: &Proposer, passes: u64| p.stats.sampled + passes;
+        while !run.out_of_budget(calls(&proposer, scoring_passes)) {
+            // Expand every node whose children could outrank the queue's head.
+            while let Some(&(key, std::cmp::Reverse(id))) = expandable.peek() {
+                if queue.peek().is_some_and(|head| head.key >= key) {
+                    break;
+                }
+                expandable.pop();
+                if nodes[id].candidate.edits.len() >= self.config.depth.max(1) {
+                    continue;
+                }
+                let parent = &nodes[id];
+                let menu = single_edits(&parent.tree);
+                let prefix = Prefix::new(tokenizer, &self.spec, parent.tree.source());
+                let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
+                let t0 = std::time::Instant::now();
+                let scores = score_edits(model, tokenizer, &prefix, &texts)?;
+                if std::env::var_os("KELP_DEBUG").is_some() {
+                    let mut ranked: Vec<(f32, &str)> =
+                        scores.iter().zip(&texts).map(|(s, t)| (s.unwrap_or(-1e4), t.1)).collect();
+                    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+                    eprintln!(
+                        "expand node {id} (key {:?}): {} menu edits scored in {:.0} ms; top: {:?}",
+                        key,
+                        texts.len(),
+                        t0.elapsed().as_secs_f64() * 1e3,
+                        &ranked[..ranked.len().min(8)]
+                    );
+                }
+                scoring_passes += 1;
+                for (raw, score) in menu.into_iter().zip(scores) {
+                    // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
+                    let log_prob = score.unwrap_or(-1e4);
+                    let key = parent.key_with(log_prob);
+                    queue.push(Child { key, order, parent: id, log_prob, pending: Pending::Menu(raw) });
+                    order += 1;
+                }
+                let t1 = std::time::Instant::now();
+                let proposals = proposer.propose(&parent.tree, SAMPLES_PER_EXPANSION, &mut rng)?;
+                if std::env::var_os("KELP_DEBUG").is_some() {
+                    eprintln!(
+                        "  sampled {} in {:.0} ms: {:?}",
+                        proposals.len(),
+                        t1.elapsed().as_secs_f64() * 1e3,
+                        proposals.iter().map(|p| (p.log_prob, p.edit.replacement.as_str())).collect::<Vec<_>>()
+                    );
+                }
+                for p in proposals {
+                    let key = parent.key_with(p.log_prob);
+                    let pending = Pending::Sampled(p.edit, p.tree);
+                    queue.push(Child { key, order, parent: id, log_prob: p.log_prob, pending });
+                    order += 1;
+                }
+                if run.out_of_budget(calls(&proposer, scoring_passes)) {
+                    break;
+                }
+            }
+            if run.stop.is_some() {
+                break;
+            }
+            // The next batch of distinct, valid children.
+            let mut batch = Vec::new();
+            let mut trees = Vec::new();
+            while batch.len() < self.config.batch.max(1) {
+                let Some(child) = queue.pop() else { break };
+                let parent = &nodes[child.parent];
+                let applied = match child.pending {
+                    Pending::Menu(raw) => apply(&parent.tree, &raw),
+                    Pending::Sampled(edit, tree) => Some((edit, tree)),
+                };
+                let Some((edit, tree)) = applied else { continue };
+                let mut edits = parent.candidate.edits.clone();
+                edits.push(edit);
+                let candidate = Candidate {
+                    source: tree.source().to_string(),
+                    edits,
+                    passed: None,
+                    tests: self.tests.len(),
+                    log_prob: parent.candidate.log_prob + child.log_prob,
+                };
+                let fresh = run.fresh(vec![candidate], std::slice::from_ref(&tree));
+                if let Some(c) = fresh.into_iter().next() {
+                    batch.push(c);
+                    trees.push(tree);
+                }
+            }
+            if batch.is_empty() {
+                if expandable.is_empty() {
+                    run.stop = Some(Stop::Exhausted);
+                    break;
+                }
+                continue;
+            }
+            let tested = run.test(batch)?;
+            for (candidate, tree) in tested.into_iter().zip(trees) {
+                let node = Node { tree, candidate };
+                expandable.push((node.key(), std::cmp::Reverse(nodes.len())));
+                nodes.push(node);
+            }
+        }
+        proposer.stats.sampled += scoring_passes;
+        Ok(proposer.stats)
+    }
+}
