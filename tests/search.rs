@@ -3,19 +3,20 @@
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
-use std::sync::OnceLock;
 use std::time::Duration;
 
-use candle_core::{DType, Device};
-use candle_nn::{VarBuilder, VarMap};
 use kelp::corpus::{Split, Task, toy_tasks};
 use kelp::exec::{Sandbox, SandboxConfig};
+use kelp::model::decode::Prefix;
 use kelp::model::decode::spec_text;
-use kelp::model::{EditModel, EditModelConfig, Tokenizer};
-use kelp::search::{Budget, Mode, Proposer, Sampling, SearchConfig, Searcher, class_at};
+use kelp::search::{
+    Budget, Mode, Proposer, Sampling, SearchConfig, Searcher, Strategy, class_at, score_edits, single_edits,
+};
 use kelp::syntax;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
+
+use crate::fixtures::tiny_random_model as tiny;
 
 /// A fresh sandbox with its cache on: a cache hit would mean a program was run twice.
 fn sandbox() -> Sandbox {
@@ -25,19 +26,6 @@ fn sandbox() -> Sandbox {
 
 fn toy(name: &str) -> Task {
     toy_tasks().into_iter().find(|t| t.entry_point == name).expect("a toy task")
-}
-
-/// A tiny randomly initialised model: proposals are noise, which is what the constraints must survive.
-fn tiny() -> &'static (Tokenizer, EditModel) {
-    static MODEL: OnceLock<(Tokenizer, EditModel)> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        let sources: Vec<String> = toy_tasks().into_iter().map(|t| t.source).collect();
-        let tokenizer = Tokenizer::train(&sources, 400).unwrap();
-        let varmap = VarMap::new();
-        let config = EditModelConfig::tiny(tokenizer.vocab_size());
-        let model = EditModel::load(VarBuilder::from_varmap(&varmap, DType::F32, &Device::Cpu), &config).unwrap();
-        (tokenizer, model)
-    })
 }
 
 fn searcher<'a>(sandbox: &'a Sandbox, task: &Task, mode: Mode, budget: usize) -> Searcher<'a> {
@@ -118,16 +106,63 @@ fn search_stops_when_the_tests_pass() {
 
 #[test]
 fn no_program_is_tested_twice() {
-    for mode in [Mode::Baseline, Mode::Model] {
+    for (mode, strategy) in
+        [(Mode::Baseline, Strategy::BestFirst), (Mode::Model, Strategy::BestFirst), (Mode::Model, Strategy::Rollouts)]
+    {
         let sandbox = sandbox();
         // Unrepairable within the budget by blind search, and by a random model: the whole budget is spent.
         let task = toy("clamp");
         let broken = "def clamp(x, lo, hi):\n    return hi * 7 - lo\n";
-        let report = searcher(&sandbox, &task, mode, 40).run(broken).unwrap();
+        let mut s = searcher(&sandbox, &task, mode, 40);
+        s.config.strategy = strategy;
+        let report = s.run(broken).unwrap();
         let stats = sandbox.stats();
         assert_eq!(stats.cache_hits, 0, "{mode:?}: a program was run twice");
         assert_eq!(stats.runs as usize, report.test_runs, "{mode:?}");
         assert_eq!(report.candidates + 1, report.test_runs, "{mode:?}: every distinct candidate is run once");
+    }
+}
+
+#[test]
+fn batched_edit_scores_equal_one_at_a_time_scores() {
+    // Batches pad replacements of different lengths and repeat the prefix's cache: neither may change a score.
+    let (tokenizer, model) = tiny();
+    let task = toy("clamp");
+    let tree = syntax::parse(task.source.as_str());
+    let prefix = Prefix::new(tokenizer, &spec_text(&task.spec), tree.source());
+    let menu = single_edits(&tree);
+    let edits: Vec<(syntax::Span, &str)> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
+    assert!(edits.len() > 40, "the menu spans more than one batch");
+    let batched = score_edits(model, tokenizer, &prefix, &edits).unwrap();
+    let mut scored = 0;
+    for (edit, batch_score) in edits.iter().zip(&batched) {
+        let alone = score_edits(model, tokenizer, &prefix, std::slice::from_ref(edit)).unwrap()[0];
+        match (batch_score, alone) {
+            (Some(a), Some(b)) => {
+                assert!((a - b).abs() < 1e-3 * b.abs().max(1.0), "{edit:?}: batched {a}, alone {b}");
+                assert!(*a < 0.0);
+                scored += 1;
+            }
+            (a, b) => assert_eq!(*a, b, "{edit:?}"),
+        }
+    }
+    assert!(scored > 40, "only {scored} menu edits were addressable");
+    // A span that is no node cannot be scored.
+    let bogus = score_edits(model, tokenizer, &prefix, &[(syntax::Span::new(1, 2), "x")]).unwrap();
+    assert_eq!(bogus, vec![None]);
+}
+
+#[test]
+fn best_first_repairs_one_operator_bugs_with_a_random_model() {
+    // The menu is always searched: even a model that knows nothing repairs what the baseline repairs.
+    let sandbox = sandbox();
+    for (name, broken) in [
+        ("add", "def add(a, b):\n    return a - b\n"),
+        ("max_val", "def max_val(a, b):\n    if a < b:\n        return a\n    return b\n"),
+    ] {
+        let report = searcher(&sandbox, &toy(name), Mode::Model, 100).run(broken).unwrap();
+        assert!(report.repaired, "{name}: {report:?}");
+        assert!(report.model_calls > 0);
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod eval;
 mod fixtures;
 mod model;
 mod noise;

@@ -311,7 +311,7 @@ impl<'a> TaskPool<'a> {
     /// One task; `None` only for an empty pool.
     pub fn sample<R: Rng>(&self, rng: &mut R) -> Option<&'a Task> {
         match *self {
-            TaskPool::Uniform(tasks) if tasks.is_empty() => None,
+            TaskPool::Uniform([]) => None,
             TaskPool::Uniform(tasks) => Some(&tasks[rng.random_range(0..tasks.len())]),
             TaskPool::Mixture(mixture) if mixture.is_empty() => None,
             TaskPool::Mixture(mixture) => Some(mixture.sample(rng)),

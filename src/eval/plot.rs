@@ -19,8 +19,10 @@ fn colour(method: &str, shade: usize) -> RGBColor {
     }
 }
 
-/// (method, k, points (budget, share solved)) for every budget 1..=max.
-fn curves(report: &Report) -> Vec<(String, usize, Vec<(f64, f64)>)> {
+/// One line of the solved-vs-budget plot: method, k, and (budget, share solved) for every budget 1..=max.
+type Curve = (String, usize, Vec<(f64, f64)>);
+
+fn curves(report: &Report) -> Vec<Curve> {
     let max = report.config.budget.max(1);
     let mut out = Vec::new();
     for s in &report.summaries {
