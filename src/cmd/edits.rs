@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kelp::corpus::Task;
+use anyhow::Context;
+use kelp::corpus::{Task, TaskGroup, load_shards};
 use kelp::model::Checkpoint;
 use kelp::noise::SubtreeBank;
 use kelp::train::evaluate_k;
@@ -27,15 +28,33 @@ pub struct EvalEditsArgs {
     /// Print JSON.
     #[arg(long)]
     json: bool,
+    /// Evaluate on the held-out tasks of a corpus built by `kelp corpus build` (as `kelp train --tasks` splits it).
+    #[arg(long, value_name = "DIR")]
+    tasks: Option<PathBuf>,
+    /// With --tasks: only held-out tasks of this group (synthetic, real_tested, real_untested, toy).
+    #[arg(long)]
+    group: Option<String>,
     #[command(flatten)]
     sources: CorpusArgs,
 }
 
 pub fn run(args: EvalEditsArgs) -> anyhow::Result<ExitCode> {
     let checkpoint = Checkpoint::load(&args.checkpoint)?;
-    let corpus = args.sources.build()?;
+    let tasks = match &args.tasks {
+        Some(dir) => load_shards(dir).with_context(|| format!("reading the task corpus in {}", dir.display()))?,
+        None => args.sources.build()?.tasks,
+    };
     // The same split as `kelp train`: held-out functions are never trained on.
-    let (eval_tasks, train_tasks): (Vec<Task>, Vec<Task>) = corpus.tasks.into_iter().partition(is_held_out);
+    let (mut eval_tasks, train_tasks): (Vec<Task>, Vec<Task>) = tasks.into_iter().partition(is_held_out);
+    if let Some(group) = &args.group {
+        let Some(group) = TaskGroup::ALL.into_iter().find(|g| g.name() == group) else {
+            anyhow::bail!("unknown --group {group:?}: use synthetic, real_tested, real_untested or toy");
+        };
+        eval_tasks.retain(|t| TaskGroup::of(t) == group);
+    }
+    if eval_tasks.is_empty() {
+        anyhow::bail!("no held-out tasks to evaluate on");
+    }
     let sources: Vec<&str> = train_tasks.iter().map(|t| t.source.as_str()).collect();
     let bank = SubtreeBank::from_sources(&sources, 24);
     let mut rows = Vec::new();
