@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 cargo build --release --locked
 kelp=target/release/kelp
 $kelp eval --protocol toy10 --mode exec --budget 100 --max-seconds 10 --out reports/toy10-exec
-$kelp eval --protocol toy10 --mode model-only --max-seconds 30 --out reports/toy10-model-only
+$kelp eval --protocol humaneval-repair --mode exec --budget 100 --max-seconds 10 --limit 15 --out reports/humaneval-repair-exec
 $kelp eval --protocol synthesis --mode exec --budget 100 --max-seconds 20 --out reports/synthesis-exec
-$kelp eval --protocol humaneval-repair --mode exec --budget 100 --max-seconds 10 --limit 20 --out reports/humaneval-repair-exec
+$kelp eval --protocol toy10 --mode model-only --max-seconds 30 --out reports/toy10-model-only
