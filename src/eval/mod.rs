@@ -428,7 +428,7 @@ impl Report {
         let c = &self.config;
         let mut s = format!(
             "## {} ({} mode)\n\nCommit `{}`, checkpoint `{}` (weights hash `{}`), seed {}, budget {} test runs per \
-             search (wall limit {} s), strategy {}.\n\n",
+             search (wall limit {} s), search: {}.\n\n",
             serde_json::to_value(c.protocol).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
             serde_json::to_value(c.mode).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
             self.commit,
@@ -437,7 +437,11 @@ impl Report {
             c.seed,
             c.budget,
             c.max_seconds,
-            serde_json::to_value(c.strategy).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+            match c.mode {
+                EvalMode::ModelOnly => "best-of-16 rollouts of depth 10 ranked by log-probability".to_string(),
+                EvalMode::Exec =>
+                    serde_json::to_value(c.strategy).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+            },
         );
         s.push_str("| method | k | trials | valid | exact | plausible | avg pass | best pass |");
         let mut rule = "|---|---:|---:|---:|---:|---:|---:|---:|".to_string();

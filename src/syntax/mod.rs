@@ -329,11 +329,50 @@ impl Tree {
                 continue;
             }
             let new_end = span.end as usize + new_tree.source().len() - self.source.len();
-            if new_tree.find_node(Span::new(span.start as usize, new_end), class).is_some() {
+            if new_tree.find_node(Span::new(span.start as usize, new_end), class).is_some()
+                && !new_tree.has_duplicate_parameter(span.start)
+            {
                 return Some((edit, new_tree));
             }
         }
         None
+    }
+
+    /// Whether the parameter list around byte `offset` (if any) names a parameter twice: tree-sitter accepts
+    /// `def f(x, x)`, CPython does not, and a renamed parameter is a common edit.
+    fn has_duplicate_parameter(&self, offset: u32) -> bool {
+        let Some(list) = self
+            .nodes
+            .iter()
+            .filter(|n| {
+                matches!(n.kind, "parameters" | "lambda_parameters") && n.span.start <= offset && offset < n.span.end
+            })
+            .last()
+        else {
+            return false;
+        };
+        // Parameter names: identifiers in the list that are not inside a default value or an annotation.
+        let mut names: Vec<&str> = Vec::new();
+        for node in self
+            .nodes
+            .iter()
+            .filter(|n| n.kind == "identifier" && list.span.start <= n.span.start && n.span.end <= list.span.end)
+        {
+            let in_value = self.nodes.iter().any(|v| {
+                matches!(v.field, Some("value") | Some("type"))
+                    && v.span.start <= node.span.start
+                    && node.span.end <= v.span.end
+                    && list.span.start <= v.span.start
+            });
+            if !in_value {
+                let name = self.text(node.span);
+                if names.contains(&name) {
+                    return true;
+                }
+                names.push(name);
+            }
+        }
+        false
     }
 
     /// 1-based line number of a byte offset, for messages.
@@ -376,6 +415,22 @@ impl Iterator for Children<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn splice_refuses_a_duplicate_parameter() {
+        let tree = parse("def f(x, y=lambda x: x, *z):\n    return x\n");
+        let y = tree.source().find('y').unwrap() as u32;
+        let id = Span { start: y, end: y + 1 };
+        assert!(tree.splice_checked(id, ReplacementClass::Identifier, "x").is_none(), "def f(x, x=…) is invalid");
+        assert!(tree.splice_checked(id, ReplacementClass::Identifier, "w").is_some());
+        let z = tree.source().find('z').unwrap() as u32;
+        let id = Span { start: z, end: z + 1 };
+        assert!(tree.splice_checked(id, ReplacementClass::Identifier, "y").is_none(), "def f(x, y, *y) is invalid");
+        // The lambda's own `x` is another scope's parameter: renaming the body's `x` is fine.
+        let body = tree.source().rfind('x').unwrap() as u32;
+        let id = Span { start: body, end: body + 1 };
+        assert!(tree.splice_checked(id, ReplacementClass::Expression, "y").is_some());
+    }
 
     #[test]
     fn arena_matches_tree_sitter_structure() {
