@@ -341,14 +341,9 @@ impl Tree {
     /// Whether the parameter list around byte `offset` (if any) names a parameter twice: tree-sitter accepts
     /// `def f(x, x)`, CPython does not, and a renamed parameter is a common edit.
     fn has_duplicate_parameter(&self, offset: u32) -> bool {
-        let Some(list) = self
-            .nodes
-            .iter()
-            .filter(|n| {
-                matches!(n.kind, "parameters" | "lambda_parameters") && n.span.start <= offset && offset < n.span.end
-            })
-            .last()
-        else {
+        let Some(list) = self.nodes.iter().rev().find(|n| {
+            matches!(n.kind, "parameters" | "lambda_parameters") && n.span.start <= offset && offset < n.span.end
+        }) else {
             return false;
         };
         // Parameter names: identifiers in the list that are not inside a default value or an annotation.
