@@ -138,7 +138,11 @@ impl Differ<'_> {
             return None;
         }
         let text = self.to.text(nb.span);
-        let replacement = dedent(text, indentation_at(self.to.source(), nb.span.start as usize))?;
+        let mut replacement = dedent(text, indentation_at(self.to.source(), nb.span.start as usize))?;
+        // `6 .real` may lose its space: an integer put back right before `.` would read as the float `6.`.
+        if nb.kind == "integer" && self.from.source().as_bytes().get(na.span.end as usize) == Some(&b'.') {
+            replacement = format!("({replacement})");
+        }
         let edit = Edit { span: na.span, replacement };
         // A multi-line text needs a node that begins its line.
         if edit.replacement.contains('\n') && !crate::syntax::line_starts_at(self.from.source(), na.span.start as usize)
@@ -153,6 +157,14 @@ impl Differ<'_> {
 mod tests {
     use super::*;
     use crate::syntax::parse;
+
+    #[test]
+    fn an_integer_put_back_before_a_dot_is_parenthesised() {
+        let from = "def f(self):\n    return (not self).real\n";
+        let p = path(from, "def f(self):\n    return 6 .real\n");
+        let end = p.state_after(from, p.len()).unwrap();
+        assert!(!parse(end.as_str()).has_error(), "{end}");
+    }
 
     fn path(from: &str, to: &str) -> EditPath {
         let path = tree_diff(&parse(from), &parse(to));
