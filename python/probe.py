@@ -14,6 +14,7 @@ PAYLOAD and emit. PAYLOAD is
 and for each program, in order, the harness emits one object:
 
   {"k": 0, "status": "ok", "lines": [2, 3, 5],          # the function's executable lines (not the def line)
+   "collected": false,                                  # true for a generator: values are list(f(...))
    "calls": [{"args": "1, 2", "repr": "3", "lines": [2, 5], "echoes": []}, # returned; repr round-trips;
                                                                           # echoes: arguments equal to the result
              {"args": "[], 0", "raised": "IndexError"},                   # raised an exception
@@ -33,17 +34,17 @@ import signal
 import sys
 import types
 
-# Builtins a pure function may not use: I/O, the caller's frame (globals, locals, vars), dynamic code, and values
-# that differ between processes (id, hash of a str). Every other builtin, exceptions and print (its output is
-# captured) included, is fine.
+# Builtins a pure function may not use: I/O, imports, the module's own frame (globals, locals), values that differ
+# between processes (id, hash of a str), and what only works inside its class (super). Every other builtin is fine,
+# exceptions, print (its output is captured) and dynamic code on the function's own data (compile, exec, eval,
+# setattr) included: purity here means that a test recorded from the standalone function passes again anywhere.
 UNSAFE_BUILTINS = frozenset(
-    "open input exec eval compile __import__ globals locals vars id hash breakpoint exit quit help setattr delattr "
-    "super __build_class__ __loader__ __spec__ __name__ __file__ __doc__ __package__ copyright credits "
-    "license".split()
+    "open input __import__ globals locals id hash breakpoint exit quit help super __loader__ __spec__ __name__ "
+    "__file__ __doc__ __package__ copyright credits license".split()
 )
 SAFE_BUILTINS = frozenset(n for n in dir(builtins) if n not in UNSAFE_BUILTINS) | {"True", "False", "None"}
 
-INT_POOL = [0, 1, 2, 3, 5, 7, 10, -1, -3, 100, 4, 12]
+INT_POOL = [0, 1, 2, 3, 5, 7, 10, -1, -3, 100, 4, 12, 8, 16, 32, 65, 97]
 FLOAT_POOL = [0.0, 1.5, -2.25, 3.0, 0.5, 10.0]
 STR_POOL = ["", "a", "abc", "hello", "Hello World", "  padded  ", "a,b,c", "x_y_z", "123", "CamelCase", "foo.bar",
             "A man a plan", "tab\tsep", "line1\nline2"]
@@ -53,6 +54,11 @@ POOLS = {
     tuple: [(), (1, 2), ("a", 1), (3,)], dict: [{}, {"a": 1}, {"x": 2, "y": 3}], bytes: [b"", b"abc", b"\x00\xff"],
     set: [set(), {1, 2}], type(None): [None],
 }
+# Functions passed as arguments are written by name (their repr does not round-trip).
+CALLABLE_SOURCES = ["len", "str", "abs", "bool", "int", "sorted", "str.upper", "str.lower", "str.strip", "repr",
+                    "list", "tuple", "max", "min", "sum", "reversed", "str.isdigit"]
+CALLABLE_NAMES = {"f", "func", "function", "fn", "callback", "predicate", "pred", "key", "keyfunc", "transform",
+                  "action", "factory", "converter", "filter", "check"}
 ANNOTATION_NAMES = {"int": int, "float": float, "str": str, "bool": bool, "list": list, "List": list,
                     "Sequence": list, "Iterable": list, "tuple": tuple, "Tuple": tuple, "dict": dict, "Dict": dict,
                     "Mapping": dict, "bytes": bytes, "set": set, "Set": set}
@@ -167,6 +173,8 @@ def param_type(param, rng):
     if default is not inspect.Parameter.empty and default is not None and type(default) in POOLS:
         return type(default)
     name = param.name.lower()
+    if name in CALLABLE_NAMES or (default is not inspect.Parameter.empty and callable(default)):
+        return callable
     if name in INT_NAMES or name.startswith(("num_", "n_", "max_", "min_")) or name.endswith(("_count", "_size")):
         return int
     if name in STR_NAMES or name.endswith(("_name", "_str", "_text", "name")):
@@ -201,25 +209,36 @@ def sample_args(func, seed, samples, fixed=()):
     positional = positional[len(fixed):]
     literals = body_literals(func.__code__)
     kinds = [param_type(p, rng) for p in positional]
+    # Parameters of unknown type often share one (two strings, two ints): half the samples give all of them the
+    # same type, as drawing each independently rarely would.
+    profiles = [[kind or t for kind in kinds] for t in (int, str, list, float, bytes, tuple, dict, bool, callable)]
     out, seen = [], set()
     for _ in range(samples * 3):
         if len(out) >= samples:
             break
+        profile = rng.choice(profiles) if rng.random() < 0.5 else None
         values = []
-        for p, kind in zip(positional, kinds):
+        for i, (p, kind) in enumerate(zip(positional, kinds)):
             if p.default is not p.empty and rng.random() < 0.3:
                 break  # leave this and the rest at their defaults
             # Mostly the inferred type; sometimes another, as names and annotations mislead.
-            t = kind if kind and rng.random() < 0.75 else rng.choice([int, str, list, str, int, bytes, tuple, float])
+            if profile is not None:
+                t = profile[i]
+            elif kind and rng.random() < 0.75:
+                t = kind
+            else:
+                t = rng.choice([int, str, list, str, int, bytes, tuple, float, dict, bool])
+            if t is callable:
+                values.append(rng.choice(CALLABLE_SOURCES))
+                continue
             pool = POOLS[t] + literals.get(t, []) * 2
-            values.append(rng.choice(pool))
-        else:
-            pass
+            value = rng.choice(pool)
+            values.append(repr(value) if round_trips(value) else None)
         if len(values) < sum(1 for p in positional if p.default is p.empty):
             continue
-        if not all(round_trips(v) for v in values):
+        if None in values:
             continue
-        source = ", ".join(list(fixed) + [repr(v) for v in values])
+        source = ", ".join(list(fixed) + values)
         if source not in seen:
             seen.add(source)
             out.append(source)
@@ -299,8 +318,10 @@ def probe(k, spec, cfg):
     if not isinstance(func, types.FunctionType):
         return {"k": k, "status": "rejected", "reason": "not a function"}
     code = func.__code__
-    if code.co_flags & (inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR):
-        return {"k": k, "status": "rejected", "reason": "generator or coroutine"}
+    if code.co_flags & (inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR):
+        return {"k": k, "status": "rejected", "reason": "coroutine"}
+    # A generator is tested through the list of what it yields: `assert list(f(x)) == [...]`.
+    collected = bool(code.co_flags & inspect.CO_GENERATOR)
     if spec.get("pure"):
         if code.co_freevars:
             return {"k": k, "status": "rejected", "reason": "impure: closure"}
@@ -330,6 +351,11 @@ def probe(k, spec, cfg):
         args_list = sample_args(func, spec.get("seed", 0), spec.get("samples", 12), spec.get("fixed", ()))
         if args_list is None:
             return {"k": k, "status": "rejected", "reason": "unsupported signature"}
+    if collected:
+        generator = func
+
+        def func(*args):
+            return list(generator(*args))
     import time
     deadline = time.monotonic() + cfg["program_seconds"]
     calls = []
@@ -366,7 +392,7 @@ def probe(k, spec, cfg):
                 break
             continue
         calls.append({"args": args, "repr": text, "lines": lines, "echoes": echoes(args, value)})
-    return {"k": k, "status": "ok", "lines": sorted(executable_lines(code)), "calls": calls}
+    return {"k": k, "status": "ok", "lines": sorted(executable_lines(code)), "calls": calls, "collected": collected}
 
 
 def main():

@@ -67,8 +67,9 @@ pub struct BuildArgs {
     /// Do not write tests for harvested functions.
     #[arg(long)]
     no_real_tests: bool,
-    /// Argument lists sampled per harvested function.
-    #[arg(long, default_value_t = 64)]
+    /// Argument lists sampled per harvested function (more give more functions tests: 256 → 1024 took the
+    /// standard library from 716 to 741 tested functions, for 35 s more).
+    #[arg(long, default_value_t = 1024)]
     samples: usize,
     /// Tasks per shard file.
     #[arg(long, default_value_t = 50_000)]
@@ -216,7 +217,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             args.seed,
         )?;
         eprintln!(
-            "kelp: {} of {} module-level functions and self-free methods now have tests ({} with doctests, {} made standalone by imports, {} tests) in {:.1}s; left without: {}",
+            "kelp: {} of {} functions and methods callable without an instance now have tests ({} with doctests, {} made standalone by imports, {} tests) in {:.1}s; left without: {}",
             report.tested,
             report.candidates,
             report.with_doctests,

@@ -294,9 +294,9 @@ impl TestPolicy {
 
 /// Chooses assert lines from a probe (see the module doc), or says why none will do.
 pub fn select_tests(entry_point: &str, probe: &Probe, policy: &TestPolicy) -> Result<Vec<String>, String> {
-    let (lines, calls) = match probe {
+    let (lines, calls, collected) = match probe {
         Probe::Rejected(why) => return Err(why.clone()),
-        Probe::Probed { lines, calls } => (lines, calls),
+        Probe::Probed { lines, calls, collected } => (lines, calls, *collected),
     };
     struct Usable<'a> {
         args: &'a str,
@@ -304,11 +304,13 @@ pub fn select_tests(entry_point: &str, probe: &Probe, policy: &TestPolicy) -> Re
         lines: &'a [u32],
         echoes: &'a [u32],
     }
+    // `assert f() == ` and, for a generator, `list()`.
+    let overhead = if collected { 20 } else { 14 };
     let usable: Vec<Usable> = calls
         .iter()
         .filter_map(|c| match &c.outcome {
             CallOutcome::Returned { repr, lines, echoes }
-                if entry_point.len() + c.args.len() + repr.len() + 14 <= policy.max_line =>
+                if entry_point.len() + c.args.len() + repr.len() + overhead <= policy.max_line =>
             {
                 Some(Usable { args: &c.args, repr, lines, echoes })
             }
@@ -386,7 +388,10 @@ pub fn select_tests(entry_point: &str, probe: &Probe, policy: &TestPolicy) -> Re
         return Err("untested branch".into());
     }
     chosen.sort_unstable();
-    Ok(chosen.iter().map(|&i| format!("assert {entry_point}({}) == {}", usable[i].args, usable[i].repr)).collect())
+    let call = |args: &str| {
+        if collected { format!("list({entry_point}({args}))") } else { format!("{entry_point}({args})") }
+    };
+    Ok(chosen.iter().map(|&i| format!("assert {} == {}", call(usable[i].args), usable[i].repr)).collect())
 }
 
 /// How [`write_tests`] went.
@@ -411,18 +416,34 @@ pub struct TestWriteReport {
     pub examples: BTreeMap<String, Vec<String>>,
 }
 
-/// Whether the function's first parameter is `self` or `cls` and its body never mentions it.
-fn unused_receiver(source: &str) -> bool {
+/// How a method's first parameter is used, which decides whether a standalone test can call it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Receiver {
+    /// The first parameter is not `self` or `cls` (a static method, or no parameters): call it as it is.
+    Absent,
+    /// `self` or `cls` that the body never mentions: call it with `None` in its place.
+    Unused,
+    /// `self` or `cls` that the body uses: it needs an instance, which a standalone test cannot build.
+    Used,
+}
+
+fn receiver(source: &str) -> Receiver {
     let tree = syntax::parse(source);
-    let Some(func) = tree.children(0).find(|&c| tree.node(c).kind == "function_definition") else { return false };
-    let Some(params) = tree.children(func).find(|&c| tree.node(c).field == Some("parameters")) else { return false };
-    let Some(first) = tree.children(params).find(|&c| tree.node(c).kind == "identifier") else { return false };
-    let receiver = tree.text(tree.node(first).span);
-    if receiver != "self" && receiver != "cls" {
-        return false;
+    let Some(func) = tree.children(0).find(|&c| tree.node(c).kind == "function_definition") else {
+        return Receiver::Used;
+    };
+    let Some(params) = tree.children(func).find(|&c| tree.node(c).field == Some("parameters")) else {
+        return Receiver::Used;
+    };
+    let Some(first) = tree.children(params).find(|&c| tree.node(c).named && !tree.node(c).extra) else {
+        return Receiver::Absent;
+    };
+    let name = tree.text(tree.node(first).span);
+    if tree.node(first).kind != "identifier" || (name != "self" && name != "cls") {
+        return Receiver::Absent;
     }
-    let mentions = tree.nodes().iter().filter(|n| n.kind == "identifier" && tree.text(n.span) == receiver).count();
-    mentions == 1
+    let mentions = tree.nodes().iter().filter(|n| n.kind == "identifier" && tree.text(n.span) == name).count();
+    if mentions == 1 { Receiver::Unused } else { Receiver::Used }
 }
 
 /// Doctest examples of a docstring that call `entry_point` and fit one line each: `(expression, expected)`.
@@ -463,8 +484,8 @@ pub fn write_tests(
     seed: u64,
 ) -> Result<TestWriteReport, ExecError> {
     let mut report = TestWriteReport::default();
-    // Module-level functions, and methods that never use their `self`/`cls` (called with `None` in its place):
-    // any other method needs an instance, which a standalone test cannot build.
+    // Module-level functions, static methods, and methods that never use their `self`/`cls` (called with `None`
+    // in its place): any other method needs an instance, which a standalone test cannot build.
     let mut fixed: Vec<Vec<String>> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
     for (i, t) in tasks.iter().enumerate() {
@@ -472,13 +493,13 @@ pub fn write_tests(
             continue;
         }
         let Some((_, qualified)) = t.id.rsplit_once(':') else { continue };
-        if !qualified.contains('.') {
-            candidates.push(i);
-            fixed.push(Vec::new());
-        } else if unused_receiver(&t.source) {
-            candidates.push(i);
-            fixed.push(vec!["None".to_string()]);
+        let receiver = if qualified.contains('.') { receiver(&t.source) } else { Receiver::Absent };
+        match receiver {
+            Receiver::Absent => fixed.push(Vec::new()),
+            Receiver::Unused => fixed.push(vec!["None".to_string()]),
+            Receiver::Used => continue,
         }
+        candidates.push(i);
     }
     report.candidates = candidates.len();
     let request = |k: usize, program: String, modules: Vec<String>| ProbeRequest {
@@ -632,6 +653,7 @@ mod tests {
                 returned("5", "1", &[2, 4]),
                 Call { args: "0".into(), outcome: CallOutcome::Raised("ZeroDivisionError".into()) },
             ],
+            collected: false,
         };
         let tests = select_tests("f", &probe, &TestPolicy::synthetic()).unwrap();
         assert_eq!(tests, ["assert f(1) == 1", "assert f(2) == 1", "assert f(-1) == 0"]);
@@ -639,12 +661,14 @@ mod tests {
         let constant = Probe::Probed {
             lines: vec![2],
             calls: vec![returned("1", "0", &[2]), returned("2", "0", &[2]), returned("3", "0", &[2])],
+            collected: false,
         };
         assert_eq!(select_tests("f", &constant, &TestPolicy::synthetic()), Err("constant".into()));
 
         let untested = Probe::Probed {
             lines: vec![2, 3, 4],
             calls: vec![returned("1", "1", &[2, 4]), returned("2", "2", &[2, 4]), returned("3", "3", &[2, 4])],
+            collected: false,
         };
         assert_eq!(select_tests("f", &untested, &TestPolicy::synthetic()), Err("untested branch".into()));
         assert!(select_tests("f", &untested, &TestPolicy::harvested()).is_ok());
@@ -659,6 +683,26 @@ mod tests {
             }
         }
         assert_eq!(select_tests("f", &echo, &TestPolicy::harvested()), Err("returns an argument".into()));
+
+        // A generator's values are lists of what it yielded, and its tests say so.
+        let generator = Probe::Probed {
+            lines: vec![2],
+            calls: vec![returned("1", "[0]", &[2]), returned("2", "[0, 1]", &[2]), returned("0", "[]", &[2])],
+            collected: true,
+        };
+        assert_eq!(
+            select_tests("f", &generator, &TestPolicy::harvested()).unwrap(),
+            ["assert list(f(1)) == [0]", "assert list(f(2)) == [0, 1]", "assert list(f(0)) == []"]
+        );
+    }
+
+    #[test]
+    fn methods_are_called_without_an_instance_only_when_they_need_none() {
+        assert_eq!(receiver("def f(a, b):\n    return a + b\n"), Receiver::Absent);
+        assert_eq!(receiver("def f():\n    return 1\n"), Receiver::Absent);
+        assert_eq!(receiver("def f(self, a):\n    return a * 2\n"), Receiver::Unused);
+        assert_eq!(receiver("def f(cls, a):\n    return cls(a)\n"), Receiver::Used);
+        assert_eq!(receiver("def f(self):\n    return self.x\n"), Receiver::Used);
     }
 
     #[test]

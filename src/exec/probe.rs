@@ -68,8 +68,9 @@ pub struct Call {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Probe {
     /// The function loaded; `lines` are its executable lines (not the `def` line), `calls` in input order (probing
-    /// stops after a call that times out).
-    Probed { lines: Vec<u32>, calls: Vec<Call> },
+    /// stops after a call that times out). `collected`: the function is a generator, and each call's value is the
+    /// list of what it yielded (a test reads `assert list(f(x)) == [...]`).
+    Probed { lines: Vec<u32>, calls: Vec<Call>, collected: bool },
     /// Not probed, and why: `does not load (NameError)`, `impure: uses open`, `timeout`, `crash`…
     Rejected(String),
 }
@@ -103,6 +104,8 @@ struct RawProbe {
     lines: Vec<u32>,
     #[serde(default)]
     calls: Vec<RawCall>,
+    #[serde(default)]
+    collected: bool,
 }
 
 #[derive(Deserialize)]
@@ -134,7 +137,7 @@ impl From<RawProbe> for Probe {
                 Call { args: c.args, outcome }
             })
             .collect();
-        Probe::Probed { lines: raw.lines, calls }
+        Probe::Probed { lines: raw.lines, calls, collected: raw.collected }
     }
 }
 
@@ -267,7 +270,7 @@ mod tests {
         let probes = sandbox()
             .probe_many(&[given(program, "pick", &["[4, 5], 1", "[], 0", "[1], 3"])], &ProbeConfig::default())
             .unwrap();
-        let Probe::Probed { lines, calls } = &probes[0] else { panic!("{probes:?}") };
+        let Probe::Probed { lines, calls, .. } = &probes[0] else { panic!("{probes:?}") };
         assert_eq!(lines, &[2, 3, 4]);
         assert_eq!(calls[0].outcome, CallOutcome::Returned { repr: "5".into(), lines: vec![2, 4], echoes: vec![] });
         assert_eq!(calls[1].outcome, CallOutcome::Returned { repr: "-1".into(), lines: vec![2, 3], echoes: vec![] });
