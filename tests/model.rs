@@ -3,11 +3,11 @@
 
 use std::sync::OnceLock;
 
-use candle_core::{DType, Device};
+use candle_core::{DType, Device, Tensor};
 use candle_nn::{VarBuilder, VarMap};
 use kelp::corpus::{Split, Task, toy_tasks};
 use kelp::model::decode::{Prefix, greedy_edit, spec_text};
-use kelp::model::{Checkpoint, EditModel, EditModelConfig, Inputs, Tokenizer, checkpoint};
+use kelp::model::{Cache, Checkpoint, EditModel, EditModelConfig, Inputs, Tokenizer, checkpoint};
 use kelp::noise::{ExampleConfig, ExampleGenerator, Mutator, MutatorConfig, SubtreeBank};
 use kelp::train::{AdamW, Batch, TrainConfig, TrainData, TrainItem, edit_loss, train};
 
@@ -109,6 +109,56 @@ fn kv_cache_gives_the_same_logits_and_output() {
             assert!(diff < 1e-4, "logits differ by {diff}");
         }
     }
+}
+
+#[test]
+fn a_shared_prefix_cache_gives_each_row_its_whole_sequence_output() {
+    // Three continuations after one shared prefix, then one more step
+    // on the batch's own cache: each row's states must equal running prefix + that row alone, uncached.
+    let (_varmap, model) = tiny_model(32);
+    let ids = |n: usize, seed: u32| -> Vec<u32> { (0..n as u32).map(|i| 20 + (i * 7 + seed * 13) % 200).collect() };
+    let plain = |tokens: &[u32]| -> Inputs {
+        let t = tokens.len();
+        Inputs {
+            tokens: Tensor::from_slice(tokens, (1, t), &Device::Cpu).unwrap(),
+            pointed_tokens: Tensor::zeros((1, t), DType::U32, &Device::Cpu).unwrap(),
+            pointed_positions: Tensor::zeros((1, t), DType::U32, &Device::Cpu).unwrap(),
+            pointer_slots: Tensor::zeros((1, t), DType::F32, &Device::Cpu).unwrap(),
+        }
+    };
+    let prefix = ids(11, 0);
+    let rows = [ids(4, 1), ids(4, 2), ids(4, 3)];
+    let mut base = Cache::new(model.config());
+    model.forward(&plain(&prefix), Some(&mut base)).unwrap();
+    let mut shared = base.share().unwrap();
+    let flat: Vec<u32> = rows.iter().flatten().copied().collect();
+    let batch = Inputs {
+        tokens: Tensor::from_vec(flat, (3, 4), &Device::Cpu).unwrap(),
+        pointed_tokens: Tensor::zeros((3, 4), DType::U32, &Device::Cpu).unwrap(),
+        pointed_positions: Tensor::zeros((3, 4), DType::U32, &Device::Cpu).unwrap(),
+        pointer_slots: Tensor::zeros((3, 4), DType::F32, &Device::Cpu).unwrap(),
+    };
+    let states = model.forward(&batch, Some(&mut shared)).unwrap(); // (3, 4, d)
+    assert_eq!(shared.len(), prefix.len() + 4);
+    let step = Inputs {
+        tokens: Tensor::from_vec(vec![50u32, 60, 70], (3, 1), &Device::Cpu).unwrap(),
+        pointed_tokens: Tensor::zeros((3, 1), DType::U32, &Device::Cpu).unwrap(),
+        pointed_positions: Tensor::zeros((3, 1), DType::U32, &Device::Cpu).unwrap(),
+        pointer_slots: Tensor::zeros((3, 1), DType::F32, &Device::Cpu).unwrap(),
+    };
+    let next = model.forward(&step, Some(&mut shared)).unwrap(); // (3, 1, d)
+    for (r, row) in rows.iter().enumerate() {
+        let mut whole = prefix.clone();
+        whole.extend(row);
+        whole.push([50, 60, 70][r]);
+        let full = model.forward(&plain(&whole), None).unwrap(); // (1, P + 5, d)
+        let got = Tensor::cat(&[states.get(r).unwrap(), next.get(r).unwrap()], 0).unwrap();
+        let want = full.get(0).unwrap().narrow(0, prefix.len(), 5).unwrap();
+        let diff: f32 = (got - want).unwrap().abs().unwrap().max_all().unwrap().to_scalar().unwrap();
+        assert!(diff < 1e-4, "row {r}: states differ by {diff}");
+    }
+    // A shared cache is not shared again.
+    assert!(shared.share().is_err());
 }
 
 #[test]

@@ -133,10 +133,10 @@ fn batched_edit_scores_equal_one_at_a_time_scores() {
     let menu = single_edits(&tree);
     let edits: Vec<(syntax::Span, &str)> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
     assert!(edits.len() > 40, "the menu spans more than one batch");
-    let batched = score_edits(model, tokenizer, &prefix, &edits).unwrap();
+    let batched = score_edits(model, tokenizer, &prefix, &edits, usize::MAX).unwrap();
     let mut scored = 0;
     for (edit, batch_score) in edits.iter().zip(&batched) {
-        let alone = score_edits(model, tokenizer, &prefix, std::slice::from_ref(edit)).unwrap()[0];
+        let alone = score_edits(model, tokenizer, &prefix, std::slice::from_ref(edit), usize::MAX).unwrap()[0];
         match (batch_score, alone) {
             (Some(a), Some(b)) => {
                 assert!((a - b).abs() < 1e-3 * b.abs().max(1.0), "{edit:?}: batched {a}, alone {b}");
@@ -147,8 +147,20 @@ fn batched_edit_scores_equal_one_at_a_time_scores() {
         }
     }
     assert!(scored > 40, "only {scored} menu edits were addressable");
+    // With a text budget, the 8 best-placed edits keep their exact scores and the others get an estimate.
+    let pruned = score_edits(model, tokenizer, &prefix, &edits, 8).unwrap();
+    assert_eq!(
+        pruned.iter().map(Option::is_some).collect::<Vec<_>>(),
+        batched.iter().map(Option::is_some).collect::<Vec<_>>()
+    );
+    let exact = pruned
+        .iter()
+        .zip(&batched)
+        .filter(|(a, b)| matches!((a, b), (Some(a), Some(b)) if (a - b).abs() < 1e-4))
+        .count();
+    assert!((8..scored).contains(&exact), "{exact} of {scored} pruned scores are exact");
     // A span that is no node cannot be scored.
-    let bogus = score_edits(model, tokenizer, &prefix, &[(syntax::Span::new(1, 2), "x")]).unwrap();
+    let bogus = score_edits(model, tokenizer, &prefix, &[(syntax::Span::new(1, 2), "x")], usize::MAX).unwrap();
     assert_eq!(bogus, vec![None]);
 }
 

@@ -89,38 +89,46 @@ impl EditModelConfig {
 }
 
 /// Per-layer keys and values of the tokens seen so far (the caller owns it: one model, many rollouts).
+///
+/// A cache may hold a *shared* prefix ([`Cache::share`]): keys and values of batch 1 that every row of a batch
+/// attends to, without copying them per row. Many continuations of one program (scoring a menu of edits, sampling
+/// several edits) then cost their own tokens only.
 #[derive(Debug, Clone)]
 pub struct Cache {
+    shared: Vec<Option<(Tensor, Tensor)>>,
     kv: Vec<Option<(Tensor, Tensor)>>,
+}
+
+fn cached_len(kv: &[Option<(Tensor, Tensor)>]) -> usize {
+    kv.first().and_then(|kv| kv.as_ref()).map_or(0, |(k, _)| k.dim(2).unwrap_or(0))
 }
 
 impl Cache {
     pub fn new(config: &EditModelConfig) -> Cache {
-        Cache { kv: vec![None; config.num_hidden_layers] }
+        Cache { shared: vec![None; config.num_hidden_layers], kv: vec![None; config.num_hidden_layers] }
     }
 
     /// Tokens cached so far.
     pub fn len(&self) -> usize {
-        self.kv.first().and_then(|kv| kv.as_ref()).map_or(0, |(k, _)| k.dim(2).unwrap_or(0))
+        cached_len(&self.shared) + cached_len(&self.kv)
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// This (batch-1) cache repeated `b` times along the batch, so that `b` continuations of one prefix run as
-    /// one batch.
-    pub fn repeat(&self, b: usize) -> Result<Cache> {
-        let kv = self
-            .kv
-            .iter()
-            .map(|kv| {
-                kv.as_ref()
-                    .map(|(k, v)| Ok::<_, candle_core::Error>((k.repeat((b, 1, 1, 1))?, v.repeat((b, 1, 1, 1))?)))
-                    .transpose()
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Cache { kv })
+    /// This batch-1 cache as a prefix shared by the rows of any batch that continues it (no copy: tensors are
+    /// reference-counted). Fails on a cache of several rows or one that already has a shared prefix.
+    pub fn share(&self) -> Result<Cache> {
+        if cached_len(&self.shared) > 0 {
+            candle_core::bail!("this cache already continues a shared prefix");
+        }
+        if let Some(Some((k, _))) = self.kv.first()
+            && k.dim(0)? != 1
+        {
+            candle_core::bail!("only a cache of one row can be shared, not {}", k.dim(0)?);
+        }
+        Ok(Cache { shared: self.kv.clone(), kv: vec![None; self.kv.len()] })
     }
 }
 
@@ -192,16 +200,20 @@ impl Attention {
         })
     }
 
+    /// `shared`: keys and values `(1, H, P, hd)` of a prefix every row sees (see [`Cache::share`]); `cache`: this
+    /// batch's own keys and values, extended by `x`'s.
     fn forward(
         &self,
         x: &Tensor,
         rot: (&Tensor, &Tensor),
         start: usize,
+        shared: Option<&(Tensor, Tensor)>,
         cache: Option<&mut Option<(Tensor, Tensor)>>,
     ) -> Result<Tensor> {
         let (b, t, d) = x.dims3()?;
+        let (h, hd) = (self.heads, self.head_dim);
         // (B, T, d) → (B, H, T, hd)
-        let split = |y: Tensor| y.reshape((b, t, self.heads, self.head_dim))?.transpose(1, 2)?.contiguous();
+        let split = |y: Tensor| y.reshape((b, t, h, hd))?.transpose(1, 2)?.contiguous();
         let q = rope(&split(x.apply(&self.q_proj)?)?, rot.0, rot.1, start)?;
         let mut k = rope(&split(x.apply(&self.k_proj)?)?, rot.0, rot.1, start)?;
         let mut v = split(x.apply(&self.v_proj)?)?;
@@ -212,10 +224,25 @@ impl Attention {
             }
             *cache = Some((k.clone(), v.clone()));
         }
-        let total = k.dim(2)?;
-        let scores = (q.matmul(&k.transpose(2, 3)?.contiguous()?)? / (self.head_dim as f64).sqrt())?; // (B, H, T, total)
-        let scores = if t > 1 { scores.broadcast_add(&causal_mask(t, total, x.device())?)? } else { scores };
-        let y = softmax_last(&scores)?.matmul(&v)?; // (B, H, T, hd)
+        let scale = 1.0 / (hd as f64).sqrt();
+        let own = k.dim(2)?;
+        let scores = (q.matmul(&k.transpose(2, 3)?.contiguous()?)? * scale)?; // (B, H, T, own)
+        let scores = if t > 1 { scores.broadcast_add(&causal_mask(t, own, x.device())?)? } else { scores };
+        let y = match shared {
+            None => softmax_last(&scores)?.matmul(&v)?, // (B, H, T, hd)
+            Some((sk, sv)) => {
+                // Every row's queries against the one shared prefix: fold the batch into the query rows,
+                // (B, H, T, hd) → (1, H, B·T, hd), so one matmul per head serves all rows.
+                let p = sk.dim(2)?;
+                let fold = |y: &Tensor, w: usize| y.transpose(0, 1)?.contiguous()?.reshape((1, h, b * t, w));
+                let unfold = |y: Tensor, w: usize| y.reshape((h, b, t, w))?.transpose(0, 1)?.contiguous();
+                let prefix_scores = (fold(&q, hd)?.matmul(&sk.transpose(2, 3)?.contiguous()?)? * scale)?;
+                let scores = Tensor::cat(&[unfold(prefix_scores, p)?, scores], 3)?;
+                let weights = softmax_last(&scores)?; // (B, H, T, P + own)
+                let from_prefix = fold(&weights.narrow(3, 0, p)?, p)?.matmul(sv)?;
+                (unfold(from_prefix, hd)? + weights.narrow(3, p, own)?.contiguous()?.matmul(&v)?)?
+            }
+        };
         y.transpose(1, 2)?.reshape((b, t, d))?.apply(&self.o_proj)
     }
 }
@@ -275,9 +302,11 @@ impl Block {
         x: &Tensor,
         rot: (&Tensor, &Tensor),
         start: usize,
+        shared: Option<&(Tensor, Tensor)>,
         cache: Option<&mut Option<(Tensor, Tensor)>>,
     ) -> Result<Tensor> {
-        let h = (x + self.self_attn.forward(&rms_norm(x, &self.input_layernorm, self.eps)?, rot, start, cache)?)?;
+        let normed = rms_norm(x, &self.input_layernorm, self.eps)?;
+        let h = (x + self.self_attn.forward(&normed, rot, start, shared, cache)?)?;
         &h + self.mlp.forward(&rms_norm(&h, &self.post_attention_layernorm, self.eps)?)?
     }
 }
@@ -343,8 +372,9 @@ impl EditModel {
         let mut x = (self.embed_tokens.forward(&inputs.tokens)?
             + pointed.broadcast_mul(&inputs.pointer_slots.unsqueeze(2)?)?)?;
         for (i, layer) in self.layers.iter().enumerate() {
+            let shared = cache.as_deref().and_then(|c| c.shared[i].clone());
             let layer_cache = cache.as_deref_mut().map(|c| &mut c.kv[i]);
-            x = layer.forward(&x, (&self.cos, &self.sin), start, layer_cache)?;
+            x = layer.forward(&x, (&self.cos, &self.sin), start, shared.as_ref(), layer_cache)?;
         }
         rms_norm(&x, &self.norm, self.config.rms_norm_eps)
     }
@@ -357,8 +387,20 @@ impl EditModel {
     /// Pointer scores `(B, T)` of queries `(B, d)` over keys `(B, T, d)` (unmasked: the caller masks).
     pub fn pointer_scores(&self, queries: &Tensor, keys: &Tensor) -> Result<Tensor> {
         let q = queries.apply(&self.pointer_query)?.unsqueeze(2)?; // (B, d, 1)
-        let k = keys.apply(&self.pointer_key)?; // (B, T, d)
-        k.matmul(&q)?.squeeze(2)? / (self.config.hidden_size as f64).sqrt()
+        self.pointer_keys(keys)?.matmul(&q)?.squeeze(2)? / (self.config.hidden_size as f64).sqrt()
+    }
+
+    /// Hidden states `(B, T, d)` projected as pointer keys, for [`EditModel::shared_pointer_scores`].
+    pub fn pointer_keys(&self, keys: &Tensor) -> Result<Tensor> {
+        keys.apply(&self.pointer_key)
+    }
+
+    /// Pointer scores `(N, T)` of queries `(N, d)` over one program's projected keys `(1, T, d)`
+    /// ([`EditModel::pointer_keys`]): many pointers into one program, its keys projected once.
+    pub fn shared_pointer_scores(&self, queries: &Tensor, pointer_keys: &Tensor) -> Result<Tensor> {
+        let q = queries.apply(&self.pointer_query)?; // (N, d)
+        let k = pointer_keys.squeeze(0)?; // (T, d)
+        q.matmul(&k.t()?)? / (self.config.hidden_size as f64).sqrt()
     }
 }
 

@@ -18,7 +18,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::baseline::{RawEdit, apply, single_edits};
-use super::propose::{ProposeStats, Proposer, score_edits};
+use super::propose::{ProposeStats, Proposer, SCORED_TEXTS, score_edits};
 use super::{Candidate, Run, SearchError, Searcher, Stop};
 use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
@@ -149,7 +149,7 @@ impl<'a> Searcher<'a> {
                 let menu = single_edits(&parent.tree);
                 let prefix = Prefix::new(tokenizer, &self.spec, parent.tree.source());
                 let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
-                let scores = score_edits(model, tokenizer, &prefix, &texts)?;
+                let scores = score_edits(model, tokenizer, &prefix, &texts, SCORED_TEXTS)?;
                 scoring_passes += 1;
                 for (raw, score) in menu.into_iter().zip(scores) {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.

@@ -122,8 +122,11 @@ pub fn sample_edits<R: Rng>(
     let room = model.config().max_position_embeddings.saturating_sub(prefix.ids.len() + 3);
     let max_tokens = sampling.max_tokens.min(room);
     let mut base = Cache::new(model.config());
-    let keys = model.forward(&inputs(&prefix.ids, None, &device)?, Some(&mut base))?;
-    let start_scores: Vec<f32> = model.pointer_scores(&last(&keys)?, &keys)?.squeeze(0)?.to_vec1()?;
+    let prefix_states = model.forward(&inputs(&prefix.ids, None, &device)?, Some(&mut base))?;
+    let keys = model.pointer_keys(&prefix_states)?;
+    let pointer_scores =
+        |h: &Tensor| -> Result<Vec<f32>> { model.shared_pointer_scores(h, &keys)?.squeeze(0)?.to_vec1() };
+    let start_scores = pointer_scores(&last(&prefix_states)?)?;
     // Replacement tokens: `<eos>` and real text; never the structural markers (`<spec>`, pointers, padding).
     let vocab: Vec<usize> =
         std::iter::once(special::EOS as usize).chain(special::NL as usize..tokenizer.vocab_size()).collect();
@@ -136,7 +139,7 @@ pub fn sample_edits<R: Rng>(
             last(&model.forward(&inputs(&[token], pointer, &device)?, Some(&mut cache))?)
         };
         let h = feed(special::PTR_START, Some(start))?;
-        let end_scores: Vec<f32> = model.pointer_scores(&h, &keys)?.squeeze(0)?.to_vec1()?;
+        let end_scores = pointer_scores(&h)?;
         let Some((end, lp_end)) = sample_choice(&end_scores, &prefix.ends(start), sampling, rng) else { break };
         let mut h = feed(special::PTR_END, Some(end))?;
         let mut tokens = Vec::new();
@@ -166,19 +169,39 @@ fn log_prob_among(scores: &[f32], allowed: impl Iterator<Item = usize> + Clone, 
     Some(scores[pick] - log_z)
 }
 
-/// Candidates scored per batched forward in [`score_edits`].
+/// Candidates scored per batched forward in [`score_edits`], and padded positions per batch at most.
 const SCORE_BATCH: usize = 32;
+const SCORE_POSITIONS: usize = 256;
+
+/// An addressable edit in [`score_edits`]: its index, token span, replacement ids and span log-probability.
+struct ScoredEdit {
+    edit: usize,
+    start: usize,
+    end: usize,
+    ids: Vec<u32>,
+    span_lp: f32,
+}
+
+/// Edits whose replacement text [`score_edits`] scores in a search's expansion (the rest are estimated).
+pub const SCORED_TEXTS: usize = 64;
 
 /// The model's log-probability of each given edit of the prefix's program, teacher-forced: start pointer, end
 /// pointer, each replacement token and `<eos>`, with the same masks as sampling (so scores and sampled
-/// log-probabilities compare). One pass over the prefix, then the edits in batches that continue from its KV
-/// cache. `None` for an edit the pointers cannot address (its span is not a node span on token boundaries) or
-/// whose replacement does not fit in the model's context.
+/// log-probabilities compare). `None` for an edit the pointers cannot address (its span is not a node span on token
+/// boundaries) or whose replacement does not fit in the model's context.
+///
+/// One pass over the prefix gives every start pointer; one batched step per distinct start gives the end pointers.
+/// The replacement text is then scored, in batches that continue from the prefix's shared cache, for the
+/// `max_texts` edits whose span the model likes best; each other edit gets its span's log-probability plus the
+/// lowest text log-probability scored (a pessimistic estimate: the model already finds its site unlikely). Text
+/// is most of the work (a menu holds a dozen rewrites of one site), so this keeps an expansion's cost flat as
+/// programs and menus grow.
 pub fn score_edits(
     model: &EditModel,
     tokenizer: &Tokenizer,
     prefix: &Prefix,
     edits: &[(Span, &str)],
+    max_texts: usize,
 ) -> Result<Vec<Option<f32>>> {
     let device = Device::Cpu;
     let mut out = vec![None; edits.len()];
@@ -187,34 +210,86 @@ pub fn score_edits(
         return Ok(out);
     }
     let mut base = Cache::new(model.config());
-    let keys = model.forward(&inputs(&prefix.ids, None, &device)?, Some(&mut base))?;
-    let start_scores: Vec<f32> = model.pointer_scores(&last(&keys)?, &keys)?.squeeze(0)?.to_vec1()?;
+    let prefix_states = model.forward(&inputs(&prefix.ids, None, &device)?, Some(&mut base))?;
+    let keys = model.pointer_keys(&prefix_states)?;
+    let start_scores: Vec<f32> = model.shared_pointer_scores(&last(&prefix_states)?, &keys)?.squeeze(0)?.to_vec1()?;
+    let shared = base.share()?;
     let room = model.config().max_position_embeddings.saturating_sub(prefix.ids.len());
-    // (edit index, start, end, replacement ids, log-prob of the start pointer)
-    let mut todo: Vec<(usize, usize, usize, Vec<u32>, f32)> = Vec::new();
+    // Addressable edits: (edit index, start, end, replacement ids).
+    let mut todo: Vec<(usize, usize, usize, Vec<u32>)> = Vec::new();
     for (i, (span, text)) in edits.iter().enumerate() {
         let Some((start, end)) = prefix.token_span(*span) else { continue };
-        let Some(lp_start) = log_prob_among(&start_scores, starts.iter().copied(), start) else { continue };
         let ids = tokenizer.encode_ids(text);
-        if ids.len() + 3 <= room {
-            todo.push((i, start, end, ids, lp_start));
+        if starts.contains(&start) && ids.len() + 3 <= room {
+            todo.push((i, start, end, ids));
         }
     }
+    // End pointers: one row `<ptr_start>(→start)` per distinct start.
+    let mut distinct: Vec<usize> = todo.iter().map(|c| c.1).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut span_lp: std::collections::HashMap<(usize, usize), f32> = std::collections::HashMap::new();
+    for chunk in distinct.chunks(SCORE_BATCH * 4) {
+        let b = chunk.len();
+        let pointed: Vec<u32> = chunk.iter().map(|&s| prefix.ids[s]).collect();
+        let positions: Vec<u32> = chunk.iter().map(|&s| s as u32).collect();
+        let step = Inputs {
+            tokens: Tensor::from_vec(vec![special::PTR_START; b], (b, 1), &device)?,
+            pointed_tokens: Tensor::from_vec(pointed, (b, 1), &device)?,
+            pointed_positions: Tensor::from_vec(positions, (b, 1), &device)?,
+            pointer_slots: Tensor::from_vec(vec![1f32; b], (b, 1), &device)?,
+        };
+        let h = model.forward(&step, Some(&mut shared.clone()))?.squeeze(1)?; // (b, d)
+        let end_scores: Vec<Vec<f32>> = model.shared_pointer_scores(&h, &keys)?.to_vec2()?;
+        for (&start, scores) in chunk.iter().zip(&end_scores) {
+            let Some(lp_start) = log_prob_among(&start_scores, starts.iter().copied(), start) else { continue };
+            let ends = prefix.ends(start);
+            for &end in &ends {
+                if let Some(lp_end) = log_prob_among(scores, ends.iter().copied(), end) {
+                    span_lp.insert((start, end), lp_start + lp_end);
+                }
+            }
+        }
+    }
+    // Best spans first.
+    let mut todo: Vec<ScoredEdit> = todo
+        .into_iter()
+        .filter_map(|(edit, start, end, ids)| {
+            span_lp.get(&(start, end)).map(|&span_lp| ScoredEdit { edit, start, end, ids, span_lp })
+        })
+        .collect();
+    todo.sort_by(|a, b| b.span_lp.total_cmp(&a.span_lp).then(a.edit.cmp(&b.edit)));
+    let rest = todo.split_off(max_texts.min(todo.len()));
     // Similar lengths share a batch: rows are padded to the longest.
-    todo.sort_by_key(|c| c.3.len());
+    todo.sort_by_key(|c| c.ids.len());
     let allowed_tokens = std::iter::once(special::EOS as usize).chain(special::NL as usize..tokenizer.vocab_size());
-    for chunk in todo.chunks(SCORE_BATCH) {
+    let mut lowest_text = 0f32;
+    // Batches of at most SCORE_BATCH rows and SCORE_POSITIONS padded positions: one long replacement must not pad
+    // a whole batch to its length.
+    let mut chunks: Vec<&[ScoredEdit]> = Vec::new();
+    let mut first = 0;
+    for i in 0..todo.len() {
+        let (rows, len) = (i + 1 - first, 2 + todo[i].ids.len());
+        if rows > SCORE_BATCH || rows * len > SCORE_POSITIONS.max(len) {
+            chunks.push(&todo[first..i]);
+            first = i;
+        }
+    }
+    if first < todo.len() {
+        chunks.push(&todo[first..]);
+    }
+    for chunk in chunks {
         let b = chunk.len();
         // Each row: <ptr_start>(→start) <ptr_end>(→end) replacement…, right-padded (causal: padding is unseen).
-        let len = 2 + chunk.iter().map(|c| c.3.len()).max().unwrap_or(0);
+        let len = 2 + chunk.iter().map(|c| c.ids.len()).max().unwrap_or(0);
         let (mut toks, mut pointed, mut positions, mut slots) =
             (vec![special::PAD; b * len], vec![0u32; b * len], vec![0u32; b * len], vec![0f32; b * len]);
-        for (r, (_, start, end, ids, _)) in chunk.iter().enumerate() {
+        for (r, c) in chunk.iter().enumerate() {
             let row = r * len;
             toks[row] = special::PTR_START;
             toks[row + 1] = special::PTR_END;
-            toks[row + 2..row + 2 + ids.len()].copy_from_slice(ids);
-            for (slot, at) in [(row, *start), (row + 1, *end)] {
+            toks[row + 2..row + 2 + c.ids.len()].copy_from_slice(&c.ids);
+            for (slot, at) in [(row, c.start), (row + 1, c.end)] {
                 pointed[slot] = prefix.ids[at];
                 positions[slot] = at as u32;
                 slots[slot] = 1.0;
@@ -226,23 +301,22 @@ pub fn score_edits(
             pointed_positions: Tensor::from_vec(positions, (b, len), &device)?,
             pointer_slots: Tensor::from_vec(slots, (b, len), &device)?,
         };
-        let mut cache = base.repeat(b)?;
-        let h = model.forward(&batch_inputs, Some(&mut cache))?; // (b, len, d)
-        let batch_keys = keys.repeat((b, 1, 1))?;
-        let end_scores: Vec<Vec<f32>> =
-            model.pointer_scores(&h.narrow(1, 0, 1)?.squeeze(1)?, &batch_keys)?.to_vec2()?;
+        let h = model.forward(&batch_inputs, Some(&mut shared.clone()))?; // (b, len, d)
         let d = h.dim(2)?;
         let token_scores: Vec<Vec<f32>> =
             model.token_logits(&h.narrow(1, 1, len - 1)?.reshape((b * (len - 1), d))?)?.to_vec2()?;
-        for (r, (i, start, end, ids, lp_start)) in chunk.iter().enumerate() {
-            let Some(lp_end) = log_prob_among(&end_scores[r], prefix.ends(*start).into_iter(), *end) else { continue };
-            let mut lp = lp_start + lp_end;
-            for (step, &target) in ids.iter().chain(std::iter::once(&special::EOS)).enumerate() {
+        for (r, c) in chunk.iter().enumerate() {
+            let mut lp_text = 0f32;
+            for (step, &target) in c.ids.iter().chain(std::iter::once(&special::EOS)).enumerate() {
                 let row = &token_scores[r * (len - 1) + step];
-                lp += log_prob_among(row, allowed_tokens.clone(), target as usize).unwrap_or(f32::NEG_INFINITY);
+                lp_text += log_prob_among(row, allowed_tokens.clone(), target as usize).unwrap_or(f32::NEG_INFINITY);
             }
-            out[*i] = Some(lp);
+            lowest_text = lowest_text.min(lp_text);
+            out[c.edit] = Some(c.span_lp + lp_text);
         }
+    }
+    for c in rest {
+        out[c.edit] = Some(c.span_lp + lowest_text);
     }
     Ok(out)
 }
