@@ -4,7 +4,8 @@
 //! - `score_menu`: the prefix pass and the teacher-forced scores of the baseline's whole single-edit menu
 //!   ([`score_edits`]; the text of the best-placed `SCORED_TEXTS` edits);
 //! - `score_menu_all_texts`: the same with every edit's text scored;
-//! - `sample_4`: four unconstrained samples from the model ([`sample_edits`]), as an expansion draws.
+//! - `sample_4`: the prefix pass and four unconstrained samples from the model ([`sample_edits`]), as an
+//!   expansion draws them.
 //!
 //! `cargo bench --bench search`
 
@@ -14,7 +15,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use kelp::corpus::humaneval_tasks;
 use kelp::model::Checkpoint;
 use kelp::model::decode::{Prefix, spec_text};
-use kelp::search::{SCORED_TEXTS, Sampling, sample_edits, score_edits, single_edits};
+use kelp::search::{PrefixPass, SCORED_TEXTS, Sampling, sample_edits, score_edits, single_edits};
 use kelp::syntax;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -34,18 +35,21 @@ fn expansion(c: &mut Criterion) {
     group.bench_function("score_menu", |b| {
         b.iter(|| {
             let prefix = Prefix::new(tokenizer, &spec, tree.source());
-            score_edits(model, tokenizer, &prefix, &texts, SCORED_TEXTS).unwrap()
+            score_edits(model, tokenizer, &PrefixPass::new(model, &prefix).unwrap(), &texts, SCORED_TEXTS).unwrap()
         })
     });
     group.bench_function("score_menu_all_texts", |b| {
         b.iter(|| {
             let prefix = Prefix::new(tokenizer, &spec, tree.source());
-            score_edits(model, tokenizer, &prefix, &texts, usize::MAX).unwrap()
+            score_edits(model, tokenizer, &PrefixPass::new(model, &prefix).unwrap(), &texts, usize::MAX).unwrap()
         })
     });
     let mut rng = ChaCha8Rng::seed_from_u64(0);
     group.bench_function("sample_4", |b| {
-        b.iter(|| sample_edits(model, tokenizer, &prefix, 4, &Sampling::default(), &mut rng).unwrap())
+        b.iter(|| {
+            let pass = PrefixPass::new(model, &prefix).unwrap();
+            sample_edits(model, tokenizer, &pass, 4, &Sampling::default(), &mut rng).unwrap()
+        })
     });
     group.finish();
 }

@@ -36,6 +36,9 @@ enum Command {
     EvalEdits(cmd::edits::EvalEditsArgs),
     /// Repair a broken Python function against its tests: model search (or --baseline), diff and report.
     Repair(cmd::repair::RepairArgs),
+    /// Write a Python function's body from scratch: its signature, docstring and tests are the spec (the body in
+    /// FILE is ignored; a bare `pass` will do). Same options, output and exit codes as `repair`.
+    Synth(cmd::repair::RepairArgs),
     /// Repair rates on the toy evaluation tasks at 10/100/1,000 test runs, model search against the baseline.
     EvalRepair(cmd::eval_repair::EvalRepairArgs),
     /// The evaluation protocols (toy10, HumanEval-repair, synthesis): JSON report, Markdown table, plots.
@@ -50,7 +53,8 @@ fn main() -> ExitCode {
         Command::Test(args) => cmd::test::run(args),
         Command::Train(args) => cmd::train::run(args),
         Command::EvalEdits(args) => cmd::edits::run(args),
-        Command::Repair(args) => cmd::repair::run(args),
+        Command::Repair(args) => cmd::repair::run(args, cmd::repair::Job::Repair),
+        Command::Synth(args) => cmd::repair::run(args, cmd::repair::Job::Synth),
         Command::EvalRepair(args) => cmd::eval_repair::run(args),
         Command::Eval(args) => cmd::eval::run(args),
     };

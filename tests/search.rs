@@ -10,7 +10,7 @@ use kelp::exec::{Sandbox, SandboxConfig};
 use kelp::model::decode::Prefix;
 use kelp::model::decode::spec_text;
 use kelp::search::{
-    Budget, Mode, Proposer, Sampling, SearchConfig, Searcher, Strategy, class_at, score_edits, single_edits,
+    Budget, Mode, PrefixPass, Proposer, Sampling, SearchConfig, Searcher, Strategy, class_at, score_edits, single_edits,
 };
 use kelp::syntax;
 use rand::SeedableRng;
@@ -130,13 +130,14 @@ fn batched_edit_scores_equal_one_at_a_time_scores() {
     let task = toy("clamp");
     let tree = syntax::parse(task.source.as_str());
     let prefix = Prefix::new(tokenizer, &spec_text(&task.spec), tree.source());
+    let pass = PrefixPass::new(model, &prefix).unwrap();
     let menu = single_edits(&tree);
     let edits: Vec<(syntax::Span, &str)> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
     assert!(edits.len() > 40, "the menu spans more than one batch");
-    let batched = score_edits(model, tokenizer, &prefix, &edits, usize::MAX).unwrap();
+    let batched = score_edits(model, tokenizer, &pass, &edits, usize::MAX).unwrap();
     let mut scored = 0;
     for (edit, batch_score) in edits.iter().zip(&batched) {
-        let alone = score_edits(model, tokenizer, &prefix, std::slice::from_ref(edit), usize::MAX).unwrap()[0];
+        let alone = score_edits(model, tokenizer, &pass, std::slice::from_ref(edit), usize::MAX).unwrap()[0];
         match (batch_score, alone) {
             (Some(a), Some(b)) => {
                 assert!((a - b).abs() < 1e-3 * b.abs().max(1.0), "{edit:?}: batched {a}, alone {b}");
@@ -148,7 +149,7 @@ fn batched_edit_scores_equal_one_at_a_time_scores() {
     }
     assert!(scored > 40, "only {scored} menu edits were addressable");
     // With a text budget, the 8 best-placed edits keep their exact scores and the others get an estimate.
-    let pruned = score_edits(model, tokenizer, &prefix, &edits, 8).unwrap();
+    let pruned = score_edits(model, tokenizer, &pass, &edits, 8).unwrap();
     assert_eq!(
         pruned.iter().map(Option::is_some).collect::<Vec<_>>(),
         batched.iter().map(Option::is_some).collect::<Vec<_>>()
@@ -160,7 +161,7 @@ fn batched_edit_scores_equal_one_at_a_time_scores() {
         .count();
     assert!((8..scored).contains(&exact), "{exact} of {scored} pruned scores are exact");
     // A span that is no node cannot be scored.
-    let bogus = score_edits(model, tokenizer, &prefix, &[(syntax::Span::new(1, 2), "x")], usize::MAX).unwrap();
+    let bogus = score_edits(model, tokenizer, &pass, &[(syntax::Span::new(1, 2), "x")], usize::MAX).unwrap();
     assert_eq!(bogus, vec![None]);
 }
 
@@ -224,6 +225,24 @@ fn repair_bad_input_exits_2_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no top-level function `g`"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"));
+}
+
+#[test]
+fn synth_starts_from_the_signature_alone() {
+    // The working body in the file is ignored: the search starts from `pass`, which passes no test.
+    let dir = scratch("synth");
+    let file = dir.join("double.py");
+    let text =
+        "def double(x):\n    \"\"\"Twice x.\"\"\"\n    return x + x\n\nassert double(2) == 4\nassert double(0) == 0\n";
+    std::fs::write(&file, text).unwrap();
+    let out = kelp(&["synth", "--baseline", "--json", "--budget", "20", file.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{stderr}");
+    assert!(stderr.contains("writing the body of double"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["report"]["passed_before"], 0);
+    assert_eq!(json["report"]["tests"], 2);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
 
 #[test]

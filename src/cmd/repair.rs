@@ -4,6 +4,9 @@
 //! lines, else from doctests in the function's docstring. Progress goes to stderr, the diff and report to stdout.
 //! Exit 0 when repaired (or nothing to repair), 1 when not, 2 on bad input.
 //!
+//! `kelp synth FILE.py` is the same job from scratch: the function is cut down to its signature, its docstring
+//! and `pass` ([`stub`]), and the search writes a body that passes the tests.
+//!
 //! Fallback: when the model search fails, the rest of the budget goes to the model-free baseline, and the report
 //! says "repaired by the baseline fallback" (`repaired_by` in JSON). With the fallback on, the model search gets
 //! `--model-seconds` (3 s) of the wall time. `--no-fallback` turns it off; `--baseline` runs the baseline alone.
@@ -75,7 +78,16 @@ struct Target {
     spec: Spec,
 }
 
-pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
+/// What the command does with the function it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// Repair its body.
+    Repair,
+    /// Write its body from scratch, from the signature, docstring and tests.
+    Synth,
+}
+
+pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     if args.budget < 2 {
         bail!("--budget must be at least 2 test runs (one for the broken program, one for a candidate)");
     }
@@ -97,6 +109,10 @@ pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
     let function_node = find_function(&tree, args.function.as_deref(), &args.file)?;
     let (mut target, file_asserts) = split_file(&tree, function_node);
     let tests = find_tests(&args, &target, &file_asserts)?;
+    if job == Job::Synth {
+        target.function =
+            stub(&target.function).with_context(|| format!("could not cut `{}` down to its signature", target.name))?;
+    }
     // Top-level asserts are tests, not program: the program run with each candidate leaves them out (else the
     // broken function would fail at import, before any test is counted).
     target.after = strip_asserts(&target.after);
@@ -145,7 +161,11 @@ pub fn run(args: RepairArgs) -> anyhow::Result<ExitCode> {
         config,
     };
     eprintln!(
-        "kelp: repairing {} in {} ({} tests, {} search, budget {} test runs)",
+        "kelp: {} {} in {} ({} tests, {} search, budget {} test runs)",
+        match job {
+            Job::Repair => "repairing",
+            Job::Synth => "writing the body of",
+        },
         target.name,
         args.file.display(),
         tests.len(),
@@ -299,6 +319,30 @@ fn find_tests(args: &RepairArgs, target: &Target, file_asserts: &[String]) -> an
     Ok(Tests::Asserts(doctests))
 }
 
+/// The function cut down to its signature, its docstring (if it has one) and `pass`, at the body's indentation:
+/// where `kelp synth` starts.
+fn stub(function: &str) -> anyhow::Result<String> {
+    let tree = syntax::parse(function);
+    let func =
+        tree.children(0).find(|&c| tree.node(c).kind == "function_definition").context("no function definition")?;
+    let body = tree.children(func).find(|&c| tree.node(c).field == Some("body")).context("the function has no body")?;
+    let body_start = tree.node(body).span.start as usize;
+    let header = &function[tree.node(func).span.start as usize..body_start];
+    // The body's indentation: the whitespace before it on its line (a one-line `def f(x): return x` gets 4 spaces).
+    let indent = match header.rsplit_once('\n') {
+        Some((_, last)) if last.trim().is_empty() => last.to_string(),
+        _ => "    ".to_string(),
+    };
+    let mut out = format!("{}\n", header.trim_end());
+    if spec_of(&tree).docstring.is_some() {
+        // The docstring statement as written (quotes, prefixes and escapes kept).
+        let first = tree.children(body).find(|&c| !tree.node(c).extra).context("empty body")?;
+        out.push_str(&format!("{indent}{}\n", tree.text(tree.node(first).span)));
+    }
+    out.push_str(&format!("{indent}pass\n"));
+    Ok(out)
+}
+
 /// The whole file with the function replaced by `repaired`.
 fn splice_function(source: &str, tree: &Tree, function: u32, repaired: &str) -> String {
     let span = tree.node(function).span;
@@ -359,4 +403,20 @@ fn print_report(report: &SearchReport, name: &str, fell_back: bool) {
         report.rejected,
         report.seconds
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stub;
+
+    #[test]
+    fn stubs_keep_the_signature_and_docstring_only() {
+        let documented = "def f(a, b=2):\n    r'''Sum of a and b.'''\n    c = a + b\n    return c\n";
+        assert_eq!(stub(documented).unwrap(), "def f(a, b=2):\n    r'''Sum of a and b.'''\n    pass\n");
+        let one_line = "def g(x): return x * 2\n";
+        assert_eq!(stub(one_line).unwrap(), "def g(x):\n    pass\n");
+        let tabs = "def h(\n    x,\n) -> int:\n\tif x:\n\t\treturn 1\n\treturn 0\n";
+        assert_eq!(stub(tabs).unwrap(), "def h(\n    x,\n) -> int:\n\tpass\n");
+        assert!(stub("x = 1\n").is_err());
+    }
 }

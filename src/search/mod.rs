@@ -27,8 +27,8 @@ use serde::Serialize;
 
 pub use baseline::{Baseline, RawEdit, single_edits};
 pub use propose::{
-    Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits, score_edits,
-    splice_checked,
+    PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
+    score_edits, splice_checked,
 };
 
 use crate::exec::{ExecError, Sandbox, Tests};

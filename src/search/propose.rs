@@ -1,8 +1,8 @@
 //! Sampled, constrained edit proposals from the model.
 //!
 //! [`sample_edits`] is the sampling sibling of [`crate::model::decode::greedy_edit`]: the prefix runs through the
-//! model once, and every sample continues from a clone of its KV cache (cloning shares the tensors), so N samples
-//! cost one prefix pass plus N short decodes. Pointers are masked to real node spans by the [`Prefix`];
+//! model once ([`PrefixPass`]), and the samples decode side by side as rows of one batch that attends to its KV
+//! cache, shared rather than copied, so N samples cost one prefix pass plus one short batched decode. Pointers are masked to real node spans by the [`Prefix`];
 //! temperature and top-p shape every choice (both pointers and each replacement token).
 //!
 //! [`Proposer`] adds the second constraint: the replacement must parse as the replaced node's class at its site.
@@ -104,59 +104,119 @@ fn last(h: &Tensor) -> Result<Tensor> {
     h.narrow(1, h.dim(1)? - 1, 1)?.squeeze(1)
 }
 
-/// Samples `n` edits of the prefix's program, KV-cached, sharing one pass over the prefix. Fewer than `n` come
-/// back only when the program has no replaceable node. Counts as `n` model calls.
+/// One pass of the model over a prefix (spec and program), shared by everything that continues it: the start
+/// pointer's scores, the program's pointer keys, and its KV cache as a shared prefix ([`Cache::share`]).
+pub struct PrefixPass<'p> {
+    pub prefix: &'p Prefix,
+    start_scores: Vec<f32>,
+    /// Pointer keys `(1, T, d)` ([`EditModel::pointer_keys`]).
+    keys: Tensor,
+    shared: Cache,
+}
+
+impl<'p> PrefixPass<'p> {
+    pub fn new(model: &EditModel, prefix: &'p Prefix) -> Result<PrefixPass<'p>> {
+        let mut base = Cache::new(model.config());
+        let states = model.forward(&inputs(&prefix.ids, None, &Device::Cpu)?, Some(&mut base))?;
+        let keys = model.pointer_keys(&states)?;
+        let start_scores = model.shared_pointer_scores(&last(&states)?, &keys)?.squeeze(0)?.to_vec1()?;
+        Ok(PrefixPass { prefix, start_scores, keys, shared: base.share()? })
+    }
+}
+
+/// `b` rows of one step each: a token per row, and for pointer steps the position each row points at.
+fn step_inputs(prefix: &Prefix, tokens: &[u32], pointers: Option<&[usize]>) -> Result<Inputs> {
+    let b = tokens.len();
+    let device = Device::Cpu;
+    let (pointed, positions, slots): (Vec<u32>, Vec<u32>, Vec<f32>) = match pointers {
+        Some(at) => (at.iter().map(|&p| prefix.ids[p]).collect(), at.iter().map(|&p| p as u32).collect(), vec![1.0; b]),
+        None => (vec![0; b], vec![0; b], vec![0.0; b]),
+    };
+    Ok(Inputs {
+        tokens: Tensor::from_slice(tokens, (b, 1), &device)?,
+        pointed_tokens: Tensor::from_vec(pointed, (b, 1), &device)?,
+        pointed_positions: Tensor::from_vec(positions, (b, 1), &device)?,
+        pointer_slots: Tensor::from_vec(slots, (b, 1), &device)?,
+    })
+}
+
+/// Samples `n` edits of the prefix's program, KV-cached: the `n` samples decode side by side as the rows of one
+/// batch that continues the prefix's shared cache (a finished row is fed padding until the last one ends). Fewer
+/// than `n` come back only when the program has no replaceable node. Counts as `n` model calls.
 pub fn sample_edits<R: Rng>(
     model: &EditModel,
     tokenizer: &Tokenizer,
-    prefix: &Prefix,
+    pass: &PrefixPass,
     n: usize,
     sampling: &Sampling,
     rng: &mut R,
 ) -> Result<Vec<SampledEdit>> {
-    let device = Device::Cpu;
+    let prefix = pass.prefix;
     let starts = prefix.starts();
     if starts.is_empty() || n == 0 {
         return Ok(Vec::new());
     }
     let room = model.config().max_position_embeddings.saturating_sub(prefix.ids.len() + 3);
     let max_tokens = sampling.max_tokens.min(room);
-    let mut base = Cache::new(model.config());
-    let prefix_states = model.forward(&inputs(&prefix.ids, None, &device)?, Some(&mut base))?;
-    let keys = model.pointer_keys(&prefix_states)?;
-    let pointer_scores =
-        |h: &Tensor| -> Result<Vec<f32>> { model.shared_pointer_scores(h, &keys)?.squeeze(0)?.to_vec1() };
-    let start_scores = pointer_scores(&last(&prefix_states)?)?;
     // Replacement tokens: `<eos>` and real text; never the structural markers (`<spec>`, pointers, padding).
     let vocab: Vec<usize> =
         std::iter::once(special::EOS as usize).chain(special::NL as usize..tokenizer.vocab_size()).collect();
-    let mut out = Vec::with_capacity(n);
+    let mut rows: Vec<(usize, f32)> = Vec::with_capacity(n);
     for _ in 0..n {
-        let Some((start, lp_start)) = sample_choice(&start_scores, &starts, sampling, rng) else { break };
-        let mut cache = base.clone();
-        let mut feed = |token: u32, pointer: Option<usize>| -> Result<Tensor> {
-            let pointer = pointer.map(|p| (prefix.ids[p], p as u32));
-            last(&model.forward(&inputs(&[token], pointer, &device)?, Some(&mut cache))?)
-        };
-        let h = feed(special::PTR_START, Some(start))?;
-        let end_scores = pointer_scores(&h)?;
-        let Some((end, lp_end)) = sample_choice(&end_scores, &prefix.ends(start), sampling, rng) else { break };
-        let mut h = feed(special::PTR_END, Some(end))?;
-        let mut tokens = Vec::new();
-        let mut log_prob = lp_start + lp_end;
-        for _ in 0..max_tokens {
-            let logits: Vec<f32> = model.token_logits(&h)?.squeeze(0)?.to_vec1()?;
-            let Some((next, lp)) = sample_choice(&logits, &vocab, sampling, rng) else { break };
-            log_prob += lp;
-            if next as u32 == special::EOS {
-                break;
-            }
-            tokens.push(next as u32);
-            h = feed(next as u32, None)?;
-        }
-        out.push(SampledEdit { span: prefix.byte_span(start, end), replacement: tokenizer.decode(&tokens), log_prob });
+        let Some(start) = sample_choice(&pass.start_scores, &starts, sampling, rng) else { break };
+        rows.push(start);
     }
-    Ok(out)
+    let b = rows.len();
+    if b == 0 {
+        return Ok(Vec::new());
+    }
+    let mut cache = pass.shared.clone();
+    let row_starts: Vec<usize> = rows.iter().map(|r| r.0).collect();
+    let h = model.forward(&step_inputs(prefix, &vec![special::PTR_START; b], Some(&row_starts))?, Some(&mut cache))?;
+    let end_scores: Vec<Vec<f32>> = model.shared_pointer_scores(&h.squeeze(1)?, &pass.keys)?.to_vec2()?;
+    let mut ends = Vec::with_capacity(b);
+    let mut log_probs = Vec::with_capacity(b);
+    for ((start, lp_start), scores) in rows.iter().zip(&end_scores) {
+        // Every start has at least one end (itself a node's span), so this always chooses.
+        let (end, lp_end) = sample_choice(scores, &prefix.ends(*start), sampling, rng).unwrap_or((*start, 0.0));
+        ends.push(end);
+        log_probs.push(lp_start + lp_end);
+    }
+    let mut h = model.forward(&step_inputs(prefix, &vec![special::PTR_END; b], Some(&ends))?, Some(&mut cache))?;
+    let mut tokens: Vec<Vec<u32>> = vec![Vec::new(); b];
+    let mut done = vec![false; b];
+    for _ in 0..max_tokens {
+        let logits: Vec<Vec<f32>> = model.token_logits(&h.squeeze(1)?)?.to_vec2()?;
+        let mut feed = vec![special::PAD; b];
+        for r in 0..b {
+            if done[r] {
+                continue;
+            }
+            match sample_choice(&logits[r], &vocab, sampling, rng) {
+                Some((next, lp)) if next as u32 != special::EOS => {
+                    log_probs[r] += lp;
+                    tokens[r].push(next as u32);
+                    feed[r] = next as u32;
+                }
+                Some((_, lp)) => {
+                    log_probs[r] += lp;
+                    done[r] = true;
+                }
+                None => done[r] = true,
+            }
+        }
+        if done.iter().all(|&d| d) {
+            break;
+        }
+        h = model.forward(&step_inputs(prefix, &feed, None)?, Some(&mut cache))?;
+    }
+    Ok((0..b)
+        .map(|r| SampledEdit {
+            span: prefix.byte_span(rows[r].0, ends[r]),
+            replacement: tokenizer.decode(&tokens[r]),
+            log_prob: log_probs[r],
+        })
+        .collect())
 }
 
 /// Log-softmax of `scores` restricted to `allowed`, at `pick` (`None` when `pick` is not allowed).
@@ -199,21 +259,18 @@ pub const SCORED_TEXTS: usize = 64;
 pub fn score_edits(
     model: &EditModel,
     tokenizer: &Tokenizer,
-    prefix: &Prefix,
+    pass: &PrefixPass,
     edits: &[(Span, &str)],
     max_texts: usize,
 ) -> Result<Vec<Option<f32>>> {
     let device = Device::Cpu;
+    let prefix = pass.prefix;
     let mut out = vec![None; edits.len()];
     let starts = prefix.starts();
     if starts.is_empty() || edits.is_empty() {
         return Ok(out);
     }
-    let mut base = Cache::new(model.config());
-    let prefix_states = model.forward(&inputs(&prefix.ids, None, &device)?, Some(&mut base))?;
-    let keys = model.pointer_keys(&prefix_states)?;
-    let start_scores: Vec<f32> = model.shared_pointer_scores(&last(&prefix_states)?, &keys)?.squeeze(0)?.to_vec1()?;
-    let shared = base.share()?;
+    let (start_scores, keys, shared) = (&pass.start_scores, &pass.keys, &pass.shared);
     let room = model.config().max_position_embeddings.saturating_sub(prefix.ids.len());
     // Addressable edits: (edit index, start, end, replacement ids).
     let mut todo: Vec<(usize, usize, usize, Vec<u32>)> = Vec::new();
@@ -240,9 +297,9 @@ pub fn score_edits(
             pointer_slots: Tensor::from_vec(vec![1f32; b], (b, 1), &device)?,
         };
         let h = model.forward(&step, Some(&mut shared.clone()))?.squeeze(1)?; // (b, d)
-        let end_scores: Vec<Vec<f32>> = model.shared_pointer_scores(&h, &keys)?.to_vec2()?;
+        let end_scores: Vec<Vec<f32>> = model.shared_pointer_scores(&h, keys)?.to_vec2()?;
         for (&start, scores) in chunk.iter().zip(&end_scores) {
-            let Some(lp_start) = log_prob_among(&start_scores, starts.iter().copied(), start) else { continue };
+            let Some(lp_start) = log_prob_among(start_scores, starts.iter().copied(), start) else { continue };
             let ends = prefix.ends(start);
             for &end in &ends {
                 if let Some(lp_end) = log_prob_among(scores, ends.iter().copied(), end) {
@@ -367,12 +424,23 @@ impl<'m> Proposer<'m> {
     /// Up to `n` constrained proposals for `tree` (fewer when too many samples are rejected).
     pub fn propose<R: Rng>(&mut self, tree: &Tree, n: usize, rng: &mut R) -> Result<Vec<Proposal>> {
         let prefix = Prefix::new(self.tokenizer, &self.spec, tree.source());
+        self.propose_after(tree, &PrefixPass::new(self.model, &prefix)?, n, rng)
+    }
+
+    /// [`Proposer::propose`] continuing a pass over `tree`'s prefix that the caller already made.
+    pub fn propose_after<R: Rng>(
+        &mut self,
+        tree: &Tree,
+        pass: &PrefixPass,
+        n: usize,
+        rng: &mut R,
+    ) -> Result<Vec<Proposal>> {
         let mut out = Vec::with_capacity(n);
         let mut tries = 0;
         while out.len() < n && tries < self.max_attempts {
             tries += 1;
             let want = n - out.len();
-            let samples = sample_edits(self.model, self.tokenizer, &prefix, want, &self.sampling, rng)?;
+            let samples = sample_edits(self.model, self.tokenizer, pass, want, &self.sampling, rng)?;
             if samples.is_empty() {
                 break;
             }
