@@ -100,7 +100,7 @@ pub struct Cache {
 }
 
 fn cached_len(kv: &[Option<(Tensor, Tensor)>]) -> usize {
-    kv.first().and_then(|kv| kv.as_ref()).map_or(0, |(k, _)| k.dim(2).unwrap_or(0))
+    kv.first().and_then(|kv| kv.as_ref()).map_or(0, |(_, v)| v.dim(2).unwrap_or(0))
 }
 
 impl Cache {
@@ -128,7 +128,17 @@ impl Cache {
         {
             candle_core::bail!("only a cache of one row can be shared, not {}", k.dim(0)?);
         }
-        Ok(Cache { shared: self.kv.clone(), kv: vec![None; self.kv.len()] })
+        // Keys are stored transposed, `(1, H, hd, P)`, as every step multiplies by them so.
+        let shared = self
+            .kv
+            .iter()
+            .map(|kv| {
+                kv.as_ref()
+                    .map(|(k, v)| Ok::<_, candle_core::Error>((k.transpose(2, 3)?.contiguous()?, v.clone())))
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Cache { shared, kv: vec![None; self.kv.len()] })
     }
 }
 
@@ -200,8 +210,8 @@ impl Attention {
         })
     }
 
-    /// `shared`: keys and values `(1, H, P, hd)` of a prefix every row sees (see [`Cache::share`]); `cache`: this
-    /// batch's own keys and values, extended by `x`'s.
+    /// `shared`: keys `(1, H, hd, P)` (transposed) and values `(1, H, P, hd)` of a prefix every row sees (see
+    /// [`Cache::share`]); `cache`: this batch's own keys and values, extended by `x`'s.
     fn forward(
         &self,
         x: &Tensor,
@@ -230,13 +240,13 @@ impl Attention {
         let scores = if t > 1 { scores.broadcast_add(&causal_mask(t, own, x.device())?)? } else { scores };
         let y = match shared {
             None => softmax_last(&scores)?.matmul(&v)?, // (B, H, T, hd)
-            Some((sk, sv)) => {
+            Some((sk_t, sv)) => {
                 // Every row's queries against the one shared prefix: fold the batch into the query rows,
                 // (B, H, T, hd) → (1, H, B·T, hd), so one matmul per head serves all rows.
-                let p = sk.dim(2)?;
+                let p = sv.dim(2)?;
                 let fold = |y: &Tensor, w: usize| y.transpose(0, 1)?.contiguous()?.reshape((1, h, b * t, w));
                 let unfold = |y: Tensor, w: usize| y.reshape((h, b, t, w))?.transpose(0, 1)?.contiguous();
-                let prefix_scores = (fold(&q, hd)?.matmul(&sk.transpose(2, 3)?.contiguous()?)? * scale)?;
+                let prefix_scores = (fold(&q, hd)?.matmul(sk_t)? * scale)?;
                 let scores = Tensor::cat(&[unfold(prefix_scores, p)?, scores], 3)?;
                 let weights = softmax_last(&scores)?; // (B, H, T, P + own)
                 let from_prefix = fold(&weights.narrow(3, 0, p)?, p)?.matmul(sv)?;
