@@ -5,8 +5,9 @@
 //! has). The model scores every menu edit ([`score_edits`], teacher-forced log-probability, comparable with the
 //! sampled ones), and each child waits in a queue keyed by (share of tests its parent passed, sum of
 //! log-probabilities along its path). The search pops the best children in batches and tests them; a tested node
-//! is expanded once its own key beats the queue's head (none of its children can score above it) and at least
-//! `TESTS_PER_EXPANSION` runs have been spent since the last expansion (the model costs more than a test run).
+//! is expanded once its own key beats the queue's head (none of its children can score above it) and enough runs
+//! have been spent since the last expansion (in proportion to an expansion's cost: the model costs more than a
+//! test run).
 //!
 //! So the model decides the order of the test runs. Where it ranks the intended edit first, a repair costs a
 //! handful of runs; where it is wrong, the menu is still there, later. The tests' verdict comes first: the children
@@ -39,10 +40,12 @@ const PASS_WEIGHT: f64 = 8.0;
 /// test run (≈1 ms). With it, a parent's next-best edits are tested before a child is expanded.
 const EXPANSION_DISCOUNT: f64 = 3.0;
 
-/// Test runs between two expansions at least (unless the queue runs dry). An expansion (a model pass over a
-/// HumanEval-sized program and its menu, and four samples) costs ≈0.3 s, a test run ≈10 ms: without this floor a
-/// search spent 95% of a 10 s wall on the model and tested 40 candidates where the baseline tests 100.
-const TESTS_PER_EXPANSION: usize = 12;
+/// Prefix tokens (spec and program) per test run that must come between two expansions (unless the queue runs
+/// dry). An expansion's cost grows with the prefix: ≈0.4 s for HumanEval/0 (362 tokens, a 410-edit menu, four
+/// samples) against ≈10 ms per test run. Without a floor, searches on HumanEval spent 95% of a 10 s wall on the
+/// model and tested 40 candidates where the baseline tested 100; a flat floor of 12 runs cost the toy tasks (60
+/// tokens, cheap expansions, deep repairs) a tenth of their repairs. So the floor is the prefix length over this.
+const PREFIX_TOKENS_PER_TEST: usize = 32;
 
 /// Priority: `PASS_WEIGHT` × share of tests the parent passed + path log-probability; higher first.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,11 +145,12 @@ impl<'a> Searcher<'a> {
         let mut scoring_passes = 0u64;
         let calls = |p: &Proposer, passes: u64| p.stats.sampled + passes;
         let mut tested_since_expansion = usize::MAX;
+        let mut tests_per_expansion = 0;
         while !run.out_of_budget(calls(&proposer, scoring_passes)) {
             // Expand every node whose children could outrank the queue's head, once enough has been tested.
             while let Some(&(key, std::cmp::Reverse(id))) = expandable.peek() {
                 let outranked = queue.peek().is_some_and(|head| head.key.0 >= key.0 - EXPANSION_DISCOUNT);
-                if !queue.is_empty() && (outranked || tested_since_expansion < TESTS_PER_EXPANSION) {
+                if !queue.is_empty() && (outranked || tested_since_expansion < tests_per_expansion) {
                     break;
                 }
                 expandable.pop();
@@ -158,6 +162,7 @@ impl<'a> Searcher<'a> {
                 let menu = single_edits(&parent.tree);
                 let prefix = Prefix::new(tokenizer, &self.spec, parent.tree.source());
                 let pass = PrefixPass::new(model, &prefix)?;
+                tests_per_expansion = prefix.ids.len() / PREFIX_TOKENS_PER_TEST;
                 let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
                 let scores = score_edits(model, tokenizer, &pass, &texts, SCORED_TEXTS)?;
                 scoring_passes += 1;
