@@ -333,8 +333,10 @@ fn stub(function: &str) -> anyhow::Result<String> {
         Some((_, last)) if last.trim().is_empty() => last.to_string(),
         _ => "    ".to_string(),
     };
-    let mut out = format!("{}\n", header.trim_end());
-    if spec_of(&tree).docstring.is_some() {
+    // The signature and docstring as `corpus::spec_of` finds them (what the model reads as the spec).
+    let spec = spec_of(&tree);
+    let mut out = format!("{}\n", spec.signature);
+    if spec.docstring.is_some() {
         // The docstring statement as written (quotes, prefixes and escapes kept).
         let first = tree.children(body).find(|&c| !tree.node(c).extra).context("empty body")?;
         out.push_str(&format!("{indent}{}\n", tree.text(tree.node(first).span)));

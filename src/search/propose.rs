@@ -2,14 +2,15 @@
 //!
 //! [`sample_edits`] is the sampling sibling of [`crate::model::decode::greedy_edit`]: the prefix runs through the
 //! model once ([`PrefixPass`]), and the samples decode side by side as rows of one batch that attends to its KV
-//! cache, shared rather than copied, so N samples cost one prefix pass plus one short batched decode. Pointers are masked to real node spans by the [`Prefix`];
-//! temperature and top-p shape every choice (both pointers and each replacement token).
+//! cache, shared rather than copied, so N samples cost one prefix pass plus one short batched decode. Pointers are
+//! masked to real node spans by the [`Prefix`]; temperature and top-p shape every choice (both pointers and each
+//! replacement token).
 //!
 //! [`Proposer`] adds the second constraint: the replacement must parse as the replaced node's class at its site.
 //! Each sample is spliced and re-parsed incrementally ([`Tree::edited`]); a sample that leaves a syntax error, or
 //! no node of the same class where the old one stood, is rejected and counted, and another is drawn.
 
-use candle_core::{Device, Result, Tensor};
+use candle_core::{DType, Device, Result, Tensor};
 use rand::{Rng, RngExt};
 
 use crate::model::decode::Prefix;
@@ -97,20 +98,14 @@ fn sample_choice<R: Rng>(scores: &[f32], allowed: &[usize], sampling: &Sampling,
     Some((i, log_prob(s)))
 }
 
-fn inputs(ids: &[u32], pointer: Option<(u32, u32)>, device: &Device) -> Result<Inputs> {
-    let t = ids.len();
-    let (mut toks, mut poss, mut slots) = (vec![0u32; t], vec![0u32; t], vec![0f32; t]);
-    if let Some((tok, pos)) = pointer {
-        // Only single-token steps carry a pointer: the slot is the last (only) position.
-        toks[t - 1] = tok;
-        poss[t - 1] = pos;
-        slots[t - 1] = 1.0;
-    }
+/// One row of plain tokens (no pointer slots): a prefix.
+fn row_inputs(ids: &[u32]) -> Result<Inputs> {
+    let (t, device) = (ids.len(), Device::Cpu);
     Ok(Inputs {
-        tokens: Tensor::from_slice(ids, (1, t), device)?,
-        pointed_tokens: Tensor::from_vec(toks, (1, t), device)?,
-        pointed_positions: Tensor::from_vec(poss, (1, t), device)?,
-        pointer_slots: Tensor::from_vec(slots, (1, t), device)?,
+        tokens: Tensor::from_slice(ids, (1, t), &device)?,
+        pointed_tokens: Tensor::zeros((1, t), DType::U32, &device)?,
+        pointed_positions: Tensor::zeros((1, t), DType::U32, &device)?,
+        pointer_slots: Tensor::zeros((1, t), DType::F32, &device)?,
     })
 }
 
@@ -131,7 +126,7 @@ pub struct PrefixPass<'p> {
 impl<'p> PrefixPass<'p> {
     pub fn new(model: &EditModel, prefix: &'p Prefix) -> Result<PrefixPass<'p>> {
         let mut base = Cache::new(model.config());
-        let states = model.forward(&inputs(&prefix.ids, None, &Device::Cpu)?, Some(&mut base))?;
+        let states = model.forward(&row_inputs(&prefix.ids)?, Some(&mut base))?;
         let keys = model.pointer_keys(&states)?;
         let start_scores = model.shared_pointer_scores(&last(&states)?, &keys)?.squeeze(0)?.to_vec1()?;
         Ok(PrefixPass { prefix, start_scores, keys, shared: base.share()? })
@@ -301,15 +296,7 @@ pub fn score_edits(
     distinct.dedup();
     let mut span_lp: std::collections::HashMap<(usize, usize), f32> = std::collections::HashMap::new();
     for chunk in distinct.chunks(SCORE_BATCH * 4) {
-        let b = chunk.len();
-        let pointed: Vec<u32> = chunk.iter().map(|&s| prefix.ids[s]).collect();
-        let positions: Vec<u32> = chunk.iter().map(|&s| s as u32).collect();
-        let step = Inputs {
-            tokens: Tensor::from_vec(vec![special::PTR_START; b], (b, 1), &device)?,
-            pointed_tokens: Tensor::from_vec(pointed, (b, 1), &device)?,
-            pointed_positions: Tensor::from_vec(positions, (b, 1), &device)?,
-            pointer_slots: Tensor::from_vec(vec![1f32; b], (b, 1), &device)?,
-        };
+        let step = step_inputs(prefix, &vec![special::PTR_START; chunk.len()], Some(chunk))?;
         let h = model.forward(&step, Some(&mut shared.clone()))?.squeeze(1)?; // (b, d)
         let end_scores: Vec<Vec<f32>> = model.shared_pointer_scores(&h, keys)?.to_vec2()?;
         for (&start, scores) in chunk.iter().zip(&end_scores) {
