@@ -70,6 +70,7 @@ fn data_writes_reproducible_shards() {
     let (a, b) = (dir.join("a"), dir.join("b"));
     run(a.to_str().unwrap());
     run(b.to_str().unwrap());
+    let mut no_edit = 0;
     for shard in ["examples-00000.jsonl", "examples-00001.jsonl"] {
         let text = std::fs::read_to_string(a.join(shard)).unwrap();
         assert_eq!(text, std::fs::read_to_string(b.join(shard)).unwrap(), "same seed, same examples");
@@ -77,11 +78,19 @@ fn data_writes_reproducible_shards() {
             let example: kelp::noise::Example = serde_json::from_str(line).unwrap();
             // The target edit addresses a node of the state, and applying it parses.
             let state = kelp::syntax::parse(example.state.as_str());
-            let span = kelp::syntax::Span { start: example.edit.start, end: example.edit.end };
-            let class = example.edit.class.unwrap();
+            let Some(edit) = &example.edit else {
+                // "No edit" examples show a clean program: one that needs no edit parses cleanly.
+                assert!(!state.has_error(), "{line}");
+                no_edit += 1;
+                continue;
+            };
+            let span = kelp::syntax::Span { start: edit.start, end: edit.end };
+            let class = edit.class.unwrap();
             assert!(state.find_node(span, class).is_some(), "{line}");
         }
     }
+    // About one example in ten (the default clean share) teaches "no edit".
+    assert!((10..=60).contains(&no_edit), "{no_edit} no-edit examples of 300");
     let summary: serde_json::Value = serde_json::from_slice(&std::fs::read(a.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["examples"], 300);
 }

@@ -8,7 +8,8 @@ use candle_nn::{VarBuilder, VarMap};
 use kelp::corpus::{Split, Task, toy_tasks};
 use kelp::model::decode::{Prefix, greedy_edit, spec_text};
 use kelp::model::{Cache, Checkpoint, EditModel, EditModelConfig, Inputs, Tokenizer, checkpoint};
-use kelp::noise::{ExampleConfig, ExampleGenerator, Mutator, MutatorConfig, SubtreeBank};
+use kelp::noise::{Example, ExampleConfig, ExampleGenerator, Mutator, MutatorConfig, SubtreeBank};
+use kelp::search::PrefixPass;
 use kelp::train::{AdamW, Batch, TrainConfig, TrainData, TrainItem, edit_loss, train};
 
 use crate::fixtures::stdlib_corpus;
@@ -26,15 +27,22 @@ fn tokenizer() -> &'static Tokenizer {
 }
 
 fn items(n: usize, seed: u64) -> Vec<TrainItem> {
+    examples(n, ExampleConfig { seed, ..Default::default() }).into_iter().map(|(_, item)| item).collect()
+}
+
+fn examples(n: usize, config: ExampleConfig) -> Vec<(Example, TrainItem)> {
     let tasks = toy_train();
     let trees: Vec<_> = tasks.iter().map(|t| kelp::syntax::parse(t.source.as_str())).collect();
     let bank = SubtreeBank::harvest(&trees, 16);
-    let generator = ExampleGenerator::new(
-        &tasks,
-        Mutator::new(&bank, MutatorConfig::default()),
-        ExampleConfig { seed, ..Default::default() },
-    );
-    (0..).filter_map(|i| TrainItem::new(tokenizer(), &generator.example(i)?, 256)).take(n).collect()
+    let generator = ExampleGenerator::new(&tasks, Mutator::new(&bank, MutatorConfig::default()), config);
+    (0..)
+        .filter_map(|i| {
+            let example = generator.example(i)?;
+            let item = TrainItem::new(tokenizer(), &example, 256)?;
+            Some((example, item))
+        })
+        .take(n)
+        .collect()
 }
 
 fn tiny_model(hidden: usize) -> (VarMap, EditModel) {
@@ -85,6 +93,37 @@ fn tiny_model_overfits_eight_examples() {
     eprintln!("overfit: loss {last:.4}, exact {:.2}", metrics.exact);
     assert!(last < 0.05, "loss still {last}");
     assert_eq!(metrics.exact, 1.0);
+}
+
+#[test]
+fn a_model_trained_on_clean_programs_says_no_edit_to_them_only() {
+    // Half the examples show a clean program (target "no edit"), half a corruption: after overfitting, the search's
+    // reading of the start pointer (`PrefixPass::no_edit_log_prob`) calls exactly the clean ones done.
+    let examples = examples(12, ExampleConfig { seed: 4, clean_share: 0.5, ..Default::default() });
+    let clean = examples.iter().filter(|(e, _)| e.edit.is_none()).count();
+    assert!((2..=10).contains(&clean), "{clean} clean of 12");
+    for (e, item) in &examples {
+        assert_eq!(e.edit.is_none(), item.target == (item.edit, item.edit), "no edit points at <edit>");
+        assert!(item.starts.contains(&item.edit), "\"no edit\" is always a choice");
+    }
+    let (varmap, model) = tiny_model(64);
+    let items: Vec<TrainItem> = examples.iter().map(|(_, item)| item.clone()).collect();
+    let batch = Batch::new(&items, &Device::Cpu).unwrap();
+    let mut opt = AdamW::new(named_vars(&varmap), 0.0).unwrap();
+    for _ in 0..300 {
+        let (loss, metrics) = edit_loss(&model, &batch).unwrap();
+        if metrics.loss < 0.05 {
+            break;
+        }
+        opt.step(&loss.backward().unwrap(), 3e-3, 1.0).unwrap();
+    }
+    let (_, metrics) = edit_loss(&model, &batch).unwrap();
+    assert_eq!((metrics.clean, metrics.clean_stopped, metrics.wrongly_stopped), (clean as f32, clean as f32, 0.0));
+    for (example, _) in &examples {
+        let prefix = Prefix::new(tokenizer(), &spec_text(&example.spec), &example.state);
+        let done = PrefixPass::new(&model, &prefix).unwrap().no_edit_log_prob().exp();
+        assert_eq!(done > 0.5, example.edit.is_none(), "P(no edit) {done:.3} for {:?}", example.state);
+    }
 }
 
 #[test]
@@ -238,6 +277,45 @@ fn a_resumed_run_continues_the_same_loss_curve() {
         let (a, b) = (loss_at(&straight, step), loss_at(&resumed, step));
         assert!((a - b).abs() <= 1e-3 * a.abs().max(1.0), "step {step}: {a} vs {b}");
     }
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_run_with_init_starts_from_that_checkpoint() {
+    let tasks = toy_train();
+    let trees: Vec<_> = tasks.iter().map(|t| kelp::syntax::parse(t.source.as_str())).collect();
+    let bank = SubtreeBank::harvest(&trees, 16);
+    let data = TrainData { train_tasks: (&tasks).into(), eval_tasks: (&tasks).into(), bank: &bank };
+    let config = TrainConfig {
+        steps: 5,
+        size: "tiny".into(),
+        batch_tokens: 1024,
+        max_len: 256,
+        eval_every: 1000,
+        eval_examples: 8,
+        checkpoint_minutes: 1e9,
+        ..TrainConfig::default()
+    };
+    let root = std::env::temp_dir().join(format!("kelp-init-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let first = root.join("first");
+    train(&data, tokenizer(), &config, &first, false, |_| {}).unwrap();
+    // With a learning rate of zero the fine-tuned weights are exactly the ones it started from.
+    let init = first.join("checkpoint");
+    let frozen = TrainConfig { learning_rate: 0.0, seed: 9, init: Some(init.clone()), ..config.clone() };
+    train(&data, tokenizer(), &frozen, &root.join("second"), false, |_| {}).unwrap();
+    let weights = |dir: &std::path::Path| {
+        let tensors = candle_core::safetensors::load(dir.join(checkpoint::WEIGHTS_FILE), &Device::Cpu).unwrap();
+        let mut flat: Vec<(String, Vec<f32>)> =
+            tensors.into_iter().map(|(k, t)| (k, t.flatten_all().unwrap().to_vec1().unwrap())).collect();
+        flat.sort_by(|a, b| a.0.cmp(&b.0));
+        flat
+    };
+    assert_eq!(weights(&init), weights(&root.join("second").join("checkpoint")));
+    // A model config that does not fit the tokenizer is refused by name.
+    let other = Tokenizer::train(&["def f(x):\n    return x\n"], 300).unwrap();
+    let err = train(&data, &other, &frozen, &root.join("third"), false, |_| {}).err().expect("refused");
+    assert!(err.to_string().contains("tokenizer"), "{err}");
     std::fs::remove_dir_all(&root).unwrap();
 }
 

@@ -38,6 +38,9 @@ pub struct DataArgs {
     /// Share of examples that start from a random function body instead of a k-mutation corruption.
     #[arg(long, default_value_t = 0.2)]
     random_start_share: f64,
+    /// Share of examples that show a clean program with the target "no edit" (the model's stop signal).
+    #[arg(long, default_value_t = ExampleConfig::default().clean_share)]
+    clean_share: f64,
     #[command(flatten)]
     sources: CorpusArgs,
 }
@@ -61,8 +64,8 @@ pub fn run(args: DataArgs) -> anyhow::Result<ExitCode> {
     if args.n == 0 || args.shard_size == 0 {
         anyhow::bail!("--n and --shard-size must be at least 1");
     }
-    if args.k_max == 0 || !(0.0..=1.0).contains(&args.random_start_share) {
-        anyhow::bail!("--k-max must be at least 1 and --random-start-share within 0..=1");
+    if args.k_max == 0 || !(0.0..=1.0).contains(&args.random_start_share) || !(0.0..=1.0).contains(&args.clean_share) {
+        anyhow::bail!("--k-max must be at least 1, --random-start-share and --clean-share within 0..=1");
     }
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let corpus = args.sources.build()?;
@@ -72,6 +75,7 @@ pub fn run(args: DataArgs) -> anyhow::Result<ExitCode> {
     let config = ExampleConfig {
         k_max: args.k_max,
         random_start_share: args.random_start_share,
+        clean_share: args.clean_share,
         seed: args.seed,
         ..ExampleConfig::default()
     };
@@ -122,7 +126,10 @@ pub fn run(args: DataArgs) -> anyhow::Result<ExitCode> {
             w.write_all(b"\n")?;
             summary.examples += 1;
             path_len_total += example.path_len as u64;
-            let class = example.edit.class.map_or("program", |c| c.name());
+            let class = match &example.edit {
+                Some(edit) => edit.class.map_or("program", |c| c.name()),
+                None => "no edit",
+            };
             *summary.by_class.entry(class.to_string()).or_insert(0) += 1;
             *summary.by_k.entry(example.k).or_insert(0) += 1;
         }

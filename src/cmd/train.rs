@@ -46,6 +46,13 @@ pub struct TrainArgs {
     /// Continue the run in --out from its last checkpoint (same data stream, optimiser state and schedule).
     #[arg(long)]
     resume: bool,
+    /// Start from this checkpoint's weights, model config and tokenizer instead of a fresh model (fine-tuning,
+    /// e.g. `--init models/default`); the schedule and optimiser start afresh.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["size", "vocab_size"])]
+    init: Option<PathBuf>,
+    /// Share of examples that show a clean program with the target "no edit" (the model's stop signal).
+    #[arg(long, default_value_t = kelp::noise::ExampleConfig::default().clean_share)]
+    clean_share: f64,
     /// Train on a task corpus written by `kelp corpus build` (JSONL shards: synthetic tasks, harvested functions
     /// with and without tests) instead of harvesting --dir/--jsonl/the stdlib; tasks are drawn by group weight.
     #[arg(long, value_name = "DIR")]
@@ -72,8 +79,8 @@ pub fn is_held_out(task: &Task) -> bool {
 }
 
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
-    if args.steps == 0 || args.batch_tokens < 64 || args.vocab_size < 300 {
-        anyhow::bail!("--steps must be ≥ 1, --batch-tokens ≥ 64 and --vocab-size ≥ 300");
+    if args.steps == 0 || args.batch_tokens < 64 || args.vocab_size < 300 || !(0.0..=1.0).contains(&args.clean_share) {
+        anyhow::bail!("--steps must be ≥ 1, --batch-tokens ≥ 64, --vocab-size ≥ 300 and --clean-share within 0..=1");
     }
     let config = TrainConfig {
         steps: args.steps,
@@ -85,6 +92,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         eval_every: args.eval_every.max(1),
         checkpoint_minutes: args.checkpoint_minutes,
         max_minutes: args.minutes,
+        clean_share: args.clean_share,
+        init: args.init.clone(),
         ..TrainConfig::default()
     };
     let tasks = match &args.tasks {
@@ -114,6 +123,9 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let tokenizer_path = args.out.join("checkpoint").join(kelp::model::checkpoint::TOKENIZER_FILE);
     let tokenizer = if args.resume && tokenizer_path.exists() {
         Tokenizer::load(&tokenizer_path)?
+    } else if let Some(init) = &args.init {
+        let path = init.join(kelp::model::checkpoint::TOKENIZER_FILE);
+        Tokenizer::load(&path).with_context(|| format!("loading the tokenizer of --init {}", init.display()))?
     } else {
         let started = Instant::now();
         let sample: Vec<&str> = sources.iter().step_by((sources.len() / 20_000).max(1)).copied().collect();

@@ -92,7 +92,12 @@ impl Prefix {
         self.ids.len() - 1
     }
 
-    /// Distinct node-start positions (the start pointer's choices).
+    /// The start pointer's "no edit" choice: `<edit>` itself (the program is done).
+    pub fn no_edit(&self) -> usize {
+        self.edit()
+    }
+
+    /// Distinct node-start positions (the start pointer's choices when an edit is to be made).
     pub fn starts(&self) -> Vec<usize> {
         let mut starts: Vec<usize> = self.spans.iter().map(|&(a, _)| a).collect();
         starts.dedup();

@@ -21,12 +21,15 @@ pub struct ExampleConfig {
     /// Share of examples that start from a random body (the whole body replaced by a bank block) instead of a
     /// k-mutation corruption: the far-from-clean states that synthesis visits.
     pub random_start_share: f64,
+    /// Share of examples that show the clean program itself, whose target is "no edit" (the model's stop signal:
+    /// without it a rollout cannot tell that it is done, and model-only search edits a repaired program on).
+    pub clean_share: f64,
     pub seed: u64,
 }
 
 impl Default for ExampleConfig {
     fn default() -> Self {
-        ExampleConfig { k_min: 1, k_max: 5, random_start_share: 0.2, seed: 0 }
+        ExampleConfig { k_min: 1, k_max: 5, random_start_share: 0.2, clean_share: 0.1, seed: 0 }
     }
 }
 
@@ -47,10 +50,11 @@ pub struct Example {
     pub spec: Spec,
     /// The program the model sees: the corruption after the first `path_index` edits of its path.
     pub state: String,
-    pub edit: TargetEdit,
+    /// The next edit of the path; `None` when `state` is the clean program (the target is "no edit").
+    pub edit: Option<TargetEdit>,
     pub path_index: usize,
     pub path_len: usize,
-    /// Mutations applied to the clean program (0 for a random start).
+    /// Mutations applied to the clean program (0 for a random start or the clean program).
     pub k: usize,
     /// Index of the example in its stream; with the stream's seed it reproduces the example.
     pub index: u64,
@@ -79,6 +83,18 @@ impl<'a> ExampleGenerator<'a> {
         let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed ^ index.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         for _ in 0..8 {
             let task = self.tasks.sample(&mut rng)?;
+            if rng.random_bool(self.config.clean_share) {
+                return Some(Example {
+                    task_id: task.id.clone(),
+                    spec: task.spec.clone(),
+                    state: task.source.clone(),
+                    edit: None,
+                    path_index: 0,
+                    path_len: 0,
+                    k: 0,
+                    index,
+                });
+            }
             let clean = syntax::parse(task.source.as_str());
             let random_start = rng.random_bool(self.config.random_start_share);
             let (corrupted, k) = if random_start {
@@ -104,13 +120,13 @@ impl<'a> ExampleGenerator<'a> {
                 task_id: task.id.clone(),
                 spec: task.spec.clone(),
                 state,
-                edit: TargetEdit {
+                edit: Some(TargetEdit {
                     start: step.edit.span.start,
                     end: step.edit.span.end,
                     kind: step.kind.clone(),
                     class: step.class,
                     replacement: step.edit.replacement.clone(),
-                },
+                }),
                 path_index,
                 path_len: path.len(),
                 k,

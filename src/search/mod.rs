@@ -19,9 +19,10 @@ mod best_first;
 mod propose;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::time::{Duration, Instant};
 
-use rand::SeedableRng;
+use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
@@ -32,6 +33,7 @@ pub use propose::{
 };
 
 use crate::exec::{ExecError, Sandbox, Tests};
+use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
 use crate::syntax::{self, Edit, Tree};
 
@@ -452,8 +454,12 @@ impl<'a> Searcher<'a> {
         Ok(proposer.stats)
     }
 
-    /// The prototype's mode: N rollouts of depth D, the final state with the highest log-probability wins;
-    /// its tests run once, for the report.
+    /// The prototype's mode: N rollouts of at most D steps, ranked by the model alone; the final state with the
+    /// highest log-probability wins, and its tests run once, for the report.
+    ///
+    /// Before each step the model says whether the program needs no edit: a rollout stops with that probability
+    /// (and after D steps), and its log-probability is the whole path's: each edit's, times "not done" before it,
+    /// times "done" at the end. A program the model finds finished as it stands is therefore a candidate too.
     fn model_only(
         &self,
         run: &mut Run,
@@ -463,27 +469,44 @@ impl<'a> Searcher<'a> {
     ) -> Result<ProposeStats, SearchError> {
         let mut proposer = Proposer::new(model, tokenizer, self.spec.clone(), self.config.sampling);
         let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
-        let mut finals: Vec<Candidate> = Vec::new();
+        let start_print = start.normalised().fingerprint();
+        // Distinct final programs, each with its likeliest path.
+        let mut finals: HashMap<u64, Candidate> = HashMap::new();
         for _ in 0..self.config.rollouts.max(1) {
             let mut tree = start.clone();
-            let mut c = run.best.clone();
-            for _ in 0..self.config.depth.max(1) {
+            let mut c = Candidate { log_prob: 0.0, ..run.best.clone() };
+            for step in 0..=self.config.depth {
                 if run.out_of_budget(proposer.stats.sampled) {
                     break;
                 }
-                let Some(p) = proposer.propose(&tree, 1, &mut rng)?.into_iter().next() else { break };
+                let prefix = Prefix::new(tokenizer, &self.spec, tree.source());
+                let pass = PrefixPass::new(model, &prefix)?;
+                let done = pass.no_edit_log_prob();
+                if step == self.config.depth || rng.random_bool(f64::from(done.exp()).clamp(0.0, 1.0)) {
+                    c.log_prob += done;
+                    break;
+                }
+                let Some(p) = proposer.propose_after(&tree, &pass, 1, &mut rng)?.into_iter().next() else { break };
                 c.edits.push(p.edit);
-                c.log_prob += p.log_prob;
+                c.log_prob += p.log_prob + (-done.exp()).ln_1p();
                 c.source = p.tree.source().to_string();
                 tree = p.tree;
             }
-            if !c.edits.is_empty() && run.seen.insert(tree.normalised().fingerprint(), ()).is_none() {
-                run.candidates += 1;
-                finals.push(c);
+            match finals.entry(tree.normalised().fingerprint()) {
+                Entry::Occupied(mut seen) => {
+                    run.duplicates += 1;
+                    if c.log_prob > seen.get().log_prob {
+                        seen.insert(c);
+                    }
+                }
+                Entry::Vacant(slot) => {
+                    run.candidates += usize::from(*slot.key() != start_print);
+                    slot.insert(c);
+                }
             }
         }
-        let chosen = finals.into_iter().max_by(|a, b| a.log_prob.total_cmp(&b.log_prob));
-        if let Some(chosen) = chosen {
+        let chosen = finals.into_values().max_by(|a, b| a.log_prob.total_cmp(&b.log_prob));
+        if let Some(chosen) = chosen.filter(|c| !c.edits.is_empty()) {
             // Ranked by the model alone: the choice replaces the start whatever its tests say.
             let tested = run.test(vec![chosen])?;
             if let Some(c) = tested.into_iter().next() {

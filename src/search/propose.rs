@@ -131,6 +131,15 @@ impl<'p> PrefixPass<'p> {
         let start_scores = model.shared_pointer_scores(&last(&states)?, &keys)?.squeeze(0)?.to_vec1()?;
         Ok(PrefixPass { prefix, start_scores, keys, shared: base.share()? })
     }
+
+    /// The model's log-probability that the program needs no edit: the start pointer at `<edit>`
+    /// ([`Prefix::no_edit`]) against every node start. Sampled and scored edits are conditioned on an edit being
+    /// made (their start pointer never chooses "no edit"), so they are unaffected by it.
+    pub fn no_edit_log_prob(&self) -> f32 {
+        let no_edit = self.prefix.no_edit();
+        let choices = self.prefix.starts().into_iter().chain(std::iter::once(no_edit));
+        log_prob_among(&self.start_scores, choices, no_edit).unwrap_or(0.0)
+    }
 }
 
 /// `b` rows of one step each: a token per row, and for pointer steps the position each row points at.

@@ -8,7 +8,8 @@ use crate::model::{EditModel, Inputs, Tokenizer};
 use crate::noise::Example;
 use crate::syntax::Span;
 
-/// One example, tokenized: `<spec> spec <prog> program <edit> <ptr_start> <ptr_end> replacement <eos>`.
+/// One example, tokenized: `<spec> spec <prog> program <edit> <ptr_start> <ptr_end> replacement <eos>`. A "no edit"
+/// example points both pointers at `<edit>` itself ([`Prefix::no_edit`]) and has an empty replacement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrainItem {
     pub ids: Vec<u32>,
@@ -18,7 +19,7 @@ pub struct TrainItem {
     pub edit: usize,
     /// Target positions (in `ids`) of the replaced node's first and last token.
     pub target: (usize, usize),
-    /// Positions where a node starts (the start pointer's choices).
+    /// Positions where a node starts, and `<edit>` for "no edit" (the start pointer's choices).
     pub starts: Vec<usize>,
     /// Positions where a node that starts at `target.0` ends (the end pointer's choices).
     pub ends: Vec<usize>,
@@ -28,12 +29,19 @@ impl TrainItem {
     /// Tokenizes an example; `None` when it is longer than `max_len` or its target is not a node span.
     pub fn new(tokenizer: &Tokenizer, example: &Example, max_len: usize) -> Option<TrainItem> {
         let prefix = Prefix::new(tokenizer, &spec_text(&example.spec), &example.state);
-        let target = prefix.token_span(Span { start: example.edit.start, end: example.edit.end })?;
-        let (starts, ends) = (prefix.starts(), prefix.ends(target.0));
+        let (target, ends, replacement) = match &example.edit {
+            Some(edit) => {
+                let target = prefix.token_span(Span { start: edit.start, end: edit.end })?;
+                (target, prefix.ends(target.0), tokenizer.encode_ids(&edit.replacement))
+            }
+            None => ((prefix.no_edit(), prefix.no_edit()), vec![prefix.no_edit()], Vec::new()),
+        };
+        let mut starts = prefix.starts();
+        starts.push(prefix.no_edit());
         let (edit, program_start, mut ids) = (prefix.edit(), prefix.program_start, prefix.ids);
         ids.push(special::PTR_START);
         ids.push(special::PTR_END);
-        ids.extend(tokenizer.encode_ids(&example.edit.replacement));
+        ids.extend(replacement);
         ids.push(special::EOS);
         (ids.len() <= max_len).then_some(TrainItem { ids, program_start, edit, target, starts, ends })
     }
@@ -61,6 +69,8 @@ pub struct Batch {
     token_target: Tensor,
     /// Which item each replacement token belongs to (for exact-match metrics).
     token_item: Vec<usize>,
+    /// Position of `<edit>` in each row (the "no edit" pointer).
+    edit_positions: Vec<usize>,
     pub tokens: usize,
 }
 
@@ -120,6 +130,7 @@ impl Batch {
             token_index: Tensor::from_vec(token_index, n, device)?,
             token_target: Tensor::from_vec(token_target, n, device)?,
             token_item,
+            edit_positions: items.iter().map(|i| i.edit).collect(),
             tokens: items.iter().map(|i| i.ids.len()).sum(),
         })
     }
@@ -135,6 +146,23 @@ pub struct BatchMetrics {
     pub token_accuracy: f32,
     /// Pointers and every replacement token right.
     pub exact: f32,
+    /// "No edit" counts: items whose target is no edit (clean programs), those of them predicted as no edit, and
+    /// items with an edit to make that were predicted as no edit.
+    pub clean: f32,
+    pub clean_stopped: f32,
+    pub wrongly_stopped: f32,
+}
+
+impl BatchMetrics {
+    /// Share of clean programs the start pointer calls done.
+    pub fn no_edit_recall(&self) -> f32 {
+        self.clean_stopped / self.clean.max(1.0)
+    }
+
+    /// Share of programs with an edit to make that the start pointer calls done, of `items` in all.
+    pub fn false_no_edit(&self, items: f32) -> f32 {
+        self.wrongly_stopped / (items - self.clean).max(1.0)
+    }
 }
 
 /// The edit loss (start pointer + end pointer + replacement tokens, each a mean cross-entropy) and metrics.
@@ -156,6 +184,16 @@ pub fn edit_loss(model: &EditModel, batch: &Batch) -> Result<(Tensor, BatchMetri
         Ok(pred.iter().zip(target.to_vec1::<u32>()?).map(|(p, t)| *p == t).collect())
     };
     let starts = right(&start_scores, &batch.start_target)?;
+    // "No edit" is the start pointer at `<edit>`, whose flat index is in `edit_index`.
+    let predicted = start_scores.argmax(1)?.to_vec1::<u32>()?;
+    let (mut clean, mut clean_stopped, mut wrongly_stopped) = (0f32, 0f32, 0f32);
+    for ((&p, &target), &edit) in predicted.iter().zip(&batch.start_target.to_vec1::<u32>()?).zip(&batch.edit_positions)
+    {
+        let (is_clean, stopped) = (target as usize == edit, p as usize == edit);
+        clean += f32::from(is_clean);
+        clean_stopped += f32::from(is_clean && stopped);
+        wrongly_stopped += f32::from(!is_clean && stopped);
+    }
     let ends = right(&end_scores, &batch.end_target)?;
     let tokens = right(&logits, &batch.token_target)?;
     let mut exact: Vec<bool> = starts.iter().zip(&ends).map(|(a, b)| *a && *b).collect();
@@ -169,6 +207,9 @@ pub fn edit_loss(model: &EditModel, batch: &Batch) -> Result<(Tensor, BatchMetri
         pointer_accuracy: pointer_right as f32 / b,
         token_accuracy: tokens.iter().filter(|&&x| x).count() as f32 / tokens.len().max(1) as f32,
         exact: exact.iter().filter(|&&x| x).count() as f32 / b,
+        clean,
+        clean_stopped,
+        wrongly_stopped,
     };
     Ok((loss, metrics))
 }

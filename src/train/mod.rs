@@ -53,6 +53,17 @@ pub struct TrainConfig {
     /// Stop at this step, checkpointing first, as a run killed right after a checkpoint would (for tests).
     #[serde(default)]
     pub stop_at: Option<usize>,
+    /// A checkpoint directory whose weights (and model config) the run starts from instead of a seeded
+    /// initialisation: fine-tuning. Its tokenizer must be the one passed to [`train`].
+    #[serde(default)]
+    pub init: Option<PathBuf>,
+    /// Share of "no edit" examples (clean programs) in the stream ([`ExampleConfig::clean_share`]).
+    #[serde(default = "default_clean_share")]
+    pub clean_share: f64,
+}
+
+fn default_clean_share() -> f64 {
+    ExampleConfig::default().clean_share
 }
 
 impl Default for TrainConfig {
@@ -74,6 +85,8 @@ impl Default for TrainConfig {
             checkpoint_minutes: 5.0,
             max_minutes: 0.0,
             stop_at: None,
+            init: None,
+            clean_share: default_clean_share(),
         }
     }
 }
@@ -98,6 +111,12 @@ pub struct MetricsLine {
     pub pointer_accuracy: f32,
     pub token_accuracy: f32,
     pub exact: f32,
+    /// Share of clean programs called done, and of programs with an edit to make called done (absent before
+    /// "no edit" existed).
+    #[serde(default)]
+    pub no_edit_recall: f32,
+    #[serde(default)]
+    pub false_no_edit: f32,
     pub lr: f64,
     pub tokens_per_second: f64,
     pub elapsed_seconds: f64,
@@ -171,11 +190,21 @@ pub fn train(
         move |source| TrainError::Io { path: path.clone(), source }
     };
     std::fs::create_dir_all(out).map_err(io(out))?;
-    let model_config = match config.size.as_str() {
-        "default" => EditModelConfig::default_size(tokenizer.vocab_size()),
-        "tiny" => EditModelConfig::tiny(tokenizer.vocab_size()),
-        other => return Err(TrainError::Invalid(format!("unknown model size {other:?}: use default or tiny"))),
+    let model_config = match (&config.init, config.size.as_str()) {
+        (Some(dir), _) => checkpoint::load_config(dir)?,
+        (None, "default") => EditModelConfig::default_size(tokenizer.vocab_size()),
+        (None, "tiny") => EditModelConfig::tiny(tokenizer.vocab_size()),
+        (None, other) => {
+            return Err(TrainError::Invalid(format!("unknown model size {other:?}: use default or tiny")));
+        }
     };
+    if model_config.vocab_size != tokenizer.vocab_size() {
+        return Err(TrainError::Invalid(format!(
+            "the model has {} token embeddings but the tokenizer {} tokens",
+            model_config.vocab_size,
+            tokenizer.vocab_size()
+        )));
+    }
     let config = TrainConfig { max_len: config.max_len.min(model_config.max_position_embeddings), ..config.clone() };
     let device = Device::Cpu;
     let mut varmap = VarMap::new();
@@ -188,7 +217,11 @@ pub fn train(
     let mut opt = AdamW::new(named, config.weight_decay)?;
     let ckpt_dir = out.join("checkpoint");
     let mut state = RunState::default();
-    if resume && ckpt_dir.join(checkpoint::WEIGHTS_FILE).exists() {
+    let resuming = resume && ckpt_dir.join(checkpoint::WEIGHTS_FILE).exists();
+    if let (Some(dir), false) = (&config.init, resuming) {
+        checkpoint::load_weights(&mut varmap, &dir.join(checkpoint::WEIGHTS_FILE))?;
+    }
+    if resuming {
         checkpoint::load_weights(&mut varmap, &ckpt_dir.join(checkpoint::WEIGHTS_FILE))?;
         let state_path = ckpt_dir.join("state.json");
         let text = std::fs::read_to_string(&state_path).map_err(io(&state_path))?;
@@ -203,13 +236,13 @@ pub fn train(
     let generator = ExampleGenerator::new(
         data.train_tasks,
         mutator.clone(),
-        ExampleConfig { seed: config.seed, ..ExampleConfig::default() },
+        ExampleConfig { seed: config.seed, clean_share: config.clean_share, ..ExampleConfig::default() },
     );
     let eval_items: Vec<TrainItem> = {
         let eval_gen = ExampleGenerator::new(
             data.eval_tasks,
             mutator,
-            ExampleConfig { seed: config.seed ^ 0xE7A1, ..ExampleConfig::default() },
+            ExampleConfig { seed: config.seed ^ 0xE7A1, clean_share: config.clean_share, ..ExampleConfig::default() },
         );
         (0..config.eval_examples as u64 * 2)
             .into_par_iter()
@@ -225,7 +258,8 @@ pub fn train(
         std::fs::OpenOptions::new().create(true).append(true).open(&metrics_path).map_err(io(&metrics_path))?;
     let started = Instant::now();
     let mut last_checkpoint = Instant::now();
-    let mut window = (0usize, Instant::now(), BatchMetrics::default(), 0usize);
+    // Tokens, start, summed metrics, batches and items since the last train line.
+    let mut window = (0usize, Instant::now(), BatchMetrics::default(), 0usize, 0usize);
 
     std::thread::scope(|scope| -> Result<(), TrainError> {
         // Producer: chunks of tokenized examples, two ahead of the trainer.
@@ -264,6 +298,10 @@ pub fn train(
                 window.2.pointer_accuracy += metrics.pointer_accuracy;
                 window.2.token_accuracy += metrics.token_accuracy;
                 window.2.exact += metrics.exact;
+                window.2.clean += metrics.clean;
+                window.2.clean_stopped += metrics.clean_stopped;
+                window.2.wrongly_stopped += metrics.wrongly_stopped;
+                window.4 += batch.size;
                 if state.step % 10 == 0 {
                     let n = window.3 as f32;
                     let line = MetricsLine {
@@ -273,13 +311,15 @@ pub fn train(
                         pointer_accuracy: window.2.pointer_accuracy / n,
                         token_accuracy: window.2.token_accuracy / n,
                         exact: window.2.exact / n,
+                        no_edit_recall: window.2.no_edit_recall(),
+                        false_no_edit: window.2.false_no_edit(window.4 as f32),
                         lr,
                         tokens_per_second: window.0 as f64 / window.1.elapsed().as_secs_f64(),
                         elapsed_seconds: started.elapsed().as_secs_f64(),
                     };
                     write_metrics(&mut metrics_file, &line, &metrics_path)?;
                     progress(&line);
-                    window = (0, Instant::now(), BatchMetrics::default(), 0);
+                    window = (0, Instant::now(), BatchMetrics::default(), 0, 0);
                 }
                 let out_of_time = (config.max_minutes > 0.0
                     && started.elapsed().as_secs_f64() > config.max_minutes * 60.0)
@@ -294,6 +334,8 @@ pub fn train(
                         pointer_accuracy: m.pointer_accuracy,
                         token_accuracy: m.token_accuracy,
                         exact: m.exact,
+                        no_edit_recall: m.no_edit_recall(),
+                        false_no_edit: m.false_no_edit(eval_items.len() as f32),
                         lr,
                         tokens_per_second: 0.0,
                         elapsed_seconds: started.elapsed().as_secs_f64(),
@@ -375,6 +417,9 @@ pub fn evaluate(
         sum.pointer_accuracy += m.pointer_accuracy * w;
         sum.token_accuracy += m.token_accuracy * w;
         sum.exact += m.exact * w;
+        sum.clean += m.clean;
+        sum.clean_stopped += m.clean_stopped;
+        sum.wrongly_stopped += m.wrongly_stopped;
         n += w;
     }
     let n = n.max(1.0);
@@ -383,6 +428,7 @@ pub fn evaluate(
         pointer_accuracy: sum.pointer_accuracy / n,
         token_accuracy: sum.token_accuracy / n,
         exact: sum.exact / n,
+        ..sum
     })
 }
 
@@ -428,7 +474,7 @@ pub fn evaluate_k(
     let generator = ExampleGenerator::new(
         tasks,
         Mutator::new(bank, MutatorConfig::default()),
-        ExampleConfig { k_min: k, k_max: k, random_start_share: 0.0, seed },
+        ExampleConfig { k_min: k, k_max: k, random_start_share: 0.0, clean_share: 0.0, seed },
     );
     let items: Vec<TrainItem> = (0..n as u64 * 2)
         .into_par_iter()
