@@ -18,7 +18,8 @@ pub struct EvalArgs {
     #[arg(long, value_enum)]
     protocol: Protocol,
     /// exec: tests in the loop, model and baseline side by side; model-only: the prototype's mode (no tests while
-    /// searching; best-of-16 rollouts of depth 10 ranked by log-probability).
+    /// searching; best-of-16 rollouts of at most 10 steps, ranked by the model's "no edit"
+    /// verdict on each final program).
     #[arg(long, value_enum, default_value = "exec")]
     mode: EvalMode,
     /// Evaluate the baseline alone (no model).

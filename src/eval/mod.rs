@@ -26,9 +26,10 @@ use crate::corpus::{Split, Task, humaneval_tasks, toy_tasks};
 use crate::exec::{ExecError, Sandbox, Tests, validate};
 use crate::model::decode::spec_text;
 use crate::model::{EditModel, Tokenizer};
-use crate::noise::{Mutator, MutatorConfig, SubtreeBank};
+use crate::noise::{Mutator, MutatorConfig, SubtreeBank, TargetEdit, tree_diff};
 use crate::search::{Budget, Mode, SearchConfig, SearchError, Searcher, Strategy};
 use crate::syntax;
+use crate::train::{Batch, TrainItem, edit_loss};
 
 /// Errors of an evaluation.
 #[derive(Debug, thiserror::Error)]
@@ -164,6 +165,9 @@ pub struct Trial {
     /// `model`, `model-only` or `baseline`.
     pub method: String,
     pub final_source: String,
+    /// Edits from the start to the final program: 0 when the search kept the start ("no edit").
+    #[serde(default)]
+    pub edits: usize,
     /// CPython compiles the final program.
     pub valid: bool,
     /// The final program equals the clean one (normalised AST).
@@ -187,6 +191,9 @@ pub struct Summary {
     /// Final program equal to the clean one ("exact") and all tests passing ("plausible"), as shares of trials.
     pub exact: f64,
     pub plausible: f64,
+    /// Share of trials that kept the start program (the prototype's "no edit" preference, DESIGN §4).
+    #[serde(default)]
+    pub unchanged: f64,
     /// Mean over trials of the share of tests passed by the final program.
     pub average_pass: f64,
     /// Mean over tasks of the best trial's share of tests passed.
@@ -221,7 +228,63 @@ pub struct Report {
     pub summaries: Vec<Summary>,
     pub tasks: Vec<TaskRow>,
     pub trials: Vec<Trial>,
+    /// Why the model's one-mutation searches failed (`None` without a model or without k = 1 problems).
+    #[serde(default)]
+    pub failures: Option<FailureSplit>,
     pub wall_seconds: f64,
+}
+
+/// The model's failed searches of one-mutation problems, split by what its likeliest edit of the start program
+/// gets wrong against the edit that repairs it (the first edit of the TreeDiff path back to the clean program),
+/// teacher-forced as in training: "exact" there is "greedy decoding reproduces the repair".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FailureSplit {
+    pub failed: usize,
+    /// The likeliest node (both pointers) is not the one to replace.
+    pub wrong_node: usize,
+    /// The likeliest node is the right one, but the greedy replacement is not the clean text.
+    pub right_node_wrong_text: usize,
+    /// The greedy edit is the repair: the search spent its budget on other candidates first.
+    pub right_edit: usize,
+    /// The repair edit does not fit the model's context or is not a node span on token boundaries.
+    pub unscored: usize,
+}
+
+/// See [`FailureSplit`].
+fn failure_split(model: &ModelUnderTest, problems: &[Problem], trials: &[Trial]) -> Result<FailureSplit, EvalError> {
+    let mut split = FailureSplit::default();
+    let max_len = model.model.config().max_position_embeddings;
+    let candle = |e: candle_core::Error| EvalError::Invalid(format!("model: {e}"));
+    for p in problems.iter().filter(|p| p.k == 1) {
+        let failed = trials
+            .iter()
+            .any(|t| t.method != "baseline" && t.task_id == p.task_id && t.k == p.k && t.seed == p.seed && !t.solved);
+        if !failed {
+            continue;
+        }
+        split.failed += 1;
+        let path = tree_diff(&syntax::parse(p.start.as_str()), &syntax::parse(p.clean.as_str()));
+        let target = path.edits.first().map(|step| TargetEdit {
+            start: step.edit.span.start,
+            end: step.edit.span.end,
+            kind: step.kind.clone(),
+            class: step.class,
+            replacement: step.edit.replacement.clone(),
+        });
+        let item = target.and_then(|t| TrainItem::from_parts(model.tokenizer, &p.spec, &p.start, Some(&t), max_len));
+        let Some(item) = item else {
+            split.unscored += 1;
+            continue;
+        };
+        let batch = Batch::new(&[item], &candle_core::Device::Cpu).map_err(candle)?;
+        let (_, m) = edit_loss(model.model, &batch).map_err(candle)?;
+        match (m.pointer_accuracy == 1.0, m.exact == 1.0) {
+            (false, _) => split.wrong_node += 1,
+            (true, false) => split.right_node_wrong_text += 1,
+            (true, true) => split.right_edit += 1,
+        }
+    }
+    Ok(split)
 }
 
 /// The model under evaluation, if any.
@@ -293,6 +356,7 @@ pub fn evaluate(
                 seed: problem.seed,
                 method: method_name(mode).into(),
                 final_source,
+                edits: report.best.edits.len(),
                 valid: false, // set below, in one CPython batch
                 exact,
                 passed: report.best.passed.unwrap_or(0),
@@ -312,6 +376,10 @@ pub fn evaluate(
     }
     let budgets: Vec<usize> = [1, 10, 100, 1000].into_iter().filter(|&b| b <= config.budget).collect();
     let (name, hash) = model.map_or(("none".to_string(), "none".to_string()), |m| (m.name.clone(), m.hash.clone()));
+    let failures = match model {
+        Some(m) if problems.iter().any(|p| p.k == 1) => Some(failure_split(m, &problems, &trials)?),
+        _ => None,
+    };
     Ok(Report {
         config: config.clone(),
         commit: commit.to_string(),
@@ -321,6 +389,7 @@ pub fn evaluate(
         tasks: task_rows(&trials),
         budgets,
         trials,
+        failures,
         wall_seconds: started.elapsed().as_secs_f64(),
     })
 }
@@ -378,6 +447,7 @@ fn summarise(trials: &[Trial], budgets: &[usize]) -> Vec<Summary> {
                 valid: share(&|t| t.valid),
                 exact: share(&|t| t.exact),
                 plausible: share(&|t| t.solved),
+                unchanged: share(&|t| t.edits == 0),
                 average_pass: mean(group.iter().map(|t| pass_share(t))),
                 best_pass: best_pass_by_task(&group),
                 solved_within: budgets
@@ -438,13 +508,14 @@ impl Report {
             c.budget,
             c.max_seconds,
             match c.mode {
-                EvalMode::ModelOnly => "best-of-16 rollouts of depth 10 ranked by log-probability".to_string(),
+                EvalMode::ModelOnly => "best-of-16 rollouts of at most 10 steps, each stopping when the model says no edit, the final program \
+                     the model most believes done chosen".to_string(),
                 EvalMode::Exec =>
                     serde_json::to_value(c.strategy).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
             },
         );
-        s.push_str("| method | k | trials | valid | exact | plausible | avg pass | best pass |");
-        let mut rule = "|---|---:|---:|---:|---:|---:|---:|---:|".to_string();
+        s.push_str("| method | k | trials | valid | exact | plausible | unchanged | avg pass | best pass |");
+        let mut rule = "|---|---:|---:|---:|---:|---:|---:|---:|---:|".to_string();
         for b in &self.budgets {
             s.push_str(&format!(" solved ≤{b} runs |"));
             rule.push_str("---:|");
@@ -455,7 +526,7 @@ impl Report {
         if c.protocol == Protocol::Toy10 {
             let (v, e, a, b) = PROTOTYPE_P1;
             s.push_str(&format!(
-                "| prototype (DESIGN §6) | 3 | 100 | {} | {} | – | {} | {} |{} – | – |\n",
+                "| prototype (DESIGN §6) | 3 | 100 | {} | {} | – | – | {} | {} |{} – | – |\n",
                 pct(v),
                 pct(e),
                 pct(a),
@@ -465,13 +536,14 @@ impl Report {
         }
         for m in &self.summaries {
             s.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 m.method,
                 m.k,
                 m.trials,
                 pct(m.valid),
                 pct(m.exact),
                 pct(m.plausible),
+                pct(m.unchanged),
                 pct(m.average_pass),
                 pct(m.best_pass)
             ));
@@ -482,6 +554,14 @@ impl Report {
                 " {} | {:.1} |\n",
                 m.median_test_runs_to_solve.map_or("–".to_string(), |r| r.to_string()),
                 m.mean_model_calls
+            ));
+        }
+        if let Some(f) = &self.failures {
+            s.push_str(&format!(
+                "\nFailed model searches at k = 1: {}. The model's likeliest edit of the start program (teacher-forced \
+                 against the repair): wrong node {}, right node but wrong text {}, the repair itself {} (the search \
+                 spent its budget elsewhere), not scorable {}.\n",
+                f.failed, f.wrong_node, f.right_node_wrong_text, f.right_edit, f.unscored
             ));
         }
         if c.protocol != Protocol::HumanevalRepair {

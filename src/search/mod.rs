@@ -8,7 +8,8 @@
 //!   the baseline's stream. Every distinct program (normalised AST) is tested at most once, in batches over the
 //!   sandbox's workers; a candidate's score is the share of tests passed, then the model's log-probability. The
 //!   search stops when all tests pass or the budget (test runs, model calls, wall time) is spent.
-//!   [`Mode::ModelOnly`] runs no tests while searching and ranks by log-probability (the prototype's mode).
+//!   [`Mode::ModelOnly`] runs no tests while searching and ranks by the model alone (the prototype's mode): rollouts
+//!   stop when the model says the program needs no edit, and the final program it most believes done wins.
 //!
 //! A program here is one function's source; `context` holds the text around it in its file (imports, helpers),
 //! which the sandbox runs with every candidate but the search never edits. This stage never loads a checkpoint
@@ -73,7 +74,8 @@ impl Budget {
 pub enum Mode {
     /// Model proposals, ranked by tests passed then log-probability.
     Model,
-    /// Model proposals ranked by log-probability alone; tests run once, on the final choice, for the report.
+    /// Model proposals ranked by the model alone (its "no edit" verdict on the final program, then the path's
+    /// log-probability); tests run once, on the final choice, for the report.
     ModelOnly,
     /// The model-free baseline's proposals, ranked by tests passed.
     Baseline,
@@ -454,12 +456,14 @@ impl<'a> Searcher<'a> {
         Ok(proposer.stats)
     }
 
-    /// The prototype's mode: N rollouts of at most D steps, ranked by the model alone; the final state with the
-    /// highest log-probability wins, and its tests run once, for the report.
+    /// The prototype's mode: N rollouts of at most D steps, ranked by the model alone; the chosen final program's
+    /// tests run once, for the report.
     ///
-    /// Before each step the model says whether the program needs no edit: a rollout stops with that probability
-    /// (and after D steps), and its log-probability is the whole path's: each edit's, times "not done" before it,
-    /// times "done" at the end. A program the model finds finished as it stands is therefore a candidate too.
+    /// Before each step the model says how likely the program needs no edit ([`PrefixPass::no_edit_log_prob`]): a
+    /// rollout stops with that probability, or after D steps. The final programs are ranked by that verdict on
+    /// them, the model's reading of the spec against the program, and ties by the path's log-probability (each
+    /// edit's, times "not done" before it). Ranking by the path alone would favour stopping at once, since every
+    /// edit costs probability; a program the model finds finished as it stands can still win.
     fn model_only(
         &self,
         run: &mut Run,
@@ -470,11 +474,13 @@ impl<'a> Searcher<'a> {
         let mut proposer = Proposer::new(model, tokenizer, self.spec.clone(), self.config.sampling);
         let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
         let start_print = start.normalised().fingerprint();
-        // Distinct final programs, each with its likeliest path.
-        let mut finals: HashMap<u64, Candidate> = HashMap::new();
+        // Distinct final programs: the model's "no edit" log-probability on it, and its likeliest path.
+        let mut finals: HashMap<u64, (f32, Candidate)> = HashMap::new();
         for _ in 0..self.config.rollouts.max(1) {
             let mut tree = start.clone();
             let mut c = Candidate { log_prob: 0.0, ..run.best.clone() };
+            // A rollout cut by the budget before the model judged its last program ranks last.
+            let mut verdict = f32::NEG_INFINITY;
             for step in 0..=self.config.depth {
                 if run.out_of_budget(proposer.stats.sampled) {
                     break;
@@ -482,11 +488,12 @@ impl<'a> Searcher<'a> {
                 let prefix = Prefix::new(tokenizer, &self.spec, tree.source());
                 let pass = PrefixPass::new(model, &prefix)?;
                 let done = pass.no_edit_log_prob();
+                verdict = done;
                 if step == self.config.depth || rng.random_bool(f64::from(done.exp()).clamp(0.0, 1.0)) {
-                    c.log_prob += done;
                     break;
                 }
                 let Some(p) = proposer.propose_after(&tree, &pass, 1, &mut rng)?.into_iter().next() else { break };
+                verdict = f32::NEG_INFINITY;
                 c.edits.push(p.edit);
                 c.log_prob += p.log_prob + (-done.exp()).ln_1p();
                 c.source = p.tree.source().to_string();
@@ -495,17 +502,22 @@ impl<'a> Searcher<'a> {
             match finals.entry(tree.normalised().fingerprint()) {
                 Entry::Occupied(mut seen) => {
                     run.duplicates += 1;
-                    if c.log_prob > seen.get().log_prob {
-                        seen.insert(c);
+                    let (best_verdict, best) = seen.get_mut();
+                    *best_verdict = best_verdict.max(verdict);
+                    if c.log_prob > best.log_prob {
+                        *best = c;
                     }
                 }
                 Entry::Vacant(slot) => {
                     run.candidates += usize::from(*slot.key() != start_print);
-                    slot.insert(c);
+                    slot.insert((verdict, c));
                 }
             }
         }
-        let chosen = finals.into_values().max_by(|a, b| a.log_prob.total_cmp(&b.log_prob));
+        let chosen = finals
+            .into_values()
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.log_prob.total_cmp(&b.1.log_prob)))
+            .map(|(_, c)| c);
         if let Some(chosen) = chosen.filter(|c| !c.edits.is_empty()) {
             // Ranked by the model alone: the choice replaces the start whatever its tests say.
             let tested = run.test(vec![chosen])?;

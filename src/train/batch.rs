@@ -5,7 +5,7 @@ use candle_core::{DType, Device, Result, Tensor};
 use crate::model::decode::{Prefix, spec_text};
 use crate::model::tokenizer::special;
 use crate::model::{EditModel, Inputs, Tokenizer};
-use crate::noise::Example;
+use crate::noise::{Example, TargetEdit};
 use crate::syntax::Span;
 
 /// One example, tokenized: `<spec> spec <prog> program <edit> <ptr_start> <ptr_end> replacement <eos>`. A "no edit"
@@ -28,8 +28,19 @@ pub struct TrainItem {
 impl TrainItem {
     /// Tokenizes an example; `None` when it is longer than `max_len` or its target is not a node span.
     pub fn new(tokenizer: &Tokenizer, example: &Example, max_len: usize) -> Option<TrainItem> {
-        let prefix = Prefix::new(tokenizer, &spec_text(&example.spec), &example.state);
-        let (target, ends, replacement) = match &example.edit {
+        TrainItem::from_parts(tokenizer, &spec_text(&example.spec), &example.state, example.edit.as_ref(), max_len)
+    }
+
+    /// [`TrainItem::new`] from a spec's text, a program and its target edit (`None`: "no edit").
+    pub fn from_parts(
+        tokenizer: &Tokenizer,
+        spec: &str,
+        state: &str,
+        edit: Option<&TargetEdit>,
+        max_len: usize,
+    ) -> Option<TrainItem> {
+        let prefix = Prefix::new(tokenizer, spec, state);
+        let (target, ends, replacement) = match edit {
             Some(edit) => {
                 let target = prefix.token_span(Span { start: edit.start, end: edit.end })?;
                 (target, prefix.ends(target.0), tokenizer.encode_ids(&edit.replacement))
