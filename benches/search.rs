@@ -35,19 +35,33 @@ fn expansion(c: &mut Criterion) {
     group.bench_function("score_menu", |b| {
         b.iter(|| {
             let prefix = Prefix::new(tokenizer, &spec, tree.source());
-            score_edits(model, tokenizer, &PrefixPass::new(model, &prefix).unwrap(), &texts, SCORED_TEXTS).unwrap()
+            score_edits(
+                model,
+                tokenizer,
+                &PrefixPass::new(model, &prefix).unwrap().expect("the prefix fits the model"),
+                &texts,
+                SCORED_TEXTS,
+            )
+            .unwrap()
         })
     });
     group.bench_function("score_menu_all_texts", |b| {
         b.iter(|| {
             let prefix = Prefix::new(tokenizer, &spec, tree.source());
-            score_edits(model, tokenizer, &PrefixPass::new(model, &prefix).unwrap(), &texts, usize::MAX).unwrap()
+            score_edits(
+                model,
+                tokenizer,
+                &PrefixPass::new(model, &prefix).unwrap().expect("the prefix fits the model"),
+                &texts,
+                usize::MAX,
+            )
+            .unwrap()
         })
     });
     let mut rng = ChaCha8Rng::seed_from_u64(0);
     group.bench_function("sample_4", |b| {
         b.iter(|| {
-            let pass = PrefixPass::new(model, &prefix).unwrap();
+            let pass = PrefixPass::new(model, &prefix).unwrap().expect("the prefix fits the model");
             sample_edits(model, tokenizer, &pass, 4, &Sampling::default(), &mut rng).unwrap()
         })
     });

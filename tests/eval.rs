@@ -73,3 +73,32 @@ fn model_only_needs_a_model_and_budgets_must_be_positive() {
     let err = evaluate(&config(Protocol::Toy10, EvalMode::Exec, 1, 0), None, &sandbox(), "t", |_, _, _| {});
     assert!(err.unwrap_err().to_string().contains("at least one test run"));
 }
+
+#[test]
+fn humaneval_failures_of_the_model_are_split_by_cause() {
+    let (tokenizer, model) = tiny_random_model();
+    let under_test = ModelUnderTest { model, tokenizer, name: "tiny".into(), hash: "0".into() };
+    let report = evaluate(
+        &config(Protocol::HumanevalRepair, EvalMode::Exec, 1, 5),
+        Some(&under_test),
+        &sandbox(),
+        "test",
+        |_, _, _| {},
+    )
+    .unwrap();
+    let failed = report.trials.iter().filter(|t| t.method == "model" && t.k == 1 && !t.solved).count();
+    assert!(failed > 0, "a random model fails one-mutation problems at 5 test runs");
+    let split = report.failures.clone().expect("a model ran on k = 1 problems");
+    assert_eq!(split.failed, failed);
+    assert_eq!(split.wrong_node + split.right_node_wrong_text + split.right_edit + split.unscored, failed);
+    // HumanEval/0 with its spec is longer than the tiny model's 256 positions: the searches went on without the
+    // model's proposals (no error), and the split says the repair could not be scored.
+    assert_eq!(split.unscored, failed, "{split:?}");
+    assert!(report.trials.iter().all(|t| t.valid));
+    for s in &report.summaries {
+        let group: Vec<_> = report.trials.iter().filter(|t| t.method == s.method && t.k == s.k).collect();
+        let unchanged = group.iter().filter(|t| t.edits == 0).count() as f64 / group.len() as f64;
+        assert_eq!(s.unchanged, unchanged);
+    }
+    assert!(report.markdown().contains(&format!("Failed model searches at k = 1: {failed}.")));
+}

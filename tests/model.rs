@@ -121,7 +121,8 @@ fn a_model_trained_on_clean_programs_says_no_edit_to_them_only() {
     assert_eq!((metrics.clean, metrics.clean_stopped, metrics.wrongly_stopped), (clean as f32, clean as f32, 0.0));
     for (example, _) in &examples {
         let prefix = Prefix::new(tokenizer(), &spec_text(&example.spec), &example.state);
-        let done = PrefixPass::new(&model, &prefix).unwrap().no_edit_log_prob().exp();
+        let done =
+            PrefixPass::new(&model, &prefix).unwrap().expect("the prefix fits the model").no_edit_log_prob().exp();
         assert_eq!(done > 0.5, example.edit.is_none(), "P(no edit) {done:.3} for {:?}", example.state);
     }
 }

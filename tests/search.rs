@@ -130,7 +130,7 @@ fn batched_edit_scores_equal_one_at_a_time_scores() {
     let task = toy("clamp");
     let tree = syntax::parse(task.source.as_str());
     let prefix = Prefix::new(tokenizer, &spec_text(&task.spec), tree.source());
-    let pass = PrefixPass::new(model, &prefix).unwrap();
+    let pass = PrefixPass::new(model, &prefix).unwrap().expect("the prefix fits the model");
     let menu = single_edits(&tree);
     let edits: Vec<(syntax::Span, &str)> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
     assert!(edits.len() > 40, "the menu spans more than one batch");

@@ -164,8 +164,14 @@ impl<'a> Searcher<'a> {
                 let pass = PrefixPass::new(model, &prefix)?;
                 tests_per_expansion = prefix.ids.len() / PREFIX_TOKENS_PER_TEST;
                 let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
-                let scores = score_edits(model, tokenizer, &pass, &texts, SCORED_TEXTS)?;
-                scoring_passes += 1;
+                // A program too long for the model's context: its menu in the baseline's order, no samples.
+                let scores = match &pass {
+                    Some(pass) => {
+                        scoring_passes += 1;
+                        score_edits(model, tokenizer, pass, &texts, SCORED_TEXTS)?
+                    }
+                    None => vec![None; texts.len()],
+                };
                 for (raw, score) in menu.into_iter().zip(scores) {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
                     let log_prob = score.unwrap_or(-1e4);
@@ -173,7 +179,10 @@ impl<'a> Searcher<'a> {
                     queue.push(Child { key, order, parent: id, log_prob, pending: Pending::Menu(raw) });
                     order += 1;
                 }
-                let proposals = proposer.propose_after(&parent.tree, &pass, SAMPLES_PER_EXPANSION, &mut rng)?;
+                let proposals = match &pass {
+                    Some(pass) => proposer.propose_after(&parent.tree, pass, SAMPLES_PER_EXPANSION, &mut rng)?,
+                    None => Vec::new(),
+                };
                 for p in proposals {
                     let key = parent.key_with(p.log_prob);
                     let pending = Pending::Sampled(p.edit, p.tree);

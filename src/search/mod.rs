@@ -486,7 +486,7 @@ impl<'a> Searcher<'a> {
                     break;
                 }
                 let prefix = Prefix::new(tokenizer, &self.spec, tree.source());
-                let pass = PrefixPass::new(model, &prefix)?;
+                let Some(pass) = PrefixPass::new(model, &prefix)? else { break };
                 let done = pass.no_edit_log_prob();
                 verdict = done;
                 if step == self.config.depth || rng.random_bool(f64::from(done.exp()).clamp(0.0, 1.0)) {

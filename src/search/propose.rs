@@ -124,12 +124,18 @@ pub struct PrefixPass<'p> {
 }
 
 impl<'p> PrefixPass<'p> {
-    pub fn new(model: &EditModel, prefix: &'p Prefix) -> Result<PrefixPass<'p>> {
+    /// `None` when the prefix leaves no room in the model's context for an edit (a program too long for the
+    /// model): the search then goes on without the model's proposals for that program.
+    pub fn new(model: &EditModel, prefix: &'p Prefix) -> Result<Option<PrefixPass<'p>>> {
+        // `<ptr_start> <ptr_end>` and at least one replacement token or `<eos>`.
+        if prefix.ids.len() + 3 > model.config().max_position_embeddings {
+            return Ok(None);
+        }
         let mut base = Cache::new(model.config());
         let states = model.forward(&row_inputs(&prefix.ids)?, Some(&mut base))?;
         let keys = model.pointer_keys(&states)?;
         let start_scores = model.shared_pointer_scores(&last(&states)?, &keys)?.squeeze(0)?.to_vec1()?;
-        Ok(PrefixPass { prefix, start_scores, keys, shared: base.share()? })
+        Ok(Some(PrefixPass { prefix, start_scores, keys, shared: base.share()? }))
     }
 
     /// The model's log-probability that the program needs no edit: the start pointer at `<edit>`
@@ -431,10 +437,14 @@ impl<'m> Proposer<'m> {
         Proposer { model, tokenizer, spec, sampling, max_attempts: 4, stats: ProposeStats::default() }
     }
 
-    /// Up to `n` constrained proposals for `tree` (fewer when too many samples are rejected).
+    /// Up to `n` constrained proposals for `tree` (fewer when too many samples are rejected, none when the program
+    /// does not fit the model's context).
     pub fn propose<R: Rng>(&mut self, tree: &Tree, n: usize, rng: &mut R) -> Result<Vec<Proposal>> {
         let prefix = Prefix::new(self.tokenizer, &self.spec, tree.source());
-        self.propose_after(tree, &PrefixPass::new(self.model, &prefix)?, n, rng)
+        match PrefixPass::new(self.model, &prefix)? {
+            Some(pass) => self.propose_after(tree, &pass, n, rng),
+            None => Ok(Vec::new()),
+        }
     }
 
     /// [`Proposer::propose`] continuing a pass over `tree`'s prefix that the caller already made.
