@@ -489,7 +489,8 @@ impl<'a> Searcher<'a> {
                 let Some(pass) = PrefixPass::new(model, &prefix)? else { break };
                 let done = pass.no_edit_log_prob();
                 verdict = done;
-                if step == self.config.depth || rng.random_bool(f64::from(done.exp()).clamp(0.0, 1.0)) {
+                let p_done = if done.is_nan() { 0.0 } else { f64::from(done.exp()).clamp(0.0, 1.0) };
+                if step == self.config.depth || rng.random_bool(p_done) {
                     break;
                 }
                 let Some(p) = proposer.propose_after(&tree, &pass, 1, &mut rng)?.into_iter().next() else { break };

@@ -195,7 +195,7 @@ pub fn edit_loss(model: &EditModel, batch: &Batch) -> Result<(Tensor, BatchMetri
         Ok(pred.iter().zip(target.to_vec1::<u32>()?).map(|(p, t)| *p == t).collect())
     };
     let starts = right(&start_scores, &batch.start_target)?;
-    // "No edit" is the start pointer at `<edit>`, whose flat index is in `edit_index`.
+    // "No edit" is the start pointer at the row's own `<edit>`.
     let predicted = start_scores.argmax(1)?.to_vec1::<u32>()?;
     let (mut clean, mut clean_stopped, mut wrongly_stopped) = (0f32, 0f32, 0f32);
     for ((&p, &target), &edit) in predicted.iter().zip(&batch.start_target.to_vec1::<u32>()?).zip(&batch.edit_positions)
