@@ -9,5 +9,6 @@ $kelp eval --protocol toy10 --mode exec --budget 100 --max-seconds 10 --out repo
 $kelp eval --protocol humaneval-repair --mode exec --budget 100 --max-seconds 10 --limit 15 --out reports/humaneval-repair-exec
 $kelp eval --protocol synthesis --mode exec --budget 100 --max-seconds 20 --out reports/synthesis-exec
 $kelp eval --protocol toy10 --mode model-only --max-seconds 30 --out reports/toy10-model-only
+$kelp eval --protocol humaneval-repair --mode model-only --max-seconds 30 --limit 15 --out reports/humaneval-repair-model-only
 # Issue 7's table: k = 1, 2, 3 at 10 / 100 / 1,000 test runs (Markdown on stdout, one line per trial on stderr).
 $kelp eval-repair --seeds 10 --max-seconds 10 > reports/toy10-repair/table.md 2> reports/toy10-repair/trials.log
