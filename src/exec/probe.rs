@@ -26,8 +26,19 @@ pub enum ProbeInputs {
     Given(Vec<String>),
     /// Sampled by the harness from the parameters' annotations, defaults and names and the literals of the body,
     /// seeded; at most `samples` distinct argument lists. The first parameters get the `fixed` arguments
-    /// (e.g. `None` for the unused `self` of a method).
-    Sampled { seed: u64, samples: usize, fixed: Vec<String> },
+    /// (e.g. `None` for the unused `self` of a method); or, with `receiver`, the first parameter gets a class the
+    /// program defines or a fresh instance of it.
+    Sampled { seed: u64, samples: usize, fixed: Vec<String>, receiver: Option<SelfArg> },
+}
+
+/// The first argument of a method made a module-level function (`def m(self, x)` after `class C:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelfArg {
+    /// A fresh instance per call, built by `C(...)` on constructor arguments the harness samples like a function's:
+    /// tests read `m(C(1), 2)`.
+    Instance(String),
+    /// The class itself (the `cls` of a class method): `m(C, 2)`.
+    Class(String),
 }
 
 /// One function to probe.
@@ -192,10 +203,15 @@ impl Sandbox {
                     });
                     match &r.inputs {
                         ProbeInputs::Given(args) => v["args"] = serde_json::json!(args),
-                        ProbeInputs::Sampled { seed, samples, fixed } => {
+                        ProbeInputs::Sampled { seed, samples, fixed, receiver } => {
                             v["seed"] = serde_json::json!(seed);
                             v["samples"] = serde_json::json!(samples);
                             v["fixed"] = serde_json::json!(fixed);
+                            match receiver {
+                                Some(SelfArg::Instance(class)) => v["instance"] = serde_json::json!(class),
+                                Some(SelfArg::Class(class)) => v["class"] = serde_json::json!(class),
+                                None => {}
+                            }
                         }
                     }
                     v
@@ -320,7 +336,7 @@ mod tests {
         let request = ProbeRequest {
             program: program.into(),
             entry_point: "shout".into(),
-            inputs: ProbeInputs::Sampled { seed: 3, samples: 8, fixed: Vec::new() },
+            inputs: ProbeInputs::Sampled { seed: 3, samples: 8, fixed: Vec::new(), receiver: None },
             pure: true,
             modules: Vec::new(),
         };
