@@ -499,7 +499,7 @@ class Stack(Base):
         if len(self.items) >= self.limit:
             raise ValueError
         self.items.append(x)
-        return self
+        return x
 
     def describe(self, n):
         self.push(n)
@@ -584,7 +584,7 @@ class Shadow:
             "class Base:\n    sep = ','\n    def __init__(self, items=()):\n        self.items = list(items)\n    \
              def joined(self):\n        return self.sep.join(self.items)\n\n\n\
              class Stack(Base):\n    limit = 10\n    def push(self, x):\n        if len(self.items) >= self.limit:\n            \
-             raise ValueError\n        self.items.append(x)\n        return self\n"
+             raise ValueError\n        self.items.append(x)\n        return x\n"
         );
         // `Base.unused`, `Stack.table` and the other methods are left out; the program is valid Python.
         let program = format!("{}\n\n{}", p.text, method("Stack.describe"));
@@ -642,6 +642,8 @@ class Shadow:
         assert_eq!(prelude("Other", "f"), Err("base from another module"));
         // `h` calls a global `g`, which the module-level `g` would replace.
         assert_eq!(prelude("Shadow", "g"), Err("shadowed name"));
-        assert_eq!(prelude("Missing", "g").unwrap_err(), "class not at top level");
+        let classes = classes(&syntax::parse(MODULE));
+        let g = method("Shadow.g");
+        assert_eq!(class_prelude(&classes, &|_| true, "Missing", "g", &g), Err("class not at top level"));
     }
 }
