@@ -9,8 +9,10 @@
 //!
 //! [`write_tests`] gives harvested functions tests, in two ways: doctests of the docstring that call the function
 //! itself and need nothing else (`>>> f(2)` / `4` becomes `assert f(2) == 4`), and input/output tests recorded by
-//! calling pure-looking module-level functions (no `self`, no global names but safe builtins, no imports) on inputs
-//! sampled from annotations, defaults, names and literals of the body. Every assert is then run against the clean
+//! calling pure-looking module-level functions (no global names but safe builtins, no imports) on inputs
+//! sampled from annotations, defaults, names and literals of the body. A method that uses its `self`/`cls` gets a
+//! trimmed copy of its class before it (`methods.rs`) and is called on a fresh instance built in each test
+//! (`assert m(C(1), 2) == 3`), or on the class. Every assert is then run against the clean
 //! function in the sandbox and kept only if it passes. Origins stay as they were: a tested standard-library function
 //! is `Origin::Stdlib` with `spec.tests` set.
 
@@ -629,7 +631,9 @@ pub fn write_tests(
     unresolved.truncate(40);
     report.unresolved = unresolved;
     // Proposed tests per candidate: doctests, then recorded ones.
-    let mut proposed: Vec<(usize, Vec<String>, usize, Option<String>, bool)> = Vec::new();
+    // (task, test lines, how many of them are doctests, source with its prelude, a method on an instance)
+    type Proposed = (usize, Vec<String>, usize, Option<String>, bool);
+    let mut proposed: Vec<Proposed> = Vec::new();
     for (((&i, probe), source), method) in candidates.iter().zip(&probes).zip(sources).zip(&receivers) {
         let task = &tasks[i];
         let doctests: Vec<String> = task

@@ -348,4 +348,42 @@ mod tests {
         let strings = calls.iter().filter(|c| c.args.starts_with('\'') || c.args.starts_with('"')).count();
         assert!(strings >= 5, "{calls:?}");
     }
+
+    #[test]
+    fn methods_get_a_fresh_instance_or_their_class() {
+        let program = "class C:\n    def __init__(self, n=2):\n        self.n = n\n        self.seen = []\n\n\
+def add(self, x: int):\n    self.seen.append(x)\n    return self.n * x + len(self.seen)\n";
+        let request = |receiver| ProbeRequest {
+            program: program.into(),
+            entry_point: "add".into(),
+            inputs: ProbeInputs::Sampled { seed: 1, samples: 16, fixed: Vec::new(), receiver: Some(receiver) },
+            pure: true,
+            modules: Vec::new(),
+        };
+        let probes = sandbox()
+            .probe_many(
+                &[request(SelfArg::Instance("C".into())), request(SelfArg::Class("C".into()))],
+                &ProbeConfig::default(),
+            )
+            .unwrap();
+        let Probe::Probed { calls, .. } = &probes[0] else { panic!("{probes:?}") };
+        assert!(calls.iter().all(|c| c.args.starts_with("C(")), "{calls:?}");
+        // A fresh instance per call: the list never carries over, so `C(), x` always gives 2 * x + 1.
+        let returned: Vec<_> = calls
+            .iter()
+            .filter_map(|c| match &c.outcome {
+                CallOutcome::Returned { repr, .. } => Some((c.args.as_str(), repr.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert!(returned.len() >= 5, "{calls:?}");
+        let fresh: Vec<_> = returned
+            .iter()
+            .filter_map(|(a, r)| Some((a.strip_prefix("C(), ")?.parse::<i64>().ok()?, r.parse::<i64>().ok()?)))
+            .collect();
+        assert!(!fresh.is_empty() && fresh.iter().all(|(x, r)| *r == 2 * x + 1), "{returned:?}");
+        // The class itself has no `n`: every call raises.
+        let Probe::Probed { calls, .. } = &probes[1] else { panic!("{probes:?}") };
+        assert!(calls.iter().all(|c| c.args.starts_with("C, ") && matches!(c.outcome, CallOutcome::Raised(_))));
+    }
 }
