@@ -7,6 +7,8 @@ PAYLOAD and emit. PAYLOAD is
                  "args": ["1, 2", "[3], 4"] | null,      # argument lists as Python source, or null: sample them
                  "seed": 7, "samples": 12,               # sampling (when "args" is null): seed and number of tries
                  "fixed": ["None"],                      # ... with these first arguments (an unused self)
+                 "instance": "C",                        # ... or a fresh C(<sampled arguments>) first (a method
+                 "class": "C",                           # with its self), or the class C (a class method's cls)
                  "pure": true,                           # refuse functions that read globals other than safe builtins
                  "modules": ["re"]}, ...],               # ... or these modules (imported by the program)
    "call_seconds": 0.05, "program_seconds": 0.5, "max_repr": 200}
@@ -144,6 +146,22 @@ def global_names(code):
     return names
 
 
+def class_functions(cls, depth=0):
+    """Code objects of the functions a class of the program defines (methods, static and class methods, property
+    accessors, those of nested classes)."""
+    codes = []
+    for member in vars(cls).values():
+        if isinstance(member, (staticmethod, classmethod)):
+            member = member.__func__
+        parts = [member.fget, member.fset, member.fdel] if isinstance(member, property) else [member]
+        for part in parts:
+            if isinstance(part, types.FunctionType) and part.__code__.co_filename == "<candidate>":
+                codes.append(part.__code__)
+        if isinstance(member, type) and member.__module__ == "__candidate__" and depth < 3:
+            codes.extend(class_functions(member, depth + 1))
+    return codes
+
+
 def body_literals(code):
     found = {int: [], str: [], float: []}
     stack = [code]
@@ -186,15 +204,37 @@ def param_type(param, rng):
     return None
 
 
-def sample_args(func, seed, samples, fixed=()):
+def constructor_calls(cls, seed, samples):
+    """Sources of calls that build instances of `cls`: `C()` when its constructor needs no argument, and calls on
+    arguments sampled from its signature like those of a function."""
+    name = cls.__name__
+    try:
+        params = inspect.signature(cls).parameters.values()
+    except (TypeError, ValueError):
+        return [name + "()"]
+    required = [p for p in params if p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    calls = [name + "()"] if not required else []
+    init = getattr(cls, "__init__", None)
+    if isinstance(init, types.FunctionType):
+        sampled = sample_args(init, seed, samples, ("None",))
+        calls.extend(name + "(" + s[len("None"):].lstrip(", ") + ")" for s in sampled or ())
+    return list(dict.fromkeys(calls))
+
+
+def sample_args(func, seed, samples, fixed=(), instances=None):
     """Argument lists (as Python source) from annotations, defaults, names and the literals in the body; the first
-    parameters get the `fixed` argument sources."""
+    parameters get the `fixed` argument sources, or, with `instances` (constructor calls), the first one gets one of
+    those."""
     import random
     rng = random.Random(seed)
     try:
         params = list(inspect.signature(func).parameters.values())
     except (TypeError, ValueError):
         return None
+    if instances is not None:
+        if not instances:
+            return None
+        fixed = ("",)
     positional = []
     for p in params:
         if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
@@ -238,7 +278,8 @@ def sample_args(func, seed, samples, fixed=()):
             continue
         if None in values:
             continue
-        source = ", ".join(list(fixed) + values)
+        first = [rng.choice(instances)] if instances is not None else list(fixed)
+        source = ", ".join(first + values)
         if source not in seen:
             seen.add(source)
             out.append(source)
@@ -262,25 +303,35 @@ class Tracer:
         return self.local_trace
 
 
-def echoes(args_source, value):
+def eval_args(args_source, scope):
+    """The arguments of a call written as `args_source`, evaluated with the builtins and the names in `scope` (the
+    class whose instance a method gets)."""
+    return eval("(" + args_source + ",)", dict(scope, __builtins__=builtins)) if args_source.strip() else ()
+
+
+def echoes(args_source, value, scope):
     """Positions of the arguments equal to (and of the same type as) the value: a test where the function merely
     returns an argument does not tell it apart from the identity."""
     try:
-        args = literal_eval_safe("(" + args_source + ",)") if args_source.strip() else ()
+        args = eval_args(args_source, scope)
         return [i for i, a in enumerate(args) if type(a) is type(value) and bool(a == value)]
     except BaseException:
         return []
 
 
-def call(func, args_source, call_seconds, trace):
-    """('value', v, lines) or ('raised', kind, None) or ('timeout', None, None)."""
+def call(func, args_source, call_seconds, trace, scope):
+    """('value', v, lines) or ('raised', kind, None) or ('timeout', None, None). A constructor in the arguments runs
+    under the same timer as the call."""
     tracer = Tracer() if trace else None
-    try:
-        args = literal_eval_safe("(" + args_source + ",)") if args_source.strip() else ()
-    except BaseException as e:
-        return "raised", "BadArguments: " + type(e).__name__, None
     signal.setitimer(signal.ITIMER_REAL, call_seconds)
     try:
+        try:
+            args = eval_args(args_source, scope)
+        except CallTimeout:
+            raise
+        except BaseException as e:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return "raised", "BadArguments: " + type(e).__name__, None
         if tracer:
             sys.settrace(tracer.global_trace)
         try:
@@ -334,6 +385,13 @@ def probe(k, spec, cfg):
                 if value.__code__.co_freevars:
                     return {"k": k, "status": "rejected", "reason": "impure: closure"}
                 used |= global_names(value.__code__)
+            elif isinstance(value, type) and value.__module__ == "__candidate__":
+                # A class of the program: its methods run too. Inside the class, `super()` works (its `__class__`
+                # cell is the one free variable a method may have).
+                for code in class_functions(value):
+                    if set(code.co_freevars) - {"__class__"}:
+                        return {"k": k, "status": "rejected", "reason": "impure: closure"}
+                    used |= global_names(code) - {"super"}
         unsafe = set()
         for n in used:
             if n.startswith("import "):
@@ -346,9 +404,25 @@ def probe(k, spec, cfg):
         if unsafe:
             # All the names, so that the caller can tell a missing `import re` from a module-level helper.
             return {"k": k, "status": "rejected", "reason": "impure: uses " + " ".join(unsafe)}
+    # A method made a function gets a fresh instance of its class as first argument, built in the test itself.
+    # A class method made a function gets the class itself.
+    scope = {}
+    instances = None
+    fixed = spec.get("fixed", ())
+    receiver = spec.get("instance") or spec.get("class")
+    if receiver:
+        cls = names.get(receiver)
+        if not isinstance(cls, type):
+            return {"k": k, "status": "rejected", "reason": "no class " + receiver}
+        scope[receiver] = cls
+        if spec.get("instance"):
+            instances = constructor_calls(cls, spec.get("seed", 0) + 1,
+                                          max(4, min(32, spec.get("samples", 12) // 16)))
+        else:
+            fixed = (receiver,)
     args_list = spec.get("args")
     if args_list is None:
-        args_list = sample_args(func, spec.get("seed", 0), spec.get("samples", 12), spec.get("fixed", ()))
+        args_list = sample_args(func, spec.get("seed", 0), spec.get("samples", 12), fixed, instances)
         if args_list is None:
             return {"k": k, "status": "rejected", "reason": "unsupported signature"}
     if collected:
@@ -363,7 +437,7 @@ def probe(k, spec, cfg):
         if time.monotonic() > deadline:
             calls.append({"args": args, "bad": "timeout"})
             break
-        kind, value, lines = call(func, args, cfg["call_seconds"], True)
+        kind, value, lines = call(func, args, cfg["call_seconds"], True, scope)
         if kind == "timeout":
             calls.append({"args": args, "bad": "timeout"})
             break
@@ -381,7 +455,7 @@ def probe(k, spec, cfg):
         if not round_trips(value):
             calls.append({"args": args, "bad": "not_round_trip"})
             continue
-        kind2, value2, _ = call(func, args, cfg["call_seconds"], False)
+        kind2, value2, _ = call(func, args, cfg["call_seconds"], False, scope)
         try:
             same = kind2 == "value" and repr(value2) == text
         except BaseException:
@@ -391,7 +465,7 @@ def probe(k, spec, cfg):
             if kind2 == "timeout":
                 break
             continue
-        calls.append({"args": args, "repr": text, "lines": lines, "echoes": echoes(args, value)})
+        calls.append({"args": args, "repr": text, "lines": lines, "echoes": echoes(args, value, scope)})
     return {"k": k, "status": "ok", "lines": sorted(executable_lines(code)), "calls": calls, "collected": collected}
 
 

@@ -217,9 +217,11 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             args.seed,
         )?;
         eprintln!(
-            "kelp: {} of {} functions and methods callable without an instance now have tests ({} with doctests, {} made standalone by imports, {} tests) in {:.1}s; left without: {}",
+            "kelp: {} of {} functions and methods now have tests ({} of {} methods that use their self/cls, called on a fresh instance or the class; {} with doctests, {} made standalone by definitions before them, {} tests) in {:.1}s; left without: {}",
             report.tested,
             report.candidates,
+            report.methods,
+            report.method_candidates,
             report.with_doctests,
             report.with_imports,
             report.tests,

@@ -20,6 +20,7 @@ mod check;
 mod extract;
 mod holdout;
 mod load;
+mod methods;
 mod mixture;
 mod stats;
 mod synth;

@@ -9,8 +9,10 @@
 //!
 //! [`write_tests`] gives harvested functions tests, in two ways: doctests of the docstring that call the function
 //! itself and need nothing else (`>>> f(2)` / `4` becomes `assert f(2) == 4`), and input/output tests recorded by
-//! calling pure-looking module-level functions (no `self`, no global names but safe builtins, no imports) on inputs
-//! sampled from annotations, defaults, names and literals of the body. Every assert is then run against the clean
+//! calling pure-looking module-level functions (no global names but safe builtins, no imports) on inputs
+//! sampled from annotations, defaults, names and literals of the body. A method that uses its `self`/`cls` gets a
+//! trimmed copy of its class before it (`methods.rs`) and is called on a fresh instance built in each test
+//! (`assert m(C(1), 2) == 3`), or on the class. Every assert is then run against the clean
 //! function in the sandbox and kept only if it passes. Origins stay as they were: a tested standard-library function
 //! is `Origin::Stdlib` with `spec.tests` set.
 
@@ -19,8 +21,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use super::methods::{self, Classes};
 use super::{Origin, Task};
-use crate::exec::{CallOutcome, ExecError, Probe, ProbeConfig, ProbeInputs, ProbeRequest, Sandbox, Tests};
+use crate::exec::{CallOutcome, ExecError, Probe, ProbeConfig, ProbeInputs, ProbeRequest, Sandbox, SelfArg, Tests};
 use crate::syntax::{self, NodeId};
 
 /// Standard-library modules without I/O or process state: a harvested function that uses one of them is made
@@ -53,6 +56,7 @@ const PURE_MODULES: &[&str] = &[
     "statistics",
     "calendar",
     "datetime",
+    "dataclasses",
     "types",
     "enum",
     "json",
@@ -81,7 +85,7 @@ const PURE_MODULES: &[&str] = &[
 ];
 
 /// Rounds of resolving a function's module-level names (a helper's helpers take a second round).
-const RESOLVE_ROUNDS: usize = 3;
+const RESOLVE_ROUNDS: usize = 4;
 /// Largest program (function plus the definitions it needs) kept.
 const MAX_RESOLVED_BYTES: usize = 4000;
 /// Largest class definition put before a function.
@@ -90,16 +94,20 @@ const MAX_CLASS_LINES: usize = 40;
 /// What a module defines at top level, by name: functions, simple assignments, `from <pure module> import …`.
 type Definitions = HashMap<String, String>;
 
-/// Module-level definitions of the files that harvested functions come from, parsed once each.
+/// Module-level definitions and classes of the files that harvested functions come from, parsed once each.
 #[derive(Default)]
 struct ModuleDefinitions {
     stdlib: Option<Option<PathBuf>>,
-    parsed: HashMap<PathBuf, Option<Definitions>>,
+    parsed: HashMap<PathBuf, Option<(Definitions, Classes)>>,
 }
 
 impl ModuleDefinitions {
     /// The definitions of the module `task` was harvested from (its id is `<label>:<qualified name>`).
     fn of(&mut self, task: &Task) -> Option<&Definitions> {
+        self.module(task).map(|(defs, _)| defs)
+    }
+
+    fn module(&mut self, task: &Task) -> Option<&(Definitions, Classes)> {
         let (label, _) = task.id.rsplit_once(':')?;
         let path = match task.origin {
             Origin::Stdlib => {
@@ -111,13 +119,18 @@ impl ModuleDefinitions {
         };
         self.parsed
             .entry(path)
-            .or_insert_with_key(|path| std::fs::read_to_string(path).ok().map(|s| definitions(&s)))
+            .or_insert_with_key(|path| {
+                std::fs::read_to_string(path).ok().map(|s| {
+                    let tree = syntax::parse(s);
+                    (definitions(&tree), methods::classes(&tree))
+                })
+            })
             .as_ref()
     }
 }
 
-fn definitions(module: &str) -> Definitions {
-    let tree = syntax::parse(module);
+fn definitions(tree: &syntax::Tree) -> Definitions {
+    let module = tree.source();
     let mut defs = Definitions::new();
     // Top-level statements first; then those in the first branch of a top-level `if` or `try` (`try: from _c
     // import f` / `except ImportError: def f(...)`), which never override a top-level definition.
@@ -397,10 +410,15 @@ pub fn select_tests(entry_point: &str, probe: &Probe, policy: &TestPolicy) -> Re
 /// How [`write_tests`] went.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct TestWriteReport {
-    /// Module-level functions considered.
+    /// Functions and methods considered.
     pub candidates: usize,
+    /// Of those, methods that use their `self`/`cls`, given a trimmed copy of their class (whether they could be
+    /// made standalone or not).
+    pub method_candidates: usize,
     /// Functions that ended with at least `min_tests` passing tests.
     pub tested: usize,
+    /// Of those, methods called on a fresh instance of their class (or on the class itself).
+    pub methods: usize,
     /// Of those, functions with at least one doctest-derived test.
     pub with_doctests: usize,
     /// Of those, functions made standalone by putting what they use of their module before them (imports of
@@ -484,40 +502,95 @@ pub fn write_tests(
     seed: u64,
 ) -> Result<TestWriteReport, ExecError> {
     let mut report = TestWriteReport::default();
+    let mut modules = ModuleDefinitions::default();
     // Module-level functions, static methods, and methods that never use their `self`/`cls` (called with `None`
-    // in its place): any other method needs an instance, which a standalone test cannot build.
+    // in its place); methods that do use it get a trimmed copy of their class before them and a fresh instance
+    // (or the class) as first argument.
     let mut fixed: Vec<Vec<String>> = Vec::new();
+    let mut receivers: Vec<Option<SelfArg>> = Vec::new();
     let mut candidates: Vec<usize> = Vec::new();
+    let mut preludes: Vec<Prelude> = Vec::new();
+    let mut sources: Vec<Option<String>> = Vec::new();
+    let mut refused = 0;
+    let reject = |report: &mut TestWriteReport, why: String, id: &str| {
+        let examples = report.examples.entry(why.clone()).or_default();
+        if examples.len() < 8 {
+            examples.push(id.to_string());
+        }
+        *report.rejected.entry(why).or_insert(0) += 1;
+    };
     for (i, t) in tasks.iter().enumerate() {
         if t.spec.tests.is_some() {
             continue;
         }
         let Some((_, qualified)) = t.id.rsplit_once(':') else { continue };
         let receiver = if qualified.contains('.') { receiver(&t.source) } else { Receiver::Absent };
+        let mut prelude = Prelude::default();
+        let mut source = None;
         match receiver {
-            Receiver::Absent => fixed.push(Vec::new()),
-            Receiver::Unused => fixed.push(vec!["None".to_string()]),
-            Receiver::Used => continue,
+            Receiver::Absent => {
+                fixed.push(Vec::new());
+                receivers.push(None);
+            }
+            Receiver::Unused => {
+                fixed.push(vec!["None".to_string()]);
+                receivers.push(None);
+            }
+            Receiver::Used => {
+                report.method_candidates += 1;
+                let made = match qualified.split_once('.') {
+                    Some((class, method)) if !method.contains('.') => match modules.module(t) {
+                        Some((defs, classes)) => {
+                            // A base or decorator from a module without I/O is imported by the prelude.
+                            let known = |name: &str| PURE_MODULES.contains(&name) || defs.contains_key(name);
+                            methods::class_prelude(classes, &known, class, method, &t.source)
+                        }
+                        None => Err("module not found"),
+                    },
+                    _ => Err("nested class"),
+                };
+                let made = match made {
+                    Ok(made) => made,
+                    Err(why) => {
+                        reject(&mut report, format!("method: {why}"), &t.id);
+                        refused += 1;
+                        continue;
+                    }
+                };
+                prelude.definitions.push(made.text);
+                source = Some(prelude.program(&t.source));
+                fixed.push(Vec::new());
+                receivers.push(Some(if made.class_receiver {
+                    SelfArg::Class(made.class)
+                } else {
+                    SelfArg::Instance(made.class)
+                }));
+            }
         }
+        preludes.push(prelude);
+        sources.push(source);
         candidates.push(i);
     }
-    report.candidates = candidates.len();
+    report.candidates = candidates.len() + refused;
     let request = |k: usize, program: String, modules: Vec<String>| ProbeRequest {
         program,
         entry_point: tasks[candidates[k]].entry_point.clone(),
-        inputs: ProbeInputs::Sampled { seed: seed.wrapping_add(k as u64), samples, fixed: fixed[k].clone() },
+        inputs: ProbeInputs::Sampled {
+            seed: seed.wrapping_add(k as u64),
+            samples,
+            fixed: fixed[k].clone(),
+            receiver: receivers[k].clone(),
+        },
         pure: true,
         modules,
     };
-    let requests: Vec<ProbeRequest> =
-        (0..candidates.len()).map(|k| request(k, tasks[candidates[k]].source.clone(), Vec::new())).collect();
+    let requests: Vec<ProbeRequest> = (0..candidates.len())
+        .map(|k| request(k, sources[k].clone().unwrap_or_else(|| tasks[candidates[k]].source.clone()), Vec::new()))
+        .collect();
     let mut probes = sandbox.probe_many(&requests, probe)?;
     // A function that needs only a few names of its module (an `import re` of a module without I/O, a constant, a
     // helper function) is made standalone by putting their definitions before it, and probed again; the helpers'
     // own needs are resolved in the next round.
-    let mut modules = ModuleDefinitions::default();
-    let mut preludes: Vec<Prelude> = vec![Prelude::default(); candidates.len()];
-    let mut sources: Vec<Option<String>> = vec![None; candidates.len()];
     let mut unresolved: BTreeMap<String, usize> = BTreeMap::new();
     for _round in 0..RESOLVE_ROUNDS {
         let mut retry = Vec::new();
@@ -526,6 +599,10 @@ pub fn write_tests(
             let Some(names) = why.strip_prefix("impure: uses ") else { continue };
             let task = &tasks[candidates[k]];
             let Some(defs) = modules.of(task) else { continue };
+            // The method's own class is in its prelude already.
+            if receivers[k].is_some() && names.split(' ').any(|n| n == task.entry_point) {
+                continue;
+            }
             match preludes[k].resolve(names.split(' '), defs) {
                 Ok(true) => {}
                 Ok(false) => continue,
@@ -554,8 +631,10 @@ pub fn write_tests(
     unresolved.truncate(40);
     report.unresolved = unresolved;
     // Proposed tests per candidate: doctests, then recorded ones.
-    let mut proposed: Vec<(usize, Vec<String>, usize, Option<String>)> = Vec::new();
-    for ((&i, probe), source) in candidates.iter().zip(&probes).zip(sources) {
+    // (task, test lines, how many of them are doctests, source with its prelude, a method on an instance)
+    type Proposed = (usize, Vec<String>, usize, Option<String>, bool);
+    let mut proposed: Vec<Proposed> = Vec::new();
+    for (((&i, probe), source), method) in candidates.iter().zip(&probes).zip(sources).zip(&receivers) {
         let task = &tasks[i];
         let doctests: Vec<String> = task
             .spec
@@ -575,11 +654,7 @@ pub fn write_tests(
                     // Which globals, one by one, is too fine a grain for a summary.
                     let why =
                         if why.starts_with("impure: uses ") { "impure: uses module-level names".into() } else { why };
-                    let examples = report.examples.entry(why.clone()).or_default();
-                    if examples.len() < 8 {
-                        examples.push(task.id.clone());
-                    }
-                    *report.rejected.entry(why).or_insert(0) += 1;
+                    reject(&mut report, why, &task.id);
                     continue;
                 }
                 Vec::new()
@@ -593,18 +668,18 @@ pub fn write_tests(
             }
         }
         lines.truncate(policy.max_tests);
-        proposed.push((i, lines, n_doc, source));
+        proposed.push((i, lines, n_doc, source, method.is_some()));
     }
     // The clean function must pass every test it keeps, in an ordinary sandbox run.
     let jobs: Vec<(&str, Tests)> = proposed
         .iter()
-        .map(|(i, lines, _, source)| {
+        .map(|(i, lines, _, source, _)| {
             (source.as_deref().unwrap_or(tasks[*i].source.as_str()), Tests::Asserts(lines.clone()))
         })
         .collect();
     let reports = sandbox.run_many(&jobs)?;
     drop(jobs);
-    for ((i, lines, n_doc, source), run) in proposed.into_iter().zip(reports) {
+    for ((i, lines, n_doc, source, method), run) in proposed.into_iter().zip(reports) {
         let passing: Vec<(usize, String)> = lines
             .into_iter()
             .enumerate()
@@ -620,6 +695,7 @@ pub fn write_tests(
             report.with_doctests += 1;
         }
         report.tested += 1;
+        report.methods += usize::from(method);
         report.tests += passing.len();
         tasks[i].spec.tests = Some(Tests::Asserts(passing.into_iter().map(|(_, l)| l).collect()));
         if let Some(source) = source {

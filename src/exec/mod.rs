@@ -13,7 +13,7 @@ mod probe;
 mod sandbox;
 mod validate;
 
-pub use probe::{Call, CallOutcome, Probe, ProbeConfig, ProbeInputs, ProbeRequest};
+pub use probe::{Call, CallOutcome, Probe, ProbeConfig, ProbeInputs, ProbeRequest, SelfArg};
 pub use sandbox::{Isolation, Outcome, Sandbox, SandboxConfig, SandboxStats, TestReport, TestResult, Tests};
 pub use validate::{Validity, python_command, validate};
 

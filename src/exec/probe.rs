@@ -26,8 +26,19 @@ pub enum ProbeInputs {
     Given(Vec<String>),
     /// Sampled by the harness from the parameters' annotations, defaults and names and the literals of the body,
     /// seeded; at most `samples` distinct argument lists. The first parameters get the `fixed` arguments
-    /// (e.g. `None` for the unused `self` of a method).
-    Sampled { seed: u64, samples: usize, fixed: Vec<String> },
+    /// (e.g. `None` for the unused `self` of a method); or, with `receiver`, the first parameter gets a class the
+    /// program defines or a fresh instance of it.
+    Sampled { seed: u64, samples: usize, fixed: Vec<String>, receiver: Option<SelfArg> },
+}
+
+/// The first argument of a method made a module-level function (`def m(self, x)` after `class C:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelfArg {
+    /// A fresh instance per call, built by `C(...)` on constructor arguments the harness samples like a function's:
+    /// tests read `m(C(1), 2)`.
+    Instance(String),
+    /// The class itself (the `cls` of a class method): `m(C, 2)`.
+    Class(String),
 }
 
 /// One function to probe.
@@ -192,10 +203,15 @@ impl Sandbox {
                     });
                     match &r.inputs {
                         ProbeInputs::Given(args) => v["args"] = serde_json::json!(args),
-                        ProbeInputs::Sampled { seed, samples, fixed } => {
+                        ProbeInputs::Sampled { seed, samples, fixed, receiver } => {
                             v["seed"] = serde_json::json!(seed);
                             v["samples"] = serde_json::json!(samples);
                             v["fixed"] = serde_json::json!(fixed);
+                            match receiver {
+                                Some(SelfArg::Instance(class)) => v["instance"] = serde_json::json!(class),
+                                Some(SelfArg::Class(class)) => v["class"] = serde_json::json!(class),
+                                None => {}
+                            }
                         }
                     }
                     v
@@ -320,7 +336,7 @@ mod tests {
         let request = ProbeRequest {
             program: program.into(),
             entry_point: "shout".into(),
-            inputs: ProbeInputs::Sampled { seed: 3, samples: 8, fixed: Vec::new() },
+            inputs: ProbeInputs::Sampled { seed: 3, samples: 8, fixed: Vec::new(), receiver: None },
             pure: true,
             modules: Vec::new(),
         };
@@ -331,5 +347,43 @@ mod tests {
         // Mostly strings, as annotated; now and then another type, as annotations can mislead.
         let strings = calls.iter().filter(|c| c.args.starts_with('\'') || c.args.starts_with('"')).count();
         assert!(strings >= 5, "{calls:?}");
+    }
+
+    #[test]
+    fn methods_get_a_fresh_instance_or_their_class() {
+        let program = "class C:\n    def __init__(self, n=2):\n        self.n = n\n        self.seen = []\n\n\
+def add(self, x: int):\n    self.seen.append(x)\n    return self.n * x + len(self.seen)\n";
+        let request = |receiver| ProbeRequest {
+            program: program.into(),
+            entry_point: "add".into(),
+            inputs: ProbeInputs::Sampled { seed: 1, samples: 16, fixed: Vec::new(), receiver: Some(receiver) },
+            pure: true,
+            modules: Vec::new(),
+        };
+        let probes = sandbox()
+            .probe_many(
+                &[request(SelfArg::Instance("C".into())), request(SelfArg::Class("C".into()))],
+                &ProbeConfig::default(),
+            )
+            .unwrap();
+        let Probe::Probed { calls, .. } = &probes[0] else { panic!("{probes:?}") };
+        assert!(calls.iter().all(|c| c.args.starts_with("C(")), "{calls:?}");
+        // A fresh instance per call: the list never carries over, so `C(), x` always gives 2 * x + 1.
+        let returned: Vec<_> = calls
+            .iter()
+            .filter_map(|c| match &c.outcome {
+                CallOutcome::Returned { repr, .. } => Some((c.args.as_str(), repr.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert!(returned.len() >= 5, "{calls:?}");
+        let fresh: Vec<_> = returned
+            .iter()
+            .filter_map(|(a, r)| Some((a.strip_prefix("C(), ")?.parse::<i64>().ok()?, r.parse::<i64>().ok()?)))
+            .collect();
+        assert!(!fresh.is_empty() && fresh.iter().all(|(x, r)| *r == 2 * x + 1), "{returned:?}");
+        // The class itself has no `n`: every call raises.
+        let Probe::Probed { calls, .. } = &probes[1] else { panic!("{probes:?}") };
+        assert!(calls.iter().all(|c| c.args.starts_with("C, ") && matches!(c.outcome, CallOutcome::Raised(_))));
     }
 }
