@@ -315,7 +315,7 @@ fn a_run_with_init_starts_from_that_checkpoint() {
     assert_eq!(weights(&init), weights(&root.join("second").join("checkpoint")));
     // A model config that does not fit the tokenizer is refused by name.
     let other = Tokenizer::train(&["def f(x):\n    return x\n"], 300).unwrap();
-    let err = train(&data, &other, &frozen, &root.join("third"), false, |_| {}).err().expect("refused");
+    let err = train(&data, &other, &frozen, &root.join("third"), false, |_| {}).expect_err("refused");
     assert!(err.to_string().contains("tokenizer"), "{err}");
     std::fs::remove_dir_all(&root).unwrap();
 }
