@@ -32,8 +32,7 @@ fn items(n: usize, seed: u64) -> Vec<TrainItem> {
 
 fn examples(n: usize, config: ExampleConfig) -> Vec<(Example, TrainItem)> {
     let tasks = toy_train();
-    let trees: Vec<_> = tasks.iter().map(|t| kelp::syntax::parse(t.source.as_str())).collect();
-    let bank = SubtreeBank::harvest(&trees, 16);
+    let bank = bank_of(&tasks);
     let generator = ExampleGenerator::new(&tasks, Mutator::new(&bank, MutatorConfig::default()), config);
     (0..)
         .filter_map(|i| {
@@ -238,14 +237,15 @@ fn checkpoint_round_trips_and_bad_checkpoints_are_named() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-#[test]
-fn a_resumed_run_continues_the_same_loss_curve() {
-    let tasks = toy_train();
+fn bank_of(tasks: &[Task]) -> SubtreeBank {
     let trees: Vec<_> = tasks.iter().map(|t| kelp::syntax::parse(t.source.as_str())).collect();
-    let bank = SubtreeBank::harvest(&trees, 16);
-    let data = TrainData { train_tasks: (&tasks).into(), eval_tasks: (&tasks).into(), bank: &bank };
-    let config = TrainConfig {
-        steps: 20,
+    SubtreeBank::harvest(&trees, 16)
+}
+
+/// A tiny model's run of `steps` steps that evaluates and checkpoints only at its end.
+fn tiny_run(steps: usize) -> TrainConfig {
+    TrainConfig {
+        steps,
         size: "tiny".into(),
         batch_tokens: 1024,
         max_len: 256,
@@ -253,7 +253,15 @@ fn a_resumed_run_continues_the_same_loss_curve() {
         eval_examples: 8,
         checkpoint_minutes: 1e9,
         ..TrainConfig::default()
-    };
+    }
+}
+
+#[test]
+fn a_resumed_run_continues_the_same_loss_curve() {
+    let tasks = toy_train();
+    let bank = bank_of(&tasks);
+    let data = TrainData { train_tasks: (&tasks).into(), eval_tasks: (&tasks).into(), bank: &bank };
+    let config = tiny_run(20);
     let root = std::env::temp_dir().join(format!("kelp-resume-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let straight = root.join("straight");
@@ -284,19 +292,9 @@ fn a_resumed_run_continues_the_same_loss_curve() {
 #[test]
 fn a_run_with_init_starts_from_that_checkpoint() {
     let tasks = toy_train();
-    let trees: Vec<_> = tasks.iter().map(|t| kelp::syntax::parse(t.source.as_str())).collect();
-    let bank = SubtreeBank::harvest(&trees, 16);
+    let bank = bank_of(&tasks);
     let data = TrainData { train_tasks: (&tasks).into(), eval_tasks: (&tasks).into(), bank: &bank };
-    let config = TrainConfig {
-        steps: 5,
-        size: "tiny".into(),
-        batch_tokens: 1024,
-        max_len: 256,
-        eval_every: 1000,
-        eval_examples: 8,
-        checkpoint_minutes: 1e9,
-        ..TrainConfig::default()
-    };
+    let config = tiny_run(5);
     let root = std::env::temp_dir().join(format!("kelp-init-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let first = root.join("first");
