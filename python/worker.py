@@ -8,6 +8,8 @@ as root or as an ordinary user, and talks to it in JSON lines:
                             sees it: a job is its child, and leads its own process group (setsid), so on a wall
                             clock timeout Rust kills the group of each child of "pid" (/proc/<pid>/task/<pid>/children)
   rust -> worker, per job   {"id": 7, "program": "def add(a, b): ...", "tests": {"asserts": ["assert add(2, 3) == 5"]}}
+                            (with "trace": true, each result also lists the program's lines the test executed,
+                            "lines": [1, 2])
                             or ... "tests": {"check": {"source": "def check(candidate): ...", "entry_point": "add"}}
                             or {"id": 8, "harness": "<python source>", "payload": {...}}: a trusted script of Kelp's
                             (e.g. python/probe.py) run in the job process, after all of the isolation below, with the
@@ -462,6 +464,31 @@ def attempt(thunk):
         return describe(e)
 
 
+def traced(thunk):
+    """`attempt(thunk)`, plus the lines of the program it executed (sorted): a function's `def` line counts when it
+    is called, so an edit of the header is located too. For fault localisation: the search ranks edits of lines
+    that failing tests run, and passing tests do not, first."""
+    lines = set()
+
+    def local(frame, event, arg):
+        if event == "line":
+            lines.add(frame.f_lineno)
+        return local
+
+    def calls(frame, event, arg):
+        if frame.f_code.co_filename != "<candidate>":
+            return None
+        lines.add(frame.f_code.co_firstlineno)
+        return local
+
+    sys.settrace(calls)
+    try:
+        result = attempt(thunk)
+    finally:
+        sys.settrace(None)
+    return result, sorted(lines)
+
+
 def run_tests(job, codes, out, err):
     tests = job["tests"]
     names = {"__name__": "__candidate__", "__builtins__": builtins}
@@ -473,9 +500,11 @@ def run_tests(job, codes, out, err):
         for i in range(count):
             emit(dict(loaded, i=i))
     elif "asserts" in tests:
+        run = traced if job.get("trace") else lambda thunk: (attempt(thunk), None)
         for i, line in enumerate(tests["asserts"]):
             # A test the worker could not compile is compiled here again, to report its SyntaxError.
-            emit(dict(attempt(lambda: exec(codes[i] or compile(line, f"<test {i + 1}>", "exec"), names)), i=i))
+            result, lines = run(lambda: exec(codes[i] or compile(line, f"<test {i + 1}>", "exec"), names))
+            emit(dict(result, i=i) if lines is None else dict(result, i=i, lines=lines))
     else:
         check = tests["check"]
 
@@ -486,7 +515,8 @@ def run_tests(job, codes, out, err):
                 raise NameError(f"name '{entry}' is not defined")
             names["check"](names[entry])
 
-        emit(dict(attempt(call), i=0))
+        result, lines = traced(call) if job.get("trace") else (attempt(call), None)
+        emit(dict(result, i=0) if lines is None else dict(result, i=0, lines=lines))
     emit({"end": True, "stdout": out.getvalue(), "stderr": err.getvalue(), "dropped": out.dropped + err.dropped})
 
 

@@ -23,6 +23,7 @@ fn config(protocol: Protocol, mode: EvalMode, limit: usize, budget: usize) -> Ev
         // Generous: a search cut by the clock would make the report depend on the machine's speed.
         max_seconds: 600.0,
         limit: Some(limit),
+        localize: true,
     }
 }
 

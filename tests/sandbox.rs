@@ -502,3 +502,40 @@ fn toy_programs_pass_their_tests_and_operator_swaps_fail() {
     }
     no_strays();
 }
+
+/// A traced run reports, per test, the program's lines it executed (the `def` line when the function was called),
+/// with the same verdicts as an untraced run; an untraced run reports no lines.
+#[test]
+fn traced_runs_report_the_lines_each_test_ran() {
+    let _turn = turn();
+    let program = "import math\ndef sign(x):\n    if x > 0:\n        return 1\n    elif x < 0:\n        return -1\n    return 1\n";
+    let tests = asserts(&["assert sign(5) == 1", "assert sign(-2) == -1", "assert sign(0) == 0", "assert math.pi > 3"]);
+    let jobs = [(program, tests.clone())];
+    let traced = sandbox().run_many_traced(&jobs).unwrap().remove(0);
+    let plain = sandbox().run_many(&jobs).unwrap().remove(0);
+    let lines: Vec<&[u32]> = traced.tests.iter().map(|t| t.lines.as_slice()).collect();
+    assert_eq!(lines, [&[2, 3, 4][..], &[2, 3, 5, 6], &[2, 3, 5, 7], &[]], "{traced:?}");
+    assert_eq!(traced.passed, 3);
+    assert!(matches!(traced.tests[2].outcome, Outcome::Failed { .. }));
+    let verdicts = |r: &TestReport| r.tests.iter().map(|t| t.outcome.clone()).collect::<Vec<_>>();
+    assert_eq!(verdicts(&traced), verdicts(&plain));
+    assert!(plain.tests.iter().all(|t| t.lines.is_empty()));
+    no_strays();
+}
+
+/// A program that replaces the tracer, or loops forever under it, spoils only its own spectrum: the verdicts stand
+/// and the pool answers on.
+#[test]
+fn a_program_cannot_break_tracing() {
+    let _turn = turn();
+    let program =
+        "import sys\ndef f(x):\n    sys.settrace(None)\n    return x\ndef g():\n    while True:\n        pass\n";
+    let tests = asserts(&["assert f(1) == 1", "assert f(2) == 3", "assert g()"]);
+    let report = sandbox().run_many_traced(&[(program, tests)]).unwrap().remove(0);
+    assert_eq!(report.passed, 1, "{report:?}");
+    assert!(matches!(report.tests[1].outcome, Outcome::Failed { .. }));
+    assert_eq!(report.tests[2].outcome, Outcome::Timeout);
+    assert!(report.tests[2].lines.is_empty());
+    still_answers();
+    no_strays();
+}

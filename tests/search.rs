@@ -61,6 +61,47 @@ fn baseline_repairs_a_one_operator_bug_within_100_runs() {
     }
 }
 
+/// Fault localisation puts the baseline's edits of the lines only failing tests run first: on a ladder of `if`s
+/// with an off-by-one in its last rung, it repairs in under half the runs of the blind random order over six seeds,
+/// and always within 60.
+#[test]
+fn localisation_finds_the_bug_sooner_than_random_order() {
+    let sandbox = sandbox();
+    let program = "def grade(score):\n    if score >= 90:\n        return 4\n    if score >= 80:\n        return 3\n    \
+                   if score >= 70:\n        return 2\n    if score >= 61:\n        return 1\n    return 0\n";
+    let tests =
+        ["grade(95) == 4", "grade(85) == 3", "grade(75) == 2", "grade(60) == 1", "grade(65) == 1", "grade(10) == 0"];
+    let tests = kelp::exec::Tests::Asserts(tests.iter().map(|t| format!("assert {t}")).collect());
+    let runs = |localize: bool, seed: u64| {
+        let searcher = Searcher {
+            sandbox: &sandbox,
+            model: None,
+            spec: String::new(),
+            tests: tests.clone(),
+            context: (String::new(), String::new()),
+            config: SearchConfig {
+                mode: Mode::Baseline,
+                budget: Budget { test_runs: 1000, model_calls: 0, wall: Duration::from_secs(60) },
+                seed,
+                localize,
+                ..SearchConfig::default()
+            },
+        };
+        let report = searcher.run(program).unwrap();
+        assert!(report.repaired, "{report:?}");
+        report.test_runs_to_repair.unwrap()
+    };
+    let (mut localized, mut random) = (0, 0);
+    for seed in 0..6 {
+        let (l, r) = (runs(true, seed), runs(false, seed));
+        assert!(l <= 60, "seed {seed}: {l} runs with localisation");
+        localized += l;
+        random += r;
+    }
+    // Measured: 267 against 1,026.
+    assert!(localized * 2 < random, "{localized} runs with localisation, {random} in random order");
+}
+
 #[test]
 fn every_constrained_proposal_parses_as_its_class() {
     let (tokenizer, model) = tiny();

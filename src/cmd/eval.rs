@@ -41,6 +41,9 @@ pub struct EvalArgs {
     limit: Option<usize>,
     #[arg(long, value_enum, default_value = "best-first")]
     strategy: Strategy,
+    /// Exec mode: no fault localisation; the baseline is then the blind random-order search of issue 7.
+    #[arg(long)]
+    no_localize: bool,
     /// Output directory: report.json, report.md, solved.svg/png, tasks.svg/png.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
@@ -102,6 +105,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         budget: args.budget,
         max_seconds: args.max_seconds,
         limit: args.limit,
+        localize: !args.no_localize,
     };
     let sandbox = Sandbox::new(SandboxConfig::default()).context("could not start the sandbox")?;
     let bar = ProgressBar::new(0).with_style(

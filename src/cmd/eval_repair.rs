@@ -5,7 +5,8 @@
 //! needs no repair). Each corruption is searched once at the largest budget; it counts as repaired at budget b
 //! when its first repairing candidate came within b test runs (the broken program's own run included): the
 //! search does not depend on its budget, so one run answers every budget. Model search and the baseline run on
-//! the same corruptions. One Markdown table on stdout, progress on stderr.
+//! the same corruptions, with fault localisation (unless `--no-localize`) and without it (the blind baseline). One
+//! Markdown table on stdout, progress on stderr.
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -43,6 +44,10 @@ pub struct EvalRepairArgs {
     /// Wall-clock limit per model search, in seconds.
     #[arg(long, default_value_t = 30.0)]
     max_seconds: f64,
+    /// No fault localisation for the model search and the localised baseline (the blind random-order baseline
+    /// always runs).
+    #[arg(long)]
+    no_localize: bool,
 }
 
 #[derive(Default)]
@@ -67,10 +72,16 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
     let bank = SubtreeBank::harvest(&all_trees, 16);
     let mutator = Mutator::new(&bank, MutatorConfig::default());
     let sandbox = Sandbox::new(SandboxConfig::default()).context("could not start the sandbox")?;
-    let mut modes = vec![Mode::Baseline];
+    // The searches compared: (row name, mode, fault localisation). The blind random-order baseline is the issue's.
+    let localize = !args.no_localize;
+    let mut modes = Vec::new();
     if checkpoint.is_some() {
-        modes.insert(0, Mode::Model);
+        modes.push((if localize { "model + localisation" } else { "model" }, Mode::Model, localize));
     }
+    if localize {
+        modes.push(("baseline + localisation", Mode::Baseline, true));
+    }
+    modes.push(("baseline", Mode::Baseline, false));
     // rows[mode][k]
     let mut rows: Vec<Vec<Row>> = modes.iter().map(|_| args.ks.iter().map(|_| Row::default()).collect()).collect();
     for task in &tasks {
@@ -88,7 +99,7 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
                     continue;
                 }
                 found += 1;
-                for (mi, &mode) in modes.iter().enumerate() {
+                for (mi, &(name, mode, localize)) in modes.iter().enumerate() {
                     let searcher = Searcher {
                         sandbox: &sandbox,
                         model: checkpoint.as_ref().map(|c| (&c.model, &c.tokenizer)),
@@ -104,6 +115,7 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
                             },
                             seed,
                             strategy: args.strategy,
+                            localize,
                             ..SearchConfig::default()
                         },
                     };
@@ -120,10 +132,9 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
                         }
                     }
                     eprintln!(
-                        "{} k={k} seed={} {:?}: {} in {} runs, {} model calls, {:.1} s",
+                        "{} k={k} seed={} {name}: {} in {} runs, {} model calls, {:.1} s",
                         task.id,
                         seed - 1,
-                        mode,
                         if report.repaired { "repaired" } else { "not repaired" },
                         report.test_runs,
                         report.model_calls,
@@ -142,10 +153,10 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
     header.push_str(" median runs to repair | exact (of repairs) | model calls | rejected proposals | valid finals |");
     rule.push_str("---:|---:|---:|---:|---:|");
     println!("{header}\n{rule}");
-    for (mi, mode) in modes.iter().enumerate() {
+    for (mi, (name, ..)) in modes.iter().enumerate() {
         for (ki, k) in args.ks.iter().enumerate() {
             let row = &rows[mi][ki];
-            let mut line = format!("| {} | {k} | {} |", mode_name(*mode), row.trials);
+            let mut line = format!("| {name} | {k} | {} |", row.trials);
             for &b in &args.budgets {
                 let n = row.runs_to_repair.iter().filter(|&&r| r <= b).count();
                 line.push_str(&format!(" {} |", pct(n, row.trials)));
@@ -169,14 +180,6 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn mode_name(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Model => "model",
-        Mode::ModelOnly => "model-only",
-        Mode::Baseline => "baseline",
-    }
 }
 
 fn pct(n: usize, of: usize) -> String {

@@ -49,6 +49,9 @@ pub struct RepairArgs {
     /// How the model search explores edits.
     #[arg(long, value_enum, default_value = "best-first")]
     pub strategy: Strategy,
+    /// Do not rank edits by fault localisation (the lines that failing tests run and passing tests do not).
+    #[arg(long)]
+    pub no_localize: bool,
     /// The model checkpoint directory.
     #[arg(long, default_value = "models/default")]
     pub checkpoint: PathBuf,
@@ -150,6 +153,7 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         },
         seed: args.seed,
         strategy: args.strategy,
+        localize: !args.no_localize,
         ..SearchConfig::default()
     };
     let searcher = Searcher {

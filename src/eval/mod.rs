@@ -75,6 +75,9 @@ pub struct EvalConfig {
     pub max_seconds: f64,
     /// Evaluate only the first `limit` tasks of the protocol.
     pub limit: Option<usize>,
+    /// Fault localisation in exec mode (model and baseline alike); reports made before it existed had none.
+    #[serde(default)]
+    pub localize: bool,
 }
 
 /// One problem of a protocol: a start program to search from, its clean program and its tests.
@@ -336,6 +339,7 @@ pub fn evaluate(
                 // P1's model-only search: best-of-16 rollouts of depth 10 (the prototype's).
                 rollouts: if mode == Mode::ModelOnly { 16 } else { SearchConfig::default().rollouts },
                 depth: if mode == Mode::ModelOnly { 10 } else { SearchConfig::default().depth },
+                localize: config.localize,
                 ..SearchConfig::default()
             };
             let searcher = Searcher {
@@ -510,8 +514,15 @@ impl Report {
             match c.mode {
                 EvalMode::ModelOnly => "best-of-16 rollouts of at most 10 steps, each stopping when the model says no edit, the final program \
                      the model most believes done chosen".to_string(),
-                EvalMode::Exec =>
+                EvalMode::Exec => format!(
+                    "{}, {}",
                     serde_json::to_value(c.strategy).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                    if c.localize {
+                        "fault localisation on (model and baseline)"
+                    } else {
+                        "no fault localisation (baseline in random order)"
+                    }
+                ),
             },
         );
         s.push_str("| method | k | trials | valid | exact | plausible | unchanged | avg pass | best pass |");

@@ -115,6 +115,10 @@ pub struct TestResult {
     pub name: String,
     #[serde(flatten)]
     pub outcome: Outcome,
+    /// The program's lines (1-based) this test executed, a function's `def` line included when it was called;
+    /// only from [`Sandbox::run_many_traced`], and empty for a test that did not finish.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<u32>,
 }
 
 /// The result of running one program against its tests.
@@ -168,7 +172,7 @@ impl TestReport {
                 Outcome::Error { .. } => report.errors += 1,
                 Outcome::Timeout => report.timeouts += 1,
             }
-            report.tests.push(TestResult { name, outcome });
+            report.tests.push(TestResult { name, outcome, lines: Vec::new() });
         }
         report
     }
@@ -272,7 +276,7 @@ pub struct Sandbox {
     isolation: Isolation,
     idle: Mutex<Vec<Slot>>,
     returned: Condvar,
-    cache: Mutex<HashMap<(String, Tests), TestReport>>,
+    cache: Mutex<HashMap<(String, Tests, bool), TestReport>>,
     next_id: AtomicU64,
     runs: AtomicU64,
     cache_hits: AtomicU64,
@@ -366,15 +370,30 @@ impl Sandbox {
     /// A program that misbehaves (loops, crashes, exits, allocates too much) yields a report, not an error: `Err`
     /// means the sandbox itself failed, e.g. a dead worker could not be restarted.
     pub fn run(&self, program: &str, tests: &Tests) -> Result<TestReport, ExecError> {
-        if let Some(hit) = self.cached(program, tests) {
+        if let Some(hit) = self.cached(program, tests, false) {
             return Ok(hit);
         }
         let mut slot = self.checkout();
-        self.execute(&mut slot, program, tests)
+        self.execute(&mut slot, program, tests, false)
     }
 
     /// Runs many programs, spread over the pool (in parallel across workers); reports come back in order.
     pub fn run_many<P: AsRef<str> + Sync>(&self, jobs: &[(P, Tests)]) -> Result<Vec<TestReport>, ExecError> {
+        self.run_many_with(jobs, false)
+    }
+
+    /// [`Sandbox::run_many`], and each finished test also reports the program's lines it executed
+    /// ([`TestResult::lines`], by `sys.settrace`): the spectrum that fault localisation reads. Same runs, same
+    /// verdicts; tracing slows only programs that execute many lines.
+    pub fn run_many_traced<P: AsRef<str> + Sync>(&self, jobs: &[(P, Tests)]) -> Result<Vec<TestReport>, ExecError> {
+        self.run_many_with(jobs, true)
+    }
+
+    fn run_many_with<P: AsRef<str> + Sync>(
+        &self,
+        jobs: &[(P, Tests)],
+        trace: bool,
+    ) -> Result<Vec<TestReport>, ExecError> {
         let results: Vec<Mutex<Option<Result<TestReport, ExecError>>>> =
             jobs.iter().map(|_| Mutex::new(None)).collect();
         let next = AtomicUsize::new(0);
@@ -389,11 +408,11 @@ impl Sandbox {
                             break;
                         };
                         let program = program.as_ref();
-                        let result = match self.cached(program, tests) {
+                        let result = match self.cached(program, tests, trace) {
                             Some(hit) => Ok(hit),
                             None => {
                                 let slot = slot.get_or_insert_with(|| self.checkout());
-                                self.execute(slot, program, tests)
+                                self.execute(slot, program, tests, trace)
                             }
                         };
                         *lock(&results[i]) = Some(result);
@@ -411,17 +430,17 @@ impl Sandbox {
             .collect()
     }
 
-    fn cached(&self, program: &str, tests: &Tests) -> Option<TestReport> {
+    fn cached(&self, program: &str, tests: &Tests, trace: bool) -> Option<TestReport> {
         if self.config.cache_capacity == 0 {
             return None;
         }
-        let key = (program.trim().to_string(), tests.clone());
+        let key = (program.trim().to_string(), tests.clone(), trace);
         let hit = lock(&self.cache).get(&key).cloned()?;
         self.cache_hits.fetch_add(1, Ordering::Relaxed);
         Some(TestReport { cached: true, ..hit })
     }
 
-    fn remember(&self, program: &str, tests: &Tests, report: &TestReport) {
+    fn remember(&self, program: &str, tests: &Tests, trace: bool, report: &TestReport) {
         if self.config.cache_capacity == 0 {
             return;
         }
@@ -429,7 +448,7 @@ impl Sandbox {
         if cache.len() >= self.config.cache_capacity {
             cache.clear();
         }
-        cache.insert((program.trim().to_string(), tests.clone()), report.clone());
+        cache.insert((program.trim().to_string(), tests.clone(), trace), report.clone());
     }
 
     fn checkout(&self) -> Checkout<'_> {
@@ -443,7 +462,13 @@ impl Sandbox {
     }
 
     /// Runs one job on a checked-out worker, replacing the worker if it dies or hangs.
-    fn execute(&self, checkout: &mut Checkout<'_>, program: &str, tests: &Tests) -> Result<TestReport, ExecError> {
+    fn execute(
+        &self,
+        checkout: &mut Checkout<'_>,
+        program: &str,
+        tests: &Tests,
+        trace: bool,
+    ) -> Result<TestReport, ExecError> {
         let slot = checkout.slot.as_mut().ok_or_else(|| ExecError::Protocol("no worker checked out".into()))?;
         if slot.process.is_none() {
             slot.process = Some(Process::spawn(&self.config.python, &self.worker_config)?);
@@ -453,7 +478,7 @@ impl Sandbox {
         };
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let start = Instant::now();
-        let end = process.run(id, program, tests, self.config.timeout);
+        let end = process.run(id, &Job { id, program, tests, trace }, self.config.timeout);
         let seconds = start.elapsed().as_secs_f64();
         self.runs.fetch_add(1, Ordering::Relaxed);
         let names = tests.names();
@@ -480,7 +505,7 @@ impl Sandbox {
             self.timeouts.fetch_add(1, Ordering::Relaxed);
         }
         if keep {
-            self.remember(program, tests, &report);
+            self.remember(program, tests, trace, &report);
         }
         Ok(report)
     }
@@ -635,6 +660,8 @@ struct RawResult {
     i: usize,
     #[serde(flatten)]
     outcome: Outcome,
+    #[serde(default)]
+    lines: Vec<u32>,
 }
 
 #[derive(Deserialize)]
@@ -649,6 +676,8 @@ struct Job<'a> {
     id: u64,
     program: &'a str,
     tests: &'a Tests,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    trace: bool,
 }
 
 impl Process {
@@ -718,8 +747,8 @@ impl Process {
     }
 
     /// Sends one job and waits for its report, killing the job's process group at the deadline.
-    fn run(&mut self, id: u64, program: &str, tests: &Tests, timeout: Duration) -> JobEnd {
-        match serde_json::to_vec(&Job { id, program, tests }) {
+    fn run(&mut self, id: u64, job: &Job<'_>, timeout: Duration) -> JobEnd {
+        match serde_json::to_vec(job) {
             Ok(line) => self.send(id, line, timeout),
             Err(e) => lost_died(format!("could not encode the job: {e}")),
         }
@@ -823,9 +852,13 @@ fn kill_group(pid: i32) {
 
 fn build_report(names: Vec<String>, reply: Finished, killed: bool, seconds: f64) -> TestReport {
     let mut outcomes: Vec<Option<Outcome>> = vec![None; names.len()];
+    let mut lines: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
     for result in reply.results {
-        if let Some(place) = outcomes.get_mut(result.i) {
-            place.get_or_insert(result.outcome);
+        if let Some(place) = outcomes.get_mut(result.i)
+            && place.is_none()
+        {
+            *place = Some(result.outcome);
+            lines[result.i] = result.lines;
         }
     }
     // Tests without a result did not finish: say why from how the process ended.
@@ -848,6 +881,9 @@ fn build_report(names: Vec<String>, reply: Finished, killed: bool, seconds: f64)
     };
     let outcomes = outcomes.into_iter().map(|o| o.unwrap_or_else(|| unfinished.clone())).collect();
     let mut report = TestReport::new(names, outcomes, seconds);
+    for (test, lines) in report.tests.iter_mut().zip(lines) {
+        test.lines = lines;
+    }
     report.stdout = reply.stdout;
     report.stderr = reply.stderr;
     report.output_dropped = reply.dropped;

@@ -13,6 +13,7 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::localize::Suspicion;
 use super::propose::splice_checked;
 use crate::noise::OPERATOR_FAMILIES;
 use crate::syntax::{Edit, NodeId, ReplacementClass, Span, Tree};
@@ -190,9 +191,23 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn new(start: &Tree, seed: u64) -> Baseline {
+        Baseline::localized(start, seed, None)
+    }
+
+    /// With a spectrum, the single edits come in order of suspicion (most suspicious lines first; seeded random
+    /// order within a line's rank), as classic APR tools walk a fault-localisation ranking. Compositions are
+    /// unchanged.
+    pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>) -> Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut singles = single_edits(start);
         singles.shuffle(&mut rng);
+        if let Some(suspicion) = suspicion {
+            let spans: Vec<_> = singles.iter().map(|e| e.span).collect();
+            let priors = suspicion.priors(start, &spans);
+            let mut ranked: Vec<(f64, RawEdit)> = priors.into_iter().zip(singles).collect();
+            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+            singles = ranked.into_iter().map(|(_, e)| e).collect();
+        }
         let mut seen = HashSet::new();
         seen.insert(start.normalised().fingerprint());
         Baseline { start: start.clone(), singles, next_single: 0, seen, rng }

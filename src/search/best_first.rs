@@ -9,6 +9,9 @@
 //! have been spent since the last expansion (in proportion to an expansion's cost: the model costs more than a
 //! test run).
 //!
+//! With a spectrum (`localize.rs`), a child's key also gets the log-prior of its edit's place: edits on lines that
+//! the failing tests run come first, at equal model scores.
+//!
 //! So the model decides the order of the test runs. Where it ranks the intended edit first, a repair costs a
 //! handful of runs; where it is wrong, the menu is still there, later. The tests' verdict comes first: the children
 //! of a program that passes more tests are tried before any child of one that passes fewer.
@@ -20,6 +23,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::baseline::{RawEdit, apply, single_edits};
+use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, SCORED_TEXTS, score_edits};
 use super::{Candidate, Run, SearchError, Searcher, Stop};
 use crate::model::decode::Prefix;
@@ -110,6 +114,8 @@ impl PartialOrd for Child {
 struct Node {
     tree: Tree,
     candidate: Candidate,
+    /// Its tests' spectrum: the log-prior of an edit's place ranks its children (`localize.rs`).
+    suspicion: Option<Suspicion>,
 }
 
 impl Node {
@@ -121,6 +127,14 @@ impl Node {
     fn key_with(&self, log_prob: f32) -> Key {
         let share = self.candidate.passed.map_or(0.0, |p| p as f64 / self.candidate.tests.max(1) as f64);
         Key::of(share, self.candidate.log_prob + log_prob)
+    }
+}
+
+/// The localisation log-prior of an edit at each span of the node's program (all 0 without a spectrum).
+fn place_priors(node: &Node, spans: &[crate::syntax::Span]) -> Vec<f64> {
+    match &node.suspicion {
+        Some(s) => s.priors(&node.tree, spans),
+        None => vec![0.0; spans.len()],
     }
 }
 
@@ -137,7 +151,8 @@ impl<'a> Searcher<'a> {
         // Samples are extras here (the menu is always there): resample rejected ones less.
         proposer.max_attempts = 2;
         let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
-        let mut nodes = vec![Node { tree: start.clone(), candidate: run.best.clone() }];
+        let mut nodes =
+            vec![Node { tree: start.clone(), candidate: run.best.clone(), suspicion: run.start_suspicion.clone() }];
         let mut expandable: BinaryHeap<(Key, std::cmp::Reverse<usize>)> = BinaryHeap::new();
         expandable.push((nodes[0].key(), std::cmp::Reverse(0)));
         let mut queue: BinaryHeap<Child> = BinaryHeap::new();
@@ -172,10 +187,12 @@ impl<'a> Searcher<'a> {
                     }
                     None => vec![None; texts.len()],
                 };
-                for (raw, score) in menu.into_iter().zip(scores) {
+                let spans: Vec<_> = menu.iter().map(|e| e.span).collect();
+                let priors = place_priors(parent, &spans);
+                for ((raw, score), prior) in menu.into_iter().zip(scores).zip(priors) {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
                     let log_prob = score.unwrap_or(-1e4);
-                    let key = parent.key_with(log_prob);
+                    let key = Key(parent.key_with(log_prob).0 + prior);
                     queue.push(Child { key, order, parent: id, log_prob, pending: Pending::Menu(raw) });
                     order += 1;
                 }
@@ -183,8 +200,10 @@ impl<'a> Searcher<'a> {
                     Some(pass) => proposer.propose_after(&parent.tree, pass, SAMPLES_PER_EXPANSION, &mut rng)?,
                     None => Vec::new(),
                 };
-                for p in proposals {
-                    let key = parent.key_with(p.log_prob);
+                let spans: Vec<_> = proposals.iter().map(|p| p.edit.span).collect();
+                let priors = place_priors(parent, &spans);
+                for (p, prior) in proposals.into_iter().zip(priors) {
+                    let key = Key(parent.key_with(p.log_prob).0 + prior);
                     let pending = Pending::Sampled(p.edit, p.tree);
                     queue.push(Child { key, order, parent: id, log_prob: p.log_prob, pending });
                     order += 1;
@@ -229,10 +248,10 @@ impl<'a> Searcher<'a> {
                 }
                 continue;
             }
-            let tested = run.test(batch)?;
+            let tested = run.test_localized(batch)?;
             tested_since_expansion = tested_since_expansion.saturating_add(tested.len());
-            for (candidate, tree) in tested.into_iter().zip(trees) {
-                let node = Node { tree, candidate };
+            for ((candidate, suspicion), tree) in tested.into_iter().zip(trees) {
+                let node = Node { tree, candidate, suspicion };
                 expandable.push((node.key(), std::cmp::Reverse(nodes.len())));
                 nodes.push(node);
             }

@@ -8,6 +8,8 @@
 //!   the baseline's stream. Every distinct program (normalised AST) is tested at most once, in batches over the
 //!   sandbox's workers; a candidate's score is the share of tests passed, then the model's log-probability. The
 //!   search stops when all tests pass or the budget (test runs, model calls, wall time) is spent.
+//! - `localize.rs`: fault localisation. Test runs are traced, and the lines that failing tests run (and passing
+//!   ones do not) rank edits there first ([`Suspicion`], with `SearchConfig::localize`).
 //!   [`Mode::ModelOnly`] runs no tests while searching and ranks by the model alone (the prototype's mode): rollouts
 //!   stop when the model says the program needs no edit, and the final program it most believes done wins.
 //!
@@ -17,6 +19,7 @@
 
 mod baseline;
 mod best_first;
+mod localize;
 mod propose;
 
 use std::collections::HashMap;
@@ -28,6 +31,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 pub use baseline::{Baseline, RawEdit, single_edits};
+pub use localize::Suspicion;
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
     score_edits, splice_checked,
@@ -108,6 +112,9 @@ pub struct SearchConfig {
     pub seed: u64,
     /// Candidates per sandbox batch (baseline and best-first).
     pub batch: usize,
+    /// Fault localisation: trace the test runs and rank edits on the lines the failing tests run first
+    /// (best-first and the baseline; see `localize.rs`). Off, the baseline is the blind random-order search.
+    pub localize: bool,
 }
 
 impl Default for SearchConfig {
@@ -122,6 +129,7 @@ impl Default for SearchConfig {
             sampling: Sampling::default(),
             seed: 0,
             batch: 4,
+            localize: true,
         }
     }
 }
@@ -220,6 +228,8 @@ struct Run<'s> {
     test_runs: usize,
     test_runs_to_repair: Option<usize>,
     stop: Option<Stop>,
+    /// The start program's spectrum (with `localize`, when some failing test ran the function).
+    start_suspicion: Option<Suspicion>,
 }
 
 impl<'s> Run<'s> {
@@ -261,7 +271,15 @@ impl<'s> Run<'s> {
     }
 
     /// Tests fresh candidates in one sandbox batch (cut to the remaining budget); returns them scored.
-    fn test(&mut self, mut batch: Vec<Candidate>) -> Result<Vec<Candidate>, SearchError> {
+    fn test(&mut self, batch: Vec<Candidate>) -> Result<Vec<Candidate>, SearchError> {
+        Ok(self.test_localized(batch)?.into_iter().map(|(c, _)| c).collect())
+    }
+
+    /// [`Run::test`], and with `localize` each candidate's spectrum (see `localize.rs`).
+    fn test_localized(
+        &mut self,
+        mut batch: Vec<Candidate>,
+    ) -> Result<Vec<(Candidate, Option<Suspicion>)>, SearchError> {
         let left = self.searcher.config.budget.test_runs.saturating_sub(self.test_runs);
         if batch.len() > left {
             // Cut by the budget: those are neither tested nor counted as tried.
@@ -270,12 +288,21 @@ impl<'s> Run<'s> {
         }
         let jobs: Vec<(String, Tests)> =
             batch.iter().map(|c| (self.program(&c.source), self.searcher.tests.clone())).collect();
-        let reports = self.searcher.sandbox.run_many(&jobs)?;
+        let localize = self.searcher.config.localize && self.searcher.config.mode != Mode::ModelOnly;
+        let reports = if localize {
+            self.searcher.sandbox.run_many_traced(&jobs)?
+        } else {
+            self.searcher.sandbox.run_many(&jobs)?
+        };
+        let offset = self.searcher.context.0.matches('\n').count();
+        let mut suspicions = Vec::with_capacity(batch.len());
         for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
             c.passed = Some(r.passed);
             if c.all_passed() && self.test_runs_to_repair.is_none() {
                 self.test_runs_to_repair = Some(self.test_runs + i + 1);
             }
+            let lines = c.source.lines().count();
+            suspicions.push(if localize { Suspicion::from_report(&r, offset, lines) } else { None });
         }
         self.test_runs += batch.len();
         for c in &batch {
@@ -286,7 +313,7 @@ impl<'s> Run<'s> {
         if self.best.all_passed() {
             self.stop = Some(Stop::Repaired);
         }
-        Ok(batch)
+        Ok(batch.into_iter().zip(suspicions).collect())
     }
 }
 
@@ -310,13 +337,15 @@ impl<'a> Searcher<'a> {
             test_runs: 0,
             test_runs_to_repair: None,
             stop: None,
+            start_suspicion: None,
         };
         run.seen.insert(start_tree.normalised().fingerprint(), ());
-        let tested = run.test(vec![start])?;
-        let passed_before = tested.first().and_then(|c| c.passed).unwrap_or(0);
+        let tested = run.test_localized(vec![start])?;
+        let passed_before = tested.first().and_then(|(c, _)| c.passed).unwrap_or(0);
         // The start program is the baseline to beat, even when a later candidate ties it.
-        if let Some(c) = tested.into_iter().next() {
+        if let Some((c, suspicion)) = tested.into_iter().next() {
             run.best = c;
+            run.start_suspicion = suspicion;
         }
         let mut stats = ProposeStats::default();
         if run.stop.is_none() {
@@ -353,7 +382,7 @@ impl<'a> Searcher<'a> {
     }
 
     fn baseline(&self, run: &mut Run, start: &Tree) -> Result<(), SearchError> {
-        let mut stream = Baseline::new(start, self.config.seed);
+        let mut stream = Baseline::localized(start, self.config.seed, run.start_suspicion.as_ref());
         while !run.out_of_budget(0) {
             let next = stream.next_candidates(self.config.batch.max(1));
             if next.is_empty() {

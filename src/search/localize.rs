@@ -1,0 +1,172 @@
+//! Fault localisation from the tests' line spectrum: which lines of a program the failing tests run and the passing
+//! ones do not (spectrum-based fault localisation, the Ochiai measure).
+//!
+//! The sandbox traces every test run of the search ([`Sandbox::run_many_traced`](crate::exec::Sandbox)), so a
+//! tested program comes with, per test, the lines it executed. A line's suspicion is
+//! `failed(line) / sqrt(failed_total × (failed(line) + passed(line)))`: 1 for a line every failing test runs and no
+//! passing test does, 0 for a line no failing test runs. An edit is as suspicious as the most suspicious line from
+//! the start of its statement to the end of its span (a condition's edit takes its `if` line; a parameter's, the
+//! `def` line, which counts as run whenever the function is called).
+//!
+//! The search adds [`Suspicion::priors`] to an edit's rank: a log-prior of at most 0 (the most suspicious line) and
+//! at least `ln(FLOOR)` (a line no failing test runs). It only reorders: every edit stays in the queue. A bug is
+//! always on a line some failing test runs, but a repair may be elsewhere (a missing branch), and a program with
+//! several bugs shows them through the same tests.
+
+use crate::exec::{Outcome, TestReport};
+use crate::syntax::{Span, Tree};
+
+/// The log-prior of an edit on a line no failing test runs: ln(0.02) ≈ -3.9 nats, about what the model's ranking
+/// spreads over its top ten edits, so a confident model can still overrule the spectrum.
+const FLOOR: f64 = 0.02;
+
+/// Statement-like nodes: an edit's lines start at its innermost one. Clauses count, so an `elif` condition is not
+/// charged with the whole `if` before it.
+fn is_statement(kind: &str) -> bool {
+    kind.ends_with("_statement")
+        || kind.ends_with("_clause")
+        || matches!(kind, "function_definition" | "class_definition" | "decorated_definition")
+}
+
+/// Per line of one function's source, how suspicious the tests make it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suspicion {
+    /// Index: 0-based line of the function's source. Scaled so that the most suspicious line has 1.
+    lines: Vec<f64>,
+}
+
+impl Suspicion {
+    /// From a traced run of the function with its file context: `offset` lines came before the function, which has
+    /// `source_lines` lines. `None` when no failing test reported a line of the function (all passed, the program
+    /// did not load, or the failing tests timed out): nothing to localise with.
+    pub fn from_report(report: &TestReport, offset: usize, source_lines: usize) -> Option<Suspicion> {
+        let mut failed = vec![0u32; source_lines];
+        let mut passed = vec![0u32; source_lines];
+        let mut failed_total = 0u32;
+        for test in &report.tests {
+            let ok = matches!(test.outcome, Outcome::Passed);
+            let lines = test
+                .lines
+                .iter()
+                .filter_map(|&l| (l as usize).checked_sub(offset + 1))
+                .filter(|&l| l < source_lines)
+                .collect::<Vec<_>>();
+            if lines.is_empty() {
+                // A failing test that ran none of the function says nothing about where the bug is.
+                continue;
+            }
+            if !ok {
+                failed_total += 1;
+            }
+            for l in lines {
+                if ok {
+                    passed[l] += 1;
+                } else {
+                    failed[l] += 1;
+                }
+            }
+        }
+        if failed_total == 0 {
+            return None;
+        }
+        let mut lines: Vec<f64> = failed
+            .iter()
+            .zip(&passed)
+            .map(|(&f, &p)| if f == 0 { 0.0 } else { f as f64 / (failed_total as f64 * (f + p) as f64).sqrt() })
+            .collect();
+        let top = lines.iter().copied().fold(0.0, f64::max);
+        if top <= 0.0 {
+            return None;
+        }
+        lines.iter_mut().for_each(|s| *s /= top);
+        Some(Suspicion { lines })
+    }
+
+    /// Per span (byte ranges of `tree`, which must be the program the spectrum was taken on), the log-prior of an
+    /// edit there: `ln(max(suspicion, FLOOR))`, in `[ln FLOOR, 0]`.
+    pub fn priors(&self, tree: &Tree, spans: &[Span]) -> Vec<f64> {
+        let source = tree.source();
+        let newlines: Vec<usize> = source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
+        let line = |offset: u32| newlines.partition_point(|&n| n < offset as usize);
+        let statements: Vec<Span> =
+            tree.nodes().iter().filter(|n| n.named && is_statement(n.kind)).map(|n| n.span).collect();
+        spans
+            .iter()
+            .map(|&span| {
+                // The innermost statement holding the span starts last among those that hold it.
+                let first = statements
+                    .iter()
+                    .filter(|s| s.contains(span))
+                    .map(|s| s.start)
+                    .max()
+                    .map_or(span.start, |s| s.min(span.start));
+                let last = line(span.end.saturating_sub(1).max(span.start));
+                let top = (line(first)..=last).filter_map(|l| self.lines.get(l)).copied().fold(0.0, f64::max);
+                top.max(FLOOR).ln()
+            })
+            .collect()
+    }
+
+    /// The suspicion of each line (0-based lines of the function), the most suspicious scaled to 1.
+    pub fn lines(&self) -> &[f64] {
+        &self.lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exec::TestResult;
+
+    fn test(passed: bool, lines: &[u32]) -> TestResult {
+        let outcome = if passed { Outcome::Passed } else { Outcome::Failed { message: String::new() } };
+        TestResult { name: "t".into(), outcome, lines: lines.to_vec() }
+    }
+
+    fn report(tests: Vec<TestResult>) -> TestReport {
+        TestReport {
+            passed: tests.iter().filter(|t| t.outcome == Outcome::Passed).count(),
+            failed: tests.iter().filter(|t| t.outcome != Outcome::Passed).count(),
+            errors: 0,
+            timeouts: 0,
+            seconds: 0.0,
+            stdout: String::new(),
+            stderr: String::new(),
+            output_dropped: 0,
+            cached: false,
+            tests,
+        }
+    }
+
+    const PROGRAM: &str = "def f(x):\n    if x > 0:\n        return x + 1\n    return -x\n";
+
+    #[test]
+    fn the_line_only_failing_tests_run_ranks_first() {
+        // Line 3 (`return x + 1`) is run by the failing test only; 1, 2 by every test; 4 by the passing one.
+        let r = report(vec![test(false, &[1, 2, 3]), test(true, &[1, 2, 4])]);
+        let s = Suspicion::from_report(&r, 0, 4).expect("a failing test ran the function");
+        assert_eq!(s.lines()[2], 1.0);
+        assert!(s.lines()[0] < 1.0 && s.lines()[0] > 0.0);
+        assert_eq!(s.lines()[3], 0.0);
+        let tree = crate::syntax::parse(PROGRAM);
+        let at = |text: &str| {
+            let start = PROGRAM.find(text).expect("in the program");
+            Span::new(start, start + text.len())
+        };
+        let p = s.priors(&tree, &[at("x + 1"), at("x > 0"), at("-x"), at("(x)")]);
+        assert_eq!(p[0], 0.0, "the suspicious return");
+        assert!(p[1] < 0.0 && p[1] > FLOOR.ln(), "the condition: run by both");
+        assert_eq!(p[2], FLOOR.ln(), "a line no failing test runs");
+        assert!(p[3] > FLOOR.ln(), "the parameters take the def line, which the failing test ran");
+    }
+
+    #[test]
+    fn context_lines_are_skipped_and_no_failure_means_no_localisation() {
+        // Two lines of context before the function: program line 5 is the function's line 3.
+        let r = report(vec![test(false, &[1, 3, 5]), test(true, &[3, 4])]);
+        let s = Suspicion::from_report(&r, 2, 4).expect("localised");
+        assert_eq!(s.lines(), &[1.0 / 2f64.sqrt(), 0.0, 1.0, 0.0]);
+        assert!(Suspicion::from_report(&report(vec![test(true, &[3])]), 2, 4).is_none());
+        assert!(Suspicion::from_report(&report(vec![test(false, &[])]), 0, 4).is_none(), "no lines: no evidence");
+    }
+}
