@@ -24,6 +24,7 @@ fn config(protocol: Protocol, mode: EvalMode, limit: usize, budget: usize) -> Ev
         max_seconds: 600.0,
         limit: Some(limit),
         localize: true,
+        tasks: None,
     }
 }
 

@@ -41,6 +41,9 @@ pub struct EvalArgs {
     limit: Option<usize>,
     #[arg(long, value_enum, default_value = "best-first")]
     strategy: Strategy,
+    /// The corpus directory of the dev-repair protocol (its standard-library functions with tests).
+    #[arg(long, value_name = "DIR")]
+    tasks: Option<PathBuf>,
     /// Exec mode: no fault localisation; the baseline is then the blind random-order search of issue 7.
     #[arg(long)]
     no_localize: bool,
@@ -106,6 +109,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         max_seconds: args.max_seconds,
         limit: args.limit,
         localize: !args.no_localize,
+        tasks: args.tasks.clone(),
     };
     let sandbox = Sandbox::new(SandboxConfig::default()).context("could not start the sandbox")?;
     let bar = ProgressBar::new(0).with_style(

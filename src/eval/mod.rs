@@ -7,6 +7,10 @@
 //! - **P2 HumanEval-repair** ([`Protocol::HumanevalRepair`]): each HumanEval problem (prompt + canonical
 //!   solution), k = 1, 2, 3 mutations, 3 corruptions per k that fail the tests (bank harvested from HumanEval).
 //! - **P3 synthesis** ([`Protocol::Synthesis`]): each toy evaluation task from its bare signature, body `pass`.
+//! - **Dev repair** ([`Protocol::DevRepair`], not one of DESIGN's): the standard-library functions with tests of a
+//!   corpus directory (`EvalConfig::tasks`), k = 1, 2, 3 mutations of the function alone (its prelude, e.g. a
+//!   method's class, is context), 3 failing corruptions per k. For choosing search settings without looking at
+//!   P1–P3.
 //!
 //! A trial counts as solved within b test runs when its first all-passing candidate came within b runs (the start
 //! program's own run included); the search does not depend on its budget, so one search answers every b. Every
@@ -50,6 +54,7 @@ pub enum Protocol {
     Toy10,
     HumanevalRepair,
     Synthesis,
+    DevRepair,
 }
 
 /// Whether tests run during the search.
@@ -78,6 +83,9 @@ pub struct EvalConfig {
     /// Fault localisation in exec mode (model and baseline alike); reports made before it existed had none.
     #[serde(default)]
     pub localize: bool,
+    /// The corpus directory of [`Protocol::DevRepair`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tasks: Option<std::path::PathBuf>,
 }
 
 /// One problem of a protocol: a start program to search from, its clean program and its tests.
@@ -91,6 +99,8 @@ pub struct Problem {
     pub start: String,
     pub spec: String,
     pub tests: Tests,
+    /// Text before and after the function in its program, run with it but never edited.
+    pub context: (String, String),
 }
 
 /// The problems of a protocol, deterministic for a seed. Corruptions that already pass every test are skipped for
@@ -106,7 +116,17 @@ pub fn problems(config: &EvalConfig, sandbox: &Sandbox) -> Result<Vec<Problem>, 
         let mut out = Vec::new();
         for task in tasks {
             let Some(tests) = task.spec.tests.clone() else { continue };
-            let clean = syntax::parse(task.source.as_str());
+            // Dev tasks carry a prelude: only the function is corrupted and searched.
+            let (context, function) = if config.protocol == Protocol::DevRepair {
+                match split_function(task) {
+                    Some((before, function, after)) => ((before, after), function),
+                    None => continue,
+                }
+            } else {
+                ((String::new(), String::new()), task.source.clone())
+            };
+            let program = |f: &str| format!("{}{f}{}", context.0, context.1);
+            let clean = syntax::parse(function.as_str());
             for &k in ks {
                 let (mut found, mut attempt) = (0, 0u64);
                 while found < per_k && attempt < per_k * 4 {
@@ -115,7 +135,7 @@ pub fn problems(config: &EvalConfig, sandbox: &Sandbox) -> Result<Vec<Problem>, 
                     let mut rng = ChaCha8Rng::seed_from_u64(seed);
                     let Some(corruption) = mutator.corrupt(&clean, k, &mut rng) else { continue };
                     let start = corruption.tree.source().to_string();
-                    if !keep_passing && sandbox.run(&start, &tests)?.all_passed() {
+                    if !keep_passing && sandbox.run(&program(&start), &tests)?.all_passed() {
                         continue;
                     }
                     found += 1;
@@ -123,10 +143,11 @@ pub fn problems(config: &EvalConfig, sandbox: &Sandbox) -> Result<Vec<Problem>, 
                         task_id: task.id.clone(),
                         k,
                         seed,
-                        clean: task.source.clone(),
+                        clean: function.clone(),
                         start,
                         spec: spec_text(&task.spec),
                         tests: tests.clone(),
+                        context: context.clone(),
                     });
                 }
             }
@@ -153,10 +174,46 @@ pub fn problems(config: &EvalConfig, sandbox: &Sandbox) -> Result<Vec<Problem>, 
                     start: format!("{}\n    pass\n", task.spec.signature),
                     spec: spec_text(&spec),
                     tests,
+                    context: (String::new(), String::new()),
                 })
             })
             .collect()),
+        Protocol::DevRepair => {
+            let dir = config.tasks.as_ref().ok_or_else(|| {
+                EvalError::Invalid("the dev-repair protocol needs a corpus directory (--tasks DIR)".into())
+            })?;
+            let tasks: Vec<Task> = crate::corpus::load_shards(dir)
+                .map_err(|e| EvalError::Invalid(format!("{}: {e}", dir.display())))?
+                .into_iter()
+                .filter(|t| t.origin == crate::corpus::Origin::Stdlib && t.spec.tests.is_some())
+                .collect();
+            if tasks.is_empty() {
+                return Err(EvalError::Invalid(format!(
+                    "{} has no standard-library function with tests",
+                    dir.display()
+                )));
+            }
+            corrupt_all(&limit(tasks.clone()), &tasks, &[1, 2, 3], 3, false)
+        }
     }
+}
+
+/// A task's source as (text before its entry-point function, the function, text after it); `None` when no
+/// top-level function has the entry point's name.
+fn split_function(task: &Task) -> Option<(String, String, String)> {
+    let tree = syntax::parse(task.source.as_str());
+    let function = tree.children(0).filter(|&c| tree.node(c).kind == "function_definition").find(|&c| {
+        tree.children(c).any(|n| tree.node(n).field == Some("name") && tree.text(tree.node(n).span) == task.entry_point)
+    })?;
+    let span = tree.node(function).span;
+    let (start, end) = (span.start as usize, span.end as usize);
+    let source = task.source.as_str();
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    if !source[line_start..start].trim().is_empty() {
+        return None;
+    }
+    let after = source[end..].strip_prefix('\n').unwrap_or(&source[end..]);
+    Some((source[..line_start].to_string(), format!("{}\n", &source[line_start..end]), after.to_string()))
 }
 
 /// One search of one problem.
@@ -347,7 +404,7 @@ pub fn evaluate(
                 model: model.map(|m| (m.model, m.tokenizer)),
                 spec: problem.spec.clone(),
                 tests: problem.tests.clone(),
-                context: (String::new(), String::new()),
+                context: problem.context.clone(),
                 config: search,
             };
             let report = searcher.run(&problem.start)?;
@@ -575,7 +632,7 @@ impl Report {
                 f.failed, f.wrong_node, f.right_node_wrong_text, f.right_edit, f.unscored
             ));
         }
-        if c.protocol != Protocol::HumanevalRepair {
+        if !matches!(c.protocol, Protocol::HumanevalRepair | Protocol::DevRepair) {
             s.push_str("\n| task | method | valid | exact | avg pass | best pass |\n|---|---|---:|---:|---:|---:|\n");
             for r in &self.tasks {
                 s.push_str(&format!(
