@@ -8,6 +8,8 @@ kelp=target/release/kelp
 $kelp eval --protocol toy10 --mode exec --budget 100 --max-seconds 10 --out reports/toy10-exec
 $kelp eval --protocol humaneval-repair --mode exec --budget 100 --max-seconds 10 --limit 15 --out reports/humaneval-repair-exec
 $kelp eval --protocol synthesis --mode exec --budget 100 --max-seconds 20 --out reports/synthesis-exec
+# Not run here: the dev set (settings are chosen on it), e.g. after scripts/dev_set.py OLD NEW /tmp/dev-tasks:
+# $kelp eval --protocol dev-repair --tasks /tmp/dev-tasks --mode exec --budget 100 --max-seconds 10 --limit 12 --out /tmp/dev
 $kelp eval --protocol toy10 --mode model-only --max-seconds 30 --out reports/toy10-model-only
 $kelp eval --protocol humaneval-repair --mode model-only --max-seconds 30 --limit 15 --out reports/humaneval-repair-model-only
 # Issue 7's table: k = 1, 2, 3 at 10 / 100 / 1,000 test runs (Markdown on stdout, one line per trial on stderr).

@@ -8,10 +8,10 @@
 //!   the baseline's stream. Every distinct program (normalised AST) is tested at most once, in batches over the
 //!   sandbox's workers; a candidate's score is the share of tests passed, then the model's log-probability. The
 //!   search stops when all tests pass or the budget (test runs, model calls, wall time) is spent.
-//! - `localize.rs`: fault localisation. Test runs are traced, and the lines that failing tests run (and passing
-//!   ones do not) rank edits there first ([`Suspicion`], with `SearchConfig::localize`).
 //!   [`Mode::ModelOnly`] runs no tests while searching and ranks by the model alone (the prototype's mode): rollouts
 //!   stop when the model says the program needs no edit, and the final program it most believes done wins.
+//! - `localize.rs`: fault localisation. Test runs are traced, and the lines that failing tests run (and passing
+//!   ones do not) rank edits there first ([`Suspicion`], with `SearchConfig::localize`).
 //!
 //! A program here is one function's source; `context` holds the text around it in its file (imports, helpers),
 //! which the sandbox runs with every candidate but the search never edits. This stage never loads a checkpoint
