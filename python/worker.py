@@ -486,7 +486,8 @@ def traced(thunk):
         result = attempt(thunk)
     finally:
         sys.settrace(None)
-    return result, sorted(lines)
+    # The program can reach `lines` (through sys.gettrace()): keep only what a line number can be.
+    return result, sorted(n for n in list(lines) if type(n) is int and 0 < n < 1 << 31)
 
 
 def run_tests(job, codes, out, err):

@@ -383,8 +383,8 @@ impl Sandbox {
     }
 
     /// [`Sandbox::run_many`], and each finished test also reports the program's lines it executed
-    /// ([`TestResult::lines`], by `sys.settrace`): the spectrum that fault localisation reads. Same runs, same
-    /// verdicts; tracing slows only programs that execute many lines.
+    /// ([`TestResult::lines`], by `sys.settrace`): the spectrum that fault localisation reads. Tracing slows
+    /// programs that execute many lines (several times over), so a test close to the timeout may time out traced.
     pub fn run_many_traced<P: AsRef<str> + Sync>(&self, jobs: &[(P, Tests)]) -> Result<Vec<TestReport>, ExecError> {
         self.run_many_with(jobs, true)
     }

@@ -12,9 +12,10 @@
 //! With a spectrum (`localize.rs`), a child's key also gets the log-prior of its edit's place: edits on lines that
 //! the failing tests run come first, at equal model scores.
 //!
-//! A guard keeps the model's mistakes cheap: after the model's first [`MODEL_FIRST`] picks, every other test slot
-//! goes to the next program of the baseline's own stream ([`Baseline`], localised like the search), so within 2b
-//! runs the search has tried what the baseline tries within b (plus what the model picked). On long programs the
+//! A guard keeps the model's mistakes cheap: after the model's first [`MODEL_FIRST`] picks, every other pick goes
+//! to the next untested program of the baseline's own stream ([`Baseline`], localised like the search), so within
+//! about 2b runs the search has tried what the baseline tries within b (plus what the model picked). When the queue
+//! is empty and nothing is left to expand, the guard's stream continues alone. On long programs the
 //! model's ranking of places is worse than the spectrum's (the dev set: its likeliest edit was at the wrong node
 //! in 17 of 19 failed one-mutation searches), and without the guard it fell far behind the baseline there.
 //!
@@ -36,7 +37,8 @@ use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
 use crate::syntax::{Edit, Tree};
 
-/// Test slots given to the model's queue alone before the guard (the baseline's stream) takes every other one.
+/// Picks given to the model's queue alone before the guard (the baseline's stream) takes every other one. A pick
+/// is counted whether or not it yields a program to test (a duplicate or an edit that does not splice uses it up).
 /// Where the model is right it is right early: on the toy set its median repair came at 8 runs.
 const MODEL_FIRST: usize = 8;
 
@@ -238,7 +240,9 @@ impl<'a> Searcher<'a> {
             let mut trees = Vec::new();
             while batch.len() < self.config.batch.max(1) {
                 slots += 1;
-                if slots > MODEL_FIRST && slots.is_multiple_of(2) {
+                // Nothing left to pop or expand: the guard's stream is all that remains.
+                let dry = queue.is_empty() && expandable.is_empty();
+                if dry || (slots > MODEL_FIRST && slots.is_multiple_of(2)) {
                     // The guard's turn: its next program not tested yet, unless its stream ran dry.
                     let mut taken = false;
                     while let Some((edits, tree)) = guard.next_candidates(1).pop() {

@@ -288,7 +288,10 @@ impl<'s> Run<'s> {
         }
         let jobs: Vec<(String, Tests)> =
             batch.iter().map(|c| (self.program(&c.source), self.searcher.tests.clone())).collect();
-        let localize = self.searcher.config.localize && self.searcher.config.mode != Mode::ModelOnly;
+        // Traced only where a spectrum is read: every run of the model's search, the baseline's start program.
+        let config = &self.searcher.config;
+        let localize =
+            config.localize && (config.mode == Mode::Model || (config.mode == Mode::Baseline && self.test_runs == 0));
         let reports = if localize {
             self.searcher.sandbox.run_many_traced(&jobs)?
         } else {
