@@ -270,10 +270,7 @@ fn find_function(tree: &Tree, wanted: Option<&str>, file: &Path) -> anyhow::Resu
 
 /// The function's source and its surroundings, and the file's top-level assert lines.
 fn split_file(tree: &Tree, function: u32) -> (Target, Vec<String>) {
-    let span = tree.node(function).span;
-    let source = tree.source();
-    let function_text = format!("{}\n", &source[span.range()]);
-    let after = source[span.end as usize..].strip_prefix('\n').unwrap_or(&source[span.end as usize..]);
+    let (before, function_text, after) = tree.split_around(function);
     let asserts = tree
         .children(0)
         .filter(|&c| tree.node(c).kind == "assert_statement")
@@ -285,8 +282,8 @@ fn split_file(tree: &Tree, function: u32) -> (Target, Vec<String>) {
         name: function_name(tree, function).unwrap_or("?").to_string(),
         spec: spec_of(&function_tree),
         function: function_text,
-        before: source[..span.start as usize].to_string(),
-        after: after.to_string(),
+        before,
+        after,
     };
     (target, asserts)
 }

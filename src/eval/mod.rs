@@ -205,15 +205,7 @@ fn split_function(task: &Task) -> Option<(String, String, String)> {
     let function = tree.children(0).filter(|&c| tree.node(c).kind == "function_definition").find(|&c| {
         tree.children(c).any(|n| tree.node(n).field == Some("name") && tree.text(tree.node(n).span) == task.entry_point)
     })?;
-    let span = tree.node(function).span;
-    let (start, end) = (span.start as usize, span.end as usize);
-    let source = task.source.as_str();
-    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    if !source[line_start..start].trim().is_empty() {
-        return None;
-    }
-    let after = source[end..].strip_prefix('\n').unwrap_or(&source[end..]);
-    Some((source[..line_start].to_string(), format!("{}\n", &source[line_start..end]), after.to_string()))
+    Some(tree.split_around(function))
 }
 
 /// One search of one problem.

@@ -136,14 +136,26 @@ struct Node {
 
 impl Node {
     fn key(&self) -> Key {
-        self.key_with(0.0)
+        self.key_with(0.0, 0.0)
     }
 
-    /// The key of a child reached by an edit of log-probability `log_prob`.
-    fn key_with(&self, log_prob: f32) -> Key {
+    /// The key of a child reached by an edit of log-probability `log_prob` at a place of localisation log-prior
+    /// `prior`.
+    fn key_with(&self, log_prob: f32, prior: f64) -> Key {
         let share = self.candidate.passed.map_or(0.0, |p| p as f64 / self.candidate.tests.max(1) as f64);
-        Key::of(share, self.candidate.log_prob + log_prob)
+        Key(Key::of(share, self.candidate.log_prob + log_prob).0 + prior)
     }
+}
+
+/// The guard's next program that the search has not tested yet; `None` once its stream ran dry.
+fn next_from_guard(guard: &mut Baseline, run: &mut Run, tests: usize) -> Option<(Candidate, Tree)> {
+    while let Some((edits, tree)) = guard.next_candidates(1).pop() {
+        let candidate = Candidate::untested(tree.source(), edits, tests, UNSCORED_LOG_PROB);
+        if let Some(c) = run.fresh(vec![candidate], std::slice::from_ref(&tree)).pop() {
+            return Some((c, tree));
+        }
+    }
+    None
 }
 
 /// The localisation log-prior of an edit at each span of the node's program (all 0 without a spectrum).
@@ -212,7 +224,7 @@ impl<'a> Searcher<'a> {
                 for ((raw, score), prior) in menu.into_iter().zip(scores).zip(priors) {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
                     let log_prob = score.unwrap_or(-1e4);
-                    let key = Key(parent.key_with(log_prob).0 + prior);
+                    let key = parent.key_with(log_prob, prior);
                     queue.push(Child { key, order, parent: id, log_prob, pending: Pending::Menu(raw) });
                     order += 1;
                 }
@@ -223,7 +235,7 @@ impl<'a> Searcher<'a> {
                 let spans: Vec<_> = proposals.iter().map(|p| p.edit.span).collect();
                 let priors = place_priors(parent, &spans);
                 for (p, prior) in proposals.into_iter().zip(priors) {
-                    let key = Key(parent.key_with(p.log_prob).0 + prior);
+                    let key = parent.key_with(p.log_prob, prior);
                     let pending = Pending::Sampled(p.edit, p.tree);
                     queue.push(Child { key, order, parent: id, log_prob: p.log_prob, pending });
                     order += 1;
@@ -243,24 +255,10 @@ impl<'a> Searcher<'a> {
                 // Nothing left to pop or expand: the guard's stream is all that remains.
                 let dry = queue.is_empty() && expandable.is_empty();
                 if dry || (slots > MODEL_FIRST && slots.is_multiple_of(2)) {
-                    // The guard's turn: its next program not tested yet, unless its stream ran dry.
-                    let mut taken = false;
-                    while let Some((edits, tree)) = guard.next_candidates(1).pop() {
-                        let candidate = Candidate {
-                            source: tree.source().to_string(),
-                            edits,
-                            passed: None,
-                            tests: self.tests.len(),
-                            log_prob: UNSCORED_LOG_PROB,
-                        };
-                        if let Some(c) = run.fresh(vec![candidate], std::slice::from_ref(&tree)).pop() {
-                            batch.push(c);
-                            trees.push(tree);
-                            taken = true;
-                            break;
-                        }
-                    }
-                    if taken {
+                    // The guard's turn, unless its stream ran dry.
+                    if let Some((c, tree)) = next_from_guard(&mut guard, run, self.tests.len()) {
+                        batch.push(c);
+                        trees.push(tree);
                         continue;
                     }
                 }
@@ -273,13 +271,8 @@ impl<'a> Searcher<'a> {
                 let Some((edit, tree)) = applied else { continue };
                 let mut edits = parent.candidate.edits.clone();
                 edits.push(edit);
-                let candidate = Candidate {
-                    source: tree.source().to_string(),
-                    edits,
-                    passed: None,
-                    tests: self.tests.len(),
-                    log_prob: parent.candidate.log_prob + child.log_prob,
-                };
+                let log_prob = parent.candidate.log_prob + child.log_prob;
+                let candidate = Candidate::untested(tree.source(), edits, self.tests.len(), log_prob);
                 let fresh = run.fresh(vec![candidate], std::slice::from_ref(&tree));
                 if let Some(c) = fresh.into_iter().next() {
                     batch.push(c);

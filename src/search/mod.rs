@@ -149,6 +149,11 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// A program not run yet.
+    fn untested(source: impl Into<String>, edits: Vec<Edit>, tests: usize, log_prob: f32) -> Candidate {
+        Candidate { source: source.into(), edits, passed: None, tests, log_prob }
+    }
+
     fn score(&self) -> (f64, f32, std::cmp::Reverse<usize>) {
         let share = self.passed.map_or(0.0, |p| p as f64 / self.tests.max(1) as f64);
         (share, self.log_prob, std::cmp::Reverse(self.edits.len()))
@@ -328,8 +333,7 @@ impl<'a> Searcher<'a> {
         }
         let start_tree = syntax::parse_strict(program)?;
         let n_tests = self.tests.len();
-        let start =
-            Candidate { source: program.to_string(), edits: Vec::new(), passed: None, tests: n_tests, log_prob: 0.0 };
+        let start = Candidate::untested(program, Vec::new(), n_tests, 0.0);
         let mut run = Run {
             searcher: self,
             started: Instant::now(),
@@ -395,13 +399,7 @@ impl<'a> Searcher<'a> {
             let trees: Vec<Tree> = next.iter().map(|(_, t)| t.clone()).collect();
             let batch: Vec<Candidate> = next
                 .into_iter()
-                .map(|(edits, tree)| Candidate {
-                    source: tree.into_source(),
-                    edits,
-                    passed: None,
-                    tests: self.tests.len(),
-                    log_prob: 0.0,
-                })
+                .map(|(edits, tree)| Candidate::untested(tree.into_source(), edits, self.tests.len(), 0.0))
                 .collect();
             let fresh = run.fresh(batch, &trees);
             run.test(fresh)?;
@@ -451,13 +449,7 @@ impl<'a> Searcher<'a> {
                     let Some(p) = props.into_iter().next() else { continue };
                     let mut edits = parent.edits.clone();
                     edits.push(p.edit);
-                    let c = Candidate {
-                        source: p.tree.source().to_string(),
-                        edits,
-                        passed: None,
-                        tests: self.tests.len(),
-                        log_prob: parent.log_prob + p.log_prob,
-                    };
+                    let c = Candidate::untested(p.tree.source(), edits, self.tests.len(), parent.log_prob + p.log_prob);
                     trees.push(p.tree.clone());
                     batch.push(c.clone());
                     next_states.push((p.tree, c));

@@ -277,6 +277,19 @@ impl Tree {
         &self.nodes[id as usize]
     }
 
+    /// The source around a top-level node (a function definition): the text before it, its own text ending in a
+    /// newline, and the text after it without the newline that ended the node's line.
+    pub fn split_around(&self, id: NodeId) -> (String, String, String) {
+        let span = self.node(id).span;
+        let (before, rest) = self.source.split_at(span.start as usize);
+        let after = &self.source[span.end as usize..];
+        (
+            before.to_string(),
+            format!("{}\n", &rest[..span.len()]),
+            after.strip_prefix('\n').unwrap_or(after).to_string(),
+        )
+    }
+
     /// The source text of a span. Spans come from this tree, so they are in bounds.
     pub fn text(&self, span: Span) -> &str {
         &self.source[span.range()]
