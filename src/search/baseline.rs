@@ -2,8 +2,10 @@
 //!
 //! [`single_edits`] enumerates every single edit of a program from a fixed menu: an operator swapped within its
 //! family, an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name replaced by another name of the
-//! program, an expression replaced by another expression of the same program, a statement deleted (`pass`) or
-//! duplicated, call arguments or binary operands swapped, a unary `-`/`not` dropped. [`Baseline`] yields them in
+//! program (a binding's too; in the function's header, only a name the body never spells), an attribute name by
+//! another of the program, an expression replaced by another
+//! expression of the same program, a statement deleted (`pass`) or duplicated, call arguments or binary operands
+//! swapped, a unary `-`/`not` dropped. [`Baseline`] yields them in
 //! seeded random order, then random compositions of 2–3 such edits, each a distinct program (normalised AST).
 //! It knows nothing of the tests: the search runs them.
 
@@ -21,6 +23,25 @@ use crate::syntax::{Edit, NodeId, ReplacementClass, Span, Tree};
 /// Sites larger than this (leaf tokens) are not replaced by other expressions: repairs are local.
 const MAX_SITE_LEAVES: u32 = 12;
 
+/// Builtin types, which annotations name without the program spelling them elsewhere (see [`single_edits`]'s header
+/// rule).
+const BUILTIN_TYPES: &[&str] = &[
+    "bool",
+    "bytearray",
+    "bytes",
+    "complex",
+    "dict",
+    "float",
+    "frozenset",
+    "int",
+    "list",
+    "object",
+    "set",
+    "str",
+    "tuple",
+    "type",
+];
+
 /// One candidate single edit: replace the node at `span` (of `class`) with `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RawEdit {
@@ -29,10 +50,14 @@ pub struct RawEdit {
     pub text: String,
 }
 
+/// The name of the (first) function the program defines: the tests call it, so it is never renamed.
+fn function_name(tree: &Tree) -> Option<&str> {
+    tree.nodes().iter().find(|n| n.kind == "identifier" && n.field == Some("name")).map(|n| tree.text(n.span))
+}
+
 /// Identifiers used as values in the program (not attribute names), the function's own name excluded.
 fn names_in_scope(tree: &Tree) -> Vec<&str> {
-    let function_name =
-        tree.nodes().iter().find(|n| n.kind == "identifier" && n.field == Some("name")).map(|n| tree.text(n.span));
+    let function_name = function_name(tree);
     let mut names: Vec<&str> = Vec::new();
     for node in tree.nodes() {
         if node.kind == "identifier" && node.class.is_some() && node.field != Some("attribute") {
@@ -45,29 +70,63 @@ fn names_in_scope(tree: &Tree) -> Vec<&str> {
     names
 }
 
-/// Is the node part of the function's header (the definition itself, its name or its parameters)?
+/// Is the node part of the function's header: the definition itself, its name, parameters or annotations (anything
+/// of the function that is not in its body)?
 fn in_header(tree: &Tree, id: NodeId) -> bool {
-    let node = tree.node(id);
-    if node.parent == Some(0) {
-        return true; // the function definition itself
-    }
-    let mut cursor = node.parent;
-    while let Some(p) = cursor {
-        let parent = tree.node(p);
-        if parent.kind == "parameters" || (parent.kind == "function_definition" && node.field == Some("name")) {
-            return true;
+    let mut cursor = Some(id);
+    while let Some(c) = cursor {
+        match tree.node(c).kind {
+            "block" => return false,
+            "function_definition" => return true,
+            _ => cursor = tree.node(c).parent,
         }
-        if parent.kind == "block" {
-            return false;
-        }
-        cursor = parent.parent;
     }
     false
+}
+
+/// The identifiers of the function's body, and among them the attribute names and the names read but never bound
+/// (by an assignment, a loop, a parameter: a misspelt binding shows as such a read, or a builtin or global).
+struct BodyNames<'t> {
+    spelt: HashSet<&'t str>,
+    attributes: Vec<&'t str>,
+    unbound: Vec<&'t str>,
+}
+
+impl<'t> BodyNames<'t> {
+    fn of(tree: &'t Tree) -> BodyNames<'t> {
+        let (mut spelt, mut attributes, mut bound, mut read) = (HashSet::new(), Vec::new(), HashSet::new(), Vec::new());
+        for id in 0..tree.nodes().len() as NodeId {
+            let node = tree.node(id);
+            if node.kind != "identifier" {
+                continue;
+            }
+            let text = tree.text(node.span);
+            let header = in_header(tree, id);
+            match (node.class, node.field) {
+                (_, Some("attribute")) if !header => {
+                    if !attributes.contains(&text) {
+                        attributes.push(text);
+                    }
+                }
+                (Some(ReplacementClass::Identifier), _) => {
+                    bound.insert(text);
+                }
+                (Some(ReplacementClass::Expression), _) if !header && !read.contains(&text) => read.push(text),
+                _ => {}
+            }
+            if !header {
+                spelt.insert(text);
+            }
+        }
+        let unbound = read.into_iter().filter(|r| !bound.contains(r)).collect();
+        BodyNames { spelt, attributes, unbound }
+    }
 }
 
 /// Every single edit of the menu (see the module doc), as text; not yet checked to splice cleanly.
 pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
     let names = names_in_scope(tree);
+    let body = BodyNames::of(tree);
     let expressions: Vec<&str> = {
         let mut seen = HashSet::new();
         tree.replaceable()
@@ -79,10 +138,31 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
     };
     let mut out = Vec::new();
     for id in tree.replaceable() {
+        let node = tree.node(id);
         if in_header(tree, id) {
+            // The classic repair of a misspelt binding, whose symptom is a `NameError` where the body reads the
+            // right name: a header name the body never spells (a parameter it never reads, an annotation naming
+            // nothing the program has) becomes each name of the program, and a parameter becomes each name the
+            // body reads but never binds.
+            let text = tree.text(node.span);
+            if node.kind == "identifier"
+                && Some(text) != function_name(tree)
+                && let Some(class) = node.class
+            {
+                let mut push = |others: &[&str]| {
+                    for name in others.iter().filter(|&&n| n != text) {
+                        out.push(RawEdit { span: node.span, class, text: name.to_string() });
+                    }
+                };
+                if !body.spelt.contains(text) && !BUILTIN_TYPES.contains(&text) {
+                    push(&names);
+                }
+                if class == ReplacementClass::Identifier {
+                    push(&body.unbound);
+                }
+            }
             continue;
         }
-        let node = tree.node(id);
         let Some(class) = node.class else { continue };
         let text = tree.text(node.span);
         let start = node.span.start;
@@ -158,6 +238,13 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 for expr in &expressions {
                     // Sub-expressions included: `return x` for `return x + 1` is a classic repair.
                     push(expr.to_string());
+                }
+            }
+            // A binding or an attribute: another name of the program, another attribute of it.
+            ReplacementClass::Identifier if node.kind == "identifier" => {
+                let others = if node.field == Some("attribute") { &body.attributes } else { &names };
+                for name in others {
+                    push(name.to_string());
                 }
             }
             ReplacementClass::Statement => {
@@ -268,5 +355,65 @@ impl Baseline {
             tree = next;
         }
         Some((edits, tree))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parse;
+
+    /// The programs one menu edit of `broken` makes.
+    fn repairs(broken: &str) -> Vec<String> {
+        let tree = parse(broken);
+        single_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect()
+    }
+
+    #[test]
+    fn misspelt_bindings_are_renamed_in_one_edit() {
+        let cases = [
+            // A typed parameter the body never reads, while it reads a name nothing binds.
+            (
+                "def mean(values: list) -> float:\n    return sum(xs) / len(xs)\n",
+                "def mean(xs: list) -> float:\n    return sum(xs) / len(xs)\n",
+            ),
+            // The parameter's old name is also a local: only the unbound read tells.
+            (
+                "def below(total: list) -> bool:\n    total = 0\n    for op in ops:\n        total += op\n    return total < 0\n",
+                "def below(ops: list) -> bool:\n    total = 0\n    for op in ops:\n        total += op\n    return total < 0\n",
+            ),
+            // An annotation naming nothing of the program.
+            (
+                "def first(xs: Lst[int]) -> int:\n    y: List[int] = xs\n    return y[0]\n",
+                "def first(xs: List[int]) -> int:\n    y: List[int] = xs\n    return y[0]\n",
+            ),
+            // A binding in the body, and an attribute.
+            (
+                "def f(xs):\n    total = 0\n    for x in xs:\n        totl += x\n    return total\n",
+                "def f(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n",
+            ),
+            ("def g(p):\n    p.name = 1\n    return p.nme\n", "def g(p):\n    p.name = 1\n    return p.name\n"),
+        ];
+        for (broken, fixed) in cases {
+            assert!(repairs(broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair to {fixed:?}");
+        }
+    }
+
+    #[test]
+    fn a_consistent_header_is_left_alone() {
+        // Every header name is read by the body and the body reads nothing unbound: no header edit. The
+        // function's own name never changes (the tests call it).
+        let source = "def add(a: int, b: int) -> int:\n    return a + b\n";
+        let tree = parse(source);
+        let body_start = source.find("return").unwrap() as u32;
+        for e in single_edits(&tree) {
+            assert!(e.span.start >= body_start, "header edit {e:?}");
+        }
+        let source = "def scale(v):\n    return v * factor\n";
+        let tree = parse(source);
+        for e in single_edits(&tree).iter().filter(|e| e.span.start < 10) {
+            assert_eq!(tree.text(e.span), "v", "only the parameter may be renamed: {e:?}");
+            assert_eq!(e.text, "factor");
+        }
     }
 }

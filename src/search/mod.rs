@@ -30,7 +30,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-pub use baseline::{Baseline, RawEdit, single_edits};
+pub use baseline::{Baseline, RawEdit, apply, single_edits};
 pub use localize::Suspicion;
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
