@@ -54,6 +54,12 @@ const SAMPLES_PER_EXPANSION: usize = 4;
 /// finite weight lets the model's best edits of the parent compete with the children of such a partial fix.
 const PASS_WEIGHT: f64 = 8.0;
 
+/// The share of a passed test that a test failing by its assertion counts for in a node's key (a test raising or
+/// hanging counts 0). A program with several bugs often raises (a `NameError`, a `TypeError`) until one of them is
+/// mended, and then returns wrong values until the others are: without credit for the step between, the first
+/// repair looks no better than the start program, and its children wait behind all of the start's.
+const WRONG_VALUE_CREDIT: f64 = 0.25;
+
 /// Nats below its own key that a node's best child is expected to score. A tested node's key is its path's
 /// log-probability, which (as it was popped first) tops its remaining siblings': without a discount every tested
 /// node would be expanded at once, and an expansion (a model pass over the menu, ≈0.2 s) costs far more than a
@@ -67,7 +73,8 @@ const EXPANSION_DISCOUNT: f64 = 3.0;
 /// tokens, cheap expansions, deep repairs) a tenth of their repairs. So the floor is the prefix length over this.
 const PREFIX_TOKENS_PER_TEST: usize = 32;
 
-/// Priority: `PASS_WEIGHT` × share of tests the parent passed + path log-probability; higher first.
+/// Priority: `PASS_WEIGHT` × share of tests the parent passed (with [`WRONG_VALUE_CREDIT`]) + path log-probability;
+/// higher first.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Key(f64);
 
@@ -142,7 +149,9 @@ impl Node {
     /// The key of a child reached by an edit of log-probability `log_prob` at a place of localisation log-prior
     /// `prior`.
     fn key_with(&self, log_prob: f32, prior: f64) -> Key {
-        let share = self.candidate.passed.map_or(0.0, |p| p as f64 / self.candidate.tests.max(1) as f64);
+        let c = &self.candidate;
+        let progress = c.passed.map_or(0.0, |p| p as f64 + WRONG_VALUE_CREDIT * c.wrong_values as f64);
+        let share = progress / c.tests.max(1) as f64;
         Key(Key::of(share, self.candidate.log_prob + log_prob).0 + prior)
     }
 }

@@ -4,7 +4,10 @@
 //! The sandbox traces every test run of the search ([`Sandbox::run_many_traced`](crate::exec::Sandbox)), so a
 //! tested program comes with, per test, the lines it executed. A line's suspicion is
 //! `failed(line) / sqrt(failed_total × (failed(line) + passed(line)))`: 1 for a line every failing test runs and no
-//! passing test does, 0 for a line no failing test runs. An edit is as suspicious as the most suspicious line from
+//! passing test does, 0 for a line no failing test runs. A line where failing tests raised an exception (a
+//! `NameError`, a `TypeError`…) gets the share of failing tests that raised there on top: the line a test dies on is
+//! the likeliest place of its bug among all the lines it ran, which the spectrum alone cannot tell apart. The
+//! scores are then scaled so the top line has 1. An edit is as suspicious as the most suspicious line from
 //! the start of its statement to the end of its span (a condition's edit takes its `if` line; a parameter's, the
 //! `def` line, which counts as run whenever the function is called).
 //!
@@ -45,8 +48,14 @@ impl Suspicion {
     pub fn from_report(report: &TestReport, offset: usize, source_lines: usize) -> Option<Suspicion> {
         let mut failed = vec![0u32; source_lines];
         let mut passed = vec![0u32; source_lines];
+        let mut raised = vec![0u32; source_lines];
         let mut failed_total = 0u32;
         for test in &report.tests {
+            if let Outcome::Error { line: Some(l), .. } = test.outcome
+                && let Some(l) = (l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
+            {
+                raised[l] += 1;
+            }
             let ok = matches!(test.outcome, Outcome::Passed);
             let lines = test
                 .lines
@@ -72,11 +81,11 @@ impl Suspicion {
         if failed_total == 0 {
             return None;
         }
-        let mut lines: Vec<f64> = failed
-            .iter()
-            .zip(&passed)
-            .map(|(&f, &p)| if f == 0 { 0.0 } else { f as f64 / (failed_total as f64 * (f + p) as f64).sqrt() })
-            .collect();
+        let ochiai =
+            |f: u32, p: u32| if f == 0 { 0.0 } else { f as f64 / (failed_total as f64 * (f + p) as f64).sqrt() };
+        // The line a failing test died on (see the module doc) gets the share of failing tests that died there.
+        let mut lines: Vec<f64> =
+            (0..source_lines).map(|l| ochiai(failed[l], passed[l]) + raised[l] as f64 / failed_total as f64).collect();
         let top = lines.iter().copied().fold(0.0, f64::max);
         if top <= 0.0 {
             return None;
@@ -161,6 +170,20 @@ mod tests {
         assert!(p[1] < 0.0 && p[1] > FLOOR.ln(), "the condition: run by both");
         assert_eq!(p[2], FLOOR.ln(), "a line no failing test runs");
         assert!(p[3] > FLOOR.ln(), "the parameters take the def line, which the failing test ran");
+    }
+
+    #[test]
+    fn the_line_a_failing_test_died_on_ranks_first() {
+        // Both lines are run by the failing tests alone (the spectrum ties them); one test raised on line 2.
+        let raised = TestResult {
+            name: "t".into(),
+            outcome: Outcome::Error { kind: "NameError".into(), message: String::new(), line: Some(2) },
+            lines: vec![1, 2],
+        };
+        let r = report(vec![raised, test(false, &[1, 2]), test(true, &[])]);
+        let s = Suspicion::from_report(&r, 0, 2).expect("localised");
+        assert_eq!(s.lines()[1], 1.0);
+        assert!((s.lines()[0] - 2.0 / 3.0).abs() < 1e-9, "{:?}", s.lines());
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub use propose::{
     score_edits, splice_checked,
 };
 
-use crate::exec::{ExecError, Sandbox, Tests};
+use crate::exec::{ExecError, Outcome, Sandbox, Tests};
 use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
 use crate::syntax::{self, Edit, Tree};
@@ -143,6 +143,9 @@ pub struct Candidate {
     pub edits: Vec<Edit>,
     /// Tests passed, of `tests`; `None` when not run.
     pub passed: Option<usize>,
+    /// Tests that failed by their assertion (the program returned a wrong value rather than raising or hanging).
+    #[serde(skip)]
+    pub wrong_values: usize,
     pub tests: usize,
     /// Sum of the model's log-probabilities of the edits (0 for the start and the baseline).
     pub log_prob: f32,
@@ -151,7 +154,7 @@ pub struct Candidate {
 impl Candidate {
     /// A program not run yet.
     fn untested(source: impl Into<String>, edits: Vec<Edit>, tests: usize, log_prob: f32) -> Candidate {
-        Candidate { source: source.into(), edits, passed: None, tests, log_prob }
+        Candidate { source: source.into(), edits, passed: None, wrong_values: 0, tests, log_prob }
     }
 
     fn score(&self) -> (f64, f32, std::cmp::Reverse<usize>) {
@@ -306,6 +309,7 @@ impl<'s> Run<'s> {
         let mut suspicions = Vec::with_capacity(batch.len());
         for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
             c.passed = Some(r.passed);
+            c.wrong_values = r.tests.iter().filter(|t| matches!(t.outcome, Outcome::Failed { .. })).count();
             if c.all_passed() && self.test_runs_to_repair.is_none() {
                 self.test_runs_to_repair = Some(self.test_runs + i + 1);
             }
