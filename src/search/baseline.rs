@@ -1,15 +1,15 @@
 //! The model-free baseline: blind mutation-based repair of the classic APR kind (DESIGN §6).
 //!
 //! [`single_edits`] enumerates every single edit of a program from a fixed menu: an operator swapped within its
-//! family, an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name replaced by another name of the
-//! program (a binding's too; in the function's header, only a name the body never spells), an attribute name by
-//! another of the program, an expression replaced by another
-//! expression of the same program, a statement deleted (`pass`) or duplicated, call arguments or binary operands
-//! swapped, a unary `-`/`not` dropped. [`Baseline`] yields them in
-//! seeded random order, then random compositions of 2–3 such edits, each a distinct program (normalised AST).
+//! family, an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name
+//! of the program and an attribute name by another, an expression replaced by another expression of the same
+//! program, a statement deleted (`pass`) or duplicated, call arguments or binary operands swapped, a unary `-`/`not`
+//! dropped. The function's header is left alone but for misspelt names: a header name that occurs nowhere else
+//! becomes another name of the program, and a parameter a name its function reads but never binds. [`Baseline`] yields
+//! them in seeded random order, then random compositions of 2–3 such edits, each a distinct program (normalised AST).
 //! It knows nothing of the tests: the search runs them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
@@ -18,29 +18,10 @@ use rand_chacha::ChaCha8Rng;
 use super::localize::Suspicion;
 use super::propose::splice_checked;
 use crate::noise::OPERATOR_FAMILIES;
-use crate::syntax::{Edit, NodeId, ReplacementClass, Span, Tree};
+use crate::syntax::{self, Edit, NodeId, ReplacementClass, Span, Tree};
 
 /// Sites larger than this (leaf tokens) are not replaced by other expressions: repairs are local.
 const MAX_SITE_LEAVES: u32 = 12;
-
-/// Builtin types, which annotations name without the program spelling them elsewhere (see [`single_edits`]'s header
-/// rule).
-const BUILTIN_TYPES: &[&str] = &[
-    "bool",
-    "bytearray",
-    "bytes",
-    "complex",
-    "dict",
-    "float",
-    "frozenset",
-    "int",
-    "list",
-    "object",
-    "set",
-    "str",
-    "tuple",
-    "type",
-];
 
 /// One candidate single edit: replace the node at `span` (of `class`) with `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -50,83 +31,111 @@ pub struct RawEdit {
     pub text: String,
 }
 
-/// The name of the (first) function the program defines: the tests call it, so it is never renamed.
-fn function_name(tree: &Tree) -> Option<&str> {
-    tree.nodes().iter().find(|n| n.kind == "identifier" && n.field == Some("name")).map(|n| tree.text(n.span))
+/// Is the node a definition's own name (a function's or a class's)? Never renamed: the tests call the function, and
+/// a helper's or a class's name is used elsewhere.
+fn is_definition_name(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    node.field == Some("name")
+        && node.parent.is_some_and(|p| matches!(tree.node(p).kind, "function_definition" | "class_definition"))
 }
 
-/// Identifiers used as values in the program (not attribute names), the function's own name excluded.
-fn names_in_scope(tree: &Tree) -> Vec<&str> {
-    let function_name = function_name(tree);
-    let mut names: Vec<&str> = Vec::new();
-    for node in tree.nodes() {
-        if node.kind == "identifier" && node.class.is_some() && node.field != Some("attribute") {
-            let text = tree.text(node.span);
-            if Some(text) != function_name && !names.contains(&text) {
-                names.push(text);
-            }
-        }
-    }
-    names
-}
-
-/// Is the node part of the function's header: the definition itself, its name, parameters or annotations (anything
-/// of the function that is not in its body)?
+/// Is the node a top-level statement itself, or part of a top-level function's header (its name, parameters,
+/// annotations, decorators: anything of it outside its body)?
 fn in_header(tree: &Tree, id: NodeId) -> bool {
     let mut cursor = Some(id);
     while let Some(c) = cursor {
-        match tree.node(c).kind {
-            "block" => return false,
-            "function_definition" => return true,
-            _ => cursor = tree.node(c).parent,
+        let node = tree.node(c);
+        if node.kind == "block" {
+            return false;
         }
+        if node.parent == Some(0) {
+            return c == id || matches!(node.kind, "function_definition" | "decorated_definition");
+        }
+        cursor = node.parent;
     }
     false
 }
 
-/// The identifiers of the function's body, and among them the attribute names and the names read but never bound
-/// (by an assignment, a loop, a parameter: a misspelt binding shows as such a read, or a builtin or global).
-struct BodyNames<'t> {
-    spelt: HashSet<&'t str>,
-    attributes: Vec<&'t str>,
-    unbound: Vec<&'t str>,
+/// The top-level function a node belongs to (through a decorated definition), if any.
+fn top_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    let mut c = id;
+    while let Some(p) = tree.node(c).parent.filter(|&p| p != 0) {
+        c = p;
+    }
+    let top = tree.node(c);
+    match top.kind {
+        "function_definition" => Some(c),
+        "decorated_definition" => tree.children(c).find(|&d| tree.node(d).kind == "function_definition"),
+        _ => None,
+    }
 }
 
-impl<'t> BodyNames<'t> {
-    fn of(tree: &'t Tree) -> BodyNames<'t> {
-        let (mut spelt, mut attributes, mut bound, mut read) = (HashSet::new(), Vec::new(), HashSet::new(), Vec::new());
+/// The names a name may become (see [`single_edits`]).
+struct Names<'t> {
+    /// Identifiers in value or binding position (not attribute names), the first definition's own name excluded.
+    all: Vec<&'t str>,
+    /// Attribute names outside the header.
+    attributes: Vec<&'t str>,
+    /// How many identifiers of the program spell each name.
+    counts: HashMap<&'t str, usize>,
+}
+
+impl<'t> Names<'t> {
+    fn of(tree: &'t Tree) -> Names<'t> {
+        let function_name =
+            tree.nodes().iter().find(|n| n.kind == "identifier" && n.field == Some("name")).map(|n| tree.text(n.span));
+        let mut names = Names { all: Vec::new(), attributes: Vec::new(), counts: HashMap::new() };
         for id in 0..tree.nodes().len() as NodeId {
             let node = tree.node(id);
             if node.kind != "identifier" {
                 continue;
             }
             let text = tree.text(node.span);
-            let header = in_header(tree, id);
-            match (node.class, node.field) {
-                (_, Some("attribute")) if !header => {
-                    if !attributes.contains(&text) {
-                        attributes.push(text);
-                    }
+            *names.counts.entry(text).or_default() += 1;
+            if node.field == Some("attribute") {
+                if !in_header(tree, id) {
+                    push_new(&mut names.attributes, text);
                 }
-                (Some(ReplacementClass::Identifier), _) => {
-                    bound.insert(text);
-                }
-                (Some(ReplacementClass::Expression), _) if !header && !read.contains(&text) => read.push(text),
-                _ => {}
-            }
-            if !header {
-                spelt.insert(text);
+            } else if node.class.is_some() && Some(text) != function_name {
+                push_new(&mut names.all, text);
             }
         }
-        let unbound = read.into_iter().filter(|r| !bound.contains(r)).collect();
-        BodyNames { spelt, attributes, unbound }
+        names
     }
+}
+
+fn push_new<'t>(list: &mut Vec<&'t str>, text: &'t str) {
+    if !list.contains(&text) {
+        list.push(text);
+    }
+}
+
+/// The names a function's body reads that the function never binds and that are not builtins: where a parameter
+/// is misspelt, the body reads the right name.
+fn unbound_reads(tree: &Tree, function: NodeId) -> Vec<&str> {
+    let (mut bound, mut read) = (HashSet::new(), Vec::new());
+    for id in function..tree.node(function).subtree_end {
+        let node = tree.node(id);
+        if node.kind != "identifier" || node.field == Some("attribute") {
+            continue;
+        }
+        let text = tree.text(node.span);
+        match node.class {
+            Some(ReplacementClass::Expression) if !in_header(tree, id) => push_new(&mut read, text),
+            Some(ReplacementClass::Expression) => {}
+            // Parameters, assignment and loop targets, definitions' names; and, with no class, the names that
+            // imports, `global`, `with … as` and `except … as` bind.
+            _ => {
+                bound.insert(text);
+            }
+        }
+    }
+    read.into_iter().filter(|r| !bound.contains(r) && !syntax::is_builtin(r)).collect()
 }
 
 /// Every single edit of the menu (see the module doc), as text; not yet checked to splice cleanly.
 pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
-    let names = names_in_scope(tree);
-    let body = BodyNames::of(tree);
+    let names = Names::of(tree);
     let expressions: Vec<&str> = {
         let mut seen = HashSet::new();
         tree.replaceable()
@@ -141,24 +150,26 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
         let node = tree.node(id);
         if in_header(tree, id) {
             // The classic repair of a misspelt binding, whose symptom is a `NameError` where the body reads the
-            // right name: a header name the body never spells (a parameter it never reads, an annotation naming
-            // nothing the program has) becomes each name of the program, and a parameter becomes each name the
-            // body reads but never binds.
-            let text = tree.text(node.span);
+            // right name: a header name that occurs nowhere else (a parameter the body never reads, an annotation
+            // naming nothing) becomes each name of the program, and a parameter each name its function reads but
+            // never binds.
             if node.kind == "identifier"
-                && Some(text) != function_name(tree)
+                && !is_definition_name(tree, id)
                 && let Some(class) = node.class
             {
+                let text = tree.text(node.span);
                 let mut push = |others: &[&str]| {
                     for name in others.iter().filter(|&&n| n != text) {
                         out.push(RawEdit { span: node.span, class, text: name.to_string() });
                     }
                 };
-                if !body.spelt.contains(text) && !BUILTIN_TYPES.contains(&text) {
-                    push(&names);
+                if names.counts.get(text) == Some(&1) && !syntax::is_builtin(text) {
+                    push(&names.all);
                 }
-                if class == ReplacementClass::Identifier {
-                    push(&body.unbound);
+                if class == ReplacementClass::Identifier
+                    && let Some(function) = top_function(tree, id)
+                {
+                    push(&unbound_reads(tree, function));
                 }
             }
             continue;
@@ -231,7 +242,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
         match class {
             ReplacementClass::Expression if node.leaves <= MAX_SITE_LEAVES => {
                 if node.kind == "identifier" {
-                    for name in &names {
+                    for name in &names.all {
                         push(name.to_string());
                     }
                 }
@@ -240,9 +251,14 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                     push(expr.to_string());
                 }
             }
-            // A binding or an attribute: another name of the program, another attribute of it.
-            ReplacementClass::Identifier if node.kind == "identifier" => {
-                let others = if node.field == Some("attribute") { &body.attributes } else { &names };
+            // A binding or an attribute: another name of the program, another attribute of it. Not a keyword
+            // argument's name (`f(a=1, a=2)` is no program) nor a definition's.
+            ReplacementClass::Identifier
+                if node.kind == "identifier"
+                    && !is_definition_name(tree, id)
+                    && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument") =>
+            {
+                let others = if node.field == Some("attribute") { &names.attributes } else { &names.all };
                 for name in others {
                     push(name.to_string());
                 }
@@ -401,19 +417,22 @@ mod tests {
 
     #[test]
     fn a_consistent_header_is_left_alone() {
-        // Every header name is read by the body and the body reads nothing unbound: no header edit. The
-        // function's own name never changes (the tests call it).
-        let source = "def add(a: int, b: int) -> int:\n    return a + b\n";
+        // Every header name is read by the body (or is a builtin type) and the body reads nothing unbound: no header
+        // edit. The function's own name never changes (the tests call it), nor does a keyword argument's.
+        let source = "def add(a: int, b: int) -> int:\n    return max(a=a, b=b)\n";
         let tree = parse(source);
         let body_start = source.find("return").unwrap() as u32;
+        let kwarg = source.find("a=a").unwrap() as u32;
         for e in single_edits(&tree) {
             assert!(e.span.start >= body_start, "header edit {e:?}");
+            assert_ne!(e.span.start, kwarg, "keyword argument renamed: {e:?}");
         }
-        let source = "def scale(v):\n    return v * factor\n";
+        // Only the parameter, to the name the body reads; not to the builtin it also reads.
+        let source = "def scale(v):\n    return abs(v * factor)\n";
         let tree = parse(source);
-        for e in single_edits(&tree).iter().filter(|e| e.span.start < 10) {
-            assert_eq!(tree.text(e.span), "v", "only the parameter may be renamed: {e:?}");
-            assert_eq!(e.text, "factor");
-        }
+        let header_end = source.find(':').unwrap() as u32;
+        let header: Vec<_> = single_edits(&tree).into_iter().filter(|e| e.span.start < header_end).collect();
+        assert_eq!(header.len(), 1, "{header:?}");
+        assert_eq!((tree.text(header[0].span), header[0].text.as_str()), ("v", "factor"));
     }
 }

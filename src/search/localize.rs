@@ -51,11 +51,6 @@ impl Suspicion {
         let mut raised = vec![0u32; source_lines];
         let mut failed_total = 0u32;
         for test in &report.tests {
-            if let Outcome::Error { line: Some(l), .. } = test.outcome
-                && let Some(l) = (l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
-            {
-                raised[l] += 1;
-            }
             let ok = matches!(test.outcome, Outcome::Passed);
             let lines = test
                 .lines
@@ -69,6 +64,11 @@ impl Suspicion {
             }
             if !ok {
                 failed_total += 1;
+            }
+            if let Outcome::Error { line: Some(l), .. } = test.outcome
+                && let Some(l) = (l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
+            {
+                raised[l] += 1;
             }
             for l in lines {
                 if ok {

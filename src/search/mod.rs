@@ -30,7 +30,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-pub use baseline::{Baseline, RawEdit, apply, single_edits};
+pub use baseline::{Baseline, RawEdit, single_edits};
 pub use localize::Suspicion;
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
@@ -143,7 +143,8 @@ pub struct Candidate {
     pub edits: Vec<Edit>,
     /// Tests passed, of `tests`; `None` when not run.
     pub passed: Option<usize>,
-    /// Tests that failed by their assertion (the program returned a wrong value rather than raising or hanging).
+    /// Tests that failed by an `AssertionError`: mostly the test's own assertion (the program returned a wrong value
+    /// rather than raising another exception or hanging), or an `assert` in the program.
     #[serde(skip)]
     pub wrong_values: usize,
     pub tests: usize,

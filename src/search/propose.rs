@@ -41,6 +41,8 @@ pub struct SampledEdit {
     pub replacement: String,
     /// Sum of the model's log-probabilities (untempered) of the choices made.
     pub log_prob: f32,
+    /// The model wrote `<eos>` within the token limit (else the replacement is cut off).
+    pub ended: bool,
 }
 
 /// Chooses one of `allowed` (indices into `scores`) by tempered top-p sampling; returns it and its untempered
@@ -239,6 +241,7 @@ pub fn sample_edits<R: Rng>(
             span: prefix.byte_span(rows[r].0, ends[r]),
             replacement: tokenizer.decode(&tokens[r]),
             log_prob: log_probs[r],
+            ended: done[r],
         })
         .collect())
 }
@@ -417,7 +420,8 @@ pub struct Proposal {
 pub struct ProposeStats {
     /// Edits sampled from the model (each is one model call).
     pub sampled: u64,
-    /// Sampled edits rejected: the splice did not parse as the node's class, or changed nothing.
+    /// Sampled edits rejected: cut off at the token limit, the splice did not parse as the node's class, or it changed
+    /// nothing.
     pub rejected: u64,
 }
 
@@ -466,7 +470,10 @@ impl<'m> Proposer<'m> {
             }
             for s in samples {
                 self.stats.sampled += 1;
-                let accepted = class_at(tree, s.span)
+                // A replacement cut off at the token limit is not the edit the model meant, even if it parses.
+                let accepted = Some(s.span)
+                    .filter(|_| s.ended)
+                    .and_then(|span| class_at(tree, span))
                     .filter(|_| tree.text(s.span).trim() != s.replacement.trim())
                     .and_then(|class| splice_checked(tree, s.span, class, &s.replacement));
                 match accepted {

@@ -150,6 +150,98 @@ fn new_parser() -> tree_sitter::Parser {
     parser
 }
 
+/// The names of Python's `builtins` module other than exceptions and dunders (CPython 3.11's `dir(builtins)`).
+const BUILTINS: &[&str] = &[
+    "Ellipsis",
+    "False",
+    "None",
+    "NotImplemented",
+    "True",
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "compile",
+    "complex",
+    "copyright",
+    "credits",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "eval",
+    "exec",
+    "exit",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "license",
+    "list",
+    "locals",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "quit",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
+];
+
+/// Does `name` name a Python builtin: a function, a type, a constant, or an exception or warning class (by the
+/// standard library's naming: `…Error`, `…Exception`, `…Warning`, `…Exit`, `…Interrupt`, `StopIteration`…)?
+pub fn is_builtin(name: &str) -> bool {
+    BUILTINS.contains(&name)
+        || (name.starts_with(char::is_uppercase)
+            && ["Error", "Exception", "Warning", "Exit", "Interrupt", "Iteration"].iter().any(|s| name.ends_with(s)))
+}
+
 /// Parses Python source. Never fails: syntax errors are reported by [`Tree::has_error`] / [`Tree::error_span`].
 pub fn parse(source: impl Into<String>) -> Tree {
     parse_with(source.into(), None)
