@@ -3,8 +3,8 @@
 //! Every tested program is a node. Expanding a node gathers candidate single edits of it: the baseline's menu (the
 //! classic APR repairs, [`single_edits`]) and a few edits sampled from the model (which can write text no menu
 //! has). The model scores every menu edit ([`score_edits`], teacher-forced log-probability, comparable with the
-//! sampled ones), and each child waits in a queue keyed by (share of tests its parent passed, sum of
-//! log-probabilities along its path). The search pops the best children in batches and tests them; a tested node
+//! sampled ones), and each child waits in a queue keyed by (share of tests its parent passed, a test failing by a
+//! wrong value counting [`WRONG_VALUE_CREDIT`] of a pass; sum of log-probabilities along its path). The search pops the best children in batches and tests them; a tested node
 //! is expanded once its own key beats the queue's head (none of its children can score above it) and enough runs
 //! have been spent since the last expansion (in proportion to an expansion's cost: the model costs more than a
 //! test run).
@@ -20,8 +20,9 @@
 //! in 17 of 19 failed one-mutation searches), and without the guard it fell far behind the baseline there.
 //!
 //! So the model decides the order of the test runs. Where it ranks the intended edit first, a repair costs a
-//! handful of runs; where it is wrong, the menu is still there, later. The tests' verdict comes first: the children
-//! of a program that passes more tests are tried before any child of one that passes fewer.
+//! handful of runs; where it is wrong, the menu is still there, later. The tests' verdict weighs most
+//! ([`PASS_WEIGHT`] nats for passing every test rather than none): the children of a program that passes more tests
+//! usually go before those of one that passes fewer.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
