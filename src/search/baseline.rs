@@ -145,6 +145,8 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             .filter(|t| !t.contains('\n') && seen.insert(*t))
             .collect()
     };
+    // Per top-level function, computed once: a function has several parameters.
+    let mut unbound: HashMap<NodeId, Vec<&str>> = HashMap::new();
     let mut out = Vec::new();
     for id in tree.replaceable() {
         let node = tree.node(id);
@@ -169,7 +171,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 if class == ReplacementClass::Identifier
                     && let Some(function) = top_function(tree, id)
                 {
-                    push(&unbound_reads(tree, function));
+                    push(unbound.entry(function).or_insert_with(|| unbound_reads(tree, function)));
                 }
             }
             continue;

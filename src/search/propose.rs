@@ -471,8 +471,9 @@ impl<'m> Proposer<'m> {
             for s in samples {
                 self.stats.sampled += 1;
                 // A replacement cut off at the token limit is not the edit the model meant, even if it parses.
-                let accepted = Some(s.span)
-                    .filter(|_| s.ended)
+                let accepted = s
+                    .ended
+                    .then_some(s.span)
                     .and_then(|span| class_at(tree, span))
                     .filter(|_| tree.text(s.span).trim() != s.replacement.trim())
                     .and_then(|class| splice_checked(tree, s.span, class, &s.replacement));
