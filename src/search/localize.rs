@@ -6,8 +6,9 @@
 //! `failed(line) / sqrt(failed_total × (failed(line) + passed(line)))`: 1 for a line every failing test runs and no
 //! passing test does, 0 for a line no failing test runs. A line where failing tests raised an exception (a
 //! `NameError`, a `TypeError`…) gets the share of failing tests that raised there on top: the line a test dies on is
-//! the likeliest place of its bug among all the lines it ran, which the spectrum alone cannot tell apart. The
-//! scores are then scaled so the top line has 1. An edit is as suspicious as the most suspicious line from
+//! the likeliest place of its bug among all the lines it ran, which the spectrum alone cannot tell apart. A
+//! `NameError` shares that with the `def` line: a name read but never bound is as often a misspelt parameter (the
+//! header) as a misspelt read (the line that raised). The scores are then scaled so the top line has 1. An edit is as suspicious as the most suspicious line from
 //! the start of its statement to the end of its span (a condition's edit takes its `if` line; a parameter's, the
 //! `def` line, which counts as run whenever the function is called).
 //!
@@ -42,12 +43,18 @@ pub struct Suspicion {
 }
 
 impl Suspicion {
-    /// From a traced run of the function with its file context: `offset` lines came before the function, which has
-    /// `source_lines` lines. `None` when no failing test reported a line of the function (all passed, the program
+    /// From a traced run of the function (`source`) with its file context: `offset` lines came before the function.
+    /// `None` when no failing test reported a line of the function (all passed, the program
     /// did not load, or the failing tests timed out): nothing to localise with.
-    pub fn from_report(report: &TestReport, offset: usize, source_lines: usize) -> Option<Suspicion> {
+    pub fn from_report(report: &TestReport, offset: usize, source: &str) -> Option<Suspicion> {
+        let source_lines = source.lines().count();
+        let def_line = source.lines().position(|l| {
+            let l = l.trim_start();
+            l.starts_with("def ") || l.starts_with("async def ")
+        });
         let mut failed = vec![0u32; source_lines];
         let mut passed = vec![0u32; source_lines];
+        // In half-tests: a `NameError` gives half to the line that raised, half to the `def` line.
         let mut raised = vec![0u32; source_lines];
         let mut failed_total = 0u32;
         for test in &report.tests {
@@ -65,10 +72,15 @@ impl Suspicion {
             if !ok {
                 failed_total += 1;
             }
-            if let Outcome::Error { line: Some(l), .. } = test.outcome
-                && let Some(l) = (l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
+            if let Outcome::Error { kind, line: Some(l), .. } = &test.outcome
+                && let Some(l) = (*l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
             {
-                raised[l] += 1;
+                raised[l] += 2;
+                if let Some(d) = def_line.filter(|&d| d != l && kind == "NameError") {
+                    // Half to the line that raised, half to the header (see the module doc).
+                    raised[l] -= 1;
+                    raised[d] += 1;
+                }
             }
             for l in lines {
                 if ok {
@@ -85,7 +97,7 @@ impl Suspicion {
             |f: u32, p: u32| if f == 0 { 0.0 } else { f as f64 / (failed_total as f64 * (f + p) as f64).sqrt() };
         // The line a failing test died on (see the module doc) gets the share of failing tests that died there.
         let mut lines: Vec<f64> =
-            (0..source_lines).map(|l| ochiai(failed[l], passed[l]) + raised[l] as f64 / failed_total as f64).collect();
+            (0..source_lines).map(|l| ochiai(failed[l], passed[l]) + raised[l] as f64 / (2 * failed_total) as f64).collect();
         let top = lines.iter().copied().fold(0.0, f64::max);
         if top <= 0.0 {
             return None;
@@ -156,7 +168,7 @@ mod tests {
     fn the_line_only_failing_tests_run_ranks_first() {
         // Line 3 (`return x + 1`) is run by the failing test only; 1, 2 by every test; 4 by the passing one.
         let r = report(vec![test(false, &[1, 2, 3]), test(true, &[1, 2, 4])]);
-        let s = Suspicion::from_report(&r, 0, 4).expect("a failing test ran the function");
+        let s = Suspicion::from_report(&r, 0, PROGRAM).expect("a failing test ran the function");
         assert_eq!(s.lines()[2], 1.0);
         assert!(s.lines()[0] < 1.0 && s.lines()[0] > 0.0);
         assert_eq!(s.lines()[3], 0.0);
@@ -175,24 +187,30 @@ mod tests {
     #[test]
     fn the_line_a_failing_test_died_on_ranks_first() {
         // Both lines are run by the failing tests alone (the spectrum ties them); one test raised on line 2.
-        let raised = TestResult {
+        let died = |kind: &str| TestResult {
             name: "t".into(),
-            outcome: Outcome::Error { kind: "NameError".into(), message: String::new(), line: Some(2) },
+            outcome: Outcome::Error { kind: kind.into(), message: String::new(), line: Some(2) },
             lines: vec![1, 2],
         };
-        let r = report(vec![raised, test(false, &[1, 2]), test(true, &[])]);
-        let s = Suspicion::from_report(&r, 0, 2).expect("localised");
+        let source = "def f(x):\n    return len(x) + y\n";
+        let r = report(vec![died("TypeError"), test(false, &[1, 2]), test(true, &[])]);
+        let s = Suspicion::from_report(&r, 0, source).expect("localised");
         assert_eq!(s.lines()[1], 1.0);
         assert!((s.lines()[0] - 2.0 / 3.0).abs() < 1e-9, "{:?}", s.lines());
+        // A name read but never bound: the read and the header (a misspelt parameter) tie.
+        let r = report(vec![died("NameError"), test(false, &[1, 2]), test(true, &[])]);
+        let s = Suspicion::from_report(&r, 0, source).expect("localised");
+        assert_eq!(s.lines(), &[1.0, 1.0]);
     }
 
     #[test]
     fn context_lines_are_skipped_and_no_failure_means_no_localisation() {
         // Two lines of context before the function: program line 5 is the function's line 3.
         let r = report(vec![test(false, &[1, 3, 5]), test(true, &[3, 4])]);
-        let s = Suspicion::from_report(&r, 2, 4).expect("localised");
+        let source = "def f(x):\n    y = x\n    z = y\n    return z\n";
+        let s = Suspicion::from_report(&r, 2, source).expect("localised");
         assert_eq!(s.lines(), &[1.0 / 2f64.sqrt(), 0.0, 1.0, 0.0]);
-        assert!(Suspicion::from_report(&report(vec![test(true, &[3])]), 2, 4).is_none());
-        assert!(Suspicion::from_report(&report(vec![test(false, &[])]), 0, 4).is_none(), "no lines: no evidence");
+        assert!(Suspicion::from_report(&report(vec![test(true, &[3])]), 2, source).is_none());
+        assert!(Suspicion::from_report(&report(vec![test(false, &[])]), 0, source).is_none(), "no lines: no evidence");
     }
 }

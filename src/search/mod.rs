@@ -314,8 +314,7 @@ impl<'s> Run<'s> {
             if c.all_passed() && self.test_runs_to_repair.is_none() {
                 self.test_runs_to_repair = Some(self.test_runs + i + 1);
             }
-            let lines = c.source.lines().count();
-            suspicions.push(if localize { Suspicion::from_report(&r, offset, lines) } else { None });
+            suspicions.push(if localize { Suspicion::from_report(&r, offset, &c.source) } else { None });
         }
         self.test_runs += batch.len();
         for c in &batch {
