@@ -204,6 +204,16 @@ fn batched_edit_scores_equal_one_at_a_time_scores() {
         .filter(|(a, b)| matches!((a, b), (Some(a), Some(b)) if (a - b).abs() < 1e-4))
         .count();
     assert!((8..scored).contains(&exact), "{exact} of {scored} pruned scores are exact");
+    // The cut never splits one site's rewrites: at each span, every edit's score is exact or none is.
+    let mut by_span: std::collections::HashMap<syntax::Span, Vec<bool>> = std::collections::HashMap::new();
+    for ((edit, a), b) in edits.iter().zip(&pruned).zip(&batched) {
+        if let (Some(a), Some(b)) = (a, b) {
+            by_span.entry(edit.0).or_default().push((a - b).abs() < 1e-4);
+        }
+    }
+    for (span, exact) in by_span {
+        assert!(exact.iter().all(|&e| e == exact[0]), "{span:?}: {exact:?}");
+    }
     // A span that is no node cannot be scored.
     let bogus = score_edits(model, tokenizer, &pass, &[(syntax::Span::new(1, 2), "x")], usize::MAX).unwrap();
     assert_eq!(bogus, vec![None]);

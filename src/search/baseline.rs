@@ -4,7 +4,8 @@
 //! family, an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name
 //! of the program and an attribute name by another, an expression replaced by another expression of the same
 //! program, a statement deleted (`pass`) or duplicated, call arguments or binary operands swapped, a unary `-`/`not`
-//! dropped. The function's header is left alone but for misspelt names: a header name that occurs nowhere else
+//! dropped, and small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a returned expression
+//! wrapped in `-`, `abs`, `max`…). The function's header is left alone but for misspelt names: a header name that occurs nowhere else
 //! becomes another name of the program, and a parameter a name its function reads but never binds. [`Baseline`] yields
 //! them in seeded random order, then random compositions of 2–3 such edits, each a distinct program (normalised AST).
 //! It knows nothing of the tests: the search runs them.
@@ -17,6 +18,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::localize::Suspicion;
 use super::propose::splice_checked;
+use super::sketch;
 use crate::noise::OPERATOR_FAMILIES;
 use crate::syntax::{self, Edit, NodeId, ReplacementClass, Span, Tree};
 
@@ -241,6 +243,13 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 push(format!("{}{}{}{}{}", &text[..xa], tree.text(y), &text[xb..ya], tree.text(x), &text[yb..]));
             }
         }
+        let params = || top_function(tree, id).map(|f| sketch::parameters(tree, f)).unwrap_or_default();
+        if class == ReplacementClass::Expression && node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
+        {
+            for t in sketch::wrappings(text, node.kind, &params()) {
+                push(t);
+            }
+        }
         match class {
             ReplacementClass::Expression if node.leaves <= MAX_SITE_LEAVES => {
                 if node.kind == "identifier" {
@@ -266,6 +275,11 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 }
             }
             ReplacementClass::Statement => {
+                if sketch::is_stub(tree, id) {
+                    for t in sketch::stub_returns(&params()) {
+                        push(t);
+                    }
+                }
                 push("pass".into());
                 if crate::syntax::line_starts_at(tree.source(), start as usize) && !text.contains('\n') {
                     push(format!("{text}\n{text}"));

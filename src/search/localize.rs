@@ -96,8 +96,9 @@ impl Suspicion {
         let ochiai =
             |f: u32, p: u32| if f == 0 { 0.0 } else { f as f64 / (failed_total as f64 * (f + p) as f64).sqrt() };
         // The line a failing test died on (see the module doc) gets the share of failing tests that died there.
-        let mut lines: Vec<f64> =
-            (0..source_lines).map(|l| ochiai(failed[l], passed[l]) + raised[l] as f64 / (2 * failed_total) as f64).collect();
+        let mut lines: Vec<f64> = (0..source_lines)
+            .map(|l| ochiai(failed[l], passed[l]) + raised[l] as f64 / (2 * failed_total) as f64)
+            .collect();
         let top = lines.iter().copied().fold(0.0, f64::max);
         if top <= 0.0 {
             return None;

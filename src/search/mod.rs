@@ -3,6 +3,7 @@
 //! - `propose.rs`: sampled edits from the model (temperature, top-p, KV cache), constrained to real node spans and
 //!   to replacements that parse as the replaced node's class; rejected samples are counted ([`Proposer`]).
 //! - `baseline.rs`: the model-free baseline, blind single edits then 2–3-edit compositions ([`Baseline`]).
+//!   `sketch.rs` adds the menu's enumerative part: small expressions over the parameters.
 //! - [`Searcher`]: the strategies. Best-of-N rollouts of depth D (each rollout applies up to D model edits in
 //!   sequence), with iterative refinement (each new round restarts its rollouts from the best candidate so far), or
 //!   the baseline's stream. Every distinct program (normalised AST) is tested at most once, in batches over the
@@ -21,6 +22,7 @@ mod baseline;
 mod best_first;
 mod localize;
 mod propose;
+mod sketch;
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;

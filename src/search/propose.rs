@@ -279,10 +279,10 @@ pub const SCORED_TEXTS: usize = 64;
 ///
 /// One pass over the prefix gives every start pointer; one batched step per distinct start gives the end pointers.
 /// The replacement text is then scored, in batches that continue from the prefix's shared cache, for the
-/// `max_texts` edits whose span the model likes best; each other edit gets its span's log-probability plus the
-/// lowest text log-probability scored (a pessimistic estimate: the model already finds its site unlikely). Text
-/// is most of the work (a menu holds a dozen rewrites of one site), so this keeps an expansion's cost flat as
-/// programs and menus grow.
+/// `max_texts` edits whose span the model likes best (and the other edits of the last such span); each other edit
+/// gets its span's log-probability plus the lowest text log-probability scored (a pessimistic estimate: the model
+/// already finds its site unlikely). Text is most of the work (a menu holds a dozen rewrites of one site), so this
+/// keeps an expansion's cost flat as programs and menus grow.
 pub fn score_edits(
     model: &EditModel,
     tokenizer: &Tokenizer,
@@ -335,7 +335,13 @@ pub fn score_edits(
         })
         .collect();
     todo.sort_by(|a, b| b.span_lp.total_cmp(&a.span_lp).then(a.edit.cmp(&b.edit)));
-    let rest = todo.split_off(max_texts.min(todo.len()));
+    // Every edit of the last scored span is scored too: a stub's `pass` has a couple of hundred bodies at one
+    // span, and which of them the cut let through would otherwise be the menu's order.
+    let mut cut = max_texts.min(todo.len());
+    while cut > 0 && cut < todo.len() && (todo[cut].start, todo[cut].end) == (todo[cut - 1].start, todo[cut - 1].end) {
+        cut += 1;
+    }
+    let rest = todo.split_off(cut);
     // Similar lengths share a batch: rows are padded to the longest.
     todo.sort_by_key(|c| c.ids.len());
     let allowed_tokens = std::iter::once(special::EOS as usize).chain(special::NL as usize..tokenizer.vocab_size());
