@@ -38,6 +38,9 @@ pub struct DataArgs {
     /// Share of examples that start from a random function body instead of a k-mutation corruption.
     #[arg(long, default_value_t = 0.2)]
     random_start_share: f64,
+    /// Share of examples that start from a stub: the body cut to `pass` (docstring kept), where synthesis starts.
+    #[arg(long, default_value_t = ExampleConfig::default().stub_share)]
+    stub_share: f64,
     /// Share of examples that show a clean program with the target "no edit" (the model's stop signal).
     #[arg(long, default_value_t = ExampleConfig::default().clean_share)]
     clean_share: f64,
@@ -64,8 +67,9 @@ pub fn run(args: DataArgs) -> anyhow::Result<ExitCode> {
     if args.n == 0 || args.shard_size == 0 {
         anyhow::bail!("--n and --shard-size must be at least 1");
     }
-    if args.k_max == 0 || !(0.0..=1.0).contains(&args.random_start_share) || !(0.0..=1.0).contains(&args.clean_share) {
-        anyhow::bail!("--k-max must be at least 1, --random-start-share and --clean-share within 0..=1");
+    let shares = [args.random_start_share, args.stub_share, args.clean_share];
+    if args.k_max == 0 || shares.iter().any(|s| !(0.0..=1.0).contains(s)) {
+        anyhow::bail!("--k-max must be at least 1, --random-start-share, --stub-share and --clean-share within 0..=1");
     }
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let corpus = args.sources.build()?;
@@ -75,6 +79,7 @@ pub fn run(args: DataArgs) -> anyhow::Result<ExitCode> {
     let config = ExampleConfig {
         k_max: args.k_max,
         random_start_share: args.random_start_share,
+        stub_share: args.stub_share,
         clean_share: args.clean_share,
         seed: args.seed,
         ..ExampleConfig::default()

@@ -53,6 +53,9 @@ pub struct TrainArgs {
     /// Share of examples that show a clean program with the target "no edit" (the model's stop signal).
     #[arg(long, default_value_t = kelp::noise::ExampleConfig::default().clean_share)]
     clean_share: f64,
+    /// Share of examples that start from a stub: the body cut to `pass` (docstring kept), where synthesis starts.
+    #[arg(long, default_value_t = kelp::noise::ExampleConfig::default().stub_share)]
+    stub_share: f64,
     /// Train on a task corpus written by `kelp corpus build` (JSONL shards: synthetic tasks, harvested functions
     /// with and without tests) instead of harvesting --dir/--jsonl/the stdlib; tasks are drawn by group weight.
     #[arg(long, value_name = "DIR")]
@@ -79,8 +82,11 @@ pub fn is_held_out(task: &Task) -> bool {
 }
 
 pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
-    if args.steps == 0 || args.batch_tokens < 64 || args.vocab_size < 300 || !(0.0..=1.0).contains(&args.clean_share) {
-        anyhow::bail!("--steps must be ≥ 1, --batch-tokens ≥ 64, --vocab-size ≥ 300 and --clean-share within 0..=1");
+    let shares_ok = (0.0..=1.0).contains(&args.clean_share) && (0.0..=1.0).contains(&args.stub_share);
+    if args.steps == 0 || args.batch_tokens < 64 || args.vocab_size < 300 || !shares_ok {
+        anyhow::bail!(
+            "--steps must be ≥ 1, --batch-tokens ≥ 64, --vocab-size ≥ 300, --clean-share and --stub-share within 0..=1"
+        );
     }
     let config = TrainConfig {
         steps: args.steps,
@@ -93,6 +99,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         checkpoint_minutes: args.checkpoint_minutes,
         max_minutes: args.minutes,
         clean_share: args.clean_share,
+        stub_share: args.stub_share,
         init: args.init.clone(),
         ..TrainConfig::default()
     };

@@ -21,6 +21,10 @@ pub struct ExampleConfig {
     /// Share of examples that start from a random body (the whole body replaced by a bank block) instead of a
     /// k-mutation corruption: the far-from-clean states that synthesis visits.
     pub random_start_share: f64,
+    /// Share of examples that start from a stub (the body cut to `pass`, where synthesis starts): the model learns
+    /// to write a body from the spec. Drawn before the random start; 0 draws nothing, leaving older streams as they
+    /// were.
+    pub stub_share: f64,
     /// Share of examples that show the clean program itself, whose target is "no edit" (the model's stop signal:
     /// without it a rollout cannot tell that it is done, and model-only search edits a repaired program on).
     pub clean_share: f64,
@@ -29,7 +33,7 @@ pub struct ExampleConfig {
 
 impl Default for ExampleConfig {
     fn default() -> Self {
-        ExampleConfig { k_min: 1, k_max: 5, random_start_share: 0.2, clean_share: 0.1, seed: 0 }
+        ExampleConfig { k_min: 1, k_max: 5, random_start_share: 0.2, stub_share: 0.1, clean_share: 0.1, seed: 0 }
     }
 }
 
@@ -96,8 +100,13 @@ impl<'a> ExampleGenerator<'a> {
                 });
             }
             let clean = syntax::parse(task.source.as_str());
-            let random_start = rng.random_bool(self.config.random_start_share);
-            let (corrupted, k) = if random_start {
+            let stub = self.config.stub_share > 0.0 && rng.random_bool(self.config.stub_share);
+            let (corrupted, k) = if stub {
+                match self.mutator.stub_body(&clean) {
+                    Some(tree) => (tree, 0),
+                    None => continue,
+                }
+            } else if rng.random_bool(self.config.random_start_share) {
                 match self.mutator.random_body(&clean, &mut rng) {
                     Some(tree) => (tree, 0),
                     None => continue,

@@ -97,6 +97,28 @@ impl<'b> Mutator<'b> {
         None
     }
 
+    /// The farthest start, where synthesis begins: the function's body cut to `pass`, its docstring kept (as `kelp
+    /// synth` cuts a function). `None` if the program has no top-level function or its body is that already.
+    pub fn stub_body(&self, clean: &Tree) -> Option<Tree> {
+        let body = clean.replaceable().find(|&id| {
+            let node = clean.node(id);
+            node.class == Some(ReplacementClass::Block) && node.parent.is_some_and(|p| clean.node(p).parent == Some(0))
+        })?;
+        let statements: Vec<NodeId> = clean.children(body).filter(|&c| !clean.node(c).extra).collect();
+        let is_docstring = |c: NodeId| {
+            clean.node(c).kind == "expression_statement" && clean.children(c).any(|s| clean.node(s).kind == "string")
+        };
+        // Cut from the first statement after the docstring to the end of the body: the text before it (the header,
+        // the docstring with its own indentation) stays byte for byte.
+        let first = statements.iter().copied().find(|&c| !is_docstring(c))?;
+        let (from, to) = (clean.node(first).span.start as usize, clean.node(body).span.end as usize);
+        let source = clean.source();
+        if source[from..to].trim() == "pass" {
+            return None;
+        }
+        syntax::parse_strict(format!("{}pass{}", &source[..from], &source[to..])).ok()
+    }
+
     /// A far start: the function's whole body replaced by a random block from the bank (with names renamed to
     /// the program's). `None` if no block fits after a few tries.
     pub fn random_body<R: Rng>(&self, clean: &Tree, rng: &mut R) -> Option<Tree> {
@@ -547,6 +569,28 @@ mod tests {
             assert!(!corruption.tree.has_error(), "{}", corruption.tree.source());
             assert_ne!(corruption.tree.normalised(), clean.normalised());
             assert!(corruption.tree.source().starts_with(&clean.source()[..5]), "the function itself is kept");
+        }
+    }
+
+    #[test]
+    fn a_stub_keeps_header_and_docstring_and_diffs_back_to_the_clean_program() {
+        let bank = SubtreeBank::harvest(&[], 16);
+        let mutator = Mutator::new(&bank, MutatorConfig::default());
+        let cases = [
+            ("def add(a, b):\n    return a + b\n", "def add(a, b):\n    pass\n"),
+            (
+                "def f(xs):\n    \"\"\"Sum.\n\n    Twice.\n    \"\"\"\n    t = 0\n    for x in xs:\n        t += x\n    return t\n",
+                "def f(xs):\n    \"\"\"Sum.\n\n    Twice.\n    \"\"\"\n    pass\n",
+            ),
+        ];
+        for (clean, stub) in cases {
+            let clean = parse(clean);
+            let got = mutator.stub_body(&clean).expect("a stub");
+            assert_eq!(got.source(), stub);
+            let path = crate::noise::tree_diff(&got, &clean);
+            assert!(!path.is_empty());
+            assert_eq!(path.state_after(got.source(), path.len()).unwrap(), clean.source());
+            assert!(mutator.stub_body(&got).is_none(), "a stub is its own stub");
         }
     }
 

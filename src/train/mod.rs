@@ -60,6 +60,10 @@ pub struct TrainConfig {
     /// Share of "no edit" examples (clean programs) in the stream ([`ExampleConfig::clean_share`]).
     #[serde(default = "default_clean_share")]
     pub clean_share: f64,
+    /// Share of stub starts (body cut to `pass`) in the stream ([`ExampleConfig::stub_share`]); 0 in the configs
+    /// of runs made before it existed, so that they resume on the same stream.
+    #[serde(default)]
+    pub stub_share: f64,
 }
 
 fn default_clean_share() -> f64 {
@@ -87,6 +91,7 @@ impl Default for TrainConfig {
             stop_at: None,
             init: None,
             clean_share: default_clean_share(),
+            stub_share: ExampleConfig::default().stub_share,
         }
     }
 }
@@ -236,13 +241,23 @@ pub fn train(
     let generator = ExampleGenerator::new(
         data.train_tasks,
         mutator.clone(),
-        ExampleConfig { seed: config.seed, clean_share: config.clean_share, ..ExampleConfig::default() },
+        ExampleConfig {
+            seed: config.seed,
+            clean_share: config.clean_share,
+            stub_share: config.stub_share,
+            ..ExampleConfig::default()
+        },
     );
     let eval_items: Vec<TrainItem> = {
         let eval_gen = ExampleGenerator::new(
             data.eval_tasks,
             mutator,
-            ExampleConfig { seed: config.seed ^ 0xE7A1, clean_share: config.clean_share, ..ExampleConfig::default() },
+            ExampleConfig {
+                seed: config.seed ^ 0xE7A1,
+                clean_share: config.clean_share,
+                stub_share: config.stub_share,
+                ..ExampleConfig::default()
+            },
         );
         (0..config.eval_examples as u64 * 2)
             .into_par_iter()
@@ -474,7 +489,7 @@ pub fn evaluate_k(
     let generator = ExampleGenerator::new(
         tasks,
         Mutator::new(bank, MutatorConfig::default()),
-        ExampleConfig { k_min: k, k_max: k, random_start_share: 0.0, clean_share: 0.0, seed },
+        ExampleConfig { k_min: k, k_max: k, random_start_share: 0.0, stub_share: 0.0, clean_share: 0.0, seed },
     );
     let items: Vec<TrainItem> = (0..n as u64 * 2)
         .into_par_iter()
