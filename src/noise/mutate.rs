@@ -97,20 +97,13 @@ impl<'b> Mutator<'b> {
         None
     }
 
-    /// The farthest start, where synthesis begins: the function's body cut to `pass`, its docstring kept (as `kelp
-    /// synth` cuts a function). `None` if the program has no top-level function or its body is that already.
+    /// The farthest start, where synthesis begins: the task's function (the last top-level one) with its body cut
+    /// to `pass`, its docstring kept. `None` if the program has no top-level function or its body is that already.
     pub fn stub_body(&self, clean: &Tree) -> Option<Tree> {
-        let body = clean.replaceable().find(|&id| {
-            let node = clean.node(id);
-            node.class == Some(ReplacementClass::Block) && node.parent.is_some_and(|p| clean.node(p).parent == Some(0))
-        })?;
-        let statements: Vec<NodeId> = clean.children(body).filter(|&c| !clean.node(c).extra).collect();
-        let is_docstring = |c: NodeId| {
-            clean.node(c).kind == "expression_statement" && clean.children(c).any(|s| clean.node(s).kind == "string")
-        };
+        let body = clean.last_function_body()?;
         // Cut from the first statement after the docstring to the end of the body: the text before it (the header,
         // the docstring with its own indentation) stays byte for byte.
-        let first = statements.iter().copied().find(|&c| !is_docstring(c))?;
+        let first = clean.children(body).filter(|&c| !clean.node(c).extra).find(|&c| !clean.is_docstring(c))?;
         let (from, to) = (clean.node(first).span.start as usize, clean.node(body).span.end as usize);
         let source = clean.source();
         if source[from..to].trim() == "pass" {
@@ -119,13 +112,10 @@ impl<'b> Mutator<'b> {
         syntax::parse_strict(format!("{}pass{}", &source[..from], &source[to..])).ok()
     }
 
-    /// A far start: the function's whole body replaced by a random block from the bank (with names renamed to
-    /// the program's). `None` if no block fits after a few tries.
+    /// A far start: the task's function's whole body (the last top-level function's) replaced by a random block
+    /// from the bank (with names renamed to the program's). `None` if no block fits after a few tries.
     pub fn random_body<R: Rng>(&self, clean: &Tree, rng: &mut R) -> Option<Tree> {
-        let body = clean.replaceable().find(|&id| {
-            let node = clean.node(id);
-            node.class == Some(ReplacementClass::Block) && node.parent.is_some_and(|p| clean.node(p).parent == Some(0))
-        })?;
+        let body = clean.last_function_body().filter(|&b| clean.node(b).class == Some(ReplacementClass::Block))?;
         let names = program_names(clean);
         for _ in 0..self.config.max_attempts {
             let fragment = self.bank.sample(ReplacementClass::Block, u32::MAX, rng)?;
@@ -583,6 +573,13 @@ mod tests {
                 "def f(xs):\n    \"\"\"Sum.\n\n    Twice.\n    \"\"\"\n    pass\n",
             ),
         ];
+        let cases = cases.into_iter().chain([
+            // A method's class comes first, and the function may be decorated: the function's body is cut.
+            (
+                "class C:\n    def __init__(self):\n        self.x = 1\n\n@cache\ndef m(self):\n    return self.x\n",
+                "class C:\n    def __init__(self):\n        self.x = 1\n\n@cache\ndef m(self):\n    pass\n",
+            ),
+        ]);
         for (clean, stub) in cases {
             let clean = parse(clean);
             let got = mutator.stub_body(&clean).expect("a stub");

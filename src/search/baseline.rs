@@ -1,11 +1,11 @@
 //! The model-free baseline: blind mutation-based repair of the classic APR kind (DESIGN §6).
 //!
-//! [`single_edits`] enumerates every single edit of a program from a fixed menu: an operator swapped within its
-//! family, an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name
-//! of the program and an attribute name by another, an expression replaced by another expression of the same
-//! program, a statement deleted (`pass`) or duplicated, call arguments or binary operands swapped, a unary `-`/`not`
-//! dropped, and small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a returned expression
-//! wrapped in `-`, `abs`, `max`…). The function's header is left alone but for misspelt names: a header name that occurs nowhere else
+//! [`single_edits`] enumerates every single edit of a program from a fixed menu: an operator swapped within its family,
+//! an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name of the
+//! program and an attribute name by another, an expression replaced by another expression of the same program, a
+//! statement deleted (`pass`) or duplicated, call arguments or binary operands swapped, a unary `-`/`not` dropped, and
+//! small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a returned expression wrapped in `-`,
+//! `abs`, `max`…). The function's header is left alone but for misspelt names: a header name that occurs nowhere else
 //! becomes another name of the program, and a parameter a name its function reads but never binds. [`Baseline`] yields
 //! them in seeded random order, then random compositions of 2–3 such edits, each a distinct program (normalised AST).
 //! It knows nothing of the tests: the search runs them.
@@ -243,10 +243,14 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 push(format!("{}{}{}{}{}", &text[..xa], tree.text(y), &text[xb..ya], tree.text(x), &text[yb..]));
             }
         }
-        let params = || top_function(tree, id).map(|f| sketch::parameters(tree, f)).unwrap_or_default();
-        if class == ReplacementClass::Expression && node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
+        // A returned expression, one line and small (like any replaced site), wrapped in its function's terms.
+        if class == ReplacementClass::Expression
+            && node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
+            && node.leaves <= MAX_SITE_LEAVES
+            && !text.contains('\n')
         {
-            for t in sketch::wrappings(text, node.kind, &params()) {
+            let params = sketch::enclosing_function(tree, id).map(|f| sketch::parameters(tree, f)).unwrap_or_default();
+            for t in sketch::wrappings(text, node.kind, &params) {
                 push(t);
             }
         }
@@ -275,8 +279,8 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 }
             }
             ReplacementClass::Statement => {
-                if sketch::is_stub(tree, id) {
-                    for t in sketch::stub_returns(&params()) {
+                if let Some(function) = sketch::stub_function(tree, id) {
+                    for t in sketch::stub_returns(&sketch::parameters(tree, function)) {
                         push(t);
                     }
                 }

@@ -1,13 +1,13 @@
 //! Best-first search over edit sequences, ordered by the model and the tests (the default strategy).
 //!
 //! Every tested program is a node. Expanding a node gathers candidate single edits of it: the baseline's menu (the
-//! classic APR repairs, [`single_edits`]) and a few edits sampled from the model (which can write text no menu
-//! has). The model scores every menu edit ([`score_edits`], teacher-forced log-probability, comparable with the
-//! sampled ones), and each child waits in a queue keyed by (share of tests its parent passed, a test failing by a
-//! wrong value counting [`WRONG_VALUE_CREDIT`] of a pass; sum of log-probabilities along its path). The search pops the best children in batches and tests them; a tested node
-//! is expanded once its own key beats the queue's head (none of its children can score above it) and enough runs
-//! have been spent since the last expansion (in proportion to an expansion's cost: the model costs more than a
-//! test run).
+//! classic APR repairs, [`single_edits`]) and a few edits sampled from the model (which can write text no menu has).
+//! The model scores every menu edit ([`score_edits`], teacher-forced log-probability, comparable with the sampled
+//! ones), and each child waits in a queue keyed by (share of tests its parent passed, a test failing by a wrong value
+//! counting [`WRONG_VALUE_CREDIT`] of a pass; sum of log-probabilities along its path). The search pops the best
+//! children in batches and tests them; a tested node is expanded once its own key beats the queue's head (none of its
+//! children can score above it) and enough runs have been spent since the last expansion (in proportion to an
+//! expansion's cost: the model costs more than a test run).
 //!
 //! With a spectrum (`localize.rs`), a child's key also gets the log-prior of its edit's place: edits on lines that
 //! the failing tests run come first, at equal model scores.

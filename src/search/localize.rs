@@ -1,16 +1,16 @@
 //! Fault localisation from the tests' line spectrum: which lines of a program the failing tests run and the passing
 //! ones do not (spectrum-based fault localisation, the Ochiai measure).
 //!
-//! The sandbox traces every test run of the search ([`Sandbox::run_many_traced`](crate::exec::Sandbox)), so a
-//! tested program comes with, per test, the lines it executed. A line's suspicion is
-//! `failed(line) / sqrt(failed_total × (failed(line) + passed(line)))`: 1 for a line every failing test runs and no
-//! passing test does, 0 for a line no failing test runs. A line where failing tests raised an exception (a
-//! `NameError`, a `TypeError`…) gets the share of failing tests that raised there on top: the line a test dies on is
-//! the likeliest place of its bug among all the lines it ran, which the spectrum alone cannot tell apart. A
-//! `NameError` shares that with the `def` line: a name read but never bound is as often a misspelt parameter (the
-//! header) as a misspelt read (the line that raised). The scores are then scaled so the top line has 1. An edit is as suspicious as the most suspicious line from
-//! the start of its statement to the end of its span (a condition's edit takes its `if` line; a parameter's, the
-//! `def` line, which counts as run whenever the function is called).
+//! The sandbox traces every test run of the search ([`Sandbox::run_many_traced`](crate::exec::Sandbox)), so a tested
+//! program comes with, per test, the lines it executed. A line's suspicion is `failed(line) / sqrt(failed_total ×
+//! (failed(line) + passed(line)))`: 1 for a line every failing test runs and no passing test does, 0 for a line no
+//! failing test runs. A line where failing tests raised an exception (a `NameError`, a `TypeError`…) gets the share of
+//! failing tests that raised there on top: the line a test dies on is the likeliest place of its bug among all the
+//! lines it ran, which the spectrum alone cannot tell apart. A `NameError` shares that with the `def` line: a name read
+//! but never bound is as often a misspelt parameter (the header) as a misspelt read (the line that raised). The scores
+//! are then scaled so the top line has 1. An edit is as suspicious as the most suspicious line from the start of its
+//! statement to the end of its span (a condition's edit takes its `if` line; a parameter's, the `def` line, which
+//! counts as run whenever the function is called).
 //!
 //! The search adds [`Suspicion::priors`] to an edit's rank: a log-prior of at most 0 (the most suspicious line) and
 //! at least `ln(FLOOR)` (a line no failing test runs). It only reorders: every edit stays in the queue. A bug is

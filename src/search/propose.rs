@@ -334,9 +334,12 @@ pub fn score_edits(
             span_lp.get(&(start, end)).map(|&span_lp| ScoredEdit { edit, start, end, ids, span_lp })
         })
         .collect();
-    todo.sort_by(|a, b| b.span_lp.total_cmp(&a.span_lp).then(a.edit.cmp(&b.edit)));
-    // Every edit of the last scored span is scored too: a stub's `pass` has a couple of hundred bodies at one
-    // span, and which of them the cut let through would otherwise be the menu's order.
+    // By span, so that one span's edits are adjacent even where two spans tie.
+    todo.sort_by(|a, b| {
+        b.span_lp.total_cmp(&a.span_lp).then((a.start, a.end).cmp(&(b.start, b.end))).then(a.edit.cmp(&b.edit))
+    });
+    // Every edit of the last scored span is scored too: a stub's `pass` has a few hundred bodies at one span
+    // (`sketch.rs`), and which of them the cut let through would otherwise be the menu's order.
     let mut cut = max_texts.min(todo.len());
     while cut > 0 && cut < todo.len() && (todo[cut].start, todo[cut].end) == (todo[cut - 1].start, todo[cut - 1].end) {
         cut += 1;

@@ -1,9 +1,10 @@
 //! The menu's enumerative part: small expressions built from a function's parameters, the classic bottom-up
 //! enumeration of program synthesis with the tests as the oracle.
 //!
-//! - A stub body (a top-level function whose body is `pass`, a docstring aside: where `kelp synth` starts) may
-//!   become `return E` for every small `E`: a parameter, a parameter under a unary operator, a builtin or an index
-//!   (`-x`, `len(xs)`, `xs[-1]`), or two atoms (parameters and the constants 0, 1, 2) under a binary operator.
+//! - A stub body (a function whose body is `pass`, a docstring aside: where `kelp synth` starts) may become
+//!   `return E` for every small `E` over its parameters: a parameter, a parameter under a unary operator, a builtin
+//!   or an index (`-x`, `len(xs)`, `xs[-1]`), a parameter with a small constant (`x % 2`, `n - 1`), or two
+//!   parameters under a binary operator (of the first [`PAIRED_PARAMETERS`]: the menu stays in the hundreds).
 //! - A returned expression `e` may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e ± 1`, and with a
 //!   parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`, `e * p`. Two steps reach `x % 2 == 0` or
 //!   `max(lo, min(x, hi))`; a missing negation or `abs` is a classic repair too.
@@ -16,14 +17,22 @@ use crate::syntax::{NodeId, Tree};
 /// Builtins of one argument tried on a parameter.
 const UNARY_CALLS: [&str; 10] = ["abs", "len", "sum", "max", "min", "sorted", "int", "str", "bool", "list"];
 
-/// Binary operators whose operands commute: one order is enough.
-const COMMUTATIVE: [&str; 6] = ["+", "*", "==", "!=", "and", "or"];
+/// Binary operators whose operands commute: one order is enough. (`+` does not on strings and lists, nor do
+/// `and` and `or`, which return an operand.)
+const COMMUTATIVE: [&str; 3] = ["*", "==", "!="];
 
 /// Binary operators tried in both orders (`<` both ways covers `>`).
-const ORDERED: [&str; 7] = ["-", "/", "//", "%", "**", "<", "<="];
+const ORDERED: [&str; 10] = ["+", "-", "/", "//", "%", "**", "<", "<=", "and", "or"];
 
-/// Constants that may stand beside a parameter.
-const CONSTANTS: [&str; 3] = ["0", "1", "2"];
+/// A parameter with a constant: the common ones, not every pairing (`x * 1`, `x ** 0`, `x // 0` are no program).
+const WITH_CONSTANT: [&str; 15] = [
+    "{} + 1", "{} - 1", "{} * 2", "{} ** 2", "{} // 2", "{} % 2", "{} / 2", "{} == 0", "{} != 0", "{} < 0", "{} > 0",
+    "{} <= 0", "{} >= 0", "{} == 1", "1 - {}",
+];
+
+/// Parameters (in order) that pair with each other under a binary operator: with n of them the pairs grow as
+/// n², and a function's first parameters are the ones its result is most often made of.
+const PAIRED_PARAMETERS: usize = 4;
 
 /// Node kinds that need no parentheses under a unary or binary operator.
 fn is_primary(kind: &str) -> bool {
@@ -70,22 +79,28 @@ pub(super) fn parameters(tree: &Tree, function: NodeId) -> Vec<&str> {
         .collect()
 }
 
-/// Is `id` a `pass` statement that is a function's whole body, a docstring aside?
-pub(super) fn is_stub(tree: &Tree, id: NodeId) -> bool {
+/// The innermost function definition holding the node.
+pub(super) fn enclosing_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    let mut cursor = tree.node(id).parent;
+    while let Some(c) = cursor {
+        if tree.node(c).kind == "function_definition" {
+            return Some(c);
+        }
+        cursor = tree.node(c).parent;
+    }
+    None
+}
+
+/// If `id` is a `pass` statement that is a function's whole body (a docstring aside), that function.
+pub(super) fn stub_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
     let node = tree.node(id);
     if node.kind != "pass_statement" {
-        return false;
+        return None;
     }
-    let Some(block) = node.parent.filter(|&b| tree.node(b).kind == "block") else { return false };
-    let is_docstring = |c: NodeId| {
-        let n = tree.node(c);
-        n.kind == "expression_statement" && tree.children(c).any(|s| tree.node(s).kind == "string")
-    };
-    tree.node(block).parent.is_some_and(|f| tree.node(f).kind == "function_definition")
-        && tree.children(block).all(|c| {
-            let n = tree.node(c);
-            c == id || n.extra || n.parent != Some(block) || is_docstring(c)
-        })
+    let block = node.parent.filter(|&b| tree.node(b).kind == "block")?;
+    let function = tree.node(block).parent.filter(|&f| tree.node(f).kind == "function_definition")?;
+    let alone = tree.children(block).all(|c| c == id || tree.node(c).extra || tree.is_docstring(c));
+    alone.then_some(function)
 }
 
 /// `return E` for every small expression `E` over `params` (see the module doc).
@@ -95,31 +110,21 @@ pub(super) fn stub_returns(params: &[&str]) -> Vec<String> {
         exprs.push(p.to_string());
         exprs.push(format!("-{p}"));
         exprs.push(format!("not {p}"));
+        exprs.push(format!("{p} * {p}"));
         exprs.extend(UNARY_CALLS.iter().map(|f| format!("{f}({p})")));
         exprs.extend(["[0]", "[-1]", "[::-1]"].iter().map(|i| format!("{p}{i}")));
+        exprs.extend(WITH_CONSTANT.iter().map(|t| t.replace("{}", p)));
     }
-    for (i, &p) in params.iter().enumerate() {
-        for &q in &params[i + 1..] {
+    let paired = &params[..params.len().min(PAIRED_PARAMETERS)];
+    for (i, &p) in paired.iter().enumerate() {
+        for &q in &paired[i + 1..] {
             exprs.push(format!("max({p}, {q})"));
             exprs.push(format!("min({p}, {q})"));
-        }
-    }
-    // Operand pairs: at least one parameter; a parameter with itself only where that is not a constant.
-    let atoms: Vec<&str> = params.iter().copied().chain(CONSTANTS).collect();
-    for (i, &x) in atoms.iter().enumerate() {
-        for (j, &y) in atoms.iter().enumerate() {
-            let params_in = (i < params.len()) as usize + (j < params.len()) as usize;
-            if params_in == 0 {
-                continue;
+            exprs.extend(COMMUTATIVE.iter().map(|op| format!("{p} {op} {q}")));
+            for op in ORDERED {
+                exprs.push(format!("{p} {op} {q}"));
+                exprs.push(format!("{q} {op} {p}"));
             }
-            if i == j {
-                exprs.extend(["+", "*", "**"].iter().map(|op| format!("{x} {op} {y}")));
-                continue;
-            }
-            if i < j {
-                exprs.extend(COMMUTATIVE.iter().map(|op| format!("{x} {op} {y}")));
-            }
-            exprs.extend(ORDERED.iter().map(|op| format!("{x} {op} {y}")));
         }
     }
     exprs.into_iter().map(|e| format!("return {e}")).collect()
@@ -153,34 +158,43 @@ mod tests {
 
     #[test]
     fn parameters_of_every_form() {
-        let tree = parse("def f(self, a, b: int, c=1, d: str = 'x', *rest, e=2, **kw):\n    pass\n");
+        let tree = parse("def f(self, a, /, b: int, c=1, d: str = 'x', *rest: int, e=2, **kw):\n    pass\n");
         let function = tree.children(0).next().expect("a definition");
         assert_eq!(parameters(&tree, function), ["a", "b", "c", "d", "e"]);
     }
 
     #[test]
     fn a_stub_is_a_lone_pass_a_docstring_aside() {
+        // The parameters of the stub's own function.
         let stub = |src: &str| {
             let tree = parse(src);
-            (0..tree.nodes().len() as NodeId).any(|id| is_stub(&tree, id))
+            (0..tree.nodes().len() as NodeId)
+                .find_map(|id| stub_function(&tree, id))
+                .map(|f| parameters(&tree, f).join(","))
         };
-        assert!(stub("def f(x):\n    pass\n"));
-        assert!(stub("def f(x):\n    \"\"\"Doc.\"\"\"\n    pass\n"));
-        assert!(!stub("def f(x):\n    y = x\n    pass\n"));
-        assert!(!stub("def f(x):\n    if x:\n        pass\n    return x\n"));
+        assert_eq!(stub("def f(x):\n    pass\n").as_deref(), Some("x"));
+        assert_eq!(stub("def f(x):\n    \"\"\"Doc.\"\"\" \"More.\"\n    pass\n").as_deref(), Some("x"));
+        assert_eq!(stub("def f(x):\n    def g(y):\n        pass\n    return g\n").as_deref(), Some("y"));
+        assert_eq!(stub("class C:\n    def m(self, a, *, b):\n        pass\n").as_deref(), Some("a,b"));
+        assert_eq!(stub("def f(x):\n    y = x\n    pass\n"), None);
+        assert_eq!(stub("def f(x):\n    if x:\n        pass\n    return x\n"), None);
     }
 
     #[test]
     fn small_bodies_are_enumerated_once() {
         let returns = stub_returns(&["a", "b"]);
-        for want in ["return a + b", "return a - b", "return b - a", "return a * a", "return max(a, b)", "return -a"] {
+        for want in ["return a + b", "return b + a", "return b - a", "return a * a", "return max(a, b)", "return -a"] {
             assert!(returns.iter().any(|r| r == want), "{want} missing");
         }
-        for unwanted in ["return b + a", "return a - a", "return 1 + 2", "return a > b"] {
+        for unwanted in ["return b * a", "return a - a", "return a * 1", "return a // 0", "return a > b"] {
             assert!(!returns.iter().any(|r| r == unwanted), "{unwanted} enumerated");
         }
         let unique: std::collections::HashSet<_> = returns.iter().collect();
         assert_eq!(unique.len(), returns.len());
+        // Pairs only among the first parameters: the menu grows linearly beyond them.
+        let six = stub_returns(&["a", "b", "c", "d", "e", "f"]).len();
+        let eight = stub_returns(&["a", "b", "c", "d", "e", "f", "g", "h"]).len();
+        assert!(six < 400 && eight - six == six - stub_returns(&["a", "b", "c", "d"]).len(), "{six} {eight}");
         assert!(wrappings("x % 2", "binary_operator", &["x"]).contains(&"(x % 2) == 0".to_string()));
         assert!(wrappings("min(x, hi)", "call", &["x", "lo", "hi"]).contains(&"max(lo, min(x, hi))".to_string()));
     }

@@ -369,6 +369,28 @@ impl Tree {
         &self.nodes[id as usize]
     }
 
+    /// Is the node a docstring-like statement: an expression statement that is a lone string (concatenated or not)?
+    pub fn is_docstring(&self, id: NodeId) -> bool {
+        let mut named = self.children(id).filter(|&c| self.node(c).named && !self.node(c).extra);
+        self.node(id).kind == "expression_statement"
+            && matches!(named.next().map(|c| self.node(c).kind), Some("string" | "concatenated_string"))
+            && named.next().is_none()
+    }
+
+    /// The body (block) of the last top-level function, decorated or not: the task's function, after any prelude
+    /// of imports, helpers or the class a method came from.
+    pub fn last_function_body(&self) -> Option<NodeId> {
+        let function = self
+            .children(0)
+            .filter_map(|c| match self.node(c).kind {
+                "function_definition" => Some(c),
+                "decorated_definition" => self.children(c).find(|&d| self.node(d).kind == "function_definition"),
+                _ => None,
+            })
+            .last()?;
+        self.children(function).find(|&c| self.node(c).field == Some("body"))
+    }
+
     /// The source around a top-level node (a function definition): the text before it, its own text ending in a
     /// newline, and the text after it without the newline that ended the node's line.
     pub fn split_around(&self, id: NodeId) -> (String, String, String) {

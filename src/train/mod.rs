@@ -60,8 +60,8 @@ pub struct TrainConfig {
     /// Share of "no edit" examples (clean programs) in the stream ([`ExampleConfig::clean_share`]).
     #[serde(default = "default_clean_share")]
     pub clean_share: f64,
-    /// Share of stub starts (body cut to `pass`) in the stream ([`ExampleConfig::stub_share`]); 0 in the configs
-    /// of runs made before it existed, so that they resume on the same stream.
+    /// Share of stub starts (body cut to `pass`) in the stream ([`ExampleConfig::stub_share`]). A saved config
+    /// from before it existed reads as 0; `--resume` takes it from the command line, like every other field.
     #[serde(default)]
     pub stub_share: f64,
 }
