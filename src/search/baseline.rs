@@ -243,11 +243,13 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 push(format!("{}{}{}{}{}", &text[..xa], tree.text(y), &text[xb..ya], tree.text(x), &text[yb..]));
             }
         }
-        // A returned expression, one line and small (like any replaced site), wrapped in its function's terms.
+        // A returned expression, one line and small (like any replaced site), wrapped in its function's terms; not a
+        // literal, which the constant edits above already change.
         if class == ReplacementClass::Expression
             && node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
             && node.leaves <= MAX_SITE_LEAVES
             && !text.contains('\n')
+            && !matches!(node.kind, "integer" | "float" | "string" | "true" | "false" | "none")
         {
             let params = sketch::enclosing_function(tree, id).map(|f| sketch::parameters(tree, f)).unwrap_or_default();
             for t in sketch::wrappings(text, node.kind, &params) {

@@ -5,9 +5,9 @@
 //!   `return E` for every small `E` over its parameters: a parameter, a parameter under a unary operator, a builtin
 //!   or an index (`-x`, `len(xs)`, `xs[-1]`), a parameter with a small constant (`x % 2`, `n - 1`), or two
 //!   parameters under a binary operator (of the first [`PAIRED_PARAMETERS`]: the menu stays in the hundreds).
-//! - A returned expression `e` may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e ± 1`, and with a
-//!   parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`, `e * p`. Two steps reach `x % 2 == 0` or
-//!   `max(lo, min(x, hi))`; a missing negation or `abs` is a classic repair too.
+//! - A returned expression `e` (not a literal) may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e ± 1`,
+//!   and with a parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`, `e * p`. Two steps reach `x % 2 == 0`
+//!   or `max(lo, min(x, hi))`; a missing negation or `abs` is a classic repair too.
 //!
 //! The enumeration is blind: the search ranks it (the model's log-probability, the tests' verdict), and a
 //! candidate that does not parse as its node's class is dropped by the splice check like every menu edit.
