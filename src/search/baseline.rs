@@ -64,12 +64,7 @@ fn top_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
     while let Some(p) = tree.node(c).parent.filter(|&p| p != 0) {
         c = p;
     }
-    let top = tree.node(c);
-    match top.kind {
-        "function_definition" => Some(c),
-        "decorated_definition" => tree.children(c).find(|&d| tree.node(d).kind == "function_definition"),
-        _ => None,
-    }
+    tree.as_function(c)
 }
 
 /// The names a name may become (see [`single_edits`]).
@@ -249,7 +244,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             && node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
             && node.leaves <= MAX_SITE_LEAVES
             && !text.contains('\n')
-            && !matches!(node.kind, "integer" | "float" | "string" | "true" | "false" | "none")
+            && !sketch::is_literal(node.kind)
         {
             let params = sketch::enclosing_function(tree, id).map(|f| sketch::parameters(tree, f)).unwrap_or_default();
             for t in sketch::wrappings(text, node.kind, &params) {

@@ -75,11 +75,13 @@ impl Suspicion {
             if let Outcome::Error { kind, line: Some(l), .. } = &test.outcome
                 && let Some(l) = (*l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
             {
-                raised[l] += 2;
-                if let Some(d) = def_line.filter(|&d| d != l && kind == "NameError") {
-                    // Half to the line that raised, half to the header (see the module doc).
-                    raised[l] -= 1;
-                    raised[d] += 1;
+                // Half to the line that raised and half to the header for a `NameError` (see the module doc).
+                match def_line.filter(|&d| d != l && kind == "NameError") {
+                    Some(d) => {
+                        raised[l] += 1;
+                        raised[d] += 1;
+                    }
+                    None => raised[l] += 2,
                 }
             }
             for l in lines {

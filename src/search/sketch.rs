@@ -34,26 +34,26 @@ const WITH_CONSTANT: [&str; 15] = [
 /// n², and a function's first parameters are the ones its result is most often made of.
 const PAIRED_PARAMETERS: usize = 4;
 
+/// Literal node kinds: wrapping one folds to a constant, which the menu's constant edits already reach.
+pub(super) fn is_literal(kind: &str) -> bool {
+    matches!(kind, "integer" | "float" | "string" | "true" | "false" | "none")
+}
+
 /// Node kinds that need no parentheses under a unary or binary operator.
 fn is_primary(kind: &str) -> bool {
-    matches!(
-        kind,
-        "identifier"
-            | "integer"
-            | "float"
-            | "string"
-            | "call"
-            | "attribute"
-            | "subscript"
-            | "parenthesized_expression"
-            | "list"
-            | "tuple"
-            | "dictionary"
-            | "set"
-            | "true"
-            | "false"
-            | "none"
-    )
+    is_literal(kind)
+        || matches!(
+            kind,
+            "identifier"
+                | "call"
+                | "attribute"
+                | "subscript"
+                | "parenthesized_expression"
+                | "list"
+                | "tuple"
+                | "dictionary"
+                | "set"
+        )
 }
 
 /// The parameter names of a function definition, in order: plain, typed and default parameters (`*args`,

@@ -380,15 +380,17 @@ impl Tree {
     /// The body (block) of the last top-level function, decorated or not: the task's function, after any prelude
     /// of imports, helpers or the class a method came from.
     pub fn last_function_body(&self) -> Option<NodeId> {
-        let function = self
-            .children(0)
-            .filter_map(|c| match self.node(c).kind {
-                "function_definition" => Some(c),
-                "decorated_definition" => self.children(c).find(|&d| self.node(d).kind == "function_definition"),
-                _ => None,
-            })
-            .last()?;
+        let function = self.children(0).filter_map(|c| self.as_function(c)).last()?;
         self.children(function).find(|&c| self.node(c).field == Some("body"))
+    }
+
+    /// A function definition, or the one a decorated definition wraps; `None` for any other node.
+    pub fn as_function(&self, id: NodeId) -> Option<NodeId> {
+        match self.node(id).kind {
+            "function_definition" => Some(id),
+            "decorated_definition" => self.children(id).find(|&d| self.node(d).kind == "function_definition"),
+            _ => None,
+        }
     }
 
     /// The source around a top-level node (a function definition): the text before it, its own text ending in a
