@@ -19,6 +19,11 @@
 //! model's ranking of places is worse than the spectrum's (the dev set: its likeliest edit was at the wrong node
 //! in 17 of 19 failed one-mutation searches), and without the guard it fell far behind the baseline there.
 //!
+//! The guard also holds the wall clock: once [`MODEL_WALL_SHARE`] of the wall is spent, the model is not called
+//! again and every pick goes to the guard's stream. A model pick costs 20–100× a baseline one (an expansion against
+//! a ≈1–2 ms run), so without this a search stopped at its wall having tested a tenth of what the baseline tests in
+//! the same time (toy set, 10 s wall: 100–250 runs against 1,000).
+//!
 //! So the model decides the order of the test runs. Where it ranks the intended edit first, a repair costs a
 //! handful of runs; where it is wrong, the menu is still there, later. The tests' verdict weighs most
 //! ([`PASS_WEIGHT`] nats for passing every test rather than none): the children of a program that passes more tests
@@ -42,6 +47,9 @@ use crate::syntax::{Edit, Tree};
 /// is counted whether or not it yields a program to test (a duplicate or an edit that does not splice uses it up).
 /// Where the model is right it is right early: on the toy set its median repair came at 8 runs.
 const MODEL_FIRST: usize = 8;
+
+/// The share of the wall after which the model is no longer called and the guard's stream takes every pick.
+const MODEL_WALL_SHARE: f64 = 0.5;
 
 /// The log-probability a guard candidate is ranked with when expanded (the model never scored its edits): about a
 /// poorly ranked menu edit's.
@@ -210,9 +218,11 @@ impl<'a> Searcher<'a> {
         // model's first picks.
         let mut guard = Baseline::localized(start, self.config.seed, run.start_suspicion.as_ref());
         let mut slots = 0usize;
+        let model_wall = self.config.budget.wall.mul_f64(MODEL_WALL_SHARE);
         while !run.out_of_budget(calls(&proposer, scoring_passes)) {
+            let rushed = run.started.elapsed() >= model_wall;
             // Expand every node whose children could outrank the queue's head, once enough has been tested.
-            while let Some(&(key, std::cmp::Reverse(id))) = expandable.peek() {
+            while let Some(&(key, std::cmp::Reverse(id))) = expandable.peek().filter(|_| !rushed) {
                 let outranked = queue.peek().is_some_and(|head| head.key.0 >= key.0 - EXPANSION_DISCOUNT);
                 if !queue.is_empty() && (outranked || tested_since_expansion < tests_per_expansion) {
                     break;
@@ -271,7 +281,7 @@ impl<'a> Searcher<'a> {
                 slots += 1;
                 // Nothing left to pop or expand: the guard's stream is all that remains.
                 let dry = queue.is_empty() && expandable.is_empty();
-                if dry || (slots > MODEL_FIRST && slots.is_multiple_of(2)) {
+                if dry || rushed || (slots > MODEL_FIRST && slots.is_multiple_of(2)) {
                     // The guard's turn, unless its stream ran dry.
                     if let Some((c, tree)) = next_from_guard(&mut guard, run, self.tests.len()) {
                         batch.push(c);
@@ -297,7 +307,7 @@ impl<'a> Searcher<'a> {
                 }
             }
             if batch.is_empty() {
-                if expandable.is_empty() {
+                if expandable.is_empty() || rushed {
                     run.stop = Some(Stop::Exhausted);
                     break;
                 }
