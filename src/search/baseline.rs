@@ -2,8 +2,8 @@
 //!
 //! [`single_edits`] enumerates every single edit of a program from a fixed menu: an operator swapped within its family,
 //! an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name of the
-//! program and an attribute name by another, an expression replaced by another expression of the same program, a
-//! statement deleted (`pass`) or duplicated, call arguments or binary operands swapped, a unary `-`/`not` dropped, and
+//! program and an attribute name by another, an expression replaced by another expression of the same program or by a
+//! parameter of its function, a statement deleted (`pass`) or duplicated, call arguments or binary operands swapped, a unary `-`/`not` dropped, and
 //! small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a returned expression wrapped in `-`,
 //! `abs`, `max`…). The function's header is left alone but for misspelt names: a header name that occurs nowhere else
 //! becomes another name of the program, and a parameter a name its function reads but never binds. [`Baseline`] yields
@@ -142,8 +142,16 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             .filter(|t| !t.contains('\n') && seen.insert(*t))
             .collect()
     };
-    // Per top-level function, computed once: a function has several parameters.
+    // Per function, computed once: a function has several parameters and many sites.
     let mut unbound: HashMap<NodeId, Vec<&str>> = HashMap::new();
+    let mut parameters: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
+    let mut parameters_of = |id: NodeId| -> Vec<&str> {
+        let function = sketch::enclosing_function(tree, id);
+        parameters
+            .entry(function)
+            .or_insert_with(|| function.map(|f| sketch::parameters(tree, f)).unwrap_or_default())
+            .clone()
+    };
     let mut out = Vec::new();
     for id in tree.replaceable() {
         let node = tree.node(id);
@@ -246,8 +254,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             && !text.contains('\n')
             && !sketch::is_literal(node.kind)
         {
-            let params = sketch::enclosing_function(tree, id).map(|f| sketch::parameters(tree, f)).unwrap_or_default();
-            for t in sketch::wrappings(text, node.kind, &params) {
+            for t in sketch::wrappings(text, node.kind, &parameters_of(id)) {
                 push(t);
             }
         }
@@ -255,6 +262,13 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             ReplacementClass::Expression if node.leaves <= MAX_SITE_LEAVES => {
                 if node.kind == "identifier" {
                     for name in &names.all {
+                        push(name.to_string());
+                    }
+                } else {
+                    // A larger expression (or a literal) where a parameter belongs: the corruption that grafts
+                    // foreign code over a name, and the bug of a computed value where the input was meant. Only
+                    // the parameters (not every name) keep the menu linear in the program's size.
+                    for name in parameters_of(id) {
                         push(name.to_string());
                     }
                 }
