@@ -242,6 +242,21 @@ fn model_only_mode_runs_tests_once_for_the_report() {
     assert!(report.model_calls > 0);
 }
 
+/// Model-only's beam: the start is never its answer (a repair starts from a broken program), its answer compiles,
+/// and the same seed gives the same answer.
+#[test]
+fn model_only_beam_answers_with_an_edit_that_compiles_deterministically() {
+    let sandbox = sandbox();
+    let task = toy("sub");
+    let broken = "def sub(a, b):\n    return a + b\n";
+    let first = searcher(&sandbox, &task, Mode::ModelOnly, 50).run(broken).unwrap();
+    let again = searcher(&sandbox, &task, Mode::ModelOnly, 50).run(broken).unwrap();
+    assert!(!first.best.edits.is_empty(), "{first:?}");
+    assert_ne!(first.best.source, broken);
+    assert_eq!(first.best.source, again.best.source);
+    assert!(kelp::exec::validate(&[&first.best.source]).unwrap()[0].ok, "{}", first.best.source);
+}
+
 fn kelp(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kelp")).args(args).output().expect("kelp runs")
 }

@@ -18,8 +18,8 @@ pub struct EvalArgs {
     #[arg(long, value_enum)]
     protocol: Protocol,
     /// exec: tests in the loop, model and baseline side by side; model-only: the prototype's mode (no tests while
-    /// searching; best-of-16 rollouts of at most 10 steps, ranked by the model's "no edit"
-    /// verdict on each final program).
+    /// searching; a beam of 16 programs over at most 10 edits ranked by the model alone, or with `--strategy
+    /// rollouts` the prototype's best-of-16 rollouts of at most 10 steps).
     #[arg(long, value_enum, default_value = "exec")]
     mode: EvalMode,
     /// Evaluate the baseline alone (no model).

@@ -2,8 +2,9 @@
 //! model-free baseline at the same budget, summarised into a [`Report`] (JSON), a Markdown table and plots.
 //!
 //! - **P1 toy10** ([`Protocol::Toy10`]): each of the ten toy evaluation tasks, 10 trials, exactly 3 mutations
-//!   (bank harvested from the toy set). Model-only mode: best-of-16 rollouts of depth 10 ranked by
-//!   log-probability (the prototype's search). Exec mode: the default search with tests in the loop.
+//!   (bank harvested from the toy set). Model-only mode: a beam of 16 programs over at most 10 edits,
+//!   ranked by the model alone (`--strategy rollouts`: best-of-16 rollouts of depth 10, the prototype's search).
+//!   Exec mode: the default search with tests in the loop.
 //! - **P2 HumanEval-repair** ([`Protocol::HumanevalRepair`]): each HumanEval problem (prompt + canonical
 //!   solution), k = 1, 2, 3 mutations, 3 corruptions per k that fail the tests (bank harvested from HumanEval).
 //! - **P3 synthesis** ([`Protocol::Synthesis`]): each toy evaluation task from its bare signature, body `pass`.
@@ -389,7 +390,7 @@ pub fn evaluate(
                     wall: Duration::from_secs_f64(config.max_seconds),
                 },
                 seed: problem.seed,
-                // P1's model-only search: best-of-16 rollouts of depth 10 (the prototype's).
+                // P1's model-only search: 16 programs (beam width or rollouts) of at most 10 edits (the prototype's).
                 rollouts: if mode == Mode::ModelOnly { 16 } else { SearchConfig::default().rollouts },
                 depth: if mode == Mode::ModelOnly { 10 } else { SearchConfig::default().depth },
                 localize: config.localize,
@@ -565,8 +566,14 @@ impl Report {
             c.budget,
             c.max_seconds,
             match c.mode {
-                EvalMode::ModelOnly => "best-of-16 rollouts of at most 10 steps, each stopping when the model says no edit, the final program \
-                     the model most believes done chosen".to_string(),
+                EvalMode::ModelOnly if c.strategy == Strategy::Rollouts => {
+                    "best-of-16 rollouts of at most 10 steps, each stopping when the model says no edit, the final \
+                     program the model most believes done chosen"
+                        .to_string()
+                }
+                EvalMode::ModelOnly => "a beam of 16 programs over at most 10 edits (the menu's edits and the model's samples, \
+                     ranked by the model alone: the edits' log-probabilities, then its \"no edit\" on the final program)"
+                    .to_string(),
                 EvalMode::Exec => format!(
                     "{}, {}",
                     serde_json::to_value(c.strategy).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),

@@ -9,8 +9,9 @@
 //!   the baseline's stream. Every distinct program (normalised AST) is tested at most once, in batches over the
 //!   sandbox's workers; a candidate's score is the share of tests passed, then the model's log-probability. The
 //!   search stops when all tests pass or the budget (test runs, model calls, wall time) is spent.
-//!   [`Mode::ModelOnly`] runs no tests while searching and ranks by the model alone (the prototype's mode): rollouts
-//!   stop when the model says the program needs no edit, and the final program it most believes done wins.
+//!   [`Mode::ModelOnly`] runs no tests while searching and ranks by the model alone (the prototype's mode): a beam
+//!   over the menu's edits and the model's samples (`beam.rs`), or rollouts that stop when the model says the program
+//!   needs no edit; the final program the model finds likeliest wins.
 //! - `localize.rs`: fault localisation. Test runs are traced, and the lines that failing tests run (and passing
 //!   ones do not) rank edits there first ([`Suspicion`], with `SearchConfig::localize`).
 //!
@@ -19,6 +20,7 @@
 //! from disk: the caller passes the model.
 
 mod baseline;
+mod beam;
 mod best_first;
 mod localize;
 mod propose;
@@ -92,7 +94,8 @@ pub enum Mode {
 #[serde(rename_all = "kebab-case")]
 pub enum Strategy {
     /// Best-first over edit sequences: the baseline's menu and model samples, ordered by tests passed then the
-    /// model's log-probability (`best_first.rs`).
+    /// model's log-probability (`best_first.rs`). In model-only mode, with no tests to order by, a beam search
+    /// ranked by the model alone (`beam.rs`).
     BestFirst,
     /// Best-of-N sampled rollouts of depth D with iterative refinement (the prototype's search).
     Rollouts,
@@ -186,7 +189,7 @@ pub enum Stop {
     WallTime,
     /// No new candidate could be proposed.
     Exhausted,
-    /// Model-only mode finished its rollouts.
+    /// Model-only mode finished its beam or rollouts.
     Finished,
 }
 
@@ -371,7 +374,10 @@ impl<'a> Searcher<'a> {
                     }
                 }
                 (Mode::ModelOnly, Some((model, tokenizer))) => {
-                    stats = self.model_only(&mut run, &start_tree, model, tokenizer)?
+                    stats = match self.config.strategy {
+                        Strategy::BestFirst => self.beam(&mut run, &start_tree, model, tokenizer)?,
+                        Strategy::Rollouts => self.model_only(&mut run, &start_tree, model, tokenizer)?,
+                    }
                 }
                 (_, None) => run.stop = Some(Stop::Exhausted),
             }
