@@ -167,6 +167,19 @@ fn no_program_is_tested_twice() {
     }
 }
 
+/// "An edit" and "no edit" split the start pointer's probability: they sum to one.
+#[test]
+fn edit_and_no_edit_probabilities_sum_to_one() {
+    let (tokenizer, model) = tiny();
+    for task in toy_tasks().iter().take(4) {
+        let prefix = Prefix::new(tokenizer, &spec_text(&task.spec), &task.source);
+        let pass = PrefixPass::new(model, &prefix).unwrap().expect("the prefix fits the model");
+        let (edit, no_edit) = (pass.edit_log_prob(), pass.no_edit_log_prob());
+        assert!(edit < 0.0 && no_edit < 0.0, "{edit} {no_edit}");
+        assert!((edit.exp() + no_edit.exp() - 1.0).abs() < 1e-4, "{edit} {no_edit}");
+    }
+}
+
 #[test]
 fn batched_edit_scores_equal_one_at_a_time_scores() {
     // Batches pad replacements of different lengths and repeat the prefix's cache: neither may change a score.

@@ -571,12 +571,16 @@ impl Report {
                      program the model most believes done chosen"
                         .to_string()
                 }
-                EvalMode::ModelOnly => "a beam of 16 programs over at most 10 edits (the menu's edits and the model's samples, \
-                     ranked by the model alone: the edits' log-probabilities, then its \"no edit\" on the final program)"
+                EvalMode::ModelOnly => "a beam of 16 programs over at most 10 edits (the menu's edits and the model's \
+                     samples, ranked by the model alone: the edits' log-probabilities, then its \"no edit\" on the \
+                     final program)"
                     .to_string(),
                 EvalMode::Exec => format!(
                     "{}, {}",
-                    serde_json::to_value(c.strategy).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                    serde_json::to_value(c.strategy)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
                     if c.localize {
                         "fault localisation on (model and baseline)"
                     } else {

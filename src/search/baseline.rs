@@ -3,11 +3,12 @@
 //! [`single_edits`] enumerates every single edit of a program from a fixed menu: an operator swapped within its family,
 //! an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name of the
 //! program and an attribute name by another, an expression replaced by another expression of the same program or by a
-//! parameter of its function, a statement deleted (`pass`) or duplicated, call arguments or binary operands swapped, a unary `-`/`not` dropped, and
-//! small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a returned expression wrapped in `-`,
-//! `abs`, `max`…). The function's header is left alone but for misspelt names: a header name that occurs nowhere else
-//! becomes another name of the program, and a parameter a name its function reads but never binds. [`Baseline`] yields
-//! them in seeded random order, then random compositions of 2–3 such edits, each a distinct program (normalised AST).
+//! parameter of its function, a statement deleted (`pass`) or duplicated, call arguments or binary operands swapped, a
+//! unary `-`/`not` dropped, and small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a
+//! returned expression wrapped in `-`, `abs`, `max`…). The function's header is left alone but for misspelt names: a
+//! header name that occurs nowhere else becomes another name of the program, and a parameter a name its function reads
+//! but never binds. [`Baseline`] yields them in seeded random order, then random compositions of 2–3 such edits, each a
+//! distinct program (normalised AST).
 //! It knows nothing of the tests: the search runs them.
 
 use std::collections::{HashMap, HashSet};
@@ -259,7 +260,10 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             }
         }
         match class {
-            ReplacementClass::Expression if node.leaves <= MAX_SITE_LEAVES => {
+            // A bare string statement (a docstring) would do nothing as another expression either.
+            ReplacementClass::Expression
+                if node.leaves <= MAX_SITE_LEAVES && !node.parent.is_some_and(|p| tree.is_docstring(p)) =>
+            {
                 if node.kind == "identifier" {
                     for name in &names.all {
                         push(name.to_string());
@@ -267,7 +271,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 } else {
                     // A larger expression (or a literal) where a parameter belongs: the corruption that grafts
                     // foreign code over a name, and the bug of a computed value where the input was meant. Only
-                    // the parameters (not every name) keep the menu linear in the program's size.
+                    // the parameters, not every name: a few more edits per site.
                     for name in parameters_of(id) {
                         push(name.to_string());
                     }
@@ -289,7 +293,8 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                     push(name.to_string());
                 }
             }
-            ReplacementClass::Statement => {
+            // Deleting or duplicating a bare string would do nothing either.
+            ReplacementClass::Statement if !tree.is_docstring(id) => {
                 if let Some(function) = sketch::stub_function(tree, id) {
                     for t in sketch::stub_returns(&sketch::parameters(tree, function)) {
                         push(t);
@@ -311,6 +316,23 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 /// Applies a raw edit if it splices cleanly (see [`splice_checked`]).
 pub fn apply(tree: &Tree, edit: &RawEdit) -> Option<(Edit, Tree)> {
     splice_checked(tree, edit.span, edit.class, &edit.text)
+}
+
+/// A child waiting in a model-ranked search (best-first, beam): a menu edit, applied (and so re-parsed) only if it
+/// is picked, or a model sample, applied when it was checked.
+pub(super) enum Pending {
+    Menu(RawEdit),
+    Sampled(Edit, Tree),
+}
+
+impl Pending {
+    /// The edit and the program it makes of `parent`; `None` when a menu edit does not splice.
+    pub(super) fn apply(self, parent: &Tree) -> Option<(Edit, Tree)> {
+        match self {
+            Pending::Menu(raw) => apply(parent, &raw),
+            Pending::Sampled(edit, tree) => Some((edit, tree)),
+        }
+    }
 }
 
 /// A stream of distinct candidate programs: all single edits in seeded random order, then random 2–3-edit
@@ -444,6 +466,19 @@ mod tests {
         for (broken, fixed) in cases {
             assert!(repairs(broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair to {fixed:?}");
         }
+    }
+
+    /// A graft over a parameter's name is undone by one edit, whatever the graft; a docstring is left alone.
+    #[test]
+    fn a_foreign_expression_becomes_a_parameter_in_one_edit() {
+        let fixed = "def below_zero(operations, limit):\n    \"\"\"Doc.\"\"\"\n    return sum(operations) < limit\n";
+        for graft in ["op - bool", "below_zero[below_zero]", "'B-'", "(b + b)", "12"] {
+            let broken = fixed.replacen("sum(operations)", &format!("sum({graft})"), 1);
+            assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair");
+        }
+        let tree = parse(fixed);
+        let docstring = tree.text(tree.nodes().iter().find(|n| n.kind == "string").unwrap().span);
+        assert!(single_edits(&tree).iter().all(|e| tree.text(e.span) != docstring));
     }
 
     #[test]

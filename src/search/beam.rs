@@ -6,8 +6,10 @@
 //! story "these edits, then stop". Each step expands every program of the beam: the model scores the baseline's
 //! menu of single edits ([`score_edits`], the same candidates the execution-guided search tries) and samples a few
 //! edits of its own, and the likeliest [`SearchConfig::rollouts`] distinct children form the next beam, up to
-//! [`SearchConfig::depth`] steps. The best final program (that CPython compiles) wins; the tests run once, on it,
-//! for the report. The start is no final program: a repair starts from a program known to be broken.
+//! [`SearchConfig::depth`] steps. A child enters the beam only if CPython compiles it (the menu's splices are
+//! checked by tree-sitter, which accepts a few programs CPython does not, such as `(*-x)`; compiling runs no test).
+//! The best final program wins, and the tests run once, on it, for the report. The start is no final program: a
+//! repair starts from a program known to be broken.
 //!
 //! A child's score bounds every final program below it (finishing costs probability), so children that cannot beat
 //! the best final program so far are dropped, and the search ends early once none can.
@@ -18,24 +20,22 @@
 //! [`SearchConfig::rollouts`]: super::SearchConfig::rollouts
 //! [`SearchConfig::depth`]: super::SearchConfig::depth
 
-use std::collections::HashSet;
-
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{RawEdit, apply, single_edits};
-use super::propose::{PrefixPass, ProposeStats, Proposer, SCORED_TEXTS, score_edits};
+use super::baseline::Pending;
+use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
 use super::{Candidate, Run, SearchError, Searcher, Stop};
 use crate::exec::validate;
 use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
-use crate::syntax::{Edit, Tree};
+use crate::syntax::Tree;
 
 /// Edits sampled from the model per expanded program, besides the menu: text no menu has.
 const SAMPLES_PER_EXPANSION: usize = 2;
 
-/// Final programs, likeliest first, that CPython is asked to compile before one is chosen.
-const FINALS_CHECKED: usize = 8;
+/// Replacement tokens per sampled edit at most (as in best-first: longer samples are rarely right, and costly).
+const SAMPLE_MAX_TOKENS: usize = 32;
 
 /// A program of the beam and its path.
 struct Beam {
@@ -43,14 +43,9 @@ struct Beam {
     candidate: Candidate,
 }
 
-/// A child of a beam program, applied only if it makes the next beam.
-enum Pending {
-    Menu(RawEdit),
-    Sampled(Edit, Tree),
-}
-
 impl<'a> Searcher<'a> {
-    /// See the module doc. Model calls are one scoring pass per expanded program plus the sampled edits.
+    /// See the module doc. Model calls are one pass per judged program (scoring its menu, unless it is at the
+    /// last step) plus the sampled edits.
     pub(super) fn beam(
         &self,
         run: &mut Run,
@@ -58,15 +53,17 @@ impl<'a> Searcher<'a> {
         model: &EditModel,
         tokenizer: &Tokenizer,
     ) -> Result<ProposeStats, SearchError> {
-        let mut proposer = Proposer::new(model, tokenizer, self.spec.clone(), self.config.sampling);
+        let sampling = super::Sampling {
+            max_tokens: self.config.sampling.max_tokens.min(SAMPLE_MAX_TOKENS),
+            ..self.config.sampling
+        };
+        let mut proposer = Proposer::new(model, tokenizer, self.spec.clone(), sampling);
         proposer.max_attempts = 1;
         let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
         let mut passes = 0u64;
-        let mut seen = HashSet::from([start.normalised().fingerprint()]);
         let mut beam = vec![Beam { tree: start.clone(), candidate: Candidate { log_prob: 0.0, ..run.best.clone() } }];
-        // Every final program: its score (path, then done) and its path; the best so far bounds the children.
-        let mut finals: Vec<(f64, Candidate)> = Vec::new();
-        let mut bound = f64::NEG_INFINITY;
+        // The best final program: its score (path, then done) and its path. It bounds the children.
+        let mut best: Option<(f64, Candidate)> = None;
         let width = self.config.rollouts.max(1);
         'steps: for step in 0..=self.config.depth {
             let mut children: Vec<(f64, usize, Pending)> = Vec::new();
@@ -78,78 +75,69 @@ impl<'a> Searcher<'a> {
                 // A program too long for the model's context: the model cannot judge it.
                 let Some(pass) = PrefixPass::new(model, &prefix)? else { continue };
                 passes += 1;
-                let done = pass.no_edit_log_prob();
                 let path = f64::from(b.candidate.log_prob);
-                let finished = path + f64::from(done);
-                // The start is broken (that is the premise of a repair), so it is no final program: the model's
-                // "no edit" on it only prices the first edit. (The default model finds most toy corruptions done:
-                // ranked with the rest, the start won 93 of 100 P1 trials.)
-                if step > 0 {
-                    bound = bound.max(finished);
-                    finals.push((finished, b.candidate.clone()));
+                let finished = path + f64::from(pass.no_edit_log_prob());
+                if step > 0 && finished.is_finite() && best.as_ref().is_none_or(|(s, _)| finished > *s) {
+                    best = Some((finished, b.candidate.clone()));
                 }
                 if step == self.config.depth {
                     continue;
                 }
-                let not_done = f64::from((-done.exp()).ln_1p());
-                let menu = single_edits(&b.tree);
-                let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
-                let scores = score_edits(model, tokenizer, &pass, &texts, SCORED_TEXTS)?;
-                for (raw, score) in menu.into_iter().zip(scores) {
+                // The start's "needs an edit" is common to every path (and may round to −∞ where the model is
+                // sure of "no edit"): only later programs pay it.
+                let edit = if step == 0 { 0.0 } else { f64::from(pass.edit_log_prob()) };
+                for (raw, score) in score_menu(model, tokenizer, &pass, &b.tree)? {
                     if let Some(s) = score {
-                        children.push((path + not_done + f64::from(s), parent, Pending::Menu(raw)));
+                        children.push((path + edit + f64::from(s), parent, Pending::Menu(raw)));
                     }
                 }
                 for p in proposer.propose_after(&b.tree, &pass, SAMPLES_PER_EXPANSION, &mut rng)? {
-                    let score = path + not_done + f64::from(p.log_prob);
-                    children.push((score, parent, Pending::Sampled(p.edit, p.tree)));
+                    children.push((path + edit + f64::from(p.log_prob), parent, Pending::Sampled(p.edit, p.tree)));
                 }
             }
-            // Likeliest first; among equal scores, the earlier child (deterministic).
+            // Likeliest first; among equal scores, the earlier child (a stable sort: deterministic). A child's score
+            // bounds its descendants' final scores (stopping costs probability), so none below the best final
+            // program can win.
+            let bound = best.as_ref().map_or(f64::NEG_INFINITY, |(s, _)| *s);
+            children.retain(|c| c.0.is_finite() && c.0 > bound);
             children.sort_by(|a, b| b.0.total_cmp(&a.0));
             let mut next = Vec::with_capacity(width);
-            for (score, parent, pending) in children {
-                if next.len() == width || score <= bound {
+            let mut children = children.into_iter();
+            // Fill the beam in rounds, since CPython may turn down a few of each round.
+            while next.len() < width {
+                let mut round = Vec::new();
+                for (score, parent, pending) in children.by_ref() {
+                    let parent = &beam[parent];
+                    let Some((edit, tree)) = pending.apply(&parent.tree) else { continue };
+                    let mut edits = parent.candidate.edits.clone();
+                    edits.push(edit);
+                    let candidate = Candidate::untested(tree.source(), edits, self.tests.len(), score as f32);
+                    if let Some(c) = run.fresh(vec![candidate], std::slice::from_ref(&tree)).pop() {
+                        round.push(Beam { tree, candidate: c });
+                        if next.len() + round.len() == width {
+                            break;
+                        }
+                    }
+                }
+                if round.is_empty() {
                     break;
                 }
-                let parent = &beam[parent];
-                let applied = match pending {
-                    Pending::Menu(raw) => apply(&parent.tree, &raw),
-                    Pending::Sampled(edit, tree) => Some((edit, tree)),
-                };
-                let Some((edit, tree)) = applied else { continue };
-                if !seen.insert(tree.normalised().fingerprint()) {
-                    run.duplicates += 1;
-                    continue;
-                }
-                run.candidates += 1;
-                let mut edits = parent.candidate.edits.clone();
-                edits.push(edit);
-                let candidate = Candidate::untested(tree.source(), edits, self.tests.len(), score as f32);
-                next.push(Beam { tree, candidate });
+                let programs: Vec<String> = round.iter().map(|b| run.program(b.tree.source())).collect();
+                let verdicts = validate(&programs)?;
+                next.extend(round.into_iter().zip(verdicts).filter(|(_, v)| v.ok).map(|(b, _)| b));
             }
             if next.is_empty() {
                 break;
             }
             beam = next;
         }
-        // The likeliest final program that CPython compiles: the menu's splices are checked by tree-sitter, which
-        // accepts a few programs CPython does not (`(*-x)`). Compiling is no test run.
-        finals.sort_by(|a, b| b.0.total_cmp(&a.0));
-        finals.truncate(FINALS_CHECKED);
-        let programs: Vec<String> = finals.iter().map(|(_, c)| run.program(&c.source)).collect();
-        let verdicts = validate(&programs)?;
-        let chosen = match finals.iter().zip(&verdicts).position(|(_, v)| v.ok) {
-            Some(i) => Some(finals.swap_remove(i).1),
-            None => finals.into_iter().next().map(|(_, c)| c),
-        };
-        if let Some(chosen) = chosen {
+        if let Some((_, chosen)) = best {
             // Ranked by the model alone: the choice replaces the start whatever its tests say.
             if let Some(c) = run.test(vec![chosen])?.into_iter().next() {
                 run.best = c;
             }
         }
-        if run.stop != Some(Stop::Repaired) {
+        if run.stop.is_none() {
             run.stop = Some(Stop::Finished);
         }
         proposer.stats.sampled += passes;

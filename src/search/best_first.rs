@@ -20,9 +20,11 @@
 //! in 17 of 19 failed one-mutation searches), and without the guard it fell far behind the baseline there.
 //!
 //! The guard also holds the wall clock: once [`MODEL_WALL_SHARE`] of the wall is spent, the model is not called
-//! again and every pick goes to the guard's stream. A model pick costs 20–100× a baseline one (an expansion against
-//! a ≈1–2 ms run), so without this a search stopped at its wall having tested a tenth of what the baseline tests in
-//! the same time (toy set, 10 s wall: 100–250 runs against 1,000).
+//! again and every pick goes to the guard's stream (the queue's children only once that runs dry). The model's
+//! picks cost 20–100× a baseline one (its expansions against a ≈1–2 ms run), so without this a search stopped at
+//! its wall having tested a tenth of what the baseline tests in the same time (toy set, 10 s wall: 100–250 runs
+//! against 1,000). Like the wall itself, this makes a search that runs long depend on the machine's speed and load;
+//! one that ends within half its wall does not.
 //!
 //! So the model decides the order of the test runs. Where it ranks the intended edit first, a repair costs a
 //! handful of runs; where it is wrong, the menu is still there, later. The tests' verdict weighs most
@@ -31,17 +33,18 @@
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
+use std::time::Instant;
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{Baseline, RawEdit, apply, single_edits};
+use super::baseline::{Baseline, Pending, single_edits};
 use super::localize::Suspicion;
-use super::propose::{PrefixPass, ProposeStats, Proposer, SCORED_TEXTS, Sampling, score_edits};
+use super::propose::{PrefixPass, ProposeStats, Proposer, Sampling, score_menu};
 use super::{Candidate, Run, SearchError, Searcher, Stop};
 use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
-use crate::syntax::{Edit, Tree};
+use crate::syntax::Tree;
 
 /// Picks given to the model's queue alone before the guard (the baseline's stream) takes every other one. A pick
 /// is counted whether or not it yields a program to test (a duplicate or an edit that does not splice uses it up).
@@ -110,12 +113,6 @@ impl PartialOrd for Key {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
-}
-
-/// A child waiting to be tested: a menu edit (applied when popped) or an already applied model sample.
-enum Pending {
-    Menu(RawEdit),
-    Sampled(Edit, Tree),
 }
 
 struct Child {
@@ -218,11 +215,12 @@ impl<'a> Searcher<'a> {
         // model's first picks.
         let mut guard = Baseline::localized(start, self.config.seed, run.start_suspicion.as_ref());
         let mut slots = 0usize;
-        let model_wall = self.config.budget.wall.mul_f64(MODEL_WALL_SHARE);
+        let model_deadline = run.started + self.config.budget.wall.mul_f64(MODEL_WALL_SHARE);
         while !run.out_of_budget(calls(&proposer, scoring_passes)) {
-            let rushed = run.started.elapsed() >= model_wall;
             // Expand every node whose children could outrank the queue's head, once enough has been tested.
-            while let Some(&(key, std::cmp::Reverse(id))) = expandable.peek().filter(|_| !rushed) {
+            while let Some(&(key, std::cmp::Reverse(id))) =
+                expandable.peek().filter(|_| Instant::now() < model_deadline)
+            {
                 let outranked = queue.peek().is_some_and(|head| head.key.0 >= key.0 - EXPANSION_DISCOUNT);
                 if !queue.is_empty() && (outranked || tested_since_expansion < tests_per_expansion) {
                     break;
@@ -233,22 +231,20 @@ impl<'a> Searcher<'a> {
                     continue;
                 }
                 let parent = &nodes[id];
-                let menu = single_edits(&parent.tree);
                 let prefix = Prefix::new(tokenizer, &self.spec, parent.tree.source());
                 let pass = PrefixPass::new(model, &prefix)?;
                 tests_per_expansion = prefix.ids.len() / PREFIX_TOKENS_PER_TEST;
-                let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
                 // A program too long for the model's context: its menu in the baseline's order, no samples.
-                let scores = match &pass {
+                let menu = match &pass {
                     Some(pass) => {
                         scoring_passes += 1;
-                        score_edits(model, tokenizer, pass, &texts, SCORED_TEXTS)?
+                        score_menu(model, tokenizer, pass, &parent.tree)?
                     }
-                    None => vec![None; texts.len()],
+                    None => single_edits(&parent.tree).into_iter().map(|e| (e, None)).collect(),
                 };
-                let spans: Vec<_> = menu.iter().map(|e| e.span).collect();
+                let spans: Vec<_> = menu.iter().map(|(e, _)| e.span).collect();
                 let priors = place_priors(parent, &spans);
-                for ((raw, score), prior) in menu.into_iter().zip(scores).zip(priors) {
+                for ((raw, score), prior) in menu.into_iter().zip(priors) {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
                     let log_prob = score.unwrap_or(-1e4);
                     let key = parent.key_with(log_prob, prior);
@@ -274,6 +270,7 @@ impl<'a> Searcher<'a> {
             if run.stop.is_some() {
                 break;
             }
+            let rushed = Instant::now() >= model_deadline;
             // The next batch of distinct, valid children.
             let mut batch = Vec::new();
             let mut trees = Vec::new();
@@ -291,11 +288,7 @@ impl<'a> Searcher<'a> {
                 }
                 let Some(child) = queue.pop() else { break };
                 let parent = &nodes[child.parent];
-                let applied = match child.pending {
-                    Pending::Menu(raw) => apply(&parent.tree, &raw),
-                    Pending::Sampled(edit, tree) => Some((edit, tree)),
-                };
-                let Some((edit, tree)) = applied else { continue };
+                let Some((edit, tree)) = child.pending.apply(&parent.tree) else { continue };
                 let mut edits = parent.candidate.edits.clone();
                 edits.push(edit);
                 let log_prob = parent.candidate.log_prob + child.log_prob;

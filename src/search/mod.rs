@@ -65,7 +65,7 @@ pub enum SearchError {
 pub struct Budget {
     /// Programs run against the tests (the start program included).
     pub test_runs: usize,
-    /// Edits sampled from the model, plus (best-first) one scoring pass per expanded program.
+    /// Edits sampled from the model, plus (best-first, beam) one pass per program the model scores.
     pub model_calls: usize,
     pub wall: Duration,
 }
@@ -82,14 +82,14 @@ impl Budget {
 pub enum Mode {
     /// Model proposals, ranked by tests passed then log-probability.
     Model,
-    /// Model proposals ranked by the model alone (its "no edit" verdict on the final program, then the path's
-    /// log-probability); tests run once, on the final choice, for the report.
+    /// Model proposals ranked by the model alone (beam: the path's log-probability and its "no edit" on the final
+    /// program; rollouts: that verdict first, then the path); tests run once, on the final choice, for the report.
     ModelOnly,
     /// The model-free baseline's proposals, ranked by tests passed.
     Baseline,
 }
 
-/// How [`Mode::Model`] explores edits.
+/// How [`Mode::Model`] (and [`Mode::ModelOnly`]) explores edits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Strategy {
@@ -107,9 +107,9 @@ pub struct SearchConfig {
     pub mode: Mode,
     pub strategy: Strategy,
     pub budget: Budget,
-    /// Rollouts per round (N).
+    /// Rollouts per round (N); in model-only mode's beam, its width.
     pub rollouts: usize,
-    /// Edits per rollout (D); for best-first, edits per candidate at most.
+    /// Edits per rollout (D); for best-first and the beam, edits per candidate at most.
     pub depth: usize,
     /// Restart each round from the best candidate so far (iterative refinement); else from the start program.
     pub refine: bool,
@@ -212,7 +212,7 @@ pub struct SearchReport {
     pub test_runs: usize,
     /// Test runs up to and including the first repairing candidate.
     pub test_runs_to_repair: Option<usize>,
-    /// Edits sampled from the model, plus (best-first) one scoring pass per expanded program.
+    /// Edits sampled from the model, plus (best-first, beam) one pass per program the model scores.
     pub model_calls: u64,
     /// Model samples rejected by the constrained decoder.
     pub rejected: u64,
@@ -532,7 +532,7 @@ impl<'a> Searcher<'a> {
                 let Some(p) = proposer.propose_after(&tree, &pass, 1, &mut rng)?.into_iter().next() else { break };
                 verdict = f32::NEG_INFINITY;
                 c.edits.push(p.edit);
-                c.log_prob += p.log_prob + (-done.exp()).ln_1p();
+                c.log_prob += p.log_prob + pass.edit_log_prob();
                 c.source = p.tree.source().to_string();
                 tree = p.tree;
             }

@@ -13,6 +13,7 @@
 use candle_core::{DType, Device, Result, Tensor};
 use rand::{Rng, RngExt};
 
+use super::baseline::{RawEdit, single_edits};
 use crate::model::decode::Prefix;
 use crate::model::tokenizer::special;
 use crate::model::{Cache, EditModel, Inputs, Tokenizer};
@@ -148,6 +149,28 @@ impl<'p> PrefixPass<'p> {
         let choices = self.prefix.starts().into_iter().chain(std::iter::once(no_edit));
         log_prob_among(&self.start_scores, choices, no_edit).unwrap_or(0.0)
     }
+
+    /// The model's log-probability that the program needs an edit: `ln(1 − exp(no_edit_log_prob))`, summed over
+    /// the node starts rather than subtracted (which rounds to −∞ when the model is sure of "no edit").
+    pub fn edit_log_prob(&self) -> f32 {
+        let starts = self.prefix.starts();
+        let all = starts.iter().copied().chain(std::iter::once(self.prefix.no_edit()));
+        log_sum_exp(&self.start_scores, starts.iter().copied()) - log_sum_exp(&self.start_scores, all)
+    }
+}
+
+/// Every edit of the baseline's menu of `tree` (of which `pass` is the prefix pass), with its [`score_edits`]
+/// log-probability (`None` where the pointers cannot address it).
+pub(super) fn score_menu(
+    model: &EditModel,
+    tokenizer: &Tokenizer,
+    pass: &PrefixPass,
+    tree: &Tree,
+) -> Result<Vec<(RawEdit, Option<f32>)>> {
+    let menu = single_edits(tree);
+    let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
+    let scores = score_edits(model, tokenizer, pass, &texts, SCORED_TEXTS)?;
+    Ok(menu.into_iter().zip(scores).collect())
 }
 
 /// `b` rows of one step each: a token per row, and for pointer steps the position each row points at.
@@ -251,9 +274,16 @@ fn log_prob_among(scores: &[f32], allowed: impl Iterator<Item = usize> + Clone, 
     if !allowed.clone().any(|a| a == pick) {
         return None;
     }
-    let max = allowed.clone().map(|a| scores[a]).fold(f32::NEG_INFINITY, f32::max);
-    let log_z = max + allowed.map(|a| (scores[a] - max).exp()).sum::<f32>().ln();
-    Some(scores[pick] - log_z)
+    Some(scores[pick] - log_sum_exp(scores, allowed))
+}
+
+/// `ln Σ exp(scores[i])` over `indices`, stably (−∞ for none).
+fn log_sum_exp(scores: &[f32], indices: impl Iterator<Item = usize> + Clone) -> f32 {
+    let max = indices.clone().map(|a| scores[a]).fold(f32::NEG_INFINITY, f32::max);
+    if max == f32::NEG_INFINITY {
+        return max;
+    }
+    max + indices.map(|a| (scores[a] - max).exp()).sum::<f32>().ln()
 }
 
 /// Candidates scored per batched forward in [`score_edits`], and padded positions per batch at most.
