@@ -34,9 +34,6 @@ use crate::syntax::Tree;
 /// Edits sampled from the model per expanded program, besides the menu: text no menu has.
 const SAMPLES_PER_EXPANSION: usize = 2;
 
-/// Replacement tokens per sampled edit at most (as in best-first: longer samples are rarely right, and costly).
-const SAMPLE_MAX_TOKENS: usize = 32;
-
 /// A program of the beam and its path.
 struct Beam {
     tree: Tree,
@@ -53,12 +50,7 @@ impl<'a> Searcher<'a> {
         model: &EditModel,
         tokenizer: &Tokenizer,
     ) -> Result<ProposeStats, SearchError> {
-        let sampling = super::Sampling {
-            max_tokens: self.config.sampling.max_tokens.min(SAMPLE_MAX_TOKENS),
-            ..self.config.sampling
-        };
-        let mut proposer = Proposer::new(model, tokenizer, self.spec.clone(), sampling);
-        proposer.max_attempts = 1;
+        let mut proposer = Proposer::beside_menu(model, tokenizer, self.spec.clone(), self.config.sampling);
         let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
         let mut passes = 0u64;
         let mut beam = vec![Beam { tree: start.clone(), candidate: Candidate { log_prob: 0.0, ..run.best.clone() } }];

@@ -40,7 +40,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::baseline::{Baseline, Pending, single_edits};
 use super::localize::Suspicion;
-use super::propose::{PrefixPass, ProposeStats, Proposer, Sampling, score_menu};
+use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
 use super::{Candidate, Run, SearchError, Searcher, Stop};
 use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
@@ -60,11 +60,6 @@ const UNSCORED_LOG_PROB: f32 = -10.0;
 
 /// Edits sampled from the model per expanded node, besides the menu.
 const SAMPLES_PER_EXPANSION: usize = 4;
-
-/// Replacement tokens per sampled edit at most. Sampling is most of an expansion's cost (on the toy tasks ≈0.1–0.5 s
-/// against ≈0.05–0.15 s to score a 50-edit menu and ≈2 ms per test run): its rows decode until the last one ends,
-/// and an edit that has not ended by 32 tokens is rarely one the menu lacks and the tests accept.
-const SAMPLE_MAX_TOKENS: usize = 32;
 
 /// Nats of log-probability that passing every test (rather than none) is worth. Strictly lexicographic (tests
 /// first) starves the real fix whenever a wrong edit passes one more test (deleting a `return` often does); a
@@ -195,11 +190,7 @@ impl<'a> Searcher<'a> {
         model: &EditModel,
         tokenizer: &Tokenizer,
     ) -> Result<ProposeStats, SearchError> {
-        let sampling =
-            Sampling { max_tokens: self.config.sampling.max_tokens.min(SAMPLE_MAX_TOKENS), ..self.config.sampling };
-        let mut proposer = Proposer::new(model, tokenizer, self.spec.clone(), sampling);
-        // Samples are extras here (the menu is always there): a rejected one is not drawn again.
-        proposer.max_attempts = 1;
+        let mut proposer = Proposer::beside_menu(model, tokenizer, self.spec.clone(), self.config.sampling);
         let mut rng = ChaCha8Rng::seed_from_u64(self.config.seed);
         let mut nodes =
             vec![Node { tree: start.clone(), candidate: run.best.clone(), suspicion: run.start_suspicion.clone() }];
