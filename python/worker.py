@@ -11,6 +11,8 @@ as root or as an ordinary user, and talks to it in JSON lines:
                             (with "trace": true, each result also lists the program's lines the test executed,
                             "lines": [1, 2])
                             or ... "tests": {"check": {"source": "def check(candidate): ...", "entry_point": "add"}}
+                            or ... "tests": {"suite": {"setup": "<test file less its asserts>", "modules": ["f"],
+                            "cases": [{"name": "test_add", "code": "__kelp_case__(test_add, None)"}, ...]}}
                             or {"id": 8, "harness": "<python source>", "payload": {...}}: a trusted script of Kelp's
                             (e.g. python/probe.py) run in the job process, after all of the isolation below, with the
                             names PAYLOAD and emit; what it emits comes back in "harness", in order
@@ -263,6 +265,10 @@ class Worker:
             codes = [self.compiled(job["harness"], "<harness>")]
         elif "asserts" in job["tests"]:
             codes = [self.compiled(line, f"<test {i + 1}>") for i, line in enumerate(job["tests"]["asserts"])]
+        elif "suite" in job["tests"]:
+            suite = job["tests"]["suite"]
+            codes = [self.compiled(suite["setup"], "<tests>")]
+            codes += [self.compiled(case["code"], f"<test {case['name']}>") for case in suite["cases"]]
         else:
             codes = [self.compiled(job["tests"]["check"]["source"], "<check>")]
         memfd = os.memfd_create("kelp-job")
@@ -493,13 +499,18 @@ def traced(thunk):
 def run_tests(job, codes, out, err):
     tests = job["tests"]
     names = {"__name__": "__candidate__", "__builtins__": builtins}
-    count = len(tests["asserts"]) if "asserts" in tests else 1
+    if "suite" in tests:  # the program is a module the test file imports: give it a module's namespace
+        names = program_module(tests["suite"]["modules"]).__dict__
+        names["__builtins__"] = builtins
+    count = len(tests["asserts"]) if "asserts" in tests else len(tests["suite"]["cases"]) if "suite" in tests else 1
     loaded = attempt(lambda: exec(compile(job["program"], "<candidate>", "exec"), names))
     if loaded["status"] != "passed":
         if loaded["status"] == "failed":  # an assert at the program's top level
             loaded = {"status": "error", "kind": "AssertionError", "message": loaded["message"]}
         for i in range(count):
             emit(dict(loaded, i=i))
+    elif "suite" in tests:
+        run_suite(tests["suite"], codes, names, traced if job.get("trace") else lambda thunk: (attempt(thunk), None))
     elif "asserts" in tests:
         run = traced if job.get("trace") else lambda thunk: (attempt(thunk), None)
         for i, line in enumerate(tests["asserts"]):
@@ -519,6 +530,240 @@ def run_tests(job, codes, out, err):
         result, lines = traced(call) if job.get("trace") else (attempt(call), None)
         emit(dict(result, i=0) if lines is None else dict(result, i=0, lines=lines))
     emit({"end": True, "stdout": out.getvalue(), "stderr": err.getvalue(), "dropped": out.dropped + err.dropped})
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Test files of pytest and unittest style ({"suite": ...}, built by src/exec/test_file.rs).
+#
+# The program becomes a module under every name the test file imports that Python cannot find (`from solution
+# import f` or `import solution`); the file less its top-level asserts (`setup`) runs once in a namespace of its own,
+# a copy of the program's; then each case is one statement, one test: a top-level assert, or a call of
+# __kelp_case__ (a test function, one parameter set of it) or __kelp_method__ (a test method of a class). pytest is
+# never imported (the worker runs without site-packages, and a real pytest session per candidate would cost far
+# more than the candidate): `import pytest` gets the small stand-in below, which covers raises, approx,
+# mark.parametrize/skip/skipif/xfail, param, fixture (function-scoped, generator fixtures included), fail and skip.
+
+def program_module(module_names):
+    import importlib.util
+    import types
+    module = types.ModuleType(module_names[0] if module_names else "__candidate__")
+    for name in module_names:
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:  # a module Python cannot find: the tests mean the program
+            sys.modules[name] = module
+            parent, _, child = name.rpartition(".")
+            if parent and parent not in sys.modules:
+                sys.modules[parent] = types.ModuleType(parent)
+            if parent:
+                setattr(sys.modules[parent], child, module)
+    return module
+
+
+class Skipped(Exception):
+    """pytest.skip() inside a test: the test counts as passed (it asserts nothing that could fail)."""
+
+
+class MarkDecorator:
+    def __init__(self, name, args=(), kwargs=None):
+        self.name, self.args, self.kwargs = name, args, kwargs or {}
+
+    def __call__(self, *args, **kwargs):
+        bare = not self.args and not self.kwargs and self.name != "parametrize"
+        if (bare and len(args) == 1 and not kwargs and callable(args[0])) or self.args or self.kwargs:
+            return self.apply(args[0])  # `@mark.slow`, or a mark already given its arguments: this is the test
+        return MarkDecorator(self.name, args, kwargs)
+
+    def apply(self, target):
+        skip = self.name in ("skip", "xfail") or (self.name == "skipif" and (self.args[:1] or [self.kwargs.get("condition")])[0])
+        if skip:
+            target.__kelp_skip__ = True
+        elif self.name == "parametrize":
+            names = self.args[0] if self.args else self.kwargs["argnames"]
+            values = list(self.args[1] if len(self.args) > 1 else self.kwargs["argvalues"])
+            if isinstance(names, str):
+                names = [n.strip() for n in names.split(",") if n.strip()]
+            names = list(names)
+            rows = []
+            for value in values:
+                value = value.values if isinstance(value, Param) else value
+                rows.append((value,) if len(names) == 1 else tuple(value))
+            target.__kelp_params__ = [(names, rows)] + list(getattr(target, "__kelp_params__", []))
+        return target
+
+
+class Mark:
+    def __getattr__(self, name):
+        return MarkDecorator(name)
+
+
+class Param:
+    def __init__(self, *values, **kwargs):
+        self.values = values[0] if len(values) == 1 else values
+
+
+class ExceptionInfo:
+    def __init__(self):
+        self.value = self.type = self.tb = None
+
+    def match(self, pattern):
+        import re
+        assert re.search(pattern, str(self.value)), f"pattern {pattern!r} does not match {str(self.value)!r}"
+        return True
+
+
+class Raises:
+    def __init__(self, expected, match):
+        self.expected, self.pattern, self.info = expected, match, ExceptionInfo()
+
+    def __enter__(self):
+        return self.info
+
+    def __exit__(self, kind, value, tb):
+        if kind is None:
+            raise AssertionError(f"DID NOT RAISE {self.expected}")
+        if not issubclass(kind, self.expected):
+            return False
+        self.info.value, self.info.type, self.info.tb = value, kind, tb
+        if self.pattern is not None:
+            self.info.match(self.pattern)
+        return True
+
+
+class Approx:
+    def __init__(self, expected, rel=None, abs=None):
+        self.expected, self.rel, self.abs = expected, rel, abs
+
+    def close(self, expected, actual):
+        if isinstance(expected, (list, tuple)):
+            return isinstance(actual, (list, tuple)) and len(actual) == len(expected) and all(
+                self.close(e, a) for e, a in zip(expected, actual))
+        if isinstance(expected, dict):
+            return isinstance(actual, dict) and actual.keys() == expected.keys() and all(
+                self.close(expected[k], actual[k]) for k in expected)
+        try:
+            if expected == actual:
+                return True
+            tolerance = max(1e-6 * builtins.abs(expected) if self.rel is None else self.rel * builtins.abs(expected),
+                            1e-12 if self.abs is None else self.abs)
+            return builtins.abs(expected - actual) <= tolerance
+        except TypeError:
+            return False
+
+    def __eq__(self, actual):
+        return self.close(self.expected, actual)
+
+    def __repr__(self):
+        return f"approx({self.expected!r})"
+
+
+def pytest_stand_in():
+    import types
+    pytest = types.ModuleType("pytest")
+    fixtures = {}
+
+    def raises(expected, *args, match=None, **kwargs):
+        if args:  # pytest.raises(E, f, *args): the old call form
+            with Raises(expected, match) as info:
+                args[0](*args[1:], **kwargs)
+            return info
+        return Raises(expected, match)
+
+    def fixture(function=None, *, name=None, **_):
+        def register(f):
+            fixtures[name or f.__name__] = f
+            return f
+        return register(function) if callable(function) else register
+
+    def fail(reason="", pytrace=True):
+        raise AssertionError(reason)
+
+    def skip(reason="", **_):
+        raise Skipped(reason)
+
+    pytest.raises, pytest.approx, pytest.fixture, pytest.fail, pytest.skip = raises, Approx, fixture, fail, skip
+    pytest.mark, pytest.param, pytest.__kelp_fixtures__ = Mark(), Param, fixtures
+    return pytest
+
+
+def call_test(function, index):
+    """Calls a test function with its parameter set `index` (all of them in turn for None) and its fixtures."""
+    import inspect
+    if getattr(function, "__kelp_skip__", False):
+        return
+    combos = [{}]
+    for names, rows in getattr(function, "__kelp_params__", []):
+        combos = [dict(combo, **dict(zip(names, row))) for combo in combos for row in rows]
+    fixtures = sys.modules["pytest"].__kelp_fixtures__
+    for combo in combos if index is None else [combos[index]]:
+        made, finish = {}, []
+
+        def value(name, params):
+            if name in params:
+                return params[name]
+            if name not in made:
+                if name not in fixtures:
+                    raise LookupError(f"fixture '{name}' not found (kelp provides the fixtures the test file defines)")
+                f = fixtures[name]
+                result = f(**{p: value(p, {}) for p in inspect.signature(f).parameters})
+                if inspect.isgenerator(result):
+                    finish.append(result)
+                    result = next(result)
+                made[name] = result
+            return made[name]
+
+        try:
+            arguments = {}
+            for name, p in inspect.signature(function).parameters.items():
+                if name in combo or p.default is inspect.Parameter.empty:
+                    arguments[name] = value(name, combo)
+            function(**arguments)
+        except Skipped:
+            pass
+        finally:
+            for generator in reversed(finish):
+                next(generator, None)
+
+
+def call_method(cls, name, index):
+    """A test method: unittest's (setUpClass once, then setUp, the test, tearDown) or a pytest class's."""
+    import unittest
+    if issubclass(cls, unittest.TestCase):
+        if cls not in CLASSES_SET_UP:
+            CLASSES_SET_UP.add(cls)
+            cls.setUpClass()
+        try:
+            cls(name).debug()
+        except unittest.SkipTest:
+            pass
+        return
+    instance = cls()
+    method = getattr(instance, name)
+    if hasattr(instance, "setup_method"):
+        instance.setup_method(method)
+    try:
+        call_test(method, index)
+    finally:
+        if hasattr(instance, "teardown_method"):
+            instance.teardown_method(method)
+
+
+CLASSES_SET_UP = set()
+
+
+def run_suite(suite, codes, program, run):
+    sys.modules["pytest"] = pytest_stand_in()
+    names = dict(program, __name__="__kelp_tests__", __kelp_case__=call_test, __kelp_method__=call_method)
+    setup = attempt(lambda: exec(codes[0] or compile(suite["setup"], "<tests>", "exec"), names))
+    for i, case in enumerate(suite["cases"]):
+        if setup["status"] != "passed":  # the test file itself failed (an import, a helper): no test can run
+            emit(dict(setup, status="error", kind=setup.get("kind", "AssertionError"), i=i))
+            continue
+        code = codes[i + 1]
+        result, lines = run(lambda: exec(code or compile(case["code"], f"<test {case['name']}>", "exec"), names))
+        emit(dict(result, i=i) if lines is None else dict(result, i=i, lines=lines))
 
 
 def run_harness(job, code, out, err):

@@ -539,3 +539,79 @@ fn a_program_cannot_break_tracing() {
     still_answers();
     no_strays();
 }
+
+/// A pytest file and a unittest file, read by `parse_test_file` and run by the worker's pytest stand-in, give each
+/// test its own outcome; the program is importable under the module name the tests use (and only under a name
+/// Python cannot find: `math` stays math).
+#[test]
+fn pytest_and_unittest_files_run_test_by_test() {
+    let pytest = "\
+import math
+import pytest
+from solution import mean, sqrt
+import solution
+
+@pytest.fixture
+def numbers():
+    yield [1, 2, 3]
+
+@pytest.mark.parametrize('xs, want', [([2], 2), ([1, 2], 1.5), pytest.param([0, 3], 1.5)])
+def test_table(xs, want):
+    assert mean(xs) == pytest.approx(want)
+
+def test_fixture(numbers):
+    assert solution.mean(numbers) == 2
+
+def test_empty():
+    with pytest.raises(ZeroDivisionError):
+        mean([])
+
+def test_math_is_math():
+    assert math.sqrt(4) == 2.0 and sqrt(4) == 'mine'
+
+class TestMean:
+    def setup_method(self, method):
+        self.xs = [4, 6]
+
+    def test_method(self):
+        assert mean(self.xs) == 5
+";
+    let unittest = "\
+import unittest
+from solution import mean
+
+class MeanTest(unittest.TestCase):
+    def test_one(self):
+        self.assertEqual(mean([7]), 7)
+
+    def test_two(self):
+        self.assertAlmostEqual(mean([1, 2]), 1.5)
+";
+    let right = "def mean(xs):\n    return sum(xs) / len(xs)\n\ndef sqrt(x):\n    return 'mine'\n";
+    let wrong = "def mean(xs):\n    return sum(xs) / max(len(xs), 2)\n\ndef sqrt(x):\n    return 'mine'\n";
+    let statuses = |program: &str, file: &str| -> Vec<String> {
+        let tests = kelp::exec::parse_test_file(file, program, None).expect("parses").tests;
+        let report = sandbox().run(program, &tests).expect("runs");
+        report.tests.iter().map(|t| format!("{} {}", t.name, kind(&t.outcome))).collect()
+    };
+    let all_pass = statuses(right, pytest);
+    assert_eq!(all_pass.len(), 7, "{all_pass:?}");
+    assert!(all_pass.iter().all(|s| s.ends_with(" passed")), "{all_pass:?}");
+    assert_eq!(
+        statuses(wrong, pytest),
+        [
+            "test_table[0] failed",
+            "test_table[1] passed",
+            "test_table[2] passed",
+            "test_fixture passed",
+            "test_empty failed",
+            "test_math_is_math passed",
+            "TestMean.test_method passed",
+        ]
+    );
+    assert_eq!(statuses(right, unittest), ["MeanTest.test_one passed", "MeanTest.test_two passed"]);
+    assert_eq!(statuses(wrong, unittest), ["MeanTest.test_one failed", "MeanTest.test_two passed"]);
+    // A test file that fails before any test runs fails every test, with its own error.
+    let broken = "import solution\nraise RuntimeError('setup')\n\ndef test_a():\n    pass\n\ndef test_b():\n    pass\n";
+    assert_eq!(statuses(right, broken), ["test_a RuntimeError", "test_b RuntimeError"]);
+}

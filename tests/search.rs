@@ -354,3 +354,37 @@ fn repair_fixes_the_shipped_example_with_the_baseline() {
     assert_eq!(json["report"]["repaired"], true);
     assert_eq!(json["report"]["tests"], 2);
 }
+
+#[test]
+fn repair_reads_pytest_and_unittest_test_files() {
+    let dir = scratch("suites");
+    let file = dir.join("stats.py");
+    let broken = "def span(xs):\n    return max(xs) + min(xs)\n";
+    std::fs::write(&file, broken).unwrap();
+    let pytest = dir.join("test_stats.py");
+    std::fs::write(
+        &pytest,
+        "import pytest\nfrom stats import span\n\n@pytest.mark.parametrize('xs, want', [([1, 5], 4), ([2], 0), ([-3, 3], 6)])\ndef test_span(xs, want):\n    assert span(xs) == want\n\ndef test_empty():\n    with pytest.raises(ValueError):\n        span([])\n",
+    )
+    .unwrap();
+    let out = kelp(&["repair", "--baseline", "--json", file.to_str().unwrap(), "--tests", pytest.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["report"]["tests"], 4);
+    assert_eq!(json["report"]["passed_before"], 1, "only test_empty passes before");
+    assert!(json["diff"].as_str().unwrap().contains("+    return max(xs) - min(xs)"), "{}", json["diff"]);
+
+    // unittest methods in the file itself, after the function.
+    let own = dir.join("own.py");
+    std::fs::write(
+        &own,
+        format!("import unittest\n\n{broken}\n\nclass SpanTest(unittest.TestCase):\n    def test_pair(self):\n        self.assertEqual(span([1, 5]), 4)\n\n    def test_one(self):\n        self.assertEqual(span([7]), 0)\n\n\nif __name__ == '__main__':\n    unittest.main()\n"),
+    )
+    .unwrap();
+    let out = kelp(&["repair", "--baseline", "--json", own.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["report"]["tests"], 2);
+    assert_eq!(json["function"], "span");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken, "nothing written without --in-place");
+}

@@ -1,7 +1,8 @@
 //! `kelp repair FILE.py`: find a function and its tests, search for a repair, print a diff and a short report.
 //!
-//! Tests come from `--tests FILE` (assert lines or `check(candidate)`), else from the file's own top-level assert
-//! lines, else from doctests in the function's docstring. Progress goes to stderr, the diff and report to stdout.
+//! Tests come from `--tests FILE` (assert lines, a pytest or unittest file, or `check(candidate)`: see
+//! [`kelp::exec::parse_test_file`]), else from the file's own top-level assert lines, else from its own `test_*`
+//! functions or test classes, else from doctests in the function's docstring. Progress goes to stderr, the diff and report to stdout.
 //! Exit 0 when repaired (or nothing to repair), 1 when not, 2 on bad input.
 //!
 //! `kelp synth FILE.py` is the same job from scratch: the function is cut down to its signature, its docstring
@@ -16,7 +17,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use kelp::corpus::{Spec, doctest_examples, spec_of};
-use kelp::exec::{Sandbox, SandboxConfig, Tests};
+use kelp::exec::{Sandbox, SandboxConfig, TestFileError, Tests, parse_test_file};
 use kelp::model::Checkpoint;
 use kelp::model::decode::spec_text;
 use kelp::search::{Budget, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
@@ -28,7 +29,8 @@ use super::test::{parse_tests, read_source};
 pub struct RepairArgs {
     /// The Python file holding the broken function.
     pub file: PathBuf,
-    /// Tests: `assert` lines or a `check(candidate)` function (default: asserts or doctests in FILE).
+    /// Tests: `assert` lines, a pytest or unittest file, or a `check(candidate)` function (default: asserts or
+    /// doctests in FILE).
     #[arg(long)]
     pub tests: Option<PathBuf>,
     /// The function to repair (default: the only function FILE defines, tests aside).
@@ -301,6 +303,18 @@ fn find_tests(args: &RepairArgs, target: &Target, file_asserts: &[String]) -> an
     if !file_asserts.is_empty() {
         return Ok(Tests::Asserts(file_asserts.to_vec()));
     }
+    // pytest- or unittest-style tests in FILE itself, around the function.
+    let around = format!("{}\n{}", target.before, target.after);
+    match parse_test_file(&around, &target.function, Some(&target.name)) {
+        Ok(file) => {
+            for skipped in &file.skipped {
+                eprintln!("kelp: warning: left out the test {skipped}");
+            }
+            return Ok(file.tests);
+        }
+        Err(TestFileError::NoTests { .. }) => {}
+        Err(e) => return Err(e).with_context(|| format!("in the tests of {}", args.file.display())),
+    }
     let doctests: Vec<String> = target
         .spec
         .docstring
@@ -312,7 +326,7 @@ fn find_tests(args: &RepairArgs, target: &Target, file_asserts: &[String]) -> an
         .collect();
     if doctests.is_empty() {
         bail!(
-            "no tests found for `{}`: {} has no top-level assert lines and no doctests; pass --tests TESTS.py",
+            "no tests found for `{}`: {} has no top-level assert lines, test functions or doctests; pass --tests TESTS.py",
             target.name,
             args.file.display()
         );

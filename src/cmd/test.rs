@@ -4,13 +4,14 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestReport, Tests};
+use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, TestReport, Tests, parse_test_file};
 
 #[derive(clap::Args)]
 pub struct TestArgs {
     /// The program to test (a Python file).
     pub file: PathBuf,
-    /// The tests: `assert` lines (one test each), or a file defining `check(candidate)`.
+    /// The tests: `assert` lines (one test each), a pytest or unittest file (each `test_*` function or method is a
+    /// test), or a file defining `check(candidate)`.
     #[arg(long)]
     pub tests: PathBuf,
     /// The function `check` receives (default: the only function FILE defines).
@@ -64,41 +65,16 @@ pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
     })
 }
 
-/// A file defining `check(...)` is one HumanEval-style test; otherwise each top-level `assert` line is a test.
+/// The tests of a test file ([`parse_test_file`]); tests it leaves out are named on stderr.
 pub(crate) fn parse_tests(source: &str, program: &str, entry_point: Option<&str>) -> anyhow::Result<Tests> {
-    if source.lines().any(|l| defined_function(l) == Some("check")) {
-        let entry_point = match entry_point {
-            Some(name) => name.to_string(),
-            None => {
-                let functions: Vec<&str> = program.lines().filter_map(defined_function).collect();
-                match functions.as_slice() {
-                    [one] => one.to_string(),
-                    [] => bail!("the program defines no function to pass to check(); name one with --entry-point"),
-                    many => bail!(
-                        "the program defines several functions ({}); choose the one check() receives with --entry-point",
-                        many.join(", ")
-                    ),
-                }
-            }
-        };
-        return Ok(Tests::Check { source: source.to_string(), entry_point });
+    let file = parse_test_file(source, program, entry_point).map_err(|e| match e {
+        TestFileError::NoEntryPoint | TestFileError::SeveralEntryPoints(_) => anyhow::anyhow!("{e} with --entry-point"),
+        e => e.into(),
+    })?;
+    for skipped in &file.skipped {
+        eprintln!("kelp: warning: left out the test {skipped}");
     }
-    let asserts: Vec<String> = source
-        .lines()
-        .filter(|l| l.starts_with("assert ") || l.starts_with("assert("))
-        .map(|l| l.trim_end().to_string())
-        .collect();
-    if asserts.is_empty() {
-        bail!("no tests found: expected top-level `assert` lines or a `def check(candidate):` function");
-    }
-    Ok(Tests::Asserts(asserts))
-}
-
-/// The name of the function a top-level `def`/`async def` line defines.
-fn defined_function(line: &str) -> Option<&str> {
-    let rest = line.strip_prefix("def ").or_else(|| line.strip_prefix("async def "))?;
-    let name = rest.split('(').next()?.trim();
-    (!name.is_empty()).then_some(name)
+    Ok(file.tests)
 }
 
 fn print_report(report: &TestReport) {
@@ -145,7 +121,7 @@ mod tests {
     #[test]
     fn assert_lines_are_tests() {
         let tests = parse_tests(
-            "# toy\nassert add(2, 3) == 5\n\nassert add(0, 7) == 7  \n    assert nested\n",
+            "# toy\nassert add(2, 3) == 5\n\nassert add(0, 7) == 7  # comment\n",
             "def add(a, b):\n    return a + b\n",
             None,
         )

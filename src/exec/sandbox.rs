@@ -46,8 +46,8 @@ const EXIT_GRACE: Duration = Duration::from_millis(500);
 
 /// The tests a program must pass.
 ///
-/// Serialised as `{"asserts": [...]}` or `{"check": {"source": ..., "entry_point": ...}}`, which is also what the
-/// worker reads.
+/// Serialised as `{"asserts": [...]}`, `{"check": {"source": ..., "entry_point": ...}}` or
+/// `{"suite": {"setup": ..., "cases": [...], "modules": [...]}}`, which is also what the worker reads.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Tests {
@@ -61,6 +61,25 @@ pub enum Tests {
         /// The function of the program that `check` receives.
         entry_point: String,
     },
+    /// A test file of pytest or unittest style (built by [`parse_test_file`](super::parse_test_file)): `setup`
+    /// (the file less its top-level asserts) runs once after the program, in a namespace of its own that starts as
+    /// a copy of the program's, where the program is importable under each of `modules` that Python cannot find;
+    /// then each case is one test.
+    Suite {
+        setup: String,
+        cases: Vec<TestCase>,
+        /// The modules the test file imports; those Python cannot find are the program.
+        modules: Vec<String>,
+    },
+}
+
+/// One test of a [`Tests::Suite`]: a statement run in the test file's namespace.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TestCase {
+    /// What reports call it: `test_add`, `test_add[2]` (a parameter set), `TestMath.test_add`, or the assert line.
+    pub name: String,
+    /// The statement: a top-level assert, or a call of the worker's `__kelp_case__` / `__kelp_method__`.
+    pub code: String,
 }
 
 impl Tests {
@@ -69,6 +88,7 @@ impl Tests {
         match self {
             Tests::Asserts(lines) => lines.len(),
             Tests::Check { .. } => 1,
+            Tests::Suite { cases, .. } => cases.len(),
         }
     }
 
@@ -82,6 +102,7 @@ impl Tests {
         match self {
             Tests::Asserts(lines) => lines.iter().map(|l| l.trim().to_string()).collect(),
             Tests::Check { entry_point, .. } => vec![format!("check({entry_point})")],
+            Tests::Suite { cases, .. } => cases.iter().map(|c| c.name.clone()).collect(),
         }
     }
 }

@@ -36,6 +36,16 @@ pub fn spec_text(spec: &Spec) -> String {
             text.push('\n');
             text.push_str(source);
         }
+        // A pytest or unittest file: its assert lines (the top-level ones, then those inside test functions), which
+        // is what the model saw in training; imports and scaffolding say little about the function.
+        Some(Tests::Suite { setup, cases, .. }) => {
+            let inner =
+                setup.lines().map(str::trim).filter(|l| l.starts_with("assert") || l.starts_with("self.assert"));
+            for line in cases.iter().map(|c| c.code.as_str()).filter(|c| c.starts_with("assert")).chain(inner) {
+                text.push('\n');
+                text.push_str(line);
+            }
+        }
         None => {}
     }
     text

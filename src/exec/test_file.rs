@@ -1,0 +1,477 @@
+//! Reading a user's test file into [`Tests`]: what `kelp repair --tests` and `kelp test` accept.
+//!
+//! Three shapes, tried in this order:
+//! - a file defining `check(candidate)` is one HumanEval-style test ([`Tests::Check`]);
+//! - a file of one-line top-level `assert` statements and nothing else is one test per assert
+//!   ([`Tests::Asserts`], as the corpus stores tests);
+//! - anything else is read as a pytest or unittest module ([`Tests::Suite`]): each top-level assert, each
+//!   `test_*` function (each parameter set of a literal `@pytest.mark.parametrize` list) and each `test_*` method
+//!   of a `Test*` class or `unittest.TestCase` subclass is one test; the rest of the file (imports, helpers,
+//!   fixtures, constants) runs once before them.
+//!
+//! Tests that need what the sandbox cannot give (a pytest fixture the file does not define, `async def`) are left
+//! out and listed in [`TestFile::skipped`], so the caller can say so rather than fail them on every candidate.
+use crate::syntax::{self, NodeId, Tree};
+
+use super::{TestCase, Tests};
+
+/// A parsed test file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TestFile {
+    pub tests: Tests,
+    /// Tests left out, each with why.
+    pub skipped: Vec<String>,
+}
+
+/// Why a test file could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TestFileError {
+    #[error("the test file does not parse as Python (syntax error at line {line})")]
+    Syntax { line: usize },
+    #[error(
+        "no tests found: expected top-level `assert` lines, `test_*` functions, a `unittest.TestCase` class or a \
+         `def check(candidate):` function{}",
+        skipped_note(.skipped)
+    )]
+    NoTests { skipped: Vec<String> },
+    #[error("the program defines no function to pass to check(); name the entry point")]
+    NoEntryPoint,
+    #[error("the program defines several functions ({}); name the one check() receives", .0.join(", "))]
+    SeveralEntryPoints(Vec<String>),
+}
+
+fn skipped_note(skipped: &[String]) -> String {
+    if skipped.is_empty() { String::new() } else { format!(" (left out: {})", skipped.join("; ")) }
+}
+
+/// Reads `source`, a test file for `program`. `entry_point` names the function a `check(candidate)` receives
+/// (default: the program's only top-level function).
+pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -> Result<TestFile, TestFileError> {
+    let tree = syntax::parse(source);
+    if let Some(span) = tree.error_span() {
+        return Err(TestFileError::Syntax { line: tree.line_of(span.start as usize) });
+    }
+    let top: Vec<NodeId> = statements(&tree, 0).collect();
+    if top.iter().any(|&s| definition_name(&tree, s).is_some_and(|(kind, name)| kind == "function" && name == "check"))
+    {
+        let entry_point = match entry_point {
+            Some(name) => name.to_string(),
+            None => {
+                let program_tree = syntax::parse(program);
+                let functions: Vec<String> = statements(&program_tree, 0)
+                    .filter_map(|s| definition_name(&program_tree, s))
+                    .filter(|(kind, _)| *kind == "function")
+                    .map(|(_, name)| name.to_string())
+                    .collect();
+                match functions.as_slice() {
+                    [one] => one.clone(),
+                    [] => return Err(TestFileError::NoEntryPoint),
+                    many => return Err(TestFileError::SeveralEntryPoints(many.to_vec())),
+                }
+            }
+        };
+        return Ok(TestFile { tests: Tests::Check { source: source.to_string(), entry_point }, skipped: Vec::new() });
+    }
+
+    let kind = |s: NodeId| tree.node(s).kind;
+    let asserts_only =
+        !top.is_empty() && top.iter().all(|&s| kind(s) == "assert_statement" && !text(&tree, s).contains('\n'));
+    if asserts_only {
+        let lines = top.iter().filter(|&&s| kind(s) == "assert_statement").map(|&s| text(&tree, s).to_string());
+        return Ok(TestFile { tests: Tests::Asserts(lines.collect()), skipped: Vec::new() });
+    }
+
+    let fixtures = fixture_names(&tree, &top);
+    let mut cases = Vec::new();
+    let mut skipped = Vec::new();
+    let mut modules = Vec::new();
+    let mut setup = String::new();
+    let mut copied = 0;
+    for &s in &top {
+        match kind(s) {
+            "assert_statement" => {
+                // Out of the setup, into the cases: a blank line keeps the file's line numbers.
+                let span = tree.node(s).span;
+                setup.push_str(&source[copied..span.start as usize]);
+                setup.push_str("pass");
+                setup.extend(std::iter::repeat_n('\n', text(&tree, s).matches('\n').count()));
+                copied = span.end as usize;
+                let code = text(&tree, s).to_string();
+                cases.push(TestCase { name: code.split_whitespace().collect::<Vec<_>>().join(" "), code });
+            }
+            // `pytest` is the worker's stand-in, never the program.
+            "import_statement" | "import_from_statement" => {
+                modules.extend(imported_modules(&tree, s).into_iter().filter(|m| m != "pytest"))
+            }
+            _ => match definition_name(&tree, s) {
+                Some(("function", name)) if name.starts_with("test") => {
+                    function_cases(&tree, s, name, None, &fixtures, &mut cases, &mut skipped)
+                }
+                Some(("class", name)) if is_test_class(&tree, s, name) => {
+                    for method in statements(&tree, body(&tree, definition(&tree, s))) {
+                        if let Some(("function", m)) = definition_name(&tree, method)
+                            && m.starts_with("test")
+                        {
+                            function_cases(&tree, method, m, Some(name), &fixtures, &mut cases, &mut skipped);
+                        }
+                    }
+                }
+                _ => {}
+            },
+        }
+    }
+    setup.push_str(&source[copied..]);
+    if cases.is_empty() {
+        return Err(TestFileError::NoTests { skipped });
+    }
+    modules.dedup();
+    Ok(TestFile { tests: Tests::Suite { setup, cases, modules }, skipped })
+}
+
+/// The cases of one test function (or method of class `owner`): one per parameter set when the parameters are a
+/// literal list, else one that runs them all.
+fn function_cases(
+    tree: &Tree,
+    statement: NodeId,
+    name: &str,
+    owner: Option<&str>,
+    fixtures: &[String],
+    cases: &mut Vec<TestCase>,
+    skipped: &mut Vec<String>,
+) {
+    let function = definition(tree, statement);
+    let full = owner.map_or(name.to_string(), |o| format!("{o}.{name}"));
+    if tree.children(function).any(|c| tree.node(c).kind == "async") {
+        skipped.push(format!("{full} (async def)"));
+        return;
+    }
+    let marked_skip = tree.children(statement).any(|c| {
+        let t = text(tree, c);
+        tree.node(c).kind == "decorator"
+            && (t.contains("mark.skip") && !t.contains("mark.skipif") || t.contains(".skip("))
+    });
+    if marked_skip {
+        skipped.push(format!("{full} (marked skip)"));
+        return;
+    }
+    let (params, count) = parametrized(tree, statement);
+    let mut arguments = parameter_names(tree, function);
+    if owner.is_some() && !arguments.is_empty() {
+        arguments.remove(0); // self
+    }
+    if let Some(missing) = arguments.iter().find(|a| !params.contains(a) && !fixtures.contains(a)) {
+        skipped.push(format!("{full} (needs the pytest fixture `{missing}`, which the file does not define)"));
+        return;
+    }
+    let call = |index: &str| match owner {
+        Some(o) => format!("__kelp_method__({o}, {name:?}, {index})"),
+        None => format!("__kelp_case__({name}, {index})"),
+    };
+    match count {
+        Some(0) => skipped.push(format!("{full} (an empty parameter list)")),
+        Some(n) if n > 1 => {
+            cases.extend((0..n).map(|i| TestCase { name: format!("{full}[{i}]"), code: call(&i.to_string()) }))
+        }
+        _ => cases.push(TestCase { name: full, code: call("None") }),
+    }
+}
+
+/// The argument names of a test's `@…parametrize` decorators and the number of parameter sets they make (None when
+/// a list is not a literal the file spells out).
+fn parametrized(tree: &Tree, statement: NodeId) -> (Vec<String>, Option<usize>) {
+    let mut names = Vec::new();
+    let mut count = Some(1usize);
+    for decorator in tree.children(statement).filter(|&c| tree.node(c).kind == "decorator") {
+        let Some(call) = tree.children(decorator).find(|&c| tree.node(c).kind == "call") else { continue };
+        let Some(function) = tree.children(call).find(|&c| tree.node(c).field == Some("function")) else { continue };
+        if !text(tree, function).ends_with("parametrize") {
+            continue;
+        }
+        let Some(args) = tree.children(call).find(|&c| tree.node(c).field == Some("arguments")) else { continue };
+        let mut positional = Vec::new();
+        let (mut arg_names, mut arg_values) = (None, None);
+        for arg in statements(tree, args) {
+            if tree.node(arg).kind == "keyword_argument" {
+                let key = tree.children(arg).find(|&c| tree.node(c).field == Some("name")).map(|c| text(tree, c));
+                let value = tree.children(arg).find(|&c| tree.node(c).field == Some("value"));
+                match key {
+                    Some("argnames") => arg_names = value,
+                    Some("argvalues") => arg_values = value,
+                    _ => {}
+                }
+            } else {
+                positional.push(arg);
+            }
+        }
+        let arg_names = arg_names.or(positional.first().copied());
+        let arg_values = arg_values.or(positional.get(1).copied());
+        if let Some(n) = arg_names {
+            names.extend(string_items(tree, n));
+        }
+        let size =
+            arg_values.filter(|&v| matches!(tree.node(v).kind, "list" | "tuple")).map(|v| statements(tree, v).count());
+        count = match (count, size) {
+            (Some(c), Some(s)) => Some(c * s),
+            _ => None,
+        };
+    }
+    (names, count)
+}
+
+/// The names in a parametrize argnames: `"a, b"` or `["a", "b"]`.
+fn string_items(tree: &Tree, node: NodeId) -> Vec<String> {
+    let strings: Vec<NodeId> = if tree.node(node).kind == "string" {
+        vec![node]
+    } else {
+        statements(tree, node).filter(|&c| tree.node(c).kind == "string").collect()
+    };
+    strings
+        .into_iter()
+        .flat_map(|s| {
+            let t = text(tree, s).trim_matches(|c| c == '"' || c == '\'');
+            t.split(',').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Names of the fixtures the file defines (functions decorated with `…fixture`, called or not).
+fn fixture_names(tree: &Tree, top: &[NodeId]) -> Vec<String> {
+    top.iter()
+        .filter(|&&s| {
+            tree.children(s).any(|c| {
+                tree.node(c).kind == "decorator" && {
+                    let t = text(tree, c).trim_start_matches('@');
+                    let head = t.split('(').next().unwrap_or("");
+                    head == "fixture" || head.ends_with(".fixture")
+                }
+            })
+        })
+        .filter_map(|&s| definition_name(tree, s).map(|(_, name)| name.to_string()))
+        .collect()
+}
+
+/// A `Test*` class (pytest's convention) or a class deriving from something named `…TestCase`.
+fn is_test_class(tree: &Tree, statement: NodeId, name: &str) -> bool {
+    let class = definition(tree, statement);
+    let bases = tree.children(class).find(|&c| tree.node(c).field == Some("superclasses"));
+    name.starts_with("Test") || bases.is_some_and(|b| text(tree, b).contains("TestCase"))
+}
+
+/// The parameter names of a function definition, `*args` and `**kwargs` aside.
+fn parameter_names(tree: &Tree, function: NodeId) -> Vec<String> {
+    let Some(params) = tree.children(function).find(|&c| tree.node(c).field == Some("parameters")) else {
+        return Vec::new();
+    };
+    statements(tree, params)
+        .filter_map(|p| match tree.node(p).kind {
+            "identifier" => Some(text(tree, p).to_string()),
+            "typed_parameter" => {
+                tree.children(p).find(|&c| tree.node(c).kind == "identifier").map(|c| text(tree, c).into())
+            }
+            // A parameter with a default needs no value: pytest leaves it alone too.
+            _ => None,
+        })
+        .collect()
+}
+
+/// The module names an import statement names (`import a.b` → `a.b`; `from m import f` → `m`); relative imports
+/// are left out (the sandbox has no package around the program).
+fn imported_modules(tree: &Tree, statement: NodeId) -> Vec<String> {
+    match tree.node(statement).kind {
+        "import_from_statement" => tree
+            .children(statement)
+            .find(|&c| tree.node(c).field == Some("module_name") && tree.node(c).kind == "dotted_name")
+            .map(|c| vec![text(tree, c).to_string()])
+            .unwrap_or_default(),
+        _ => statements(tree, statement)
+            .filter_map(|c| match tree.node(c).kind {
+                "dotted_name" => Some(text(tree, c).to_string()),
+                "aliased_import" => {
+                    tree.children(c).find(|&d| tree.node(d).field == Some("name")).map(|d| text(tree, d).into())
+                }
+                _ => None,
+            })
+            .collect(),
+    }
+}
+
+/// `("function" | "class", name)` of a definition statement, decorated or not.
+fn definition_name(tree: &Tree, statement: NodeId) -> Option<(&'static str, &str)> {
+    let def = definition(tree, statement);
+    let kind = match tree.node(def).kind {
+        "function_definition" => "function",
+        "class_definition" => "class",
+        _ => return None,
+    };
+    let name = tree.children(def).find(|&c| tree.node(c).field == Some("name"))?;
+    Some((kind, text(tree, name)))
+}
+
+/// The definition a decorated definition wraps (or the statement itself).
+fn definition(tree: &Tree, statement: NodeId) -> NodeId {
+    if tree.node(statement).kind == "decorated_definition" {
+        tree.children(statement).find(|&c| tree.node(c).field == Some("definition")).unwrap_or(statement)
+    } else {
+        statement
+    }
+}
+
+fn body(tree: &Tree, definition: NodeId) -> NodeId {
+    tree.children(definition).find(|&c| tree.node(c).field == Some("body")).unwrap_or(definition)
+}
+
+/// The named children of a node, comments aside.
+fn statements(tree: &Tree, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    tree.children(id).filter(move |&c| tree.node(c).named && !tree.node(c).extra)
+}
+
+fn text(tree: &Tree, id: NodeId) -> &str {
+    tree.text(tree.node(id).span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROGRAM: &str = "def add(a, b):\n    return a + b\n";
+
+    fn names(tests: &Tests) -> Vec<String> {
+        tests.names()
+    }
+
+    #[test]
+    fn one_line_asserts_alone_stay_assert_lines() {
+        let file = parse_test_file("# toy\nassert add(2, 3) == 5\n\nassert add(0, 7) == 7  # c\n", PROGRAM, None);
+        let want = Tests::Asserts(vec!["assert add(2, 3) == 5".into(), "assert add(0, 7) == 7".into()]);
+        assert_eq!(file.map(|f| f.tests), Ok(want));
+    }
+
+    #[test]
+    fn a_pytest_file_is_a_suite_of_functions_parameter_sets_and_methods() {
+        let source = "\
+import pytest
+from solution import add
+import helpers.numbers as hn
+
+@pytest.fixture
+def pair():
+    return (1, 2)
+
+@pytest.mark.parametrize('a, b, want', [(1, 2, 3), (0, 0, 0), pytest.param(2, 2, 4)])
+def test_table(a, b, want):
+    assert add(a, b) == want
+
+@pytest.mark.parametrize('a', [1, 2])
+@pytest.mark.parametrize(argnames='b', argvalues=(3, 4, 5))
+def test_grid(a, b):
+    assert add(a, b) > 0
+
+@pytest.mark.parametrize('a', range(4))
+def test_dynamic(a):
+    assert add(a, 0) == a
+
+def test_fixture(pair):
+    assert add(*pair) == 3
+
+def test_tmp(tmp_path):
+    pass
+
+@pytest.mark.skip(reason='later')
+def test_later():
+    pass
+
+async def test_async():
+    pass
+
+def helper():
+    assert False
+
+assert add(1,
+           1) == 2
+
+class TestAdd:
+    def test_zero(self):
+        assert add(0, 0) == 0
+
+class Plain:
+    def test_not_collected(self):
+        pass
+";
+        let file = parse_test_file(source, PROGRAM, None).unwrap();
+        let Tests::Suite { setup, cases, modules } = &file.tests else { panic!("{:?}", file.tests) };
+        assert_eq!(
+            names(&file.tests),
+            [
+                "test_table[0]",
+                "test_table[1]",
+                "test_table[2]",
+                "test_grid[0]",
+                "test_grid[1]",
+                "test_grid[2]",
+                "test_grid[3]",
+                "test_grid[4]",
+                "test_grid[5]",
+                "test_dynamic",
+                "test_fixture",
+                "assert add(1, 1) == 2",
+                "TestAdd.test_zero",
+            ]
+        );
+        assert_eq!(cases[1].code, "__kelp_case__(test_table, 1)");
+        assert_eq!(cases[9].code, "__kelp_case__(test_dynamic, None)");
+        assert_eq!(cases[12].code, "__kelp_method__(TestAdd, \"test_zero\", None)");
+        assert_eq!(modules, &["solution", "helpers.numbers"]);
+        assert_eq!(file.skipped.len(), 3, "{:?}", file.skipped);
+        assert!(file.skipped[0].contains("`tmp_path`"), "{:?}", file.skipped);
+        // The top-level assert left the setup, and the setup keeps the file's line numbers.
+        assert!(!setup.contains("add(1,"), "{setup}");
+        assert_eq!(setup.lines().count(), source.lines().count());
+    }
+
+    #[test]
+    fn a_unittest_file_is_a_suite_of_methods() {
+        let source = "\
+import unittest
+from calc import add
+
+class AddTest(unittest.TestCase):
+    def setUp(self):
+        self.z = 0
+
+    def test_small(self):
+        self.assertEqual(add(1, 2), 3)
+
+    def test_zero(self):
+        self.assertEqual(add(self.z, self.z), 0)
+
+if __name__ == '__main__':
+    unittest.main()
+";
+        let file = parse_test_file(source, PROGRAM, None).unwrap();
+        assert_eq!(names(&file.tests), ["AddTest.test_small", "AddTest.test_zero"]);
+        assert!(file.skipped.is_empty());
+    }
+
+    #[test]
+    fn check_wins_and_needs_one_entry_point() {
+        let check = "def check(candidate):\n    assert candidate(1, 2) == 3\n\ndef test_x():\n    pass\n";
+        let file = parse_test_file(check, PROGRAM, None).unwrap();
+        assert_eq!(file.tests, Tests::Check { source: check.into(), entry_point: "add".into() });
+        let two = "def f(x):\n    return x\n\ndef g(x):\n    return x\n";
+        assert_eq!(
+            parse_test_file(check, two, None),
+            Err(TestFileError::SeveralEntryPoints(vec!["f".into(), "g".into()]))
+        );
+        assert_eq!(parse_test_file(check, "x = 1\n", None), Err(TestFileError::NoEntryPoint));
+        assert!(parse_test_file(check, two, Some("g")).is_ok());
+    }
+
+    #[test]
+    fn files_without_tests_or_that_do_not_parse_are_errors() {
+        assert_eq!(parse_test_file("x = 1\n", PROGRAM, None), Err(TestFileError::NoTests { skipped: vec![] }));
+        let only_fixture_tests = "def test_a(tmp_path):\n    pass\n";
+        let err = parse_test_file(only_fixture_tests, PROGRAM, None).unwrap_err();
+        assert!(err.to_string().contains("tmp_path"), "{err}");
+        assert_eq!(parse_test_file("def test_a(:\n", PROGRAM, None), Err(TestFileError::Syntax { line: 1 }));
+    }
+}
