@@ -35,7 +35,7 @@ fn searcher<'a>(sandbox: &'a Sandbox, task: &Task, mode: Mode, budget: usize) ->
         model: (mode != Mode::Baseline).then_some((model, tokenizer)),
         spec: spec_text(&task.spec),
         tests: task.spec.tests.clone().unwrap(),
-        context: (String::new(), String::new()),
+        context: Default::default(),
         config: SearchConfig {
             mode,
             budget: Budget { test_runs: budget, model_calls: budget * 4, wall: Duration::from_secs(30) },
@@ -78,7 +78,7 @@ fn localisation_finds_the_bug_sooner_than_random_order() {
             model: None,
             spec: String::new(),
             tests: tests.clone(),
-            context: (String::new(), String::new()),
+            context: Default::default(),
             config: SearchConfig {
                 mode: Mode::Baseline,
                 budget: Budget { test_runs: 1000, model_calls: 0, wall: Duration::from_secs(60) },
@@ -305,7 +305,7 @@ fn repair_bad_input_exits_2_and_writes_nothing() {
 
     let out = kelp(&["repair", "--baseline", "--function", "g", no_tests.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no top-level function `g`"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no function `g` (it defines: f)"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"));
 }
 
@@ -387,4 +387,54 @@ fn repair_reads_pytest_and_unittest_test_files() {
     assert_eq!(json["report"]["tests"], 2);
     assert_eq!(json["function"], "span");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), broken, "nothing written without --in-place");
+}
+
+#[test]
+fn repair_finds_methods_and_decorated_functions() {
+    let dir = scratch("methods");
+    let file = dir.join("shapes.py");
+    let text = "import functools\n\n\nclass Square:\n    def __init__(self, side):\n        self.side = side\n\n    def area(self):\n        \"\"\"The area.\"\"\"\n        return self.side + self.side\n\n\n@functools.lru_cache(maxsize=None)\ndef double(x):\n    return x - x\n";
+    std::fs::write(&file, text).unwrap();
+    let tests = dir.join("tests.py");
+    let area_tests = "from shapes import Square\n\ndef test_area():\n    assert Square(3).area() == 9\n    assert Square(1).area() == 1\n";
+    let double_tests = "import shapes\n\ndef test_double():\n    assert shapes.double(4) == 8\n";
+    let run = |function: &str, tests_text: &str| {
+        std::fs::write(&tests, tests_text).unwrap();
+        let out = kelp(&[
+            "repair",
+            "--baseline",
+            "--json",
+            "--in-place",
+            file.to_str().unwrap(),
+            "--tests",
+            tests.to_str().unwrap(),
+            "--function",
+            function,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let json = run("area", area_tests);
+    assert_eq!(json["function"], "Square.area");
+    assert_eq!(json["report"]["passed_before"], 0);
+    run("double", double_tests);
+    // Both repairs went back in place, the method at its indentation, the decorator kept.
+    let repaired = std::fs::read_to_string(&file).unwrap();
+    assert!(repaired.contains("\n        return self.side * self.side\n"), "{repaired}");
+    assert!(repaired.contains("@functools.lru_cache(maxsize=None)\ndef double(x):\n    return x + x\n"), "{repaired}");
+    for tests_text in [area_tests, double_tests] {
+        std::fs::write(&tests, tests_text).unwrap();
+        let check = kelp(&["test", file.to_str().unwrap(), "--tests", tests.to_str().unwrap()]);
+        assert_eq!(check.status.code(), Some(0), "{repaired}");
+    }
+    // A method name two classes share must be qualified.
+    std::fs::write(
+        &file,
+        "class A:\n    def f(self):\n        return 1\n\nclass B:\n    def f(self):\n        return 2\n",
+    )
+    .unwrap();
+    let out =
+        kelp(&["repair", "--baseline", file.to_str().unwrap(), "--tests", tests.to_str().unwrap(), "--function", "f"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("A.f, B.f"), "{}", String::from_utf8_lossy(&out.stderr));
 }

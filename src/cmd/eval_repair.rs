@@ -105,7 +105,7 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
                         model: checkpoint.as_ref().map(|c| (&c.model, &c.tokenizer)),
                         spec: spec_text(&task.spec),
                         tests: tests.clone(),
-                        context: (String::new(), String::new()),
+                        context: Default::default(),
                         config: SearchConfig {
                             mode,
                             budget: Budget {

@@ -20,7 +20,7 @@ use kelp::corpus::{Spec, doctest_examples, spec_of};
 use kelp::exec::{Sandbox, SandboxConfig, TestFileError, Tests, parse_test_file};
 use kelp::model::Checkpoint;
 use kelp::model::decode::spec_text;
-use kelp::search::{Budget, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
+use kelp::search::{Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
 use kelp::syntax::{self, Tree};
 
 use super::test::{parse_tests, read_source};
@@ -76,10 +76,16 @@ pub struct RepairArgs {
 
 /// The function to repair and what surrounds it in its file.
 struct Target {
+    /// `f`, or `Class.method`.
     name: String,
+    /// `f` or `method`: what the tests call.
+    bare_name: String,
+    /// Its source; a method's dedented to the top level.
     function: String,
     before: String,
     after: String,
+    /// A method's indentation.
+    indent: String,
     spec: Spec,
 }
 
@@ -111,8 +117,9 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             tree.line_of(span.start as usize)
         );
     }
-    let function_node = find_function(&tree, args.function.as_deref(), &args.file)?;
-    let (mut target, file_asserts) = split_file(&tree, function_node);
+    let function = find_function(&tree, args.function.as_deref(), &args.file)?;
+    let function_node = function.node;
+    let (mut target, file_asserts) = split_file(&tree, &function)?;
     let tests = find_tests(&args, &target, &file_asserts)?;
     if job == Job::Synth {
         target.function =
@@ -163,7 +170,11 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         model: checkpoint.as_ref().map(|c| (&c.model, &c.tokenizer)),
         spec: spec_text(&target.spec),
         tests: tests.clone(),
-        context: (target.before.clone(), target.after.clone()),
+        context: FileContext {
+            before: target.before.clone(),
+            after: target.after.clone(),
+            indent: target.indent.clone(),
+        },
         config,
     };
     eprintln!(
@@ -208,7 +219,8 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         fallback = Some(report.clone());
         report = combine(report, second);
     }
-    let repaired_file = splice_function(&source, &tree, function_node, &report.best.source);
+    let repaired = syntax::reindent(&report.best.source, &target.indent);
+    let repaired_file = splice_function(&source, &tree, function_node, &repaired);
     let name = args.file.display().to_string();
     let diff = unified_diff(&source, &repaired_file, &format!("a/{name}"), &format!("b/{name}"));
     let nothing_to_do = report.passed_before == report.tests;
@@ -240,64 +252,144 @@ fn function_name(tree: &Tree, id: u32) -> Option<&str> {
     tree.children(id).find(|&c| tree.node(c).field == Some("name")).map(|c| tree.text(tree.node(c).span))
 }
 
-/// The top-level function to repair: `--function NAME`, else the only one that is not a test helper.
-fn find_function(tree: &Tree, wanted: Option<&str>, file: &Path) -> anyhow::Result<u32> {
-    let functions: Vec<(u32, &str)> = tree
-        .children(0)
-        .filter(|&c| tree.node(c).kind == "function_definition")
-        .filter_map(|c| Some((c, function_name(tree, c)?)))
-        .collect();
-    if let Some(name) = wanted {
-        return functions.iter().find(|f| f.1 == name).map(|f| f.0).ok_or_else(|| {
-            let names: Vec<&str> = functions.iter().map(|f| f.1).collect();
-            anyhow::anyhow!(
-                "{} defines no top-level function `{name}` (it defines: {})",
-                file.display(),
-                if names.is_empty() { "none".to_string() } else { names.join(", ") }
-            )
-        });
+/// A function the file defines: a top-level one (decorated or not) or a method of a top-level class, named
+/// `Class.method`.
+struct Defined<'t> {
+    node: u32,
+    name: String,
+    bare: &'t str,
+    method: bool,
+}
+
+/// Every function and method the file defines, in file order.
+fn defined_functions(tree: &Tree) -> Vec<Defined<'_>> {
+    // A decorated definition's decorators stay in the file around it, unedited.
+    let definition = |c: u32| {
+        if tree.node(c).kind == "decorated_definition" {
+            tree.children(c).find(|&d| tree.node(d).field == Some("definition")).unwrap_or(c)
+        } else {
+            c
+        }
+    };
+    let mut out = Vec::new();
+    for top in tree.children(0).map(definition) {
+        match tree.node(top).kind {
+            "function_definition" => {
+                if let Some(bare) = function_name(tree, top) {
+                    out.push(Defined { node: top, name: bare.to_string(), bare, method: false });
+                }
+            }
+            "class_definition" => {
+                let class = function_name(tree, top).unwrap_or("?");
+                let Some(body) = tree.children(top).find(|&c| tree.node(c).field == Some("body")) else { continue };
+                for member in tree.children(body).map(definition) {
+                    if tree.node(member).kind == "function_definition"
+                        && let Some(bare) = function_name(tree, member)
+                    {
+                        out.push(Defined { node: member, name: format!("{class}.{bare}"), bare, method: true });
+                    }
+                }
+            }
+            _ => {}
+        }
     }
-    let candidates: Vec<&(u32, &str)> =
-        functions.iter().filter(|f| f.1 != "check" && !f.1.starts_with("test_")).collect();
-    match candidates.as_slice() {
-        [one] => Ok(one.0),
-        [] => bail!("{} defines no top-level function to repair", file.display()),
+    out
+}
+
+/// The function to repair: `--function NAME` (a top-level function, `Class.method`, or a method's own name when
+/// only one class has it), else the only top-level function that is not a test, else the only method of a class
+/// that is not a test class.
+fn find_function<'t>(tree: &'t Tree, wanted: Option<&str>, file: &Path) -> anyhow::Result<Defined<'t>> {
+    let mut functions = defined_functions(tree);
+    let list = |fs: &[Defined]| {
+        if fs.is_empty() {
+            "none".to_string()
+        } else {
+            fs.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")
+        }
+    };
+    if let Some(name) = wanted {
+        let exact = functions.iter().position(|f| f.name == name);
+        let methods: Vec<usize> =
+            (0..functions.len()).filter(|&i| functions[i].method && functions[i].bare == name).collect();
+        return match (exact, methods.as_slice()) {
+            (Some(i), _) => Ok(functions.swap_remove(i)),
+            (None, &[i]) => Ok(functions.swap_remove(i)),
+            (None, []) => bail!("{} defines no function `{name}` (it defines: {})", file.display(), list(&functions)),
+            (None, many) => bail!(
+                "{} defines several methods `{name}` ({}); name one as Class.method",
+                file.display(),
+                many.iter().map(|&i| functions[i].name.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        };
+    }
+    let not_test = |f: &Defined| f.bare != "check" && !f.bare.starts_with("test");
+    let top: Vec<usize> = (0..functions.len()).filter(|&i| !functions[i].method && not_test(&functions[i])).collect();
+    let methods: Vec<usize> = (0..functions.len())
+        .filter(|&i| {
+            let f = &functions[i];
+            f.method && not_test(f) && !f.name.starts_with("Test") && f.bare != "setUp" && f.bare != "tearDown"
+        })
+        .collect();
+    let choice = if top.is_empty() { &methods } else { &top };
+    match choice.as_slice() {
+        [one] => Ok(functions.swap_remove(*one)),
+        [] => bail!("{} defines no function to repair", file.display()),
         many => bail!(
             "{} defines several functions ({}); choose one with --function",
             file.display(),
-            many.iter().map(|f| f.1).collect::<Vec<_>>().join(", ")
+            many.iter().map(|&i| functions[i].name.as_str()).collect::<Vec<_>>().join(", ")
         ),
     }
 }
 
-/// The function's source and its surroundings, and the file's top-level assert lines.
-fn split_file(tree: &Tree, function: u32) -> (Target, Vec<String>) {
-    let (before, function_text, after) = tree.split_around(function);
+/// The function's source (a method's dedented) and its surroundings, and the file's top-level assert lines.
+fn split_file(tree: &Tree, function: &Defined) -> anyhow::Result<(Target, Vec<String>)> {
+    let (before, function_text, after) = tree.split_around(function.node);
     let asserts = tree
         .children(0)
         .filter(|&c| tree.node(c).kind == "assert_statement")
         .map(|c| tree.text(tree.node(c).span).to_string())
         .filter(|t| !t.contains('\n'))
         .collect();
+    // A method is searched as a function at the top level: its lines lose the class's indentation, which
+    // `FileContext::program` gives back.
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let indent = before[line_start..].to_string();
+    let indent = if indent.trim().is_empty() { indent } else { String::new() };
+    let function_text = if indent.is_empty() {
+        function_text
+    } else {
+        syntax::dedent(&function_text, &indent).with_context(|| {
+            format!(
+                "`{}` has lines indented less than its `def` (a multi-line string?); kelp cannot lift it out",
+                function.name
+            )
+        })?
+    };
     let function_tree = syntax::parse(function_text.as_str());
     let target = Target {
-        name: function_name(tree, function).unwrap_or("?").to_string(),
+        name: function.name.clone(),
+        bare_name: function.bare.to_string(),
         spec: spec_of(&function_tree),
         function: function_text,
         before,
         after,
+        indent,
     };
-    (target, asserts)
+    Ok((target, asserts))
 }
 
+/// `text` less its top-level assert lines, byte for byte otherwise (`before` may end inside a line: a method's
+/// indentation).
 fn strip_asserts(text: &str) -> String {
-    text.lines().filter(|l| !(l.starts_with("assert ") || l.starts_with("assert("))).map(|l| format!("{l}\n")).collect()
+    text.split_inclusive('\n').filter(|l| !(l.starts_with("assert ") || l.starts_with("assert("))).collect()
 }
 
 fn find_tests(args: &RepairArgs, target: &Target, file_asserts: &[String]) -> anyhow::Result<Tests> {
     if let Some(path) = &args.tests {
         let text = read_source(path)?;
-        return parse_tests(&text, &target.function, Some(&target.name))
+        return parse_tests(&text, &target.function, Some(&target.bare_name))
             .with_context(|| format!("in {}", path.display()));
     }
     if !file_asserts.is_empty() {
@@ -305,7 +397,7 @@ fn find_tests(args: &RepairArgs, target: &Target, file_asserts: &[String]) -> an
     }
     // pytest- or unittest-style tests in FILE itself, around the function.
     let around = format!("{}\n{}", target.before, target.after);
-    match parse_test_file(&around, &target.function, Some(&target.name)) {
+    match parse_test_file(&around, &target.function, Some(&target.bare_name)) {
         Ok(file) => {
             for skipped in &file.skipped {
                 eprintln!("kelp: warning: left out the test {skipped}");
@@ -319,7 +411,7 @@ fn find_tests(args: &RepairArgs, target: &Target, file_asserts: &[String]) -> an
         .spec
         .docstring
         .as_deref()
-        .map(|d| doctest_examples(d, &target.name))
+        .map(|d| doctest_examples(d, &target.bare_name))
         .unwrap_or_default()
         .into_iter()
         .map(|(expr, expected)| format!("assert {expr} == {expected}"))

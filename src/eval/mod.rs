@@ -401,7 +401,7 @@ pub fn evaluate(
                 model: model.map(|m| (m.model, m.tokenizer)),
                 spec: problem.spec.clone(),
                 tests: problem.tests.clone(),
-                context: problem.context.clone(),
+                context: problem.context.clone().into(),
                 config: search,
             };
             let report = searcher.run(&problem.start)?;

@@ -226,9 +226,33 @@ pub struct Searcher<'a> {
     pub model: Option<(&'a EditModel, &'a Tokenizer)>,
     pub spec: String,
     pub tests: Tests,
-    /// Text before and after the function in its file (run with every candidate, never edited).
-    pub context: (String, String),
+    /// The file around the function (run with every candidate, never edited).
+    pub context: FileContext,
     pub config: SearchConfig,
+}
+
+/// The text around a function in its file: run with every candidate, never edited.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileContext {
+    /// The file before the function (for a method, up to and including the indentation of its `def` line).
+    pub before: String,
+    pub after: String,
+    /// A method's indentation: the searched function is its dedented text, and [`FileContext::program`] indents
+    /// every line of it but the first (which `before` indents) back.
+    pub indent: String,
+}
+
+impl FileContext {
+    /// The whole program with `function` in its place.
+    pub fn program(&self, function: &str) -> String {
+        format!("{}{}{}", self.before, syntax::reindent(function, &self.indent), self.after)
+    }
+}
+
+impl From<(String, String)> for FileContext {
+    fn from((before, after): (String, String)) -> FileContext {
+        FileContext { before, after, indent: String::new() }
+    }
 }
 
 /// The bookkeeping shared by the strategies: dedup, batched testing, the best so far, the budget.
@@ -248,8 +272,7 @@ struct Run<'s> {
 
 impl<'s> Run<'s> {
     fn program(&self, source: &str) -> String {
-        let (before, after) = &self.searcher.context;
-        format!("{before}{source}{after}")
+        self.searcher.context.program(source)
     }
 
     fn out_of_budget(&mut self, model_calls: u64) -> bool {
@@ -311,7 +334,7 @@ impl<'s> Run<'s> {
         } else {
             self.searcher.sandbox.run_many(&jobs)?
         };
-        let offset = self.searcher.context.0.matches('\n').count();
+        let offset = self.searcher.context.before.matches('\n').count();
         let mut suspicions = Vec::with_capacity(batch.len());
         for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
             c.passed = Some(r.passed);
