@@ -12,7 +12,8 @@ as root or as an ordinary user, and talks to it in JSON lines:
                             "lines": [1, 2])
                             or ... "tests": {"check": {"source": "def check(candidate): ...", "entry_point": "add"}}
                             or ... "tests": {"suite": {"setup": "<test file less its asserts>", "modules": ["f"],
-                            "cases": [{"name": "test_add", "code": "__kelp_case__(test_add, None)"}, ...]}}
+                            "cases": [{"name": "test_add", "code": "__kelp_case__(test_add, None)"}, ...],
+                            "module": "f"}} ("module", optional: the program's own name, even if Python has one)
                             or {"id": 8, "harness": "<python source>", "payload": {...}}: a trusted script of Kelp's
                             (e.g. python/probe.py) run in the job process, after all of the isolation below, with the
                             names PAYLOAD and emit; what it emits comes back in "harness", in order
@@ -500,7 +501,7 @@ def run_tests(job, codes, out, err):
     tests = job["tests"]
     names = {"__name__": "__candidate__", "__builtins__": builtins}
     if "suite" in tests:  # the program is a module the test file imports: give it a module's namespace
-        names = program_module(tests["suite"]["modules"]).__dict__
+        names = program_module(tests["suite"]["modules"], tests["suite"].get("module")).__dict__
         names["__builtins__"] = builtins
     count = len(tests["asserts"]) if "asserts" in tests else len(tests["suite"]["cases"]) if "suite" in tests else 1
     loaded = attempt(lambda: exec(compile(job["program"], "<candidate>", "exec"), names))
@@ -543,13 +544,13 @@ def run_tests(job, codes, out, err):
 # more than the candidate): `import pytest` gets the small stand-in below, which covers raises, approx,
 # mark.parametrize/skip/skipif/xfail, param, fixture (function-scoped, generator fixtures included), fail and skip.
 
-def program_module(module_names):
+def program_module(module_names, own):
     import importlib.util
     import types
-    module = types.ModuleType(module_names[0] if module_names else "__candidate__")
+    module = types.ModuleType(own or (module_names[0] if module_names else "__candidate__"))
     for name in module_names:
         try:
-            found = importlib.util.find_spec(name) is not None
+            found = name != own and importlib.util.find_spec(name) is not None
         except (ImportError, ValueError):
             found = False
         if not found:  # a module Python cannot find: the tests mean the program

@@ -611,6 +611,13 @@ class MeanTest(unittest.TestCase):
     );
     assert_eq!(statuses(right, unittest), ["MeanTest.test_one passed", "MeanTest.test_two passed"]);
     assert_eq!(statuses(wrong, unittest), ["MeanTest.test_one failed", "MeanTest.test_two passed"]);
+    // A program named after a standard module (a user's statistics.py) is what its tests import, once named.
+    let shadow = "from statistics import mean\n\ndef test_mine():\n    assert mean([1, 3]) == 'mine'\n";
+    let mine = "def mean(xs):\n    return 'mine'\n";
+    assert_eq!(statuses(mine, shadow), ["test_mine failed"], "without a name, statistics is the standard one");
+    let mut tests = kelp::exec::parse_test_file(shadow, mine, None).unwrap().tests;
+    tests.name_program_module("statistics");
+    assert!(sandbox().run(mine, &tests).unwrap().all_passed());
     // A test file that fails before any test runs fails every test, with its own error.
     let broken = "import solution\nraise RuntimeError('setup')\n\ndef test_a():\n    pass\n\ndef test_b():\n    pass\n";
     assert_eq!(statuses(right, broken), ["test_a RuntimeError", "test_b RuntimeError"]);

@@ -120,7 +120,10 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let function = find_function(&tree, args.function.as_deref(), &args.file)?;
     let function_node = function.node;
     let (mut target, file_asserts) = split_file(&tree, &function)?;
-    let tests = find_tests(&args, &target, &file_asserts)?;
+    let mut tests = find_tests(&args, &target, &file_asserts)?;
+    if let Some(stem) = args.file.file_stem().and_then(|s| s.to_str()) {
+        tests.name_program_module(stem);
+    }
     if job == Job::Synth {
         target.function =
             stub(&target.function).with_context(|| format!("could not cut `{}` down to its signature", target.name))?;

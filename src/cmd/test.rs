@@ -31,8 +31,11 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     }
     let program = read_source(&args.file)?;
     let tests_source = read_source(&args.tests)?;
-    let tests = parse_tests(&tests_source, &program, args.entry_point.as_deref())
+    let mut tests = parse_tests(&tests_source, &program, args.entry_point.as_deref())
         .with_context(|| format!("in {}", args.tests.display()))?;
+    if let Some(stem) = args.file.file_stem().and_then(|s| s.to_str()) {
+        tests.name_program_module(stem);
+    }
     let sandbox = Sandbox::new(SandboxConfig {
         workers: 1,
         timeout: Duration::from_secs_f64(args.timeout),

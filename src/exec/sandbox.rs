@@ -70,6 +70,10 @@ pub enum Tests {
         cases: Vec<TestCase>,
         /// The modules the test file imports; those Python cannot find are the program.
         modules: Vec<String>,
+        /// The program's own module name (its file's stem), the program even where Python has a module of that
+        /// name (a user's `heapq.py`): see [`Tests::name_program_module`].
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        module: Option<String>,
     },
 }
 
@@ -89,6 +93,16 @@ impl Tests {
             Tests::Asserts(lines) => lines.len(),
             Tests::Check { .. } => 1,
             Tests::Suite { cases, .. } => cases.len(),
+        }
+    }
+
+    /// Names the program's module (its file's stem): when a test file imports it, that import means the program,
+    /// even if Python also has a module of that name.
+    pub fn name_program_module(&mut self, stem: &str) {
+        if let Tests::Suite { modules, module, .. } = self
+            && modules.iter().any(|m| m == stem)
+        {
+            *module = Some(stem.to_string());
         }
     }
 

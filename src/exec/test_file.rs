@@ -125,7 +125,7 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
         return Err(TestFileError::NoTests { skipped });
     }
     modules.dedup();
-    Ok(TestFile { tests: Tests::Suite { setup, cases, modules }, skipped })
+    Ok(TestFile { tests: Tests::Suite { setup, cases, modules, module: None }, skipped })
 }
 
 /// The cases of one test function (or method of class `owner`): one per parameter set when the parameters are a
@@ -398,7 +398,7 @@ class Plain:
         pass
 ";
         let file = parse_test_file(source, PROGRAM, None).unwrap();
-        let Tests::Suite { setup, cases, modules } = &file.tests else { panic!("{:?}", file.tests) };
+        let Tests::Suite { setup, cases, modules, .. } = &file.tests else { panic!("{:?}", file.tests) };
         assert_eq!(
             names(&file.tests),
             [
