@@ -296,7 +296,8 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             // Deleting or duplicating a bare string would do nothing either.
             ReplacementClass::Statement if !tree.is_docstring(id) => {
                 if let Some(function) = sketch::stub_function(tree, id) {
-                    for t in sketch::stub_returns(&sketch::parameters(tree, function)) {
+                    let params = sketch::parameters(tree, function);
+                    for t in sketch::stub_returns(&params).into_iter().chain(sketch::stub_idioms(&params)) {
                         push(t);
                     }
                 }
@@ -357,6 +358,17 @@ impl Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut singles = single_edits(start);
         singles.shuffle(&mut rng);
+        // A stub's idioms are a second tier, after every other single edit: they are many, and the small
+        // expressions come first in bottom-up enumeration. (A stable partition: each tier keeps its seeded order.)
+        let idioms: HashSet<String> = (0..start.nodes().len() as NodeId)
+            .filter_map(|id| sketch::stub_function(start, id))
+            .flat_map(|f| sketch::stub_idioms(&sketch::parameters(start, f)))
+            .collect();
+        if !idioms.is_empty() {
+            let (late, early): (Vec<RawEdit>, Vec<RawEdit>) =
+                singles.into_iter().partition(|e| idioms.contains(&e.text));
+            singles = early.into_iter().chain(late).collect();
+        }
         if let Some(suspicion) = suspicion {
             let spans: Vec<_> = singles.iter().map(|e| e.span).collect();
             let priors = suspicion.priors(start, &spans);

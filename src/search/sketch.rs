@@ -130,6 +130,170 @@ pub(super) fn stub_returns(params: &[&str]) -> Vec<String> {
     exprs.into_iter().map(|e| format!("return {e}")).collect()
 }
 
+/// Maps of a collection's element `x` tried in comprehensions: `[x * 2 for x in xs]`.
+const ELEMENT_MAPS: [&str; 13] = [
+    "x * 2",
+    "x + 1",
+    "x ** 2",
+    "-x",
+    "abs(x)",
+    "str(x)",
+    "int(x)",
+    "len(x)",
+    "x.upper()",
+    "x.lower()",
+    "x.strip()",
+    "x[::-1]",
+    "x[0]",
+];
+
+/// Conditions on a collection's element `x` tried in filters, counts, `all` and `any`.
+const ELEMENT_TESTS: [&str; 13] = [
+    "x > 0",
+    "x < 0",
+    "x >= 0",
+    "x != 0",
+    "x % 2 == 0",
+    "x % 2 == 1",
+    "x",
+    "not x",
+    "x.isdigit()",
+    "x.isalpha()",
+    "x.isupper()",
+    "x.islower()",
+    "x.lower() in 'aeiou'",
+];
+
+/// Whole-value idioms of one parameter `p`: sequences, strings and numbers (each fails fast on the other types).
+const VALUE_IDIOMS: [&str; 36] = [
+    "sorted(p)",
+    "sorted(p, reverse=True)",
+    "list(reversed(p))",
+    "sorted(set(p))",
+    "list(set(p))",
+    "set(p)",
+    "len(set(p))",
+    "len(set(p)) == len(p)",
+    "p == p[::-1]",
+    "p == sorted(p)",
+    "max(p) - min(p)",
+    "sum(p) / len(p)",
+    "p[1:]",
+    "p[:-1]",
+    "p.upper()",
+    "p.lower()",
+    "p.strip()",
+    "p.split()",
+    "p.title()",
+    "p.capitalize()",
+    "p.swapcase()",
+    "' '.join(p)",
+    "''.join(p)",
+    "' '.join(p.split()[::-1])",
+    "len(p.split())",
+    "p.isdigit()",
+    "p.isalpha()",
+    "sum(range(p + 1))",
+    "list(range(p))",
+    "sum(int(d) for d in str(p))",
+    "str(p)[::-1]",
+    "int(str(p)[::-1])",
+    "bin(p)[2:]",
+    "p[len(p) // 2]",
+    "all(a <= b for a, b in zip(p, p[1:]))",
+    "sum(p[i] for i in range(0, len(p), 2))",
+];
+
+/// Idioms of two parameters `p` and `q` (both orders are tried).
+const PAIR_IDIOMS: [&str; 22] = [
+    "p.count(q)",
+    "q in p",
+    "q not in p",
+    "p.index(q)",
+    "p.split(q)",
+    "q.join(p)",
+    "p.startswith(q)",
+    "p.endswith(q)",
+    "p[q]",
+    "p[:q]",
+    "p[q:]",
+    "p[-q:]",
+    "[x for x in p if x != q]",
+    "[x for x in p if x > q]",
+    "[x for x in p if x < q]",
+    "[x + q for x in p]",
+    "[x * q for x in p]",
+    "[x for x in p if q in x]",
+    "[x for x in p if x.startswith(q)]",
+    "all(x < q for x in p)",
+    "all(x > q for x in p)",
+    "p.replace(q, '')",
+];
+
+/// `return E` for common idioms of Python over the parameters: comprehensions that map, filter, count or test a
+/// collection's elements, and the everyday calls on sequences, strings and numbers (see the constants above).
+/// A second tier of the stub's menu: the baseline tries them after [`stub_returns`] (they are more, and longer).
+pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
+    // The comprehension variable must not hide a parameter.
+    let var = ["x", "v", "item", "elem"].into_iter().find(|v| !params.contains(v)).unwrap_or("x");
+    let element = |template: &str| substitute(template, &[("x", var)]);
+    let mut exprs = Vec::new();
+    for &p in params {
+        for m in ELEMENT_MAPS {
+            exprs.push(format!("[{} for {var} in {p}]", element(m)));
+        }
+        for t in ELEMENT_TESTS {
+            let t = element(t);
+            exprs.push(format!("[{var} for {var} in {p} if {t}]"));
+            exprs.push(format!("sum(1 for {var} in {p} if {t})"));
+            exprs.push(format!("all({t} for {var} in {p})"));
+            exprs.push(format!("any({t} for {var} in {p})"));
+        }
+        for m in ["x ** 2", "abs(x)", "int(x)", "len(x)", "x * x"] {
+            exprs.push(format!("sum({} for {var} in {p})", element(m)));
+        }
+        exprs.extend(VALUE_IDIOMS.iter().map(|t| substitute(t, &[("p", p)])));
+    }
+    let paired = &params[..params.len().min(PAIRED_PARAMETERS)];
+    for &p in paired {
+        for &q in paired.iter().filter(|&&q| q != p) {
+            for t in PAIR_IDIOMS {
+                exprs.push(substitute(t, &[("p", p), ("q", q), ("x", var)]));
+            }
+        }
+    }
+    if let [p, q, r, ..] = paired {
+        exprs.push(format!("{p}.replace({q}, {r})"));
+        exprs.push(format!("{p}[{q}:{r}]"));
+    }
+    let mut seen = std::collections::HashSet::new();
+    exprs.into_iter().filter(|e| seen.insert(e.clone())).map(|e| format!("return {e}")).collect()
+}
+
+/// Replaces whole-word placeholders (`p`, `q`) in an idiom template by names.
+fn substitute(template: &str, names: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let w = std::mem::take(word);
+        out.push_str(names.iter().find(|(k, _)| *k == w).map_or(w.as_str(), |(_, v)| v));
+    };
+    let mut in_string = false;
+    for c in template.chars() {
+        if c == '\'' {
+            in_string = !in_string;
+        }
+        if !in_string && (c.is_alphanumeric() || c == '_') {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 /// Wrappings of a returned expression `text` of node kind `kind` (see the module doc).
 pub(super) fn wrappings(text: &str, kind: &str, params: &[&str]) -> Vec<String> {
     let e = if is_primary(kind) { text.to_string() } else { format!("({text})") };
@@ -196,6 +360,25 @@ mod tests {
         let eight = stub_returns(&["a", "b", "c", "d", "e", "f", "g", "h"]).len();
         assert!(six < 400 && eight - six == six - stub_returns(&["a", "b", "c", "d"]).len(), "{six} {eight}");
         assert!(wrappings("x % 2", "binary_operator", &["x"]).contains(&"(x % 2) == 0".to_string()));
+        // Idioms: whole words substituted, strings left alone, the comprehension variable never a parameter.
+        let idioms = stub_idioms(&["x", "sep"]);
+        for want in [
+            "return [v for v in x if v % 2 == 0]",
+            "return sum(1 for v in x if v.lower() in 'aeiou')",
+            "return sep.join(x)",
+            "return x.count(sep)",
+            "return [v for v in x if sep in v]",
+            "return ' '.join(x.split()[::-1])",
+            "return all(a <= b for a, b in zip(x, x[1:]))",
+        ] {
+            assert!(idioms.iter().any(|r| r == want), "{want} missing");
+        }
+        assert!(idioms.iter().all(|r| !r.contains("for x in")), "x is a parameter");
+        assert!(stub_idioms(&["a", "b", "c"]).len() < 500);
+        for idiom in stub_idioms(&["xs", "n", "s"]) {
+            let tree = parse(format!("def f(xs, n, s):\n    {idiom}\n"));
+            assert!(!tree.has_error(), "{idiom}");
+        }
         assert!(wrappings("min(x, hi)", "call", &["x", "lo", "hi"]).contains(&"max(lo, min(x, hi))".to_string()));
     }
 }
