@@ -13,7 +13,8 @@ as root or as an ordinary user, and talks to it in JSON lines:
                             or ... "tests": {"check": {"source": "def check(candidate): ...", "entry_point": "add"}}
                             or ... "tests": {"suite": {"setup": "<test file less its asserts>", "modules": ["f"],
                             "cases": [{"name": "test_add", "code": "__kelp_case__(test_add, None)"}, ...],
-                            "module": "f"}} ("module", optional: the program's own name, even if Python has one)
+                            "module": "f", "sources": {"helpers": "..."}}} ("module", optional: the program's own
+                            name, even if Python has one; "sources", optional: the user's own modules, by name)
                             or {"id": 8, "harness": "<python source>", "payload": {...}}: a trusted script of Kelp's
                             (e.g. python/probe.py) run in the job process, after all of the isolation below, with the
                             names PAYLOAD and emit; what it emits comes back in "harness", in order
@@ -406,7 +407,15 @@ def audit(event, args):
     if event in BLOCKED_EVENTS:
         if event == "os.kill" and args and args[0] == os.getpid():
             return
+        # A Unix socket that can neither bind nor connect (both refused here) is a pipe: asyncio's event loop
+        # makes such a pair, so `asyncio.run` works.
+        if event == "socket.__new__" and len(args) > 1 and args[1] == socket_family_unix():
+            return
         raise PermissionError(f"the kelp sandbox does not allow {event}")
+
+
+def socket_family_unix():
+    return 1  # AF_UNIX on Linux
 
 
 class Capped(io.TextIOBase):
@@ -501,6 +510,7 @@ def run_tests(job, codes, out, err):
     tests = job["tests"]
     names = {"__name__": "__candidate__", "__builtins__": builtins}
     if "suite" in tests:  # the program is a module the test file imports: give it a module's namespace
+        serve_sources(tests["suite"].get("sources") or {})
         names = program_module(tests["suite"]["modules"], tests["suite"].get("module")).__dict__
         names["__builtins__"] = builtins
     count = len(tests["asserts"]) if "asserts" in tests else len(tests["suite"]["cases"]) if "suite" in tests else 1
@@ -543,6 +553,28 @@ def run_tests(job, codes, out, err):
 # never imported (the worker runs without site-packages, and a real pytest session per candidate would cost far
 # more than the candidate): `import pytest` gets the small stand-in below, which covers raises, approx,
 # mark.parametrize/skip/skipif/xfail, param, fixture (function-scoped, generator fixtures included), fail and skip.
+
+def serve_sources(sources):
+    """Makes the user's own modules (name -> source, shipped with the job) importable, before anything else."""
+    if not sources:
+        return
+    import importlib.util
+
+    class Local:
+        @staticmethod
+        def find_spec(name, path=None, target=None):
+            return importlib.util.spec_from_loader(name, Local) if name in sources else None
+
+        @staticmethod
+        def create_module(spec):
+            return None
+
+        @staticmethod
+        def exec_module(module):
+            exec(compile(sources[module.__name__], f"{module.__name__}.py", "exec"), module.__dict__)
+
+    sys.meta_path.insert(0, Local)
+
 
 def program_module(module_names, own):
     import importlib.util
@@ -740,15 +772,20 @@ def call_method(cls, name, index):
         except unittest.SkipTest:
             pass
         return
+    import inspect
     instance = cls()
     method = getattr(instance, name)
-    if hasattr(instance, "setup_method"):
-        instance.setup_method(method)
+
+    def hook(name):  # pytest passes the test method when the hook takes an argument
+        f = getattr(instance, name, None)
+        if f is not None:
+            f(method) if inspect.signature(f).parameters else f()
+
+    hook("setup_method")
     try:
         call_test(method, index)
     finally:
-        if hasattr(instance, "teardown_method"):
-            instance.teardown_method(method)
+        hook("teardown_method")
 
 
 CLASSES_SET_UP = set()

@@ -310,6 +310,17 @@ fn network_socket() {
     let report = hostile(&program, &asserts(&["assert not connected"]));
     assert!(report.all_passed(), "{report:?}");
     assert!(listener.accept().is_err(), "the job reached the host's loopback");
+    // Unix sockets may be made (asyncio's self-pipe), never connected: not to a host socket the job can see.
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("kelp-host-{}.sock", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let unix = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    unix.set_nonblocking(true).unwrap();
+    let program =
+        format!("import socket\ns = socket.socket(socket.AF_UNIX)\ns.connect({:?})\n", path.display().to_string());
+    let report = hostile(&program, &asserts(&["assert True"]));
+    assert_eq!(kind(&report.tests[0].outcome), "PermissionError", "{report:?}");
+    assert!(unix.accept().is_err(), "the job reached a host Unix socket");
+    let _ = std::fs::remove_file(&path);
 }
 
 #[test]
@@ -545,6 +556,7 @@ fn a_program_cannot_break_tracing() {
 /// Python cannot find: `math` stays math).
 #[test]
 fn pytest_and_unittest_files_run_test_by_test() {
+    let _turn = turn();
     let pytest = "\
 import math
 import pytest
@@ -575,6 +587,22 @@ class TestMean:
 
     def test_method(self):
         assert mean(self.xs) == 5
+
+class TestHooks:
+    def setup_method(self):
+        self.ran = True
+
+    def test_hook_without_argument(self):
+        assert self.ran
+
+import asyncio
+
+async def later(x):
+    await asyncio.sleep(0)
+    return x
+
+def test_asyncio_runs():
+    assert asyncio.run(later(3)) == 3
 ";
     let unittest = "\
 import unittest
@@ -595,7 +623,7 @@ class MeanTest(unittest.TestCase):
         report.tests.iter().map(|t| format!("{} {}", t.name, kind(&t.outcome))).collect()
     };
     let all_pass = statuses(right, pytest);
-    assert_eq!(all_pass.len(), 7, "{all_pass:?}");
+    assert_eq!(all_pass.len(), 9, "{all_pass:?}");
     assert!(all_pass.iter().all(|s| s.ends_with(" passed")), "{all_pass:?}");
     assert_eq!(
         statuses(wrong, pytest),
@@ -607,6 +635,8 @@ class MeanTest(unittest.TestCase):
             "test_empty failed",
             "test_math_is_math passed",
             "TestMean.test_method passed",
+            "TestHooks.test_hook_without_argument passed",
+            "test_asyncio_runs passed",
         ]
     );
     assert_eq!(statuses(right, unittest), ["MeanTest.test_one passed", "MeanTest.test_two passed"]);
@@ -618,6 +648,13 @@ class MeanTest(unittest.TestCase):
     let mut tests = kelp::exec::parse_test_file(shadow, mine, None).unwrap().tests;
     tests.name_program_module("statistics");
     assert!(sandbox().run(mine, &tests).unwrap().all_passed());
+    // The user's own modules travel with the tests: the program and the tests both import them.
+    let uses_helper = "from helpers import double\n\ndef quad(x):\n    return double(double(x))\n";
+    let helper_tests = kelp::exec::Tests::Asserts(vec!["assert quad(1) == 4".into()]);
+    let report = sandbox().run(uses_helper, &helper_tests).unwrap();
+    assert!(matches!(&report.tests[0].outcome, Outcome::Error { kind, .. } if kind == "ModuleNotFoundError"));
+    let sources = [("helpers".to_string(), "def double(x):\n    return 2 * x\n".to_string())].into_iter().collect();
+    assert!(sandbox().run(uses_helper, &helper_tests.with_sources(sources)).unwrap().all_passed());
     // A test file that fails before any test runs fails every test, with its own error.
     let broken = "import solution\nraise RuntimeError('setup')\n\ndef test_a():\n    pass\n\ndef test_b():\n    pass\n";
     assert_eq!(statuses(right, broken), ["test_a RuntimeError", "test_b RuntimeError"]);

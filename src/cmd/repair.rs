@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use kelp::corpus::{Spec, doctest_examples, spec_of};
-use kelp::exec::{Sandbox, SandboxConfig, TestFileError, Tests, parse_test_file};
+use kelp::exec::{Sandbox, SandboxConfig, TestFileError, Tests, local_modules, parse_test_file};
 use kelp::model::Checkpoint;
 use kelp::model::decode::spec_text;
 use kelp::search::{Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
@@ -122,9 +122,19 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let function_node = function.node;
     let (mut target, file_asserts) = split_file(&tree, &function)?;
     let mut tests = find_tests(&args, &target, &file_asserts)?;
-    if let Some(stem) = args.file.file_stem().and_then(|s| s.to_str()) {
+    let stem = args.file.file_stem().and_then(|s| s.to_str());
+    if let Some(stem) = stem {
         tests.name_program_module(stem);
     }
+    // The user's own modules next to FILE or the tests travel with them into the sandbox.
+    let tests_source = args.tests.as_deref().map(read_source).transpose()?;
+    let dirs: Vec<&Path> = [Some(args.file.as_path()), args.tests.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|p| p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")))
+        .collect();
+    let sources: Vec<&str> = [Some(source.as_str()), tests_source.as_deref()].into_iter().flatten().collect();
+    let tests = tests.with_sources(local_modules(&dirs, &sources, stem));
     if job == Job::Synth {
         target.function =
             stub(&target.function).with_context(|| format!("could not cut `{}` down to its signature", target.name))?;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, TestReport, Tests, parse_test_file};
+use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, TestReport, Tests, local_modules, parse_test_file};
 
 #[derive(clap::Args)]
 pub struct TestArgs {
@@ -33,9 +33,15 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     let tests_source = read_source(&args.tests)?;
     let mut tests = parse_tests(&tests_source, &program, args.entry_point.as_deref())
         .with_context(|| format!("in {}", args.tests.display()))?;
-    if let Some(stem) = args.file.file_stem().and_then(|s| s.to_str()) {
+    let stem = args.file.file_stem().and_then(|s| s.to_str());
+    if let Some(stem) = stem {
         tests.name_program_module(stem);
     }
+    let dirs: Vec<&Path> = [args.file.as_path(), args.tests.as_path()]
+        .into_iter()
+        .map(|p| p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")))
+        .collect();
+    let tests = tests.with_sources(local_modules(&dirs, &[&program, &tests_source], stem));
     let sandbox = Sandbox::new(SandboxConfig {
         workers: 1,
         timeout: Duration::from_secs_f64(args.timeout),

@@ -22,7 +22,7 @@
 //! # Ok::<(), kelp::exec::ExecError>(())
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -74,6 +74,10 @@ pub enum Tests {
         /// name (a user's `heapq.py`): see [`Tests::name_program_module`].
         #[serde(default, skip_serializing_if = "Option::is_none")]
         module: Option<String>,
+        /// Modules of the user's own next to the program or the tests (name → source), importable by both: see
+        /// [`local_modules`](super::local_modules).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        sources: BTreeMap<String, String>,
     },
 }
 
@@ -104,6 +108,41 @@ impl Tests {
         {
             *module = Some(stem.to_string());
         }
+    }
+
+    /// The same tests as a [`Tests::Suite`] (which alone can carry [`Tests::Suite::sources`]): assert lines become
+    /// its cases, a `check` function its setup and one case.
+    pub fn into_suite(self) -> Tests {
+        let suite = |setup: String, cases: Vec<TestCase>| Tests::Suite {
+            setup,
+            cases,
+            modules: Vec::new(),
+            module: None,
+            sources: BTreeMap::new(),
+        };
+        match self {
+            Tests::Asserts(lines) => suite(
+                String::new(),
+                lines.into_iter().map(|l| TestCase { name: l.trim().to_string(), code: l }).collect(),
+            ),
+            Tests::Check { source, entry_point } => {
+                let call = format!("check({entry_point})");
+                suite(source, vec![TestCase { name: call.clone(), code: call }])
+            }
+            suite @ Tests::Suite { .. } => suite,
+        }
+    }
+
+    /// Ships the user's own modules with the tests (see [`Tests::Suite::sources`]); a no-op when there are none.
+    pub fn with_sources(self, found: BTreeMap<String, String>) -> Tests {
+        if found.is_empty() {
+            return self;
+        }
+        let mut tests = self.into_suite();
+        if let Tests::Suite { sources, .. } = &mut tests {
+            sources.extend(found);
+        }
+        tests
     }
 
     /// Whether there are no tests at all.

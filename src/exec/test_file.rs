@@ -103,6 +103,19 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
             "import_statement" | "import_from_statement" => {
                 modules.extend(imported_modules(&tree, s).into_iter().filter(|m| m != "pytest"))
             }
+            // A script's `if __name__ == "__main__":` block never runs in the tests' namespace; its asserts are
+            // tests all the same.
+            "if_statement" if is_main_guard(&tree, s) => {
+                let Some(block) = tree.children(s).find(|&c| tree.node(c).field == Some("consequence")) else {
+                    continue;
+                };
+                for statement in statements(&tree, block).filter(|&c| kind(c) == "assert_statement") {
+                    let code = text(&tree, statement).to_string();
+                    if !code.contains('\n') {
+                        cases.push(TestCase { name: code.clone(), code });
+                    }
+                }
+            }
             _ => match definition_name(&tree, s) {
                 Some(("function", name)) if name.starts_with("test") => {
                     function_cases(&tree, s, name, None, &fixtures, &mut cases, &mut skipped)
@@ -125,7 +138,56 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
         return Err(TestFileError::NoTests { skipped });
     }
     modules.dedup();
-    Ok(TestFile { tests: Tests::Suite { setup, cases, modules, module: None }, skipped })
+    Ok(TestFile { tests: Tests::Suite { setup, cases, modules, module: None, sources: Default::default() }, skipped })
+}
+
+/// Most modules [`local_modules`] ships, and the largest source it reads.
+const MAX_LOCAL_MODULES: usize = 32;
+const MAX_LOCAL_MODULE_BYTES: u64 = 1 << 20;
+
+/// The user's own modules that `sources` import, directly or through each other: `NAME.py` in one of `dirs`
+/// (in order), for every `import NAME…` / `from NAME… import` anywhere in them, `exclude` (the program's own
+/// module) aside. The sandbox cannot see the user's files, so they travel with the tests ([`Tests::with_sources`]).
+/// Packages (`NAME/__init__.py`) are not shipped.
+pub fn local_modules(
+    dirs: &[&std::path::Path],
+    sources: &[&str],
+    exclude: Option<&str>,
+) -> std::collections::BTreeMap<String, String> {
+    let mut found = std::collections::BTreeMap::new();
+    let mut queue: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
+    while let Some(source) = queue.pop() {
+        let tree = syntax::parse(source.as_str());
+        let imports = (0..tree.nodes().len() as NodeId)
+            .filter(|&id| matches!(tree.node(id).kind, "import_statement" | "import_from_statement"))
+            .flat_map(|id| imported_modules(&tree, id));
+        for module in imports {
+            let name = module.split('.').next().unwrap_or_default().to_string();
+            if found.contains_key(&name) || Some(name.as_str()) == exclude || found.len() >= MAX_LOCAL_MODULES {
+                continue;
+            }
+            let file = dirs.iter().map(|d| d.join(format!("{name}.py"))).find(|f| f.is_file());
+            let Some(file) = file else { continue };
+            if std::fs::metadata(&file).map_or(true, |m| m.len() > MAX_LOCAL_MODULE_BYTES) {
+                continue;
+            }
+            if let Ok(text) = std::fs::read_to_string(&file) {
+                queue.push(text.clone());
+                found.insert(name, text);
+            }
+        }
+    }
+    found
+}
+
+/// `if __name__ == "__main__":` (either quote, either order).
+fn is_main_guard(tree: &Tree, statement: NodeId) -> bool {
+    let Some(condition) = tree.children(statement).find(|&c| tree.node(c).field == Some("condition")) else {
+        return false;
+    };
+    let condition: String =
+        text(tree, condition).chars().filter(|c| !c.is_whitespace()).collect::<String>().replace('\'', "\"");
+    condition == "__name__==\"__main__\"" || condition == "\"__main__\"==__name__"
 }
 
 /// The cases of one test function (or method of class `owner`): one per parameter set when the parameters are a
@@ -426,6 +488,28 @@ class Plain:
         // The top-level assert left the setup, and the setup keeps the file's line numbers.
         assert!(!setup.contains("add(1,"), "{setup}");
         assert_eq!(setup.lines().count(), source.lines().count());
+    }
+
+    #[test]
+    fn asserts_under_a_main_guard_are_tests() {
+        let source = "from m import add\n\nif __name__ == '__main__':\n    print('checking')\n    assert add(1, 2) == 3\n    assert add(0, 0) == 0\n";
+        let file = parse_test_file(source, PROGRAM, None).unwrap();
+        assert_eq!(names(&file.tests), ["assert add(1, 2) == 3", "assert add(0, 0) == 0"]);
+        let not_main = "if __name__ == 'other':\n    assert add(1, 2) == 3\n";
+        assert!(parse_test_file(not_main, PROGRAM, None).is_err());
+    }
+
+    #[test]
+    fn local_modules_are_found_through_each_other() {
+        let dir = std::env::temp_dir().join(format!("kelp-local-modules-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("helpers.py"), "import shared\n\ndef h():\n    return shared.X\n").unwrap();
+        std::fs::write(dir.join("shared.py"), "X = 1\n").unwrap();
+        std::fs::write(dir.join("prog.py"), "import helpers\n").unwrap();
+        let program = "import math\nimport prog\n\ndef f():\n    from helpers import h\n    return h()\n";
+        let found = local_modules(&[dir.as_path()], &[program], Some("prog"));
+        assert_eq!(found.keys().collect::<Vec<_>>(), ["helpers", "shared"], "math is Python's, prog the program");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
