@@ -131,6 +131,53 @@ fn unbound_reads(tree: &Tree, function: NodeId) -> Vec<&str> {
     read.into_iter().filter(|r| !bound.contains(r) && !syntax::is_builtin(r)).collect()
 }
 
+/// If `id` is a function's body whose last statement is no `return` or `raise` (nor a docstring, nor `pass`:
+/// a stub has its own menu), that function.
+fn falls_off_its_end(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    let function = tree.node(id).parent.filter(|&f| tree.node(f).kind == "function_definition")?;
+    let last = tree.children(id).filter(|&c| !tree.node(c).extra).last()?;
+    let ends = matches!(tree.node(last).kind, "return_statement" | "raise_statement" | "pass_statement");
+    (!ends && !tree.is_docstring(last)).then_some(function)
+}
+
+/// The names a function binds by assignment (or `for`), then its parameters: what a missing `return` returns.
+fn assigned_names(tree: &Tree, function: NodeId) -> Vec<&str> {
+    let mut names = Vec::new();
+    for id in function..tree.node(function).subtree_end {
+        let node = tree.node(id);
+        let binds = node.kind == "identifier"
+            && node.field == Some("left")
+            && node.parent.is_some_and(|p| matches!(tree.node(p).kind, "assignment" | "augmented_assignment"));
+        if binds {
+            push_new(&mut names, tree.text(node.span));
+        }
+    }
+    for p in sketch::parameters(tree, function) {
+        push_new(&mut names, p);
+    }
+    names
+}
+
+/// The operator of an assignment (`=` of a plain one with a single target and no annotation, or an augmented
+/// one's) and the operators it may become.
+fn assignment_operator(tree: &Tree, id: NodeId) -> Option<(Span, &'static [&'static str])> {
+    const AUGMENTED: [&str; 7] = ["=", "+=", "-=", "*=", "/=", "//=", "%="];
+    const PLAIN: [&str; 3] = ["+=", "-=", "*="];
+    let node = tree.node(id);
+    let op = tree.children(id).map(|c| tree.node(c)).find(|c| !c.named && !c.extra)?;
+    let op_text = tree.text(op.span);
+    match node.kind {
+        "augmented_assignment" if AUGMENTED.contains(&op_text) => Some((op.span, &AUGMENTED[..])),
+        "assignment" => {
+            let named: Vec<&str> =
+                tree.children(id).map(|c| tree.node(c)).filter(|c| c.named && !c.extra).map(|c| c.kind).collect();
+            let single_target = matches!(named.first(), Some(&("identifier" | "attribute" | "subscript")));
+            (op_text == "=" && named.len() == 2 && single_target).then_some((op.span, &PLAIN[..]))
+        }
+        _ => None,
+    }
+}
+
 /// Every single edit of the menu (see the module doc), as text; not yet checked to splice cleanly.
 pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
     let names = Names::of(tree);
@@ -190,6 +237,17 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 out.push(RawEdit { span: node.span, class, text: t });
             }
         };
+        // Off by one: a name, call, attribute or subscript read gains `+ 1` or `- 1` (`range(2, n)` for
+        // `range(2, n + 1)`, `xs[len(xs)]`); a literal's ±1 is among the constant edits below.
+        if class == ReplacementClass::Expression
+            && matches!(node.kind, "identifier" | "call" | "attribute" | "subscript")
+            && node.leaves <= MAX_SITE_LEAVES
+            && !text.contains('\n')
+            && node.parent.is_none_or(|p| !matches!(tree.node(p).kind, "call" | "attribute" | "keyword_argument"))
+        {
+            push(format!("{text} + 1"));
+            push(format!("{text} - 1"));
+        }
         match node.kind {
             "true" => push("False".into()),
             "false" => push("True".into()),
@@ -224,6 +282,17 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             {
                 let (l, r) = (tree.node(children[0]).span, tree.node(children[2]).span);
                 push(format!("{} {} {}", tree.text(r), op, tree.text(l)));
+            }
+        }
+        // An assignment's operator: `+=` for `-=` (and the other augmented operators), `=` for `+=` and back. The
+        // operator is a child of the assignment, one level below the statement that has a class.
+        if class == ReplacementClass::Statement
+            && let [assignment] = children.as_slice()
+            && let Some((op, family)) = assignment_operator(tree, *assignment)
+        {
+            let (a, b) = ((op.start - start) as usize, (op.end - start) as usize);
+            for other in family {
+                push(format!("{}{}{}", &text[..a], other, &text[b..]));
             }
         }
         if matches!(node.kind, "unary_operator" | "not_operator")
@@ -304,6 +373,18 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 push("pass".into());
                 if crate::syntax::line_starts_at(tree.source(), start as usize) && !text.contains('\n') {
                     push(format!("{text}\n{text}"));
+                }
+            }
+            // A function that falls off its end where it should return what it built: its body, then `return v`
+            // for each name it assigns (or takes). On the block: one statement cannot become two.
+            ReplacementClass::Block => {
+                if let Some(function) = falls_off_its_end(tree, id)
+                    && crate::syntax::line_starts_at(tree.source(), start as usize)
+                    && let Some(body) = syntax::dedent(text, syntax::indentation_at(tree.source(), start as usize))
+                {
+                    for name in assigned_names(tree, function) {
+                        push(format!("{body}\nreturn {name}"));
+                    }
                 }
             }
             _ => {}
@@ -478,6 +559,30 @@ mod tests {
         for (broken, fixed) in cases {
             assert!(repairs(broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair to {fixed:?}");
         }
+    }
+
+    /// Two classic one-edit bugs: off by one in a bound, and a function that never returns what it built.
+    #[test]
+    fn off_by_one_and_missing_return_are_one_edit() {
+        let fixed = "def primes(limit):\n    out = []\n    for n in range(2, limit + 1):\n        if all(n % d for d in range(2, n)):\n            out.append(n)\n    return out\n";
+        let off_by_one = fixed.replace("limit + 1", "limit");
+        assert!(repairs(&off_by_one).iter().any(|r| r == fixed), "{off_by_one:?}");
+        let missing = fixed.replace("    return out\n", "");
+        assert!(repairs(&missing).iter().any(|r| r == fixed), "{missing:?}");
+    }
+
+    /// An assignment's operator is one edit away from the others: a flipped `+=`, a `=` that should count.
+    #[test]
+    fn assignment_operators_are_swapped() {
+        let fixed = "def tally(words):\n    counts = {}\n    for w in words:\n        counts[w] = counts.get(w, 0)\n        counts[w] += 1\n    return counts\n";
+        for broken in
+            [fixed.replace("] += 1", "] -= 1"), fixed.replace("] += 1", "] = 1"), fixed.replace("] += 1", "] //= 1")]
+        {
+            assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair");
+        }
+        // Not where the assignment has several targets or an annotation.
+        let tree = parse("def f(x):\n    a, b = x\n    c: int = x\n    return a\n");
+        assert!(single_edits(&tree).iter().all(|e| !e.text.contains("+=")), "{:?}", single_edits(&tree));
     }
 
     /// A graft over a parameter's name is undone by one edit, whatever the graft; a docstring is left alone.
