@@ -303,6 +303,31 @@ fn repair_bad_input_exits_2_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("does not parse"), "{}", stderr(&out));
 
+    // CPython says where the syntax error is (tree-sitter's error node starts a line later here).
+    let colon = dir.join("colon.py");
+    std::fs::write(&colon, "def f(x)\n    return x\n\nassert f(1) == 1\n").unwrap();
+    let out = kelp(&["repair", "--baseline", colon.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("line 1)"), "{}", stderr(&out));
+
+    // Tests that cannot run at all are flagged before the search.
+    let unrunnable = dir.join("unrunnable.py");
+    std::fs::write(&unrunnable, "def f(x):\n    return x\n").unwrap();
+    let tests = dir.join("unrunnable_tests.py");
+    std::fs::write(&tests, "from math import no_such_name\n\ndef test_a():\n    pass\n\ndef test_b():\n    pass\n")
+        .unwrap();
+    let out = kelp(&[
+        "repair",
+        "--baseline",
+        "--budget",
+        "5",
+        unrunnable.to_str().unwrap(),
+        "--tests",
+        tests.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("every test fails on the original with ImportError"), "{}", stderr(&out));
+
     let out = kelp(&["repair", "--baseline", "--function", "g", no_tests.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no function `g` (it defines: f)"), "{}", stderr(&out));

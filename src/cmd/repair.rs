@@ -17,13 +17,13 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use kelp::corpus::{Spec, doctest_examples, spec_of};
-use kelp::exec::{Sandbox, SandboxConfig, TestFileError, Tests, local_modules, parse_test_file};
+use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, Tests, local_modules, parse_test_file};
 use kelp::model::Checkpoint;
-use kelp::model::decode::spec_text;
+use kelp::model::decode::{Prefix, spec_text};
 use kelp::search::{Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
 use kelp::syntax::{self, Tree};
 
-use super::test::{parse_tests, read_source};
+use super::test::{parse_tests, read_source, syntax_error};
 
 #[derive(clap::Args)]
 pub struct RepairArgs {
@@ -113,9 +113,10 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let tree = syntax::parse(source.as_str());
     if let Some(span) = tree.error_span() {
         bail!(
-            "{} does not parse as Python (syntax error at line {}); kelp repairs functions that parse",
+            "{} does not parse as Python ({}); kelp repairs functions that parse",
             args.file.display(),
-            tree.line_of(span.start as usize)
+            syntax_error(&source)
+                .unwrap_or_else(|| format!("syntax error at line {}", tree.line_of(span.start as usize)))
         );
     }
     let function = find_function(&tree, args.function.as_deref(), &args.file)?;
@@ -191,8 +192,9 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         },
         config,
     };
+    warn_before_search(&sandbox, &searcher, &target, checkpoint.as_ref());
     eprintln!(
-        "kelp: {} {} in {} ({} tests, {} search, budget {} test runs)",
+        "kelp: {} {} in {} ({} test{}, {} search, budget {} test runs)",
         match job {
             Job::Repair => "repairing",
             Job::Synth => "writing the body of",
@@ -200,6 +202,7 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         target.name,
         args.file.display(),
         tests.len(),
+        if tests.len() == 1 { "" } else { "s" },
         match mode {
             Mode::Model => "model",
             Mode::ModelOnly => "model-only",
@@ -236,7 +239,8 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let repaired = syntax::reindent(&report.best.source, &target.indent);
     let repaired_file = splice_function(&source, &tree, function_node, &repaired);
     let name = args.file.display().to_string();
-    let diff = unified_diff(&source, &repaired_file, &format!("a/{name}"), &format!("b/{name}"));
+    let relative = name.trim_start_matches('/');
+    let diff = unified_diff(&source, &repaired_file, &format!("a/{relative}"), &format!("b/{relative}"));
     let nothing_to_do = report.passed_before == report.tests;
     if args.json {
         let json = serde_json::json!({
@@ -252,8 +256,11 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     } else if nothing_to_do {
         println!("{}: all {} tests already pass; nothing to repair", target.name, report.tests);
     } else {
+        if !report.repaired && !diff.is_empty() {
+            println!("# the best candidate found; it does not pass every test:");
+        }
         print!("{diff}");
-        print_report(&report, &target.name, fallback.is_some());
+        print_report(&report, &target.name, fallback.is_some(), job);
     }
     if report.repaired && args.in_place && !nothing_to_do {
         std::fs::write(&args.file, &repaired_file).with_context(|| format!("could not write {name}"))?;
@@ -264,6 +271,43 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
 
 fn function_name(tree: &Tree, id: u32) -> Option<&str> {
     tree.children(id).find(|&c| tree.node(c).field == Some("name")).map(|c| tree.text(tree.node(c).span))
+}
+
+/// Says what would make the search hopeless or blind before it starts: tests that all fail the same way on the
+/// original (often their set-up, not the bug: an import, a fixture), and a function too long for the model.
+fn warn_before_search(sandbox: &Sandbox, searcher: &Searcher, target: &Target, checkpoint: Option<&Checkpoint>) {
+    if let Ok(report) = sandbox.run(&searcher.context.program(&target.function), &searcher.tests) {
+        let errors: Vec<(&str, &str)> = report
+            .tests
+            .iter()
+            .map(|t| match &t.outcome {
+                Outcome::Error { kind, message, .. } => Some((kind.as_str(), message.as_str())),
+                _ => None,
+            })
+            .collect::<Option<_>>()
+            .unwrap_or_default();
+        if report.tests.len() > 1
+            && errors.windows(2).all(|w| w[0] == w[1])
+            && let Some((kind, message)) = errors.first()
+        {
+            eprintln!(
+                "kelp: warning: every test fails on the original with {kind}: {message}\n\
+                 kelp: warning: if that is not the bug, check the tests' set-up (`kelp test` shows each test)"
+            );
+        }
+    }
+    if let Some(ck) = checkpoint {
+        let prefix = Prefix::new(&ck.tokenizer, &searcher.spec, &target.function);
+        let limit = ck.model.config().max_position_embeddings;
+        if prefix.ids.len() + 3 > limit {
+            eprintln!(
+                "kelp: note: `{}` with its spec is {} tokens, more than the model reads ({limit}): the model search \
+                 tries the baseline's edits in the baseline's order",
+                target.name,
+                prefix.ids.len()
+            );
+        }
+    }
 }
 
 /// A function the file defines: a top-level one (decorated or not) or a method of a top-level class, named
@@ -496,21 +540,27 @@ fn repaired_by(report: &SearchReport, fell_back: bool) -> Option<&'static str> {
     }
 }
 
-fn print_report(report: &SearchReport, name: &str, fell_back: bool) {
+fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
+    let (done, not_done) = match job {
+        Job::Repair => ("repaired", "not repaired"),
+        Job::Synth => ("written", "not written"),
+    };
     let verdict = match repaired_by(report, fell_back) {
-        Some("baseline fallback") => "repaired by the baseline fallback (the model search failed)",
-        Some(_) => "repaired",
-        None => "not repaired",
+        Some("baseline fallback") => format!("{done} by the baseline fallback, after the model search failed"),
+        Some(_) => format!("{done} ({} search)", if report.mode == Mode::Baseline { "baseline" } else { "model" }),
+        None if fell_back => format!("{not_done} (model, then baseline search)"),
+        None => format!(
+            "{not_done} ({} search)",
+            match report.mode {
+                Mode::Model => "model",
+                Mode::ModelOnly => "model-only",
+                Mode::Baseline => "baseline",
+            }
+        ),
     };
     let stop = serde_json::to_value(report.stop).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
     println!(
-        "{name}: {verdict} ({} search): tests passing {}/{} -> {}/{}",
-        match (report.mode, fell_back) {
-            (_, true) => "model, then baseline",
-            (Mode::Model, _) => "model",
-            (Mode::ModelOnly, _) => "model-only",
-            (Mode::Baseline, _) => "baseline",
-        },
+        "{name}: {verdict}: tests passing {}/{} -> {}/{}",
         report.passed_before,
         report.tests,
         report.best.passed.unwrap_or(0),

@@ -74,10 +74,21 @@ pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
     })
 }
 
+/// CPython's own message for a source that does not compile (`SyntaxError: expected ':' (line 2)`), if CPython
+/// can be asked.
+pub(crate) fn syntax_error(source: &str) -> Option<String> {
+    kelp::exec::validate(&[source]).ok()?.pop()?.error
+}
+
 /// The tests of a test file ([`parse_test_file`]); tests it leaves out are named on stderr.
 pub(crate) fn parse_tests(source: &str, program: &str, entry_point: Option<&str>) -> anyhow::Result<Tests> {
     let file = parse_test_file(source, program, entry_point).map_err(|e| match e {
         TestFileError::NoEntryPoint | TestFileError::SeveralEntryPoints(_) => anyhow::anyhow!("{e} with --entry-point"),
+        // tree-sitter's error node can start well before the error: CPython says where it is.
+        TestFileError::Syntax { .. } => match syntax_error(source) {
+            Some(error) => anyhow::anyhow!("the test file does not parse as Python ({error})"),
+            None => e.into(),
+        },
         e => e.into(),
     })?;
     for skipped in &file.skipped {

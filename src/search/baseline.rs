@@ -237,13 +237,19 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 out.push(RawEdit { span: node.span, class, text: t });
             }
         };
-        // Off by one: a name, call, attribute or subscript read gains `+ 1` or `- 1` (`range(2, n)` for
-        // `range(2, n + 1)`, `xs[len(xs)]`); a literal's ±1 is among the constant edits below.
+        // Off by one: a name, call, attribute or subscript gains `+ 1` or `- 1` where bounds live: a call's argument
+        // (`range(2, n)` for `range(2, n + 1)`), an index or slice bound, a comparison's operand. A literal's ±1
+        // is among the constant edits below, a returned value's among its wrappings; elsewhere the edit is rare
+        // and would only crowd the menu.
         if class == ReplacementClass::Expression
             && matches!(node.kind, "identifier" | "call" | "attribute" | "subscript")
             && node.leaves <= MAX_SITE_LEAVES
             && !text.contains('\n')
-            && node.parent.is_none_or(|p| !matches!(tree.node(p).kind, "call" | "attribute" | "keyword_argument"))
+            && node.parent.is_some_and(|p| {
+                let parent = tree.node(p);
+                matches!(parent.kind, "argument_list" | "slice" | "comparison_operator")
+                    || (parent.kind == "subscript" && node.field == Some("subscript"))
+            })
         {
             push(format!("{text} + 1"));
             push(format!("{text} - 1"));
