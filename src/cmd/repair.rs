@@ -17,13 +17,13 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use kelp::corpus::{Spec, doctest_examples, spec_of};
-use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, Tests, local_modules, parse_test_file};
+use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, Tests, parse_test_file};
 use kelp::model::Checkpoint;
 use kelp::model::decode::{Prefix, spec_text};
 use kelp::search::{Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
 use kelp::syntax::{self, Tree};
 
-use super::test::{parse_tests, read_source, syntax_error};
+use super::test::{kept, parse_tests, read_source, syntax_error, with_user_modules};
 
 #[derive(clap::Args)]
 pub struct RepairArgs {
@@ -122,20 +122,12 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let function = find_function(&tree, args.function.as_deref(), &args.file)?;
     let function_node = function.node;
     let (mut target, file_asserts) = split_file(&tree, &function)?;
-    let mut tests = find_tests(&args, &target, &file_asserts)?;
-    let stem = args.file.file_stem().and_then(|s| s.to_str());
-    if let Some(stem) = stem {
-        tests.name_program_module(stem);
-    }
-    // The user's own modules next to FILE or the tests travel with them into the sandbox.
-    let tests_source = args.tests.as_deref().map(read_source).transpose()?;
-    let dirs: Vec<&Path> = [Some(args.file.as_path()), args.tests.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(|p| p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")))
-        .collect();
-    let sources: Vec<&str> = [Some(source.as_str()), tests_source.as_deref()].into_iter().flatten().collect();
-    let tests = tests.with_sources(local_modules(&dirs, &sources, stem));
+    let tests_file = match &args.tests {
+        Some(path) => Some((path.as_path(), read_source(path)?)),
+        None => None,
+    };
+    let tests = find_tests(&args, tests_file.as_ref().map(|(_, text)| text.as_str()), &target, &file_asserts)?;
+    let tests = with_user_modules(tests, (&args.file, &source), tests_file.as_ref().map(|(p, t)| (*p, t.as_str())));
     if job == Job::Synth {
         target.function =
             stub(&target.function).with_context(|| format!("could not cut `{}` down to its signature", target.name))?;
@@ -276,7 +268,11 @@ fn function_name(tree: &Tree, id: u32) -> Option<&str> {
 /// Says what would make the search hopeless or blind before it starts: tests that all fail the same way on the
 /// original (often their set-up, not the bug: an import, a fixture), and a function too long for the model.
 fn warn_before_search(sandbox: &Sandbox, searcher: &Searcher, target: &Target, checkpoint: Option<&Checkpoint>) {
-    if let Ok(report) = sandbox.run(&searcher.context.program(&target.function), &searcher.tests) {
+    // Traced as the search's own first run is (with localisation), so the sandbox's cache answers that run.
+    let job = [(searcher.context.program(&target.function), searcher.tests.clone())];
+    let traced = searcher.config.localize && searcher.config.mode != Mode::ModelOnly;
+    let run = if traced { sandbox.run_many_traced(&job) } else { sandbox.run_many(&job) };
+    if let Some(report) = run.ok().and_then(|mut r| r.pop()) {
         let errors: Vec<(&str, &str)> = report
             .tests
             .iter()
@@ -322,15 +318,8 @@ struct Defined<'t> {
 /// Every function and method the file defines, in file order.
 fn defined_functions(tree: &Tree) -> Vec<Defined<'_>> {
     // A decorated definition's decorators stay in the file around it, unedited.
-    let definition = |c: u32| {
-        if tree.node(c).kind == "decorated_definition" {
-            tree.children(c).find(|&d| tree.node(d).field == Some("definition")).unwrap_or(c)
-        } else {
-            c
-        }
-    };
     let mut out = Vec::new();
-    for top in tree.children(0).map(definition) {
+    for top in tree.children(0).map(|c| tree.undecorated(c)) {
         match tree.node(top).kind {
             "function_definition" => {
                 if let Some(bare) = function_name(tree, top) {
@@ -340,7 +329,7 @@ fn defined_functions(tree: &Tree) -> Vec<Defined<'_>> {
             "class_definition" => {
                 let class = function_name(tree, top).unwrap_or("?");
                 let Some(body) = tree.children(top).find(|&c| tree.node(c).field == Some("body")) else { continue };
-                for member in tree.children(body).map(definition) {
+                for member in tree.children(body).map(|c| tree.undecorated(c)) {
                     if tree.node(member).kind == "function_definition"
                         && let Some(bare) = function_name(tree, member)
                     {
@@ -444,10 +433,15 @@ fn strip_asserts(text: &str) -> String {
     text.split_inclusive('\n').filter(|l| !(l.starts_with("assert ") || l.starts_with("assert("))).collect()
 }
 
-fn find_tests(args: &RepairArgs, target: &Target, file_asserts: &[String]) -> anyhow::Result<Tests> {
-    if let Some(path) = &args.tests {
-        let text = read_source(path)?;
-        return parse_tests(&text, &target.function, Some(&target.bare_name))
+/// The tests: `--tests`' text (`tests_text`), else FILE's own (see the module doc).
+fn find_tests(
+    args: &RepairArgs,
+    tests_text: Option<&str>,
+    target: &Target,
+    file_asserts: &[String],
+) -> anyhow::Result<Tests> {
+    if let (Some(path), Some(text)) = (&args.tests, tests_text) {
+        return parse_tests(text, &target.function, Some(&target.bare_name))
             .with_context(|| format!("in {}", path.display()));
     }
     if !file_asserts.is_empty() {
@@ -456,12 +450,7 @@ fn find_tests(args: &RepairArgs, target: &Target, file_asserts: &[String]) -> an
     // pytest- or unittest-style tests in FILE itself, around the function.
     let around = format!("{}\n{}", target.before, target.after);
     match parse_test_file(&around, &target.function, Some(&target.bare_name)) {
-        Ok(file) => {
-            for skipped in &file.skipped {
-                eprintln!("kelp: warning: left out the test {skipped}");
-            }
-            return Ok(file.tests);
-        }
+        Ok(file) => return Ok(kept(file)),
         Err(TestFileError::NoTests { .. }) => {}
         Err(e) => return Err(e).with_context(|| format!("in the tests of {}", args.file.display())),
     }

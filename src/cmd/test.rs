@@ -4,7 +4,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, TestReport, Tests, local_modules, parse_test_file};
+use kelp::exec::{
+    Outcome, Sandbox, SandboxConfig, TestFile, TestFileError, TestReport, Tests, local_modules, parse_test_file,
+};
 
 #[derive(clap::Args)]
 pub struct TestArgs {
@@ -31,17 +33,9 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     }
     let program = read_source(&args.file)?;
     let tests_source = read_source(&args.tests)?;
-    let mut tests = parse_tests(&tests_source, &program, args.entry_point.as_deref())
+    let tests = parse_tests(&tests_source, &program, args.entry_point.as_deref())
         .with_context(|| format!("in {}", args.tests.display()))?;
-    let stem = args.file.file_stem().and_then(|s| s.to_str());
-    if let Some(stem) = stem {
-        tests.name_program_module(stem);
-    }
-    let dirs: Vec<&Path> = [args.file.as_path(), args.tests.as_path()]
-        .into_iter()
-        .map(|p| p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")))
-        .collect();
-    let tests = tests.with_sources(local_modules(&dirs, &[&program, &tests_source], stem));
+    let tests = with_user_modules(tests, (&args.file, &program), Some((&args.tests, &tests_source)));
     let sandbox = Sandbox::new(SandboxConfig {
         workers: 1,
         timeout: Duration::from_secs_f64(args.timeout),
@@ -82,7 +76,7 @@ pub(crate) fn syntax_error(source: &str) -> Option<String> {
 
 /// The tests of a test file ([`parse_test_file`]); tests it leaves out are named on stderr.
 pub(crate) fn parse_tests(source: &str, program: &str, entry_point: Option<&str>) -> anyhow::Result<Tests> {
-    let file = parse_test_file(source, program, entry_point).map_err(|e| match e {
+    parse_test_file(source, program, entry_point).map(kept).map_err(|e| match e {
         TestFileError::NoEntryPoint | TestFileError::SeveralEntryPoints(_) => anyhow::anyhow!("{e} with --entry-point"),
         // tree-sitter's error node can start well before the error: CPython says where it is.
         TestFileError::Syntax { .. } => match syntax_error(source) {
@@ -90,11 +84,31 @@ pub(crate) fn parse_tests(source: &str, program: &str, entry_point: Option<&str>
             None => e.into(),
         },
         e => e.into(),
-    })?;
+    })
+}
+
+/// A test file's tests, naming on stderr those it left out.
+pub(crate) fn kept(file: TestFile) -> Tests {
     for skipped in &file.skipped {
         eprintln!("kelp: warning: left out the test {skipped}");
     }
-    Ok(file.tests)
+    file.tests
+}
+
+/// The tests as the sandbox must run them for the program in `program` (its path and source), tested by the file
+/// `tests` (if any): its own module named after its file, and the user's modules next to either shipped along.
+pub(crate) fn with_user_modules(mut tests: Tests, program: (&Path, &str), tests_file: Option<(&Path, &str)>) -> Tests {
+    let stem = program.0.file_stem().and_then(|s| s.to_str());
+    if let Some(stem) = stem {
+        tests.name_program_module(stem);
+    }
+    let files = std::iter::once(program).chain(tests_file);
+    let dirs: Vec<&Path> = files
+        .clone()
+        .map(|(p, _)| p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")))
+        .collect();
+    let sources: Vec<&str> = files.map(|(_, s)| s).collect();
+    tests.with_sources(local_modules(&dirs, &sources, stem))
 }
 
 fn print_report(report: &TestReport) {

@@ -121,7 +121,7 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
                     function_cases(&tree, s, name, None, &fixtures, &mut cases, &mut skipped)
                 }
                 Some(("class", name)) if is_test_class(&tree, s, name) => {
-                    for method in statements(&tree, body(&tree, definition(&tree, s))) {
+                    for method in statements(&tree, body(&tree, tree.undecorated(s))) {
                         if let Some(("function", m)) = definition_name(&tree, method)
                             && m.starts_with("test")
                         {
@@ -201,7 +201,7 @@ fn function_cases(
     cases: &mut Vec<TestCase>,
     skipped: &mut Vec<String>,
 ) {
-    let function = definition(tree, statement);
+    let function = tree.undecorated(statement);
     let full = owner.map_or(name.to_string(), |o| format!("{o}.{name}"));
     if tree.children(function).any(|c| tree.node(c).kind == "async") {
         skipped.push(format!("{full} (async def)"));
@@ -314,7 +314,7 @@ fn fixture_names(tree: &Tree, top: &[NodeId]) -> Vec<String> {
 
 /// A `Test*` class (pytest's convention) or a class deriving from something named `…TestCase`.
 fn is_test_class(tree: &Tree, statement: NodeId, name: &str) -> bool {
-    let class = definition(tree, statement);
+    let class = tree.undecorated(statement);
     let bases = tree.children(class).find(|&c| tree.node(c).field == Some("superclasses"));
     name.starts_with("Test") || bases.is_some_and(|b| text(tree, b).contains("TestCase"))
 }
@@ -359,7 +359,7 @@ fn imported_modules(tree: &Tree, statement: NodeId) -> Vec<String> {
 
 /// `("function" | "class", name)` of a definition statement, decorated or not.
 fn definition_name(tree: &Tree, statement: NodeId) -> Option<(&'static str, &str)> {
-    let def = definition(tree, statement);
+    let def = tree.undecorated(statement);
     let kind = match tree.node(def).kind {
         "function_definition" => "function",
         "class_definition" => "class",
@@ -367,15 +367,6 @@ fn definition_name(tree: &Tree, statement: NodeId) -> Option<(&'static str, &str
     };
     let name = tree.children(def).find(|&c| tree.node(c).field == Some("name"))?;
     Some((kind, text(tree, name)))
-}
-
-/// The definition a decorated definition wraps (or the statement itself).
-fn definition(tree: &Tree, statement: NodeId) -> NodeId {
-    if tree.node(statement).kind == "decorated_definition" {
-        tree.children(statement).find(|&c| tree.node(c).field == Some("definition")).unwrap_or(statement)
-    } else {
-        statement
-    }
 }
 
 fn body(tree: &Tree, definition: NodeId) -> NodeId {

@@ -386,10 +386,16 @@ impl Tree {
 
     /// A function definition, or the one a decorated definition wraps; `None` for any other node.
     pub fn as_function(&self, id: NodeId) -> Option<NodeId> {
-        match self.node(id).kind {
-            "function_definition" => Some(id),
-            "decorated_definition" => self.children(id).find(|&d| self.node(d).kind == "function_definition"),
-            _ => None,
+        let def = self.undecorated(id);
+        (self.node(def).kind == "function_definition").then_some(def)
+    }
+
+    /// The definition a decorated definition wraps (a function's or a class's); any other node itself.
+    pub fn undecorated(&self, id: NodeId) -> NodeId {
+        if self.node(id).kind == "decorated_definition" {
+            self.children(id).find(|&d| self.node(d).field == Some("definition")).unwrap_or(id)
+        } else {
+            id
         }
     }
 
