@@ -77,8 +77,8 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
     let asserts_only =
         !top.is_empty() && top.iter().all(|&s| kind(s) == "assert_statement" && !text(&tree, s).contains('\n'));
     if asserts_only {
-        let lines = top.iter().filter(|&&s| kind(s) == "assert_statement").map(|&s| text(&tree, s).to_string());
-        return Ok(TestFile { tests: Tests::Asserts(lines.collect()), skipped: Vec::new() });
+        let lines = top.iter().map(|&s| text(&tree, s).to_string()).collect();
+        return Ok(TestFile { tests: Tests::Asserts(lines), skipped: Vec::new() });
     }
 
     let fixtures = fixture_names(&tree, &top);
@@ -90,7 +90,7 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
     for &s in &top {
         match kind(s) {
             "assert_statement" => {
-                // Out of the setup, into the cases: a blank line keeps the file's line numbers.
+                // Out of the setup, into the cases: `pass` and its newlines keep the file's line numbers.
                 let span = tree.node(s).span;
                 setup.push_str(&source[copied..span.start as usize]);
                 setup.push_str("pass");
@@ -137,7 +137,8 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
     if cases.is_empty() {
         return Err(TestFileError::NoTests { skipped });
     }
-    modules.dedup();
+    let mut seen = std::collections::HashSet::new();
+    modules.retain(|m| seen.insert(m.clone()));
     Ok(TestFile { tests: Tests::Suite { setup, cases, modules, module: None, sources: Default::default() }, skipped })
 }
 
