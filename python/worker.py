@@ -354,7 +354,7 @@ class Worker:
             if "harness" in job:
                 run_harness(job, codes[0], out, err)
             else:
-                run_tests(job, codes, out, err)
+                run_tests(job, codes, out, err, float(cfg.get("test_seconds") or 0.0))
             completed = True
         except BaseException:
             pass
@@ -470,14 +470,53 @@ def describe(e):
     return out
 
 
+class TestTimeout(BaseException):
+    """Raised (by SIGALRM) in a test that ran past the per-test limit; a BaseException, so `except Exception` in the
+    program does not swallow it."""
+
+
 def attempt(thunk):
     try:
         thunk()
         return {"status": "passed"}
     except AssertionError as e:
         return {"status": "failed", "message": text(e)}
+    except TestTimeout:
+        return {"status": "timeout"}
     except BaseException as e:
         return describe(e)
+
+
+def test_runner(job, limit):
+    """How each test runs: traced or not, and under the per-test wall-clock limit (`test_seconds`, none when 0).
+
+    Without it one test that loops forever costs the whole job's timeout and the tests after it report nothing. A
+    program that hung once is likely to hang again, so after a job's first timeout the other tests get a tenth of
+    the limit each: a hanging candidate costs about one limit, not one per test. Tracing slows a test several times,
+    so a traced test gets three limits."""
+    trace = bool(job.get("trace"))
+    state = {"seconds": limit * (3 if trace else 1) if limit else 0.0}
+
+    def on_alarm(signum, frame):
+        raise TestTimeout()
+
+    def run(thunk):
+        seconds = state["seconds"]
+        body = thunk
+        if seconds > 0:
+            def body():
+                signal.signal(signal.SIGALRM, on_alarm)
+                signal.setitimer(signal.ITIMER_REAL, seconds)
+                try:
+                    thunk()
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+        result, lines = traced(body) if trace else (attempt(body), None)
+        if result["status"] == "timeout":
+            state["seconds"] = max(seconds / 10, 0.05)
+        return result, lines
+
+    return run
 
 
 def traced(thunk):
@@ -506,7 +545,7 @@ def traced(thunk):
     return result, sorted(n for n in list(lines) if type(n) is int and 0 < n < 1 << 31)
 
 
-def run_tests(job, codes, out, err):
+def run_tests(job, codes, out, err, test_seconds):
     tests = job["tests"]
     names = {"__name__": "__candidate__", "__builtins__": builtins}
     if "suite" in tests:  # the program is a module the test file imports: give it a module's namespace
@@ -514,6 +553,7 @@ def run_tests(job, codes, out, err):
         names = program_module(tests["suite"]["modules"], tests["suite"].get("module")).__dict__
         names["__builtins__"] = builtins
     count = len(tests["asserts"]) if "asserts" in tests else len(tests["suite"]["cases"]) if "suite" in tests else 1
+    run = test_runner(job, test_seconds)
     loaded = attempt(lambda: exec(compile(job["program"], "<candidate>", "exec"), names))
     if loaded["status"] != "passed":
         if loaded["status"] == "failed":  # an assert at the program's top level
@@ -521,9 +561,8 @@ def run_tests(job, codes, out, err):
         for i in range(count):
             emit(dict(loaded, i=i))
     elif "suite" in tests:
-        run_suite(tests["suite"], codes, names, traced if job.get("trace") else lambda thunk: (attempt(thunk), None))
+        run_suite(tests["suite"], codes, names, run)
     elif "asserts" in tests:
-        run = traced if job.get("trace") else lambda thunk: (attempt(thunk), None)
         for i, line in enumerate(tests["asserts"]):
             # A test the worker could not compile is compiled here again, to report its SyntaxError.
             result, lines = run(lambda: exec(codes[i] or compile(line, f"<test {i + 1}>", "exec"), names))
@@ -538,7 +577,7 @@ def run_tests(job, codes, out, err):
                 raise NameError(f"name '{entry}' is not defined")
             names["check"](names[entry])
 
-        result, lines = traced(call) if job.get("trace") else (attempt(call), None)
+        result, lines = run(call)
         emit(dict(result, i=0) if lines is None else dict(result, i=0, lines=lines))
     emit({"end": True, "stdout": out.getvalue(), "stderr": err.getvalue(), "dropped": out.dropped + err.dropped})
 

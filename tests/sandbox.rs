@@ -167,6 +167,52 @@ fn passing_tests_before_a_hang_are_kept() {
     assert_eq!(kinds, ["passed", "timeout", "timeout"]);
 }
 
+/// With a per-test limit, a test that hangs is cut off and the tests after it still run (with a tenth of the
+/// limit after the first timeout), traced or not, in assert files and pytest files alike; a program that swallows
+/// the limit's exception still meets the run's own timeout.
+#[test]
+fn a_hanging_test_is_cut_off_and_the_rest_still_run() {
+    let _turn = turn();
+    let pool = Sandbox::new(SandboxConfig {
+        workers: 1,
+        timeout: Duration::from_secs(5),
+        test_timeout: Some(Duration::from_millis(300)),
+        cache_capacity: 0,
+        ..SandboxConfig::default()
+    })
+    .expect("the sandbox starts");
+    let program = "def f(x):\n    while x:\n        pass\n    return 0\n";
+    let tests = asserts(&["assert f(0) == 0", "assert f(1) == 0", "assert f(2) == 0", "assert f(0) == 1"]);
+    let pytest = Tests::Suite {
+        setup: "from solution import f\n".into(),
+        cases: ["test_a", "test_b"]
+            .iter()
+            .zip(["assert f(1) == 0", "assert f(0) == 0"])
+            .map(|(name, code)| kelp::exec::TestCase { name: name.to_string(), code: code.to_string() })
+            .collect(),
+        modules: vec!["solution".into()],
+        module: None,
+        sources: Default::default(),
+    };
+    for traced in [false, true] {
+        let start = Instant::now();
+        let jobs = [(program, tests.clone()), (program, pytest.clone())];
+        let reports = if traced { pool.run_many_traced(&jobs) } else { pool.run_many(&jobs) }.unwrap();
+        let kinds: Vec<&str> = reports[0].tests.iter().map(|t| kind(&t.outcome)).collect();
+        assert_eq!(kinds, ["passed", "timeout", "timeout", "failed"], "traced: {traced}");
+        let kinds: Vec<&str> = reports[1].tests.iter().map(|t| kind(&t.outcome)).collect();
+        assert_eq!(kinds, ["timeout", "passed"], "traced: {traced}");
+        // Without the per-test limit the first report alone would take the run's 5 s.
+        assert!(start.elapsed() < Duration::from_secs(4), "traced: {traced}, took {:?}", start.elapsed());
+    }
+    let swallowed = "def f():\n    while True:\n        try:\n            while True:\n                pass\n        except BaseException:\n            pass\n";
+    let report = pool.run(swallowed, &asserts(&["assert f() is None"])).unwrap();
+    assert_eq!(report.timeouts, 1, "{report:?}");
+    drop(pool);
+    still_answers();
+    no_strays();
+}
+
 #[test]
 fn fork_bomb() {
     let _turn = turn();

@@ -64,6 +64,14 @@ pub struct RepairArgs {
     /// Wall-clock limit of the search, in seconds.
     #[arg(long, default_value_t = 60.0)]
     pub max_seconds: f64,
+    /// Wall-clock limit of one test of one candidate, in seconds. A candidate that loops forever fails that test
+    /// at this limit and its other tests still run (the ones after get a tenth of it), so hanging candidates cost
+    /// the search little. Raise it for tests that are slow when the function is right.
+    #[arg(long, default_value_t = 0.5)]
+    pub test_timeout: f64,
+    /// Wall-clock limit of one candidate's whole run (all its tests), in seconds.
+    #[arg(long, default_value_t = 5.0)]
+    pub timeout: f64,
     /// With the fallback on: seconds the model search gets before the baseline takes the rest of the budget.
     #[arg(long, default_value_t = 3.0)]
     pub model_seconds: f64,
@@ -109,6 +117,11 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     if !(args.model_seconds.is_finite() && args.model_seconds > 0.0) {
         bail!("--model-seconds must be a positive number, not {}", args.model_seconds);
     }
+    for (flag, value) in [("--test-timeout", args.test_timeout), ("--timeout", args.timeout)] {
+        if !(value.is_finite() && value > 0.0) {
+            bail!("{flag} must be a positive number of seconds, not {value}");
+        }
+    }
     let source = read_source(&args.file)?;
     let tree = syntax::parse(source.as_str());
     if let Some(span) = tree.error_span() {
@@ -146,8 +159,12 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         })?;
         Some(ck)
     };
-    let sandbox = Sandbox::new(SandboxConfig { timeout: Duration::from_secs(5), ..SandboxConfig::default() })
-        .context("could not start the sandbox")?;
+    let sandbox = Sandbox::new(SandboxConfig {
+        timeout: Duration::from_secs_f64(args.timeout),
+        test_timeout: Some(Duration::from_secs_f64(args.test_timeout.min(args.timeout))),
+        ..SandboxConfig::default()
+    })
+    .context("could not start the sandbox")?;
     let mode = if args.baseline {
         Mode::Baseline
     } else if args.model_only {
@@ -172,7 +189,7 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         localize: !args.no_localize,
         ..SearchConfig::default()
     };
-    let searcher = Searcher {
+    let mut searcher = Searcher {
         sandbox: &sandbox,
         model: checkpoint.as_ref().map(|c| (&c.model, &c.tokenizer)),
         spec: spec_text(&target.spec),
@@ -184,7 +201,13 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         },
         config,
     };
-    warn_before_search(&sandbox, &searcher, &target, checkpoint.as_ref());
+    let original_seconds = warn_before_search(&sandbox, &searcher, &target, checkpoint.as_ref());
+    if mode == Mode::Model && !args.no_fallback {
+        // Where a run is slow (tests that hang on the original, and so on most candidates), seconds buy few runs,
+        // and runs are where the model earns its place: its slice grows by ten runs at the original's pace.
+        let slice = args.model_seconds + 10.0 * original_seconds.unwrap_or(0.0);
+        searcher.config.budget.wall = Duration::from_secs_f64(slice.min(args.max_seconds));
+    }
     eprintln!(
         "kelp: {} {} in {} ({} test{}, {} search, budget {} test runs)",
         match job {
@@ -267,12 +290,19 @@ fn function_name(tree: &Tree, id: u32) -> Option<&str> {
 
 /// Says what would make the search hopeless or blind before it starts: tests that all fail the same way on the
 /// original (often their set-up, not the bug: an import, a fixture), and a function too long for the model.
-fn warn_before_search(sandbox: &Sandbox, searcher: &Searcher, target: &Target, checkpoint: Option<&Checkpoint>) {
+/// Returns the seconds the original's run took, when it ran.
+fn warn_before_search(
+    sandbox: &Sandbox,
+    searcher: &Searcher,
+    target: &Target,
+    checkpoint: Option<&Checkpoint>,
+) -> Option<f64> {
     // Traced as the search's own first run is (with localisation), so the sandbox's cache answers that run.
     let job = [(searcher.context.program(&target.function), searcher.tests.clone())];
     let traced = searcher.config.localize && searcher.config.mode != Mode::ModelOnly;
     let run = if traced { sandbox.run_many_traced(&job) } else { sandbox.run_many(&job) };
-    if let Some(report) = run.ok().and_then(|mut r| r.pop()) {
+    let report = run.ok().and_then(|mut r| r.pop());
+    if let Some(report) = &report {
         let errors: Vec<(&str, &str)> = report
             .tests
             .iter()
@@ -304,6 +334,7 @@ fn warn_before_search(sandbox: &Sandbox, searcher: &Searcher, target: &Target, c
             );
         }
     }
+    report.map(|r| r.seconds)
 }
 
 /// A function the file defines: a top-level one (decorated or not) or a method of a top-level class, named

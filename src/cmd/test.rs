@@ -22,6 +22,10 @@ pub struct TestArgs {
     /// Wall-clock limit for the whole run, in seconds.
     #[arg(long, default_value_t = 5.0)]
     pub timeout: f64,
+    /// Wall-clock limit of each test, in seconds (default: none but the whole run's): a test past it is reported
+    /// as TIMEOUT and the next test runs.
+    #[arg(long)]
+    pub test_timeout: Option<f64>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -31,6 +35,11 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     if !(args.timeout.is_finite() && args.timeout > 0.0) {
         bail!("--timeout must be a positive number of seconds, not {}", args.timeout);
     }
+    if let Some(t) = args.test_timeout
+        && !(t.is_finite() && t > 0.0)
+    {
+        bail!("--test-timeout must be a positive number of seconds, not {t}");
+    }
     let program = read_source(&args.file)?;
     let tests_source = read_source(&args.tests)?;
     let tests = parse_tests(&tests_source, &program, args.entry_point.as_deref())
@@ -39,6 +48,7 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     let sandbox = Sandbox::new(SandboxConfig {
         workers: 1,
         timeout: Duration::from_secs_f64(args.timeout),
+        test_timeout: args.test_timeout.map(Duration::from_secs_f64),
         cache_capacity: 0,
         ..SandboxConfig::default()
     })

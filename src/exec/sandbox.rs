@@ -259,6 +259,11 @@ pub struct SandboxConfig {
     pub workers: usize,
     /// Wall-clock limit per run (program + all its tests); the job's process group is killed after it.
     pub timeout: Duration,
+    /// Wall-clock limit per test inside a run (`None`: the run's limit only). A test past it is a
+    /// [`Outcome::Timeout`] and the run goes on with the next test, which then gets a tenth of this limit (a program
+    /// that hung once likely hangs again); traced tests get three times the limit. Checked by `SIGALRM`, so a test
+    /// stuck in C code, or one that catches every exception, still runs into [`SandboxConfig::timeout`].
+    pub test_timeout: Option<Duration>,
     /// `RLIMIT_CPU` in seconds; 0 means the timeout rounded up.
     pub cpu_seconds: u64,
     /// `RLIMIT_AS`: address space of the job process.
@@ -289,6 +294,7 @@ impl Default for SandboxConfig {
         SandboxConfig {
             workers: std::thread::available_parallelism().map_or(1, |n| n.get()),
             timeout: Duration::from_secs(5),
+            test_timeout: None,
             cpu_seconds: 0,
             memory_bytes: 1 << 30,
             max_processes: 64,
@@ -371,8 +377,12 @@ impl Sandbox {
             0 => config.timeout.as_secs_f64().ceil().max(1.0) as u64,
             n => n,
         };
+        if config.test_timeout.is_some_and(|t| t.is_zero()) {
+            return Err(ExecError::InvalidConfig("the per-test timeout must be positive".into()));
+        }
         let worker_config = serde_json::json!({
             "cpu_seconds": cpu_seconds,
+            "test_seconds": config.test_timeout.map(|t| t.as_secs_f64()),
             "memory_bytes": config.memory_bytes,
             "max_processes": config.max_processes,
             "max_file_bytes": config.max_file_bytes,

@@ -238,9 +238,9 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             }
         };
         // Off by one: a name, call, attribute or subscript gains `+ 1` or `- 1` where bounds live: a call's argument
-        // (`range(2, n)` for `range(2, n + 1)`), an index or slice bound, a comparison's operand. A literal's ±1
-        // is among the constant edits below, a returned value's among its wrappings; elsewhere the edit is rare
-        // and would only crowd the menu.
+        // (`range(2, n)` for `range(2, n + 1)`), an index or slice bound, a comparison's operand, a name assigned
+        // to another (`lo = mid` for `lo = mid + 1`). A literal's ±1 is among the constant edits below, a returned
+        // value's among its wrappings; elsewhere the edit is rare and would only crowd the menu.
         if class == ReplacementClass::Expression
             && matches!(node.kind, "identifier" | "call" | "attribute" | "subscript")
             && node.leaves <= MAX_SITE_LEAVES
@@ -249,6 +249,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                 let parent = tree.node(p);
                 matches!(parent.kind, "argument_list" | "slice" | "comparison_operator")
                     || (parent.kind == "subscript" && node.field == Some("subscript"))
+                    || (parent.kind == "assignment" && node.field == Some("right") && node.kind == "identifier")
             })
         {
             push(format!("{text} + 1"));
@@ -575,6 +576,10 @@ mod tests {
         assert!(repairs(&off_by_one).iter().any(|r| r == fixed), "{off_by_one:?}");
         let missing = fixed.replace("    return out\n", "");
         assert!(repairs(&missing).iter().any(|r| r == fixed), "{missing:?}");
+        // A bound assigned from another name: the binary search that never moves past `mid`.
+        let fixed = "def find(xs, t):\n    lo, hi = 0, len(xs)\n    while lo < hi:\n        mid = (lo + hi) // 2\n        if xs[mid] < t:\n            lo = mid + 1\n        else:\n            hi = mid\n    return lo\n";
+        let stuck = fixed.replace("lo = mid + 1", "lo = mid");
+        assert!(repairs(&stuck).iter().any(|r| r == fixed), "{stuck:?}");
     }
 
     /// An assignment's operator is one edit away from the others: a flipped `+=`, a `=` that should count.
