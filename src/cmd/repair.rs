@@ -204,9 +204,10 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let original_seconds = warn_before_search(&sandbox, &searcher, &target, checkpoint.as_ref());
     if mode == Mode::Model && !args.no_fallback {
         // Where a run is slow (tests that hang on the original, and so on most candidates), seconds buy few runs,
-        // and runs are where the model earns its place: its slice grows by ten runs at the original's pace.
-        let slice = args.model_seconds + 10.0 * original_seconds.unwrap_or(0.0);
-        searcher.config.budget.wall = Duration::from_secs_f64(slice.min(args.max_seconds));
+        // and runs are where the model earns its place: its slice grows by five runs at the original's pace, up to
+        // a third of the time.
+        let slice = (args.model_seconds + 5.0 * original_seconds.unwrap_or(0.0)).min(args.max_seconds / 3.0);
+        searcher.config.budget.wall = Duration::from_secs_f64(slice.max(args.model_seconds.min(args.max_seconds)));
     }
     eprintln!(
         "kelp: {} {} in {} ({} test{}, {} search, budget {} test runs)",

@@ -21,7 +21,7 @@ use super::localize::Suspicion;
 use super::propose::splice_checked;
 use super::sketch;
 use crate::noise::OPERATOR_FAMILIES;
-use crate::syntax::{self, Edit, NodeId, ReplacementClass, Span, Tree};
+use crate::syntax::{self, Edit, NodeId, ReplacementClass, Span, Tree, line_starts_at};
 
 /// Sites larger than this (leaf tokens) are not replaced by other expressions: repairs are local.
 const MAX_SITE_LEAVES: u32 = 12;
@@ -307,9 +307,25 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
         {
             push(tree.text(tree.node(operand).span).to_string());
         }
-        if node.kind == "call"
-            && let Some(args) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+        // A result computed and dropped: `n // 10` where `n //= 10` was meant.
+        if class == ReplacementClass::Statement
+            && let [value] = children.as_slice()
+            && tree.node(*value).kind == "binary_operator"
+            && let [left, op, right] = tree.children(*value).collect::<Vec<_>>().as_slice()
+            && matches!(tree.node(*left).kind, "identifier" | "attribute" | "subscript")
         {
+            let text_of = |c: NodeId| tree.text(tree.node(c).span);
+            push(format!("{} {}= {}", text_of(*left), text_of(*op), text_of(*right)));
+        }
+        // Swapped neighbours: a call's arguments, the elements of a tuple or list, or of the bare tuple a `return`
+        // returns (`return b, a`: that tuple has no class of its own, so the statement is the site).
+        let elements = match node.kind {
+            "call" => tree.children(id).find(|&c| tree.node(c).kind == "argument_list"),
+            "tuple" | "list" => Some(id),
+            "return_statement" => tree.children(id).find(|&c| tree.node(c).kind == "expression_list"),
+            _ => None,
+        };
+        if let Some(args) = elements {
             let args: Vec<Span> = tree
                 .children(args)
                 .map(|c| tree.node(c))
@@ -402,9 +418,146 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
     out
 }
 
+/// The menu's second tier, tried after every edit of [`single_edits`]: edits that add code rather than change it,
+/// so many per program that first they would crowd out the classic ones.
+/// - A statement inserted: each one-line simple statement of the program (a call, an assignment, a `return`,
+///   `break` or `continue`) copied to each position of each block of a function (the append after the loop that
+///   flushes the last group, a base case's `return`); and `v += 1` or `v -= 1` at the end of a `while` body that
+///   never binds a name its condition reads (the loop that never ends). On the block: one statement cannot
+///   become two.
+/// - A condition negated, widened or narrowed: an `if`, `elif` or `while` condition `C` becomes `not C`, `C and E`
+///   or `C or E` for each other comparison, `not` or boolean operator `E` of the program (the missing clause).
+pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
+    let source = tree.source();
+    let one_line = |id: NodeId| {
+        let node = tree.node(id);
+        let text = tree.text(node.span);
+        (node.leaves <= MAX_SITE_LEAVES && !text.contains('\n') && !in_header(tree, id)).then_some(text)
+    };
+    let mut statements = Vec::new();
+    let mut conditions = Vec::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        let Some(text) = one_line(id) else { continue };
+        match node.kind {
+            "expression_statement" | "return_statement" | "break_statement" | "continue_statement"
+                if !tree.is_docstring(id) =>
+            {
+                push_new(&mut statements, text)
+            }
+            "comparison_operator" | "not_operator" | "boolean_operator" => {
+                if !conditions.iter().any(|&(t, _)| t == text) {
+                    conditions.push((text, grouped(node.kind, text)));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for id in tree.replaceable() {
+        let node = tree.node(id);
+        let text = tree.text(node.span);
+        if in_header(tree, id) || sketch::enclosing_function(tree, id).is_none() {
+            continue;
+        }
+        let mut push = |class: ReplacementClass, t: String| {
+            if t != text {
+                out.push(RawEdit { span: node.span, class, text: t });
+            }
+        };
+        if node.class == Some(ReplacementClass::Block)
+            && line_starts_at(source, node.span.start as usize)
+            && let Some(body) = syntax::dedent(text, syntax::indentation_at(source, node.span.start as usize))
+        {
+            let lines: Vec<&str> = body.split('\n').collect();
+            // The line (of the block) each statement starts on: a statement may go before any of them, or last.
+            let mut positions: Vec<usize> = tree
+                .children(id)
+                .filter(|&c| !tree.node(c).extra && !tree.is_docstring(c))
+                .map(|c| source[node.span.start as usize..tree.node(c).span.start as usize].matches('\n').count())
+                .collect();
+            positions.push(lines.len());
+            let insert = |at: usize, statement: &str| {
+                let mut new = lines.clone();
+                new.insert(at, statement);
+                new.join("\n")
+            };
+            for statement in &statements {
+                for &at in &positions {
+                    push(ReplacementClass::Block, insert(at, statement));
+                }
+            }
+            if let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement") {
+                for name in names_never_bound_in(tree, parent, id) {
+                    for step in [format!("{name} += 1"), format!("{name} -= 1")] {
+                        push(ReplacementClass::Block, insert(lines.len(), &step));
+                    }
+                }
+            }
+        }
+        let is_condition = node.field == Some("condition")
+            && node
+                .parent
+                .is_some_and(|p| matches!(tree.node(p).kind, "if_statement" | "elif_clause" | "while_statement"));
+        if is_condition && !text.contains('\n') {
+            let c = grouped(node.kind, text);
+            if node.kind != "not_operator" {
+                push(ReplacementClass::Expression, format!("not {c}"));
+            }
+            for (_, e) in conditions.iter().filter(|&&(e, _)| !text.contains(e)) {
+                push(ReplacementClass::Expression, format!("{c} and {e}"));
+                push(ReplacementClass::Expression, format!("{c} or {e}"));
+            }
+        }
+    }
+    let mut seen = HashSet::new();
+    out.retain(|e| seen.insert(e.clone()));
+    out
+}
+
+/// An expression as an operand of `and`, `or` or `not`: parenthesised where those would bind it differently.
+fn grouped(kind: &str, text: &str) -> String {
+    if matches!(kind, "boolean_operator" | "conditional_expression" | "lambda" | "named_expression") {
+        format!("({text})")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The names a `while` loop's condition reads that its body never binds (by assignment, `for`, `with`...).
+fn names_never_bound_in(tree: &Tree, loop_id: NodeId, body: NodeId) -> Vec<&str> {
+    let Some(condition) = tree.children(loop_id).find(|&c| tree.node(c).field == Some("condition")) else {
+        return Vec::new();
+    };
+    let identifiers = |range: std::ops::Range<NodeId>| {
+        range.filter(|&i| tree.node(i).kind == "identifier" && tree.node(i).field != Some("attribute"))
+    };
+    let bound: HashSet<&str> = identifiers(body..tree.node(body).subtree_end)
+        .filter(|&i| tree.node(i).class != Some(ReplacementClass::Expression))
+        .map(|i| tree.text(tree.node(i).span))
+        .collect();
+    let mut read = Vec::new();
+    for i in identifiers(condition..tree.node(condition).subtree_end) {
+        let name = tree.text(tree.node(i).span);
+        if !bound.contains(name) && !syntax::is_builtin(name) {
+            push_new(&mut read, name);
+        }
+    }
+    read
+}
+
 /// Applies a raw edit if it splices cleanly (see [`splice_checked`]).
 pub fn apply(tree: &Tree, edit: &RawEdit) -> Option<(Edit, Tree)> {
     splice_checked(tree, edit.span, edit.class, &edit.text)
+}
+
+/// Edits in order of suspicion, most suspicious first (a stable sort: equals keep their order).
+fn by_suspicion(start: &Tree, suspicion: &Suspicion, edits: Vec<RawEdit>) -> Vec<RawEdit> {
+    let spans: Vec<_> = edits.iter().map(|e| e.span).collect();
+    let priors = suspicion.priors(start, &spans);
+    let mut ranked: Vec<(f64, RawEdit)> = priors.into_iter().zip(edits).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    ranked.into_iter().map(|(_, e)| e).collect()
 }
 
 /// A child waiting in a model-ranked search (best-first, beam): a menu edit, applied (and so re-parsed) only if it
@@ -424,8 +577,8 @@ impl Pending {
     }
 }
 
-/// A stream of distinct candidate programs: all single edits in seeded random order, then random 2–3-edit
-/// compositions. Each candidate carries the edits that made it.
+/// A stream of distinct candidate programs: all single edits in seeded random order, then the additive ones
+/// ([`additive_edits`]), then random 2–3-edit compositions. Each candidate carries the edits that made it.
 pub struct Baseline {
     start: Tree,
     singles: Vec<RawEdit>,
@@ -457,13 +610,13 @@ impl Baseline {
                 singles.into_iter().partition(|e| idioms.contains(&e.text));
             singles = early.into_iter().chain(late).collect();
         }
+        let mut additive = additive_edits(start);
+        additive.shuffle(&mut rng);
         if let Some(suspicion) = suspicion {
-            let spans: Vec<_> = singles.iter().map(|e| e.span).collect();
-            let priors = suspicion.priors(start, &spans);
-            let mut ranked: Vec<(f64, RawEdit)> = priors.into_iter().zip(singles).collect();
-            ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-            singles = ranked.into_iter().map(|(_, e)| e).collect();
+            singles = by_suspicion(start, suspicion, singles);
+            additive = by_suspicion(start, suspicion, additive);
         }
+        singles.extend(additive);
         let mut seen = HashSet::new();
         seen.insert(start.normalised().fingerprint());
         Baseline { start: start.clone(), singles, next_single: 0, seen, rng }
@@ -580,6 +733,52 @@ mod tests {
         let fixed = "def find(xs, t):\n    lo, hi = 0, len(xs)\n    while lo < hi:\n        mid = (lo + hi) // 2\n        if xs[mid] < t:\n            lo = mid + 1\n        else:\n            hi = mid\n    return lo\n";
         let stuck = fixed.replace("lo = mid + 1", "lo = mid");
         assert!(repairs(&stuck).iter().any(|r| r == fixed), "{stuck:?}");
+    }
+
+    /// The programs one additive edit of `broken` makes.
+    fn additions(broken: &str) -> Vec<String> {
+        let tree = parse(broken);
+        additive_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect()
+    }
+
+    /// A statement the function has, wanted somewhere else too; the step a `while` loop never takes; the clause a
+    /// condition lacks. None of them is one edit of the first tier.
+    #[test]
+    fn additive_edits_insert_statements_and_widen_conditions() {
+        let fixed = "def split_on(s, sep):\n    parts, cur = [], ''\n    for ch in s:\n        if ch == sep:\n            parts.append(cur)\n            cur = ''\n        else:\n            cur += ch\n    parts.append(cur)\n    return parts\n";
+        let broken = fixed.replace("    parts.append(cur)\n    return", "    return");
+        assert!(!repairs(&broken).iter().any(|r| r == fixed));
+        assert!(additions(&broken).iter().any(|r| r == fixed), "{broken:?}");
+        let fixed = "def insertion_sort(a):\n    for i in range(1, len(a)):\n        key, j = a[i], i - 1\n        while j >= 0 and a[j] > key:\n            a[j + 1] = a[j]\n            j -= 1\n        a[j + 1] = key\n    return a\n";
+        let broken = fixed.replace("            j -= 1\n", "");
+        assert!(additions(&broken).iter().any(|r| r == fixed), "{broken:?}");
+        let fixed = "def is_leap(y):\n    if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0):\n        return True\n    return y < 0\n";
+        let broken = "def is_leap(y):\n    if y % 4 == 0 and y % 100 != 0:\n        return True\n    return y < 0 or y % 400 == 0\n";
+        let normal = |s: &str| parse(s).normalised().fingerprint();
+        let widened: Vec<_> = additions(broken).iter().map(|r| normal(r)).collect();
+        let want = "def is_leap(y):\n    if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0:\n        return True\n    return y < 0 or y % 400 == 0\n";
+        assert!(widened.contains(&normal(want)), "{broken:?}");
+        let want = "def is_leap(y):\n    if not (y % 4 == 0 and y % 100 != 0):\n        return True\n    return y < 0 or y % 400 == 0\n";
+        assert!(widened.contains(&normal(want)), "{broken:?}");
+        // Only inside functions, never the header, and every edit splices.
+        let tree = parse(fixed);
+        assert!(additive_edits(&tree).iter().all(|e| apply(&tree, e).is_some()));
+        assert!(additive_edits(&parse("x = 1\nif x:\n    y = 2\n")).is_empty());
+    }
+
+    /// A result computed and dropped, and neighbours swapped in a tuple, a list or a call anywhere.
+    #[test]
+    fn dropped_results_and_swapped_elements_are_one_edit() {
+        let fixed = "def count_digits(n):\n    count = 0\n    while n > 0:\n        count += 1\n        n //= 10\n    return count\n";
+        let broken = fixed.replace("n //= 10", "n // 10");
+        assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
+        let fixed = "def split_at(xs, i):\n    return xs[:i], xs[i:]\n";
+        let broken = "def split_at(xs, i):\n    return xs[i:], xs[:i]\n";
+        assert!(repairs(broken).iter().any(|r| r == fixed), "{broken:?}");
+        let fixed =
+            "def cmp(pa, pb):\n    for x, y in zip(pa, pb):\n        if x < y:\n            return -1\n    return 0\n";
+        let broken = fixed.replace("zip(pa, pb)", "zip(pb, pa)");
+        assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
     }
 
     /// An assignment's operator is one edit away from the others: a flipped `+=`, a `=` that should count.
