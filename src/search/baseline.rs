@@ -3,12 +3,14 @@
 //! [`single_edits`] enumerates every single edit of a program from a fixed menu: an operator swapped within its family,
 //! an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name of the
 //! program and an attribute name by another, an expression replaced by another expression of the same program or by a
-//! parameter of its function, a statement deleted (`pass`) or duplicated, call arguments or binary operands swapped, a
-//! unary `-`/`not` dropped, and small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a
+//! parameter of its function, a statement deleted (`pass`), a dropped result kept (`n // 10` → `n //= 10`),
+//! neighbours swapped (call arguments, binary operands, tuple or list elements), a unary `-`/`not` dropped, and small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a
 //! returned expression wrapped in `-`, `abs`, `max`…). The function's header is left alone but for misspelt names: a
 //! header name that occurs nowhere else becomes another name of the program, and a parameter a name its function reads
-//! but never binds. [`Baseline`] yields them in seeded random order, then random compositions of 2–3 such edits, each a
-//! distinct program (normalised AST).
+//! but never binds; a `while` body that never binds a name its condition reads ends with `v += 1` or `v -= 1`.
+//! [`additive_edits`] adds code (a statement copied, a loop's step, a condition's clause).
+//! [`Baseline`] yields the single edits in seeded random order, then the additive ones, then random compositions of
+//! 2–3 such edits, each a distinct program (normalised AST).
 //! It knows nothing of the tests: the search runs them.
 
 use std::collections::{HashMap, HashSet};
@@ -385,7 +387,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                     push(name.to_string());
                 }
             }
-            // Deleting or duplicating a bare string would do nothing either.
+            // Deleting a bare string would do nothing either.
             ReplacementClass::Statement if !tree.is_docstring(id) => {
                 if let Some(function) = sketch::stub_function(tree, id) {
                     let params = sketch::parameters(tree, function);
@@ -393,20 +395,30 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                         push(t);
                     }
                 }
+                // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
                 push("pass".into());
-                if crate::syntax::line_starts_at(tree.source(), start as usize) && !text.contains('\n') {
-                    push(format!("{text}\n{text}"));
-                }
             }
             // A function that falls off its end where it should return what it built: its body, then `return v`
             // for each name it assigns (or takes). On the block: one statement cannot become two.
+            // The loop that never ends: a `while` body that never binds a name its condition reads gets
+            // `v += 1` or `v -= 1` at its end.
             ReplacementClass::Block => {
-                if let Some(function) = falls_off_its_end(tree, id)
-                    && crate::syntax::line_starts_at(tree.source(), start as usize)
-                    && let Some(body) = syntax::dedent(text, syntax::indentation_at(tree.source(), start as usize))
+                let body = (crate::syntax::line_starts_at(tree.source(), start as usize))
+                    .then(|| syntax::dedent(text, syntax::indentation_at(tree.source(), start as usize)))
+                    .flatten();
+                if let Some(body) = &body
+                    && let Some(function) = falls_off_its_end(tree, id)
                 {
                     for name in assigned_names(tree, function) {
                         push(format!("{body}\nreturn {name}"));
+                    }
+                }
+                if let Some(body) = &body
+                    && let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement")
+                {
+                    for name in names_never_bound_in(tree, parent, id) {
+                        push(format!("{body}\n{name} += 1"));
+                        push(format!("{body}\n{name} -= 1"));
                     }
                 }
             }
@@ -422,9 +434,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 /// so many per program that first they would crowd out the classic ones.
 /// - A statement inserted: each one-line simple statement of the program (a call, an assignment, a `return`,
 ///   `break` or `continue`) copied to each position of each block of a function (the append after the loop that
-///   flushes the last group, a base case's `return`); and `v += 1` or `v -= 1` at the end of a `while` body that
-///   never binds a name its condition reads (the loop that never ends). On the block: one statement cannot
-///   become two.
+///   flushes the last group, a base case's `return`). On the block: one statement cannot become two.
 /// - A condition negated, widened or narrowed: an `if`, `elif` or `while` condition `C` becomes `not C`, `C and E`
 ///   or `C or E` for each other comparison, `not` or boolean operator `E` of the program (the missing clause).
 pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
@@ -485,13 +495,6 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
             for statement in &statements {
                 for &at in &positions {
                     push(ReplacementClass::Block, insert(at, statement));
-                }
-            }
-            if let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement") {
-                for name in names_never_bound_in(tree, parent, id) {
-                    for step in [format!("{name} += 1"), format!("{name} -= 1")] {
-                        push(ReplacementClass::Block, insert(lines.len(), &step));
-                    }
                 }
             }
         }
@@ -751,7 +754,7 @@ mod tests {
         assert!(additions(&broken).iter().any(|r| r == fixed), "{broken:?}");
         let fixed = "def insertion_sort(a):\n    for i in range(1, len(a)):\n        key, j = a[i], i - 1\n        while j >= 0 and a[j] > key:\n            a[j + 1] = a[j]\n            j -= 1\n        a[j + 1] = key\n    return a\n";
         let broken = fixed.replace("            j -= 1\n", "");
-        assert!(additions(&broken).iter().any(|r| r == fixed), "{broken:?}");
+        assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
         let fixed = "def is_leap(y):\n    if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0):\n        return True\n    return y < 0\n";
         let broken = "def is_leap(y):\n    if y % 4 == 0 and y % 100 != 0:\n        return True\n    return y < 0 or y % 400 == 0\n";
         let normal = |s: &str| parse(s).normalised().fingerprint();
@@ -772,8 +775,8 @@ mod tests {
         let fixed = "def count_digits(n):\n    count = 0\n    while n > 0:\n        count += 1\n        n //= 10\n    return count\n";
         let broken = fixed.replace("n //= 10", "n // 10");
         assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
-        let fixed = "def split_at(xs, i):\n    return xs[:i], xs[i:]\n";
-        let broken = "def split_at(xs, i):\n    return xs[i:], xs[:i]\n";
+        let fixed = "def split_at(xs, i):\n    if i < 0:\n        i = max(0, len(xs) + i)\n    return xs[:i], xs[i:]\n";
+        let broken = &fixed.replace("xs[:i], xs[i:]", "xs[i:], xs[:i]");
         assert!(repairs(broken).iter().any(|r| r == fixed), "{broken:?}");
         let fixed =
             "def cmp(pa, pb):\n    for x, y in zip(pa, pb):\n        if x < y:\n            return -1\n    return 0\n";

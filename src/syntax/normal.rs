@@ -18,6 +18,16 @@ pub struct NormalisedAst(String);
 /// Tokens that only delimit structure the node kinds already record.
 const PUNCTUATION: &[&str] = &[",", "(", ")", "[", "]", "{", "}", ":", ";"];
 
+/// Is the node punctuation the normalised AST skips? Not a slice's colons: they say which bound an expression is
+/// (`xs[i:]` is not `xs[:i]`).
+fn skipped(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    node.extra
+        || (!node.named
+            && PUNCTUATION.contains(&node.kind)
+            && !(node.kind == ":" && node.parent.is_some_and(|p| tree.node(p).kind == "slice")))
+}
+
 impl NormalisedAst {
     /// The normalised AST of the subtree at `root`.
     pub fn of(tree: &Tree, root: NodeId, alpha: bool) -> NormalisedAst {
@@ -54,10 +64,10 @@ pub fn subtree_hashes(tree: &Tree) -> Vec<u64> {
     let mut hashes = vec![0u64; nodes.len()];
     for id in (0..nodes.len()).rev() {
         let node = &nodes[id];
-        if node.extra || (!node.named && PUNCTUATION.contains(&node.kind)) {
+        let id = id as NodeId;
+        if skipped(tree, id) {
             continue;
         }
-        let id = id as NodeId;
         hashes[id as usize] = if node.kind == "parenthesized_expression" {
             tree.children(id).map(|c| hashes[c as usize]).find(|&h| h != 0).unwrap_or(0)
         } else if node.kind == "string" {
@@ -98,7 +108,7 @@ fn fnv(h: u64, bytes: &[u8]) -> u64 {
 
 fn write_node(tree: &Tree, id: NodeId, mut names: Option<&mut HashMap<String, usize>>, out: &mut String) {
     let node = tree.node(id);
-    if node.extra || (!node.named && PUNCTUATION.contains(&node.kind)) {
+    if skipped(tree, id) {
         return;
     }
     if node.kind == "parenthesized_expression" {
@@ -180,6 +190,15 @@ mod tests {
         // Precedence is structure: (a + b) * c differs from a + b * c.
         assert_ne!(parse("(a + b) * c\n").normalised(), parse("a + b * c\n").normalised());
         assert_ne!(parse("x = b'a'\n").normalised(), parse("x = 'a'\n").normalised());
+        // A slice's colons say which bound is which (regression: `xs[i:]` and `xs[:i]` were one program).
+        let slices = ["xs[i:]\n", "xs[:i]\n", "xs[::i]\n", "xs[i::]\n", "xs[i:j]\n", "xs[i::j]\n", "xs[:i:j]\n"];
+        for (n, &a) in slices.iter().enumerate() {
+            for &b in &slices[n + 1..] {
+                assert_ne!(parse(a).normalised(), parse(b).normalised(), "{a} vs {b}");
+                assert_ne!(super::subtree_hashes(&parse(a))[0], super::subtree_hashes(&parse(b))[0], "{a} vs {b}");
+            }
+        }
+        assert_eq!(parse("xs[i :]\n").normalised(), parse("xs[i:]\n").normalised());
     }
 
     #[test]
