@@ -455,10 +455,10 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
             {
                 push_new(&mut statements, text)
             }
-            "comparison_operator" | "not_operator" | "boolean_operator" => {
-                if !conditions.iter().any(|&(t, _)| t == text) {
-                    conditions.push((text, grouped(node.kind, text)));
-                }
+            "comparison_operator" | "not_operator" | "boolean_operator"
+                if !conditions.iter().any(|&(t, _)| t == text) =>
+            {
+                conditions.push((text, grouped(node.kind, text)));
             }
             _ => {}
         }
