@@ -331,7 +331,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             let args: Vec<Span> = tree
                 .children(args)
                 .map(|c| tree.node(c))
-                .filter(|c| c.named && !c.extra && c.kind != "keyword_argument")
+                .filter(|c| c.named && !c.extra && !matches!(c.kind, "keyword_argument" | "dictionary_splat"))
                 .map(|c| c.span)
                 .collect();
             for pair in args.windows(2) {
@@ -492,7 +492,9 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
                 new.insert(at, statement);
                 new.join("\n")
             };
-            for statement in &statements {
+            // `break` and `continue` only where a loop encloses the block (CPython refuses them elsewhere).
+            let in_loop = in_loop(tree, id);
+            for statement in statements.iter().filter(|s| in_loop || !matches!(**s, "break" | "continue")) {
                 for &at in &positions {
                     push(ReplacementClass::Block, insert(at, statement));
                 }
@@ -516,6 +518,19 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
     let mut seen = HashSet::new();
     out.retain(|e| seen.insert(e.clone()));
     out
+}
+
+/// Is the node inside a `for` or `while` loop of its own function?
+fn in_loop(tree: &Tree, id: NodeId) -> bool {
+    let mut cursor = tree.node(id).parent;
+    while let Some(c) = cursor {
+        match tree.node(c).kind {
+            "for_statement" | "while_statement" => return true,
+            "function_definition" | "class_definition" | "lambda" => return false,
+            _ => cursor = tree.node(c).parent,
+        }
+    }
+    false
 }
 
 /// An expression as an operand of `and`, `or` or `not`: parenthesised where those would bind it differently.
@@ -581,11 +596,16 @@ impl Pending {
 }
 
 /// A stream of distinct candidate programs: all single edits in seeded random order, then the additive ones
-/// ([`additive_edits`]), then random 2–3-edit compositions. Each candidate carries the edits that made it.
+/// ([`additive_edits`]) and random 2–3-edit compositions taking turns (a missing statement and a bug of several
+/// edits are both common; neither tier starves the other). Each candidate carries the edits that made it.
 pub struct Baseline {
     start: Tree,
     singles: Vec<RawEdit>,
     next_single: usize,
+    additive: Vec<RawEdit>,
+    next_additive: usize,
+    /// Whose turn it is once the single edits are spent.
+    additive_turn: bool,
     seen: HashSet<u64>,
     rng: ChaCha8Rng,
 }
@@ -619,10 +639,18 @@ impl Baseline {
             singles = by_suspicion(start, suspicion, singles);
             additive = by_suspicion(start, suspicion, additive);
         }
-        singles.extend(additive);
         let mut seen = HashSet::new();
         seen.insert(start.normalised().fingerprint());
-        Baseline { start: start.clone(), singles, next_single: 0, seen, rng }
+        Baseline {
+            start: start.clone(),
+            singles,
+            next_single: 0,
+            additive,
+            next_additive: 0,
+            additive_turn: true,
+            seen,
+            rng,
+        }
     }
 
     /// Up to `n` new distinct candidates (fewer when the stream runs dry: compositions give up after many
@@ -639,11 +667,28 @@ impl Baseline {
             }
         }
         let mut misses = 0;
-        while out.len() < n && misses < 200 && !self.singles.is_empty() {
+        while out.len() < n {
+            let additive_left = self.next_additive < self.additive.len();
+            let compositions_left = misses < 200 && !self.singles.is_empty();
+            if additive_left && (self.additive_turn || !compositions_left) {
+                let raw = &self.additive[self.next_additive];
+                self.next_additive += 1;
+                if let Some((edit, tree)) = apply(&self.start, raw)
+                    && self.seen.insert(tree.normalised().fingerprint())
+                {
+                    out.push((vec![edit], tree));
+                    self.additive_turn = false;
+                }
+                continue;
+            }
+            if !compositions_left {
+                break;
+            }
             match self.composition() {
                 Some((edits, tree)) if self.seen.insert(tree.normalised().fingerprint()) => {
                     out.push((edits, tree));
                     misses = 0;
+                    self.additive_turn = true;
                 }
                 _ => misses += 1,
             }
@@ -763,9 +808,19 @@ mod tests {
         assert!(widened.contains(&normal(want)), "{broken:?}");
         let want = "def is_leap(y):\n    if not (y % 4 == 0 and y % 100 != 0):\n        return True\n    return y < 0 or y % 400 == 0\n";
         assert!(widened.contains(&normal(want)), "{broken:?}");
-        // Only inside functions, never the header, and every edit splices.
+        // Only inside functions, never the header, and every edit splices; `break` only inside a loop (where
+        // CPython accepts it).
         let tree = parse(fixed);
         assert!(additive_edits(&tree).iter().all(|e| apply(&tree, e).is_some()));
+        let tree = parse(
+            "def f(xs):\n    if not xs:\n        return 0\n    for x in xs:\n        if x:\n            break\n    return x\n",
+        );
+        let programs: Vec<String> =
+            additive_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
+        assert!(programs.iter().any(|p| p.contains("    for x in xs:\n        break\n")));
+        assert!(!programs.iter().any(|p| p.contains("    if not xs:\n        break\n")));
+        let validity = crate::exec::validate(&programs).expect("CPython runs");
+        assert!(validity.iter().all(|v| v.ok), "{validity:?}");
         assert!(additive_edits(&parse("x = 1\nif x:\n    y = 2\n")).is_empty());
     }
 
