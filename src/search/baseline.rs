@@ -4,13 +4,14 @@
 //! an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name of the
 //! program and an attribute name by another, an expression replaced by another expression of the same program or by a
 //! parameter of its function, a statement deleted (`pass`), a dropped result kept (`n // 10` → `n //= 10`),
-//! neighbours swapped (call arguments, binary operands, tuple or list elements), a unary `-`/`not` dropped, and small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a
+//! neighbours swapped (call arguments, binary operands, tuple or list elements), a unary `-`/`not` dropped, and
+//! small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a
 //! returned expression wrapped in `-`, `abs`, `max`…). The function's header is left alone but for misspelt names: a
 //! header name that occurs nowhere else becomes another name of the program, and a parameter a name its function reads
 //! but never binds; a `while` body that never binds a name its condition reads ends with `v += 1` or `v -= 1`.
 //! [`additive_edits`] adds code (a statement copied, a loop's step, a condition's clause).
-//! [`Baseline`] yields the single edits in seeded random order, then the additive ones, then random compositions of
-//! 2–3 such edits, each a distinct program (normalised AST).
+//! [`Baseline`] yields the single edits in seeded random order, then the additive ones and random compositions of
+//! 2–3 such edits taking turns, each a distinct program (normalised AST).
 //! It knows nothing of the tests: the search runs them.
 
 use std::collections::{HashMap, HashSet};
@@ -400,12 +401,10 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             }
             // A function that falls off its end where it should return what it built: its body, then `return v`
             // for each name it assigns (or takes). On the block: one statement cannot become two.
-            // The loop that never ends: a `while` body that never binds a name its condition reads gets
+            // And the loop that never ends: a `while` body that never binds a name its condition reads gets
             // `v += 1` or `v -= 1` at its end.
             ReplacementClass::Block => {
-                let body = (crate::syntax::line_starts_at(tree.source(), start as usize))
-                    .then(|| syntax::dedent(text, syntax::indentation_at(tree.source(), start as usize)))
-                    .flatten();
+                let body = block_body(tree, id);
                 if let Some(body) = &body
                     && let Some(function) = falls_off_its_end(tree, id)
                 {
@@ -430,7 +429,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
     out
 }
 
-/// The menu's second tier, tried after every edit of [`single_edits`]: edits that add code rather than change it,
+/// The menu's last tier, tried after every edit of [`single_edits`] (in turns with compositions): edits that add code rather than change it,
 /// so many per program that first they would crowd out the classic ones.
 /// - A statement inserted: each one-line simple statement of the program (a call, an assignment, a `return`,
 ///   `break` or `continue`) copied to each position of each block of a function (the append after the loop that
@@ -476,8 +475,7 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
             }
         };
         if node.class == Some(ReplacementClass::Block)
-            && line_starts_at(source, node.span.start as usize)
-            && let Some(body) = syntax::dedent(text, syntax::indentation_at(source, node.span.start as usize))
+            && let Some(body) = block_body(tree, id)
         {
             let lines: Vec<&str> = body.split('\n').collect();
             // The line (of the block) each statement starts on: a statement may go before any of them, or last.
@@ -518,6 +516,14 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
     let mut seen = HashSet::new();
     out.retain(|e| seen.insert(e.clone()));
     out
+}
+
+/// A block's text dedented to column 0, where it begins its line (not `if x: y`) and can be moved losslessly.
+fn block_body(tree: &Tree, id: NodeId) -> Option<String> {
+    let start = tree.node(id).span.start as usize;
+    line_starts_at(tree.source(), start)
+        .then(|| syntax::dedent(tree.text(tree.node(id).span), syntax::indentation_at(tree.source(), start)))
+        .flatten()
 }
 
 /// Is the node inside a `for` or `while` loop of its own function?
