@@ -102,6 +102,57 @@ fn localisation_finds_the_bug_sooner_than_random_order() {
     assert!(localized * 2 < random, "{localized} runs with localisation, {random} in random order");
 }
 
+/// Two bugs, each failing tests of its own: the baseline climbs from the first repair it finds (`climb.rs`), where
+/// its random 2–3-edit compositions needed more than 1,000 runs for every seed. Given the first repair as a
+/// foothold (as `kelp repair` hands the model search's best to the baseline), it starts climbing from there.
+#[test]
+fn baseline_climbs_from_a_partial_repair() {
+    let sandbox = sandbox();
+    let program = "def stats(xs):\n    lo = max(xs)\n    hi = max(xs)\n    total = 0\n    for x in xs:\n        \
+                   total -= x\n    return lo, hi, total\n";
+    let tests =
+        ["stats([3, 1, 2])[0] == 1", "stats([5, 7])[0] == 5", "stats([3, 1, 2])[1] == 3", "stats([3, 1, 2])[2] == 6"];
+    let searcher = |seed| Searcher {
+        sandbox: &sandbox,
+        model: None,
+        spec: String::new(),
+        tests: kelp::exec::Tests::Asserts(tests.iter().map(|t| format!("assert {t}")).collect()),
+        context: Default::default(),
+        config: SearchConfig {
+            mode: Mode::Baseline,
+            budget: Budget { test_runs: 1000, model_calls: 0, wall: Duration::from_secs(60) },
+            seed,
+            ..SearchConfig::default()
+        },
+    };
+    let fixed = program.replacen("max", "min", 1).replace("-=", "+=");
+    for seed in 0..3 {
+        let report = searcher(seed).run(program).unwrap();
+        assert!(report.repaired, "seed {seed}: {report:?}");
+        assert_eq!(report.best.source, fixed, "seed {seed}");
+        assert!(report.best.edits.len() >= 2, "seed {seed}: {:?}", report.best.edits);
+    }
+    let start = syntax::parse(program);
+    let (edit, half) = single_edits(&start)
+        .into_iter()
+        .filter_map(|e| kelp::search::splice_checked(&start, e.span, e.class, &e.text))
+        .find(|(_, t)| t.source() == program.replacen("max", "min", 1))
+        .expect("min for max is one menu edit");
+    let foothold = kelp::search::Candidate {
+        source: half.source().to_string(),
+        edits: vec![edit.clone()],
+        passed: None,
+        wrong_values: 0,
+        tests: tests.len(),
+        log_prob: 0.0,
+    };
+    for seed in 0..3 {
+        let report = searcher(seed).run_from(program, std::slice::from_ref(&foothold)).unwrap();
+        assert!(report.repaired, "seed {seed}: {report:?}");
+        assert_eq!(report.best.edits.first(), Some(&edit), "seed {seed}: climbed from the foothold");
+    }
+}
+
 #[test]
 fn every_constrained_proposal_parses_as_its_class() {
     // The shipped model: a random one rarely ends a replacement, and a replacement cut off at the token limit is

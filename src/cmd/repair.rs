@@ -248,7 +248,10 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             },
             ..searcher
         };
-        let second = rest.run(&target.function)?;
+        // The model search's best program, when it passes more tests than the original, is where the baseline's
+        // climb starts (besides the original).
+        let footholds = if report.best.edits.is_empty() { &[][..] } else { std::slice::from_ref(&report.best) };
+        let second = rest.run_from(&target.function, footholds)?;
         fallback = Some(report.clone());
         report = combine(report, second);
     }

@@ -29,6 +29,25 @@ use crate::syntax::{self, Edit, NodeId, ReplacementClass, Span, Tree, line_start
 /// Sites larger than this (leaf tokens) are not replaced by other expressions: repairs are local.
 const MAX_SITE_LEAVES: u32 = 12;
 
+/// Functions and methods that stand in for each other: the bug that calls one where its sibling was meant
+/// (`max(xs)` for `min(xs)`, `.rstrip()` for `.strip()`). Swapped where the name is called or is an attribute.
+const SIBLING_NAMES: &[&[&str]] = &[
+    &["min", "max"],
+    &["any", "all"],
+    &["sorted", "reversed"],
+    &["floor", "ceil", "round"],
+    &["lower", "upper"],
+    &["startswith", "endswith"],
+    &["strip", "lstrip", "rstrip"],
+    &["find", "rfind", "index"],
+    &["split", "rsplit"],
+    &["append", "extend"],
+    &["remove", "discard"],
+    &["keys", "values", "items"],
+    &["isdigit", "isalpha", "isalnum", "isspace"],
+    &["isupper", "islower"],
+];
+
 /// One candidate single edit: replace the node at `span` (of `class`) with `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RawEdit {
@@ -258,6 +277,15 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
             push(format!("{text} + 1"));
             push(format!("{text} - 1"));
         }
+        if node.kind == "identifier"
+            && (node.field == Some("attribute")
+                || (node.field == Some("function") && node.parent.is_some_and(|p| tree.node(p).kind == "call")))
+            && let Some(family) = SIBLING_NAMES.iter().find(|f| f.contains(&text))
+        {
+            for other in family.iter() {
+                push(other.to_string());
+            }
+        }
         match node.kind {
             "true" => push("False".into()),
             "false" => push("True".into()),
@@ -434,6 +462,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 /// - A statement inserted: each one-line simple statement of the program (a call, an assignment, a `return`,
 ///   `break` or `continue`) copied to each position of each block of a function (the append after the loop that
 ///   flushes the last group, a base case's `return`). On the block: one statement cannot become two.
+/// - A base case inserted first in a function's body: `if n <= 1: return 1` and kin ([`base_cases`]).
 /// - A condition negated, widened or narrowed: an `if`, `elif` or `while` condition `C` becomes `not C`, `C and E`
 ///   or `C or E` for each other comparison, `not` or boolean operator `E` of the program (the missing clause).
 pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
@@ -497,6 +526,9 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
                     push(ReplacementClass::Block, insert(at, statement));
                 }
             }
+            for guard in base_cases(tree, id) {
+                push(ReplacementClass::Block, insert(positions[0], &guard));
+            }
         }
         let is_condition = node.field == Some("condition")
             && node
@@ -515,6 +547,31 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
     }
     let mut seen = HashSet::new();
     out.retain(|e| seen.insert(e.clone()));
+    out
+}
+
+/// Missing base cases for a function's body (`id`, its block): `if C: return V` with `C` one of `not p`, `p <= 0`,
+/// `p <= 1`, `p == 0`, `len(p) <= 1` for a parameter `p`, and `V` one of `0`, `1`, `p`, `[]`, `""`, `None`,
+/// `True`, `False` (the recursion's floor, the empty input's answer). Empty for any other block.
+fn base_cases(tree: &Tree, id: NodeId) -> Vec<String> {
+    let Some(function) = tree.node(id).parent.filter(|&f| tree.node(f).kind == "function_definition") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for p in sketch::parameters(tree, function) {
+        let conditions = [
+            format!("not {p}"),
+            format!("{p} <= 0"),
+            format!("{p} <= 1"),
+            format!("{p} == 0"),
+            format!("len({p}) <= 1"),
+        ];
+        for c in &conditions {
+            for v in ["0", "1", p, "[]", "\"\"", "None", "True", "False"] {
+                out.push(format!("if {c}:\n    return {v}"));
+            }
+        }
+    }
     out
 }
 
@@ -814,6 +871,13 @@ mod tests {
         assert!(widened.contains(&normal(want)), "{broken:?}");
         let want = "def is_leap(y):\n    if not (y % 4 == 0 and y % 100 != 0):\n        return True\n    return y < 0 or y % 400 == 0\n";
         assert!(widened.contains(&normal(want)), "{broken:?}");
+        // A missing base case, after the docstring; and in the recursion of a sort on lists.
+        let with_base = "def fact(n):\n    \"\"\"n!\"\"\"\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\n";
+        let broken = with_base.replace("    if n <= 1:\n        return 1\n", "");
+        assert!(additions(&broken).iter().any(|r| r == with_base), "{broken:?}");
+        let with_base = "def msort(xs):\n    if len(xs) <= 1:\n        return xs\n    m = len(xs) // 2\n    return merge(msort(xs[:m]), msort(xs[m:]))\n";
+        let broken = with_base.replace("    if len(xs) <= 1:\n        return xs\n", "");
+        assert!(additions(&broken).iter().any(|r| r == with_base), "{broken:?}");
         // Only inside functions, never the header, and every edit splices; `break` only inside a loop (where
         // CPython accepts it).
         let tree = parse(fixed);
@@ -843,6 +907,20 @@ mod tests {
             "def cmp(pa, pb):\n    for x, y in zip(pa, pb):\n        if x < y:\n            return -1\n    return 0\n";
         let broken = fixed.replace("zip(pa, pb)", "zip(pb, pa)");
         assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
+    }
+
+    /// A function or method called where its sibling was meant: `max` for `min`, `rstrip` for `strip`.
+    #[test]
+    fn sibling_functions_and_methods_are_swapped() {
+        let fixed = "def span(xs, s):\n    lo = min(xs)\n    return max(xs) - lo, s.strip().lower()\n";
+        for broken in
+            [fixed.replacen("min", "max", 1), fixed.replace("strip", "rstrip"), fixed.replace("lower", "upper")]
+        {
+            assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair");
+        }
+        // Not a variable that happens to share the name.
+        let tree = parse("def f(max):\n    return max + 1\n");
+        assert!(single_edits(&tree).iter().all(|e| e.text != "min"));
     }
 
     /// An assignment's operator is one edit away from the others: a flipped `+=`, a `=` that should count.

@@ -4,7 +4,7 @@
 //! classic APR repairs, [`single_edits`]) and a few edits sampled from the model (which can write text no menu has).
 //! The model scores every menu edit ([`score_edits`], teacher-forced log-probability, comparable with the sampled
 //! ones), and each child waits in a queue keyed by (share of tests its parent passed, a test failing by a wrong value
-//! counting [`WRONG_VALUE_CREDIT`] of a pass; sum of log-probabilities along its path). The search pops the best
+//! counting a quarter of a pass, [`Candidate::progress`]; sum of log-probabilities along its path). The search pops the best
 //! children in batches and tests them; a tested node is expanded once its own key beats the queue's head (none of its
 //! children can score above it) and enough runs have been spent since the last expansion (in proportion to an
 //! expansion's cost: the model costs more than a test run).
@@ -13,11 +13,12 @@
 //! the failing tests run come first, at equal model scores.
 //!
 //! A guard keeps the model's mistakes cheap: after the model's first [`MODEL_FIRST`] picks, every other pick goes
-//! to the next untested program of the baseline's own stream ([`Baseline`], localised like the search), so within
-//! about 2b runs the search has tried what the baseline tries within b (plus what the model picked). When the queue
-//! is empty and nothing is left to expand, the guard's stream continues alone. On long programs the
-//! model's ranking of places is worse than the spectrum's (the dev set: its likeliest edit was at the wrong node
-//! in 17 of 19 failed one-mutation searches), and without the guard it fell far behind the baseline there.
+//! to the next untested program of the baseline's own stream ([`Climb`]: localised like the search, and climbing
+//! from the partial repairs any pick finds), so within about 2b runs the search has tried what the baseline tries
+//! within b (plus what the model picked). When the queue is empty and nothing is left to expand, the guard's stream
+//! continues alone. On long programs the model's ranking of places is worse than the spectrum's (the dev set: its
+//! likeliest edit was at the wrong node in 17 of 19 failed one-mutation searches), and without the guard it fell
+//! far behind the baseline there.
 //!
 //! The guard also holds the wall clock: once [`MODEL_WALL_SHARE`] of the wall is spent, the model is not called
 //! again and every pick goes to the guard's stream (the queue's children only once that runs dry). The model's
@@ -38,7 +39,8 @@ use std::time::Instant;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{Baseline, Pending, single_edits};
+use super::baseline::{Pending, single_edits};
+use super::climb::Climb;
 use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
 use super::{Candidate, Run, SearchError, Searcher, Stop};
@@ -66,12 +68,6 @@ const SAMPLES_PER_EXPANSION: usize = 4;
 /// finite weight lets the model's best edits of the parent compete with the children of such a partial fix.
 const PASS_WEIGHT: f64 = 8.0;
 
-/// The share of a passed test that a test failing by its assertion counts for in a node's key (a test raising or
-/// hanging counts 0). A program with several bugs often raises (a `NameError`, a `TypeError`) until one of them is
-/// mended, and then returns wrong values until the others are: without credit for the step between, the first
-/// repair looks no better than the start program, and its children wait behind all of the start's.
-const WRONG_VALUE_CREDIT: f64 = 0.25;
-
 /// Nats below its own key that a node's best child is expected to score. A tested node's key is its path's
 /// log-probability, which (as it was popped first) tops its remaining siblings': without a discount every tested
 /// node would be expanded at once, and an expansion (a model pass over the menu, ≈0.2 s) costs far more than a
@@ -85,7 +81,7 @@ const EXPANSION_DISCOUNT: f64 = 3.0;
 /// tokens, cheap expansions, deep repairs) a tenth of their repairs. So the floor is the prefix length over this.
 const PREFIX_TOKENS_PER_TEST: usize = 32;
 
-/// Priority: `PASS_WEIGHT` × share of tests the parent passed (with [`WRONG_VALUE_CREDIT`]) + path log-probability;
+/// Priority: `PASS_WEIGHT` × share of tests the parent passed ([`Candidate::progress`]) + path log-probability;
 /// higher first.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Key(f64);
@@ -156,14 +152,13 @@ impl Node {
     /// `prior`.
     fn key_with(&self, log_prob: f32, prior: f64) -> Key {
         let c = &self.candidate;
-        let progress = c.passed.map_or(0.0, |p| p as f64 + WRONG_VALUE_CREDIT * c.wrong_values as f64);
-        let share = progress / c.tests.max(1) as f64;
+        let share = c.progress() / c.tests.max(1) as f64;
         Key(Key::of(share, self.candidate.log_prob + log_prob).0 + prior)
     }
 }
 
 /// The guard's next program that the search has not tested yet; `None` once its stream ran dry.
-fn next_from_guard(guard: &mut Baseline, run: &mut Run, tests: usize) -> Option<(Candidate, Tree)> {
+fn next_from_guard(guard: &mut Climb, run: &mut Run, tests: usize) -> Option<(Candidate, Tree)> {
     while let Some((edits, tree)) = guard.next_candidates(1).pop() {
         let candidate = Candidate::untested(tree.source(), edits, tests, UNSCORED_LOG_PROB);
         if let Some(c) = run.fresh(vec![candidate], std::slice::from_ref(&tree)).pop() {
@@ -204,7 +199,7 @@ impl<'a> Searcher<'a> {
         let mut tests_per_expansion = 0;
         // The guard: the baseline's own stream (localised when the search is), given every other slot after the
         // model's first picks.
-        let mut guard = Baseline::localized(start, self.config.seed, run.start_suspicion.as_ref());
+        let mut guard = Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref());
         let mut slots = 0usize;
         let model_deadline = run.started + self.config.budget.wall.mul_f64(MODEL_WALL_SHARE);
         while !run.out_of_budget(calls(&proposer, scoring_passes)) {
@@ -298,6 +293,7 @@ impl<'a> Searcher<'a> {
                 continue;
             }
             let tested = run.test_localized(batch)?;
+            run.climb(&mut guard, &tested)?;
             tested_since_expansion = tested_since_expansion.saturating_add(tested.len());
             for ((candidate, suspicion), tree) in tested.into_iter().zip(trees) {
                 let node = Node { tree, candidate, suspicion };

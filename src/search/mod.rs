@@ -3,7 +3,8 @@
 //! - `propose.rs`: sampled edits from the model (temperature, top-p, KV cache), constrained to real node spans and
 //!   to replacements that parse as the replaced node's class; rejected samples are counted ([`Proposer`]).
 //! - `baseline.rs`: the model-free baseline, blind single edits then 2–3-edit compositions ([`Baseline`]).
-//!   `sketch.rs` adds the menu's enumerative part: small expressions over the parameters.
+//!   `sketch.rs` adds the menu's enumerative part: small expressions over the parameters. `climb.rs` restarts the
+//!   baseline's stream from each partial repair ([`Climb`]), for the baseline and the model search's guard.
 //! - [`Searcher`]: the strategies. Best-of-N rollouts of depth D (each rollout applies up to D model edits in
 //!   sequence), with iterative refinement (each new round restarts its rollouts from the best candidate so far), or
 //!   the baseline's stream. Every distinct program (normalised AST) is tested at most once, in batches over the
@@ -22,6 +23,7 @@
 mod baseline;
 mod beam;
 mod best_first;
+mod climb;
 mod localize;
 mod propose;
 mod sketch;
@@ -35,6 +37,7 @@ use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
 pub use baseline::{Baseline, RawEdit, single_edits};
+pub use climb::Climb;
 pub use localize::Suspicion;
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
@@ -157,10 +160,22 @@ pub struct Candidate {
     pub log_prob: f32,
 }
 
+/// The share of a passed test that a test failing by its assertion counts for in a candidate's progress (a test
+/// raising or hanging counts 0): it ranks best-first's nodes and picks the roots of a climb. A program with several
+/// bugs often raises (a `NameError`, a `TypeError`) until one of them is mended, and then returns wrong values until
+/// the others are: without credit for the step between, the first repair looks no better than the start program,
+/// and its children wait behind all of the start's.
+pub const WRONG_VALUE_CREDIT: f64 = 0.25;
+
 impl Candidate {
     /// A program not run yet.
     fn untested(source: impl Into<String>, edits: Vec<Edit>, tests: usize, log_prob: f32) -> Candidate {
         Candidate { source: source.into(), edits, passed: None, wrong_values: 0, tests, log_prob }
+    }
+
+    /// Tests passed, plus [`WRONG_VALUE_CREDIT`] for each test failing by a wrong value; 0 untested.
+    pub fn progress(&self) -> f64 {
+        self.passed.map_or(0.0, |p| p as f64 + WRONG_VALUE_CREDIT * self.wrong_values as f64)
     }
 
     fn score(&self) -> (f64, f32, std::cmp::Reverse<usize>) {
@@ -307,6 +322,45 @@ impl<'s> Run<'s> {
         out
     }
 
+    /// Whether the next batch runs traced. Only where a spectrum is read: every run of the model's search, the
+    /// baseline's start program (and the roots of its climb, traced apart: [`Run::climb`]).
+    fn traces(&self) -> bool {
+        let config = &self.searcher.config;
+        config.localize && (config.mode == Mode::Model || (config.mode == Mode::Baseline && self.test_runs == 0))
+    }
+
+    /// A tested candidate's spectrum from one more run, traced and counted against the budget; `None` when the
+    /// budget is spent or no failing test ran the function.
+    fn spectrum(&mut self, c: &Candidate) -> Result<Option<Suspicion>, SearchError> {
+        if self.test_runs >= self.searcher.config.budget.test_runs {
+            return Ok(None);
+        }
+        let job = [(self.program(&c.source), self.searcher.tests.clone())];
+        let report = self.searcher.sandbox.run_many_traced(&job)?.pop();
+        self.test_runs += 1;
+        let offset = self.searcher.context.before.matches('\n').count();
+        Ok(report.and_then(|r| Suspicion::from_report(&r, offset, &c.source)))
+    }
+
+    /// Makes the batch's most advanced program a new root of `climb` if it beats every root (`climb.rs`), with its
+    /// spectrum when the search localises (traced here when its own run was not).
+    fn climb(&mut self, climb: &mut Climb, tested: &[(Candidate, Option<Suspicion>)]) -> Result<(), SearchError> {
+        let best =
+            tested.iter().filter(|(c, _)| climb.improves(c)).max_by(|a, b| a.0.progress().total_cmp(&b.0.progress()));
+        let Some((c, suspicion)) = best else { return Ok(()) };
+        let traced;
+        let suspicion = match suspicion {
+            Some(s) => Some(s),
+            None if self.searcher.config.localize && self.searcher.config.mode == Mode::Baseline => {
+                traced = self.spectrum(c)?;
+                traced.as_ref()
+            }
+            None => None,
+        };
+        climb.add_root(c, suspicion);
+        Ok(())
+    }
+
     /// Tests fresh candidates in one sandbox batch (cut to the remaining budget); returns them scored.
     fn test(&mut self, batch: Vec<Candidate>) -> Result<Vec<Candidate>, SearchError> {
         Ok(self.test_localized(batch)?.into_iter().map(|(c, _)| c).collect())
@@ -325,10 +379,7 @@ impl<'s> Run<'s> {
         }
         let jobs: Vec<(String, Tests)> =
             batch.iter().map(|c| (self.program(&c.source), self.searcher.tests.clone())).collect();
-        // Traced only where a spectrum is read: every run of the model's search, the baseline's start program.
-        let config = &self.searcher.config;
-        let localize =
-            config.localize && (config.mode == Mode::Model || (config.mode == Mode::Baseline && self.test_runs == 0));
+        let localize = self.traces();
         let reports = if localize {
             self.searcher.sandbox.run_many_traced(&jobs)?
         } else {
@@ -360,6 +411,13 @@ impl<'s> Run<'s> {
 impl<'a> Searcher<'a> {
     /// Searches for a repair of `program` (one function's source).
     pub fn run(&self, program: &str) -> Result<SearchReport, SearchError> {
+        self.run_from(program, &[])
+    }
+
+    /// [`Searcher::run`], given footholds: programs an earlier search found (their edits made from `program`). The
+    /// baseline tests them first and climbs from those that pass more tests than `program` (`climb.rs`), so a
+    /// search that takes over from another keeps its partial repairs; the other modes ignore them.
+    pub fn run_from(&self, program: &str, footholds: &[Candidate]) -> Result<SearchReport, SearchError> {
         if self.tests.is_empty() {
             return Err(SearchError::NoTests);
         }
@@ -389,7 +447,7 @@ impl<'a> Searcher<'a> {
         let mut stats = ProposeStats::default();
         if run.stop.is_none() {
             match (self.config.mode, self.model) {
-                (Mode::Baseline, _) => self.baseline(&mut run, &start_tree)?,
+                (Mode::Baseline, _) => self.baseline(&mut run, &start_tree, footholds)?,
                 (Mode::Model, Some((model, tokenizer))) => {
                     stats = match self.config.strategy {
                         Strategy::BestFirst => self.best_first(&mut run, &start_tree, model, tokenizer)?,
@@ -423,8 +481,18 @@ impl<'a> Searcher<'a> {
         })
     }
 
-    fn baseline(&self, run: &mut Run, start: &Tree) -> Result<(), SearchError> {
-        let mut stream = Baseline::localized(start, self.config.seed, run.start_suspicion.as_ref());
+    fn baseline(&self, run: &mut Run, start: &Tree, footholds: &[Candidate]) -> Result<(), SearchError> {
+        let mut stream = Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref());
+        let (batch, trees): (Vec<Candidate>, Vec<Tree>) = footholds
+            .iter()
+            .filter_map(|c| {
+                let tree = syntax::parse_strict(&c.source).ok()?;
+                Some((Candidate::untested(c.source.clone(), c.edits.clone(), self.tests.len(), 0.0), tree))
+            })
+            .unzip();
+        let fresh = run.fresh(batch, &trees);
+        let tested = run.test_localized(fresh)?;
+        run.climb(&mut stream, &tested)?;
         while !run.out_of_budget(0) {
             let next = stream.next_candidates(self.config.batch.max(1));
             if next.is_empty() {
@@ -437,7 +505,8 @@ impl<'a> Searcher<'a> {
                 .map(|(edits, tree)| Candidate::untested(tree.into_source(), edits, self.tests.len(), 0.0))
                 .collect();
             let fresh = run.fresh(batch, &trees);
-            run.test(fresh)?;
+            let tested = run.test_localized(fresh)?;
+            run.climb(&mut stream, &tested)?;
         }
         Ok(())
     }

@@ -1,0 +1,155 @@
+//! Climbing: the baseline's stream started over from each partial repair.
+//!
+//! A bug of several edits often mends one test at a time: `range(1, n)` → `range(1, n + 1)` makes the length test
+//! pass while the `"Fizz"` that should be `"Buzz"` still fails two others. The baseline's random 2–3-edit
+//! compositions of the start program meet two given edits among ~2,000 single ones about once in millions of
+//! draws; the single edits of the partial repair hold the second edit, a few hundred runs away at most with fault
+//! localisation. So whenever a tested program makes more progress than every root so far (tests passed, a test
+//! failing by a wrong value counting a quarter of a pass: [`Candidate::progress`]), it becomes a new root with
+//! its own stream ([`Baseline`]: its single edits in order of its own suspicion, its additive tier, its
+//! compositions).
+//!
+//! The roots share the picks geometrically: the newest gets every other pick, the one before it every fourth, and
+//! so on; the oldest, the start program, gets what remains. A partial repair can fit the tests without being on
+//! the way to the intended fix (`count + -1` makes four of five tests pass in a dev case); the older roots keep
+//! going beside it. With one root the stream is exactly the baseline's.
+
+use super::Candidate;
+use super::baseline::Baseline;
+use super::localize::Suspicion;
+use crate::syntax::{self, Edit, Tree};
+
+/// Roots at most: progress rises with each, so this is only a bound on memory for long test suites.
+const MAX_ROOTS: usize = 16;
+
+/// Progress a program must gain over the best root to become one (a float tolerance, not a threshold).
+const EPSILON: f64 = 1e-9;
+
+struct Root {
+    /// The edits that made the root's program from the start program.
+    edits: Vec<Edit>,
+    progress: f64,
+    stream: Baseline,
+    dry: bool,
+}
+
+/// The baseline's stream over several roots: the start program and every partial repair that beat the roots
+/// before it (see the module doc).
+pub struct Climb {
+    roots: Vec<Root>,
+    picks: u64,
+    seed: u64,
+}
+
+impl Climb {
+    /// The start program's stream (its tested candidate gives the progress to beat).
+    pub fn new(start: &Tree, tested: &Candidate, seed: u64, suspicion: Option<&Suspicion>) -> Climb {
+        let root = Root {
+            edits: Vec::new(),
+            progress: tested.progress(),
+            stream: Baseline::localized(start, seed, suspicion),
+            dry: false,
+        };
+        Climb { roots: vec![root], picks: 0, seed }
+    }
+
+    /// Roots so far, the start program's included.
+    pub fn roots(&self) -> usize {
+        self.roots.len()
+    }
+
+    /// Whether a tested program would become a new root: it makes more progress than every root and passes
+    /// short of every test (a repair ends the search instead).
+    pub fn improves(&self, c: &Candidate) -> bool {
+        let best = self.roots.iter().map(|r| r.progress).fold(f64::NEG_INFINITY, f64::max);
+        c.passed.is_some() && !c.all_passed() && c.progress() > best + EPSILON && self.roots.len() < MAX_ROOTS
+    }
+
+    /// Makes `c` a root if it [`Climb::improves`] on the roots; its spectrum, when given, orders its single edits.
+    /// Returns whether it did.
+    pub fn add_root(&mut self, c: &Candidate, suspicion: Option<&Suspicion>) -> bool {
+        if !self.improves(c) {
+            return false;
+        }
+        // The candidate's source parsed once before it was tested; should it not, it is no root.
+        let Ok(tree) = syntax::parse_strict(&c.source) else { return false };
+        let seed = self.seed.wrapping_add(self.roots.len() as u64);
+        let stream = Baseline::localized(&tree, seed, suspicion);
+        self.roots.push(Root { edits: c.edits.clone(), progress: c.progress(), stream, dry: false });
+        true
+    }
+
+    /// Up to `n` candidates, each with the edits that made it from the start program (fewer once every root's
+    /// stream ran dry). Candidates of different roots can repeat one another; the search's dedup drops them.
+    pub fn next_candidates(&mut self, n: usize) -> Vec<(Vec<Edit>, Tree)> {
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            self.picks += 1;
+            // 0 for every other pick, 1 for every fourth, …: the newest root's turn, the one before it, ….
+            let back = (self.picks.trailing_zeros() as usize).min(self.roots.len() - 1);
+            let chosen = self.roots.len() - 1 - back;
+            // A dry root passes its turn to the newest root that still has candidates.
+            let order = std::iter::once(chosen).chain((0..self.roots.len()).rev());
+            let mut got = None;
+            for i in order {
+                let root = &mut self.roots[i];
+                if root.dry {
+                    continue;
+                }
+                match root.stream.next_candidates(1).pop() {
+                    Some((edits, tree)) => {
+                        got = Some((root.edits.iter().cloned().chain(edits).collect(), tree));
+                        break;
+                    }
+                    None => root.dry = true,
+                }
+            }
+            match got {
+                Some(c) => out.push(c),
+                None => break,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tested(source: &str, edits: Vec<Edit>, passed: usize, wrong_values: usize) -> Candidate {
+        Candidate { source: source.into(), edits, passed: Some(passed), wrong_values, tests: 4, log_prob: 0.0 }
+    }
+
+    const START: &str = "def f(n):\n    return n - 1\n";
+
+    #[test]
+    fn one_root_is_the_baselines_stream() {
+        let tree = syntax::parse(START);
+        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None);
+        let mut baseline = Baseline::new(&tree, 7);
+        let a: Vec<String> = climb.next_candidates(40).into_iter().map(|(_, t)| t.source().to_string()).collect();
+        let b: Vec<String> = baseline.next_candidates(40).into_iter().map(|(_, t)| t.source().to_string()).collect();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_partial_repair_becomes_a_root_that_gets_every_other_pick() {
+        let tree = syntax::parse(START);
+        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None);
+        let first = climb.next_candidates(1).pop().expect("a candidate");
+        // No more progress than the start: not a root. A wrong value instead of a raise is progress.
+        assert!(!climb.add_root(&tested(first.1.source(), first.0.clone(), 1, 0), None));
+        assert!(climb.add_root(&tested(first.1.source(), first.0.clone(), 1, 1), None));
+        assert_eq!(climb.roots(), 2);
+        // A repair ends the search, it is no root; nor is a program that only ties the best root.
+        assert!(!climb.improves(&tested(START, Vec::new(), 4, 0)));
+        assert!(!climb.improves(&tested(START, Vec::new(), 1, 1)));
+        let next = climb.next_candidates(4);
+        // Picks 2 to 5: the start's, the new root's, the start's, the new root's. The new root's candidates
+        // carry its edit first.
+        let from_new_root: Vec<bool> = next.iter().map(|(edits, _)| edits.first() == first.0.first()).collect();
+        assert_eq!(from_new_root, [false, true, false, true]);
+        assert_eq!(next[1].0.len(), 2);
+    }
+}
