@@ -548,6 +548,7 @@ fn combine(model: SearchReport, baseline: SearchReport) -> SearchReport {
         // The broken program's run is not repeated in spirit: the sandbox cache answers it.
         test_runs: model.test_runs + baseline.test_runs - 1,
         test_runs_to_repair: baseline.test_runs_to_repair.map(|n| n + model.test_runs - 1),
+        retraced: model.retraced + baseline.retraced,
         model_calls: model.model_calls,
         rejected: model.rejected,
         seconds: model.seconds + baseline.seconds,

@@ -227,6 +227,9 @@ pub struct SearchReport {
     pub test_runs: usize,
     /// Test runs up to and including the first repairing candidate.
     pub test_runs_to_repair: Option<usize>,
+    /// Test runs that re-ran a tested program traced, for the spectrum of a new root of the baseline's climb
+    /// (counted in `test_runs`): `test_runs` = 1 + `candidates` tested + `retraced`.
+    pub retraced: usize,
     /// Edits sampled from the model, plus (best-first, beam) one pass per program the model scores.
     pub model_calls: u64,
     /// Model samples rejected by the constrained decoder.
@@ -280,6 +283,7 @@ struct Run<'s> {
     duplicates: usize,
     test_runs: usize,
     test_runs_to_repair: Option<usize>,
+    retraced: usize,
     stop: Option<Stop>,
     /// The start program's spectrum (with `localize`, when some failing test ran the function).
     start_suspicion: Option<Suspicion>,
@@ -338,6 +342,7 @@ impl<'s> Run<'s> {
         let job = [(self.program(&c.source), self.searcher.tests.clone())];
         let report = self.searcher.sandbox.run_many_traced(&job)?.pop();
         self.test_runs += 1;
+        self.retraced += 1;
         let offset = self.searcher.context.before.matches('\n').count();
         Ok(report.and_then(|r| Suspicion::from_report(&r, offset, &c.source)))
     }
@@ -433,6 +438,7 @@ impl<'a> Searcher<'a> {
             duplicates: 0,
             test_runs: 0,
             test_runs_to_repair: None,
+            retraced: 0,
             stop: None,
             start_suspicion: None,
         };
@@ -475,6 +481,7 @@ impl<'a> Searcher<'a> {
             duplicates: run.duplicates,
             test_runs: run.test_runs,
             test_runs_to_repair: run.test_runs_to_repair,
+            retraced: run.retraced,
             model_calls: stats.sampled,
             rejected: stats.rejected,
             seconds: run.started.elapsed().as_secs_f64(),
