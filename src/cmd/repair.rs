@@ -248,7 +248,7 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             },
             ..searcher
         };
-        // The model search's best program, when it passes more tests than the original, is where the baseline's
+        // The model search's best program, when it makes more progress than the original, is where the baseline's
         // climb starts (besides the original).
         let footholds = if report.best.edits.is_empty() { &[][..] } else { std::slice::from_ref(&report.best) };
         let second = rest.run_from(&target.function, footholds)?;

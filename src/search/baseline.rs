@@ -4,12 +4,13 @@
 //! an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name of the
 //! program and an attribute name by another, an expression replaced by another expression of the same program or by a
 //! parameter of its function, a statement deleted (`pass`), a dropped result kept (`n // 10` → `n //= 10`),
-//! neighbours swapped (call arguments, binary operands, tuple or list elements), a unary `-`/`not` dropped, and
+//! neighbours swapped (call arguments, binary operands, tuple or list elements), a unary `-`/`not` dropped, a called
+//! function or method swapped for its sibling (`min`/`max`, `strip`/`rstrip`: [`SIBLING_NAMES`]), and
 //! small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a
 //! returned expression wrapped in `-`, `abs`, `max`…). The function's header is left alone but for misspelt names: a
 //! header name that occurs nowhere else becomes another name of the program, and a parameter a name its function reads
 //! but never binds; a `while` body that never binds a name its condition reads ends with `v += 1` or `v -= 1`.
-//! [`additive_edits`] adds code (a statement copied, a loop's step, a condition's clause).
+//! [`additive_edits`] adds code (a statement copied, a recursion's base case, a condition's clause).
 //! [`Baseline`] yields the single edits in seeded random order, then the additive ones and random compositions of
 //! 2–3 such edits taking turns, each a distinct program (normalised AST).
 //! It knows nothing of the tests: the search runs them.
@@ -563,12 +564,13 @@ fn base_cases(tree: &Tree, id: NodeId) -> Vec<String> {
         return Vec::new();
     };
     let name = tree.text(tree.node(name).span);
+    // `f(...)`, or `self.f(...)` / `cls.f(...)` in a method.
     let recursive = (function..tree.node(function).subtree_end).any(|c| {
         let node = tree.node(c);
-        node.kind == "identifier"
-            && node.field == Some("function")
+        let callee = tree.text(node.span);
+        node.field == Some("function")
             && node.parent.is_some_and(|p| tree.node(p).kind == "call")
-            && tree.text(node.span) == name
+            && [callee, callee.trim_start_matches("self."), callee.trim_start_matches("cls.")].contains(&name)
     });
     if !recursive {
         return Vec::new();
@@ -895,6 +897,8 @@ mod tests {
         let with_base = "def msort(xs):\n    if len(xs) <= 1:\n        return xs\n    m = len(xs) // 2\n    return merge(msort(xs[:m]), msort(xs[m:]))\n";
         let broken = with_base.replace("    if len(xs) <= 1:\n        return xs\n", "");
         assert!(additions(&broken).iter().any(|r| r == with_base), "{broken:?}");
+        let method = "class C:\n    def depth(self, t):\n        return 1 + self.depth(t[0])\n";
+        assert!(additions(method).iter().any(|r| r.contains("        if not t:\n            return 0\n")));
         // Not where the function does not call itself.
         let flat = parse("def total(xs):\n    return sum(xs)\n");
         assert!(additive_edits(&flat).iter().all(|e| !e.text.contains("if ")), "{:?}", additive_edits(&flat));

@@ -14,8 +14,8 @@
 //!
 //! A guard keeps the model's mistakes cheap: after the model's first [`MODEL_FIRST`] picks, every other pick goes
 //! to the next untested program of the baseline's own stream ([`Climb`]: localised like the search, and climbing
-//! from the partial repairs any pick finds), so within about 2b runs the search has tried what the baseline tries
-//! within b (plus what the model picked). When the queue is empty and nothing is left to expand, the guard's stream
+//! from the partial repairs any pick finds), so within about 2b runs the search has tried about what the baseline
+//! tries within b (plus what the model picked; the two climbs can part once the model's picks find a root). When the queue is empty and nothing is left to expand, the guard's stream
 //! continues alone. On long programs the model's ranking of places is worse than the spectrum's (the dev set: its
 //! likeliest edit was at the wrong node in 17 of 19 failed one-mutation searches), and without the guard it fell
 //! far behind the baseline there.

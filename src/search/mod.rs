@@ -7,7 +7,8 @@
 //!   baseline's stream from each partial repair ([`Climb`]), for the baseline and the model search's guard.
 //! - [`Searcher`]: the strategies. Best-of-N rollouts of depth D (each rollout applies up to D model edits in
 //!   sequence), with iterative refinement (each new round restarts its rollouts from the best candidate so far), or
-//!   the baseline's stream. Every distinct program (normalised AST) is tested at most once, in batches over the
+//!   the baseline's stream. Every distinct program (normalised AST) is tested at most once (a climbing root of the
+//!   baseline's may be re-run once, traced, for its spectrum: `SearchReport::retraced`), in batches over the
 //!   sandbox's workers; a candidate's score is the share of tests passed, then the model's log-probability. The
 //!   search stops when all tests pass or the budget (test runs, model calls, wall time) is spent.
 //!   [`Mode::ModelOnly`] runs no tests while searching and ranks by the model alone (the prototype's mode): a beam
@@ -112,7 +113,8 @@ pub struct SearchConfig {
     pub budget: Budget,
     /// Rollouts per round (N); in model-only mode's beam, its width.
     pub rollouts: usize,
-    /// Edits per rollout (D); for best-first and the beam, edits per candidate at most.
+    /// Edits per rollout (D); for best-first and the beam, edits per candidate at most (the model's picks; the
+    /// guard's programs, from a climbing root, can carry more and are then not expanded).
     pub depth: usize,
     /// Restart each round from the best candidate so far (iterative refinement); else from the start program.
     pub refine: bool,
@@ -334,9 +336,10 @@ impl<'s> Run<'s> {
     }
 
     /// A tested candidate's spectrum from one more run, traced and counted against the budget; `None` when the
-    /// budget is spent or no failing test ran the function.
+    /// budget (runs or wall) is spent or no failing test ran the function.
     fn spectrum(&mut self, c: &Candidate) -> Result<Option<Suspicion>, SearchError> {
-        if self.test_runs >= self.searcher.config.budget.test_runs {
+        let budget = &self.searcher.config.budget;
+        if self.test_runs >= budget.test_runs || self.started.elapsed() >= budget.wall {
             return Ok(None);
         }
         let job = [(self.program(&c.source), self.searcher.tests.clone())];
@@ -350,6 +353,10 @@ impl<'s> Run<'s> {
     /// Makes the batch's most advanced program a new root of `climb` if it beats every root (`climb.rs`), with its
     /// spectrum when the search localises (traced here when its own run was not).
     fn climb(&mut self, climb: &mut Climb, tested: &[(Candidate, Option<Suspicion>)]) -> Result<(), SearchError> {
+        // A repaired (or out-of-budget) search needs no more roots, nor a run to trace one.
+        if self.stop.is_some() {
+            return Ok(());
+        }
         let best =
             tested.iter().filter(|(c, _)| climb.improves(c)).max_by(|a, b| a.0.progress().total_cmp(&b.0.progress()));
         let Some((c, suspicion)) = best else { return Ok(()) };
@@ -372,9 +379,16 @@ impl<'s> Run<'s> {
     }
 
     /// [`Run::test`], and with `localize` each candidate's spectrum (see `localize.rs`).
-    fn test_localized(
+    fn test_localized(&mut self, batch: Vec<Candidate>) -> Result<Vec<(Candidate, Option<Suspicion>)>, SearchError> {
+        let traced = self.traces();
+        self.test_with(batch, traced)
+    }
+
+    /// [`Run::test_localized`], traced or not as `localize` says.
+    fn test_with(
         &mut self,
         mut batch: Vec<Candidate>,
+        localize: bool,
     ) -> Result<Vec<(Candidate, Option<Suspicion>)>, SearchError> {
         let left = self.searcher.config.budget.test_runs.saturating_sub(self.test_runs);
         if batch.len() > left {
@@ -384,7 +398,6 @@ impl<'s> Run<'s> {
         }
         let jobs: Vec<(String, Tests)> =
             batch.iter().map(|c| (self.program(&c.source), self.searcher.tests.clone())).collect();
-        let localize = self.traces();
         let reports = if localize {
             self.searcher.sandbox.run_many_traced(&jobs)?
         } else {
@@ -420,8 +433,9 @@ impl<'a> Searcher<'a> {
     }
 
     /// [`Searcher::run`], given footholds: programs an earlier search found (their edits made from `program`). The
-    /// baseline tests them first and climbs from those that pass more tests than `program` (`climb.rs`), so a
-    /// search that takes over from another keeps its partial repairs; the other modes ignore them.
+    /// baseline tests them first and climbs from the one that makes the most progress if it makes more than
+    /// `program` ([`Candidate::progress`], `climb.rs`), so a search that takes over from another keeps its partial
+    /// repair; the other modes ignore them.
     pub fn run_from(&self, program: &str, footholds: &[Candidate]) -> Result<SearchReport, SearchError> {
         if self.tests.is_empty() {
             return Err(SearchError::NoTests);
@@ -497,8 +511,10 @@ impl<'a> Searcher<'a> {
                 Some((Candidate::untested(c.source.clone(), c.edits.clone(), self.tests.len(), 0.0), tree))
             })
             .unzip();
+        // Traced at once (with `localize`): a foothold that becomes a root needs its spectrum, and a traced re-run
+        // would cost a second run.
         let fresh = run.fresh(batch, &trees);
-        let tested = run.test_localized(fresh)?;
+        let tested = run.test_with(fresh, self.config.localize)?;
         run.climb(&mut stream, &tested)?;
         while !run.out_of_budget(0) {
             let next = stream.next_candidates(self.config.batch.max(1));
