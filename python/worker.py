@@ -9,7 +9,7 @@ as root or as an ordinary user, and talks to it in JSON lines:
                             clock timeout Rust kills the group of each child of "pid" (/proc/<pid>/task/<pid>/children)
   rust -> worker, per job   {"id": 7, "program": "def add(a, b): ...", "tests": {"asserts": ["assert add(2, 3) == 5"]}}
                             (with "trace": true, each result also lists the program's lines the test executed,
-                            "lines": [1, 2])
+                            "lines": [1, 2]; with "test_seconds": 0.1, that per-test limit replaces the configured one)
                             or ... "tests": {"check": {"source": "def check(candidate): ...", "entry_point": "add"}}
                             or ... "tests": {"suite": {"setup": "<test file less its asserts>", "modules": ["f"],
                             "cases": [{"name": "test_add", "code": "__kelp_case__(test_add, None)"}, ...],
@@ -56,6 +56,7 @@ import os
 import resource
 import signal
 import sys
+import time
 import traceback
 
 CLONE_NEWNS = 0x00020000
@@ -493,9 +494,14 @@ def test_runner(job, limit):
     Without it one test that loops forever costs the whole job's timeout and the tests after it report nothing. A
     program that hung once is likely to hang again, so after a job's first timeout the other tests get a tenth of
     the limit each: a hanging candidate costs about one limit, not one per test. Tracing slows a test several times,
-    so a traced test gets three limits."""
+    so a traced test gets three limits. A job's own "test_seconds" is its limit as given, traced or not (the search
+    that sets it measured its tests as it runs them)."""
     trace = bool(job.get("trace"))
-    state = {"seconds": limit * (3 if trace else 1) if limit else 0.0}
+    if job.get("test_seconds"):
+        limit = float(job["test_seconds"])
+    elif limit and trace:
+        limit *= 3
+    state = {"seconds": limit or 0.0}
 
     def on_alarm(signum, frame):
         raise TestTimeout()
@@ -511,9 +517,12 @@ def test_runner(job, limit):
                     thunk()
                 finally:
                     signal.setitimer(signal.ITIMER_REAL, 0)
+        started = time.perf_counter()
         result, lines = traced(body) if trace else (attempt(body), None)
         if result["status"] == "timeout":
-            state["seconds"] = max(seconds / 10, 0.05)
+            state["seconds"] = max(seconds / 10, 0.01)
+        else:
+            result = dict(result, seconds=time.perf_counter() - started)
         return result, lines
 
     return run

@@ -167,6 +167,40 @@ fn passing_tests_before_a_hang_are_kept() {
     assert_eq!(kinds, ["passed", "timeout", "timeout"]);
 }
 
+/// A job's own per-test limit (`run_many_within`) replaces the configured one, traced or not: a loop is cut off
+/// at it, not at the run's timeout; a slow test that ran out of it is not cached, so the configured limit lets it
+/// finish; a report says how long its slowest finished test took.
+#[test]
+fn a_jobs_own_limit_cuts_a_loop_short_and_its_timeouts_are_not_cached() {
+    let _turn = turn();
+    let pool = Sandbox::new(SandboxConfig { workers: 1, timeout: Duration::from_secs(5), ..SandboxConfig::default() })
+        .expect("the sandbox starts");
+    let hang = "def f(x):\n    while x:\n        pass\n    return 0\n";
+    for traced in [false, true] {
+        let start = Instant::now();
+        let jobs = [(hang, asserts(&["assert f(0) == 0", "assert f(1) == 0"]))];
+        let report = pool.run_many_within(&jobs, traced, Duration::from_millis(100)).unwrap().remove(0);
+        let kinds: Vec<&str> = report.tests.iter().map(|t| kind(&t.outcome)).collect();
+        assert_eq!(kinds, ["passed", "timeout"], "traced: {traced}");
+        assert!(report.slowest_test > 0.0 && report.slowest_test < 0.1, "{report:?}");
+        // The configured limit is the run's 5 s (no per-test limit): the loop alone would take all of it.
+        assert!(start.elapsed() < Duration::from_millis(2500), "traced: {traced}, took {:?}", start.elapsed());
+    }
+    let slow = "def total(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n";
+    let jobs = [(slow, asserts(&["assert total(3) == 3", "assert total(3_000_000) == 4_499_998_500_000"]))];
+    let cut = pool.run_many_within(&jobs, false, Duration::from_millis(10)).unwrap().remove(0);
+    assert_eq!((cut.passed, cut.timeouts), (1, 1), "{cut:?}");
+    let full = pool.run_many(&jobs).unwrap().remove(0);
+    assert!(!full.cached && full.all_passed(), "{full:?}");
+    assert!(full.slowest_test >= 0.01, "{full:?}");
+    // A limit no shorter than the configured one is no limit of the job's: the sandbox's cache answers.
+    let again = pool.run_many_within(&jobs, false, Duration::from_secs(60)).unwrap().remove(0);
+    assert!(again.cached && again.all_passed(), "{again:?}");
+    drop(pool);
+    still_answers();
+    no_strays();
+}
+
 /// With a per-test limit, a test that hangs is cut off and the tests after it still run (with a tenth of the
 /// limit after the first timeout), traced or not, in assert files and pytest files alike; a program that swallows
 /// the limit's exception still meets the run's own timeout.

@@ -214,13 +214,41 @@ fn no_program_is_tested_twice() {
         let stats = sandbox.stats();
         assert_eq!(stats.cache_hits, 0, "{mode:?}: a program was run twice");
         assert_eq!(stats.runs as usize, report.test_runs, "{mode:?}");
-        // Besides the candidates, the start program and the traced re-runs of the baseline's climbing roots.
+        // Besides the candidates, the start program and the re-runs (the traced runs of the baseline's climbing roots).
         assert_eq!(
-            report.candidates + 1 + report.retraced,
+            report.candidates + 1 + report.reruns,
             report.test_runs,
             "{mode:?}: every distinct candidate is run once"
         );
     }
+}
+
+/// Once a test finished, the search runs its candidates under a limit of its own (ten times its slowest test, at
+/// least 0.1 s): here 0.1 s, which the repair (ten million loop steps in one test) runs out of. It passes every
+/// other test and timed out where the start program did not, so it is run again at the sandbox's limit, and is the
+/// repair; without that re-run the search would have passed it by.
+#[test]
+fn a_repair_slower_than_the_searchs_limit_is_run_again() {
+    let sandbox = sandbox();
+    let broken = "def total(n):\n    t = 0\n    for i in range(1):\n        t += i\n    return t\n";
+    let tests = ["total(3) == 3", "total(1) == 0", "total(10_000_000) == 49_999_995_000_000"];
+    let searcher = Searcher {
+        sandbox: &sandbox,
+        model: None,
+        spec: String::new(),
+        tests: kelp::exec::Tests::Asserts(tests.iter().map(|t| format!("assert {t}")).collect()),
+        context: Default::default(),
+        config: SearchConfig {
+            mode: Mode::Baseline,
+            budget: Budget { test_runs: 300, model_calls: 0, wall: Duration::from_secs(60) },
+            ..SearchConfig::default()
+        },
+    };
+    let report = searcher.run(broken).unwrap();
+    assert!(report.repaired, "{report:?}");
+    assert!(report.best.source.contains("range(n)"), "{}", report.best.source);
+    assert!(report.reruns >= 1, "{report:?}");
+    assert_eq!(report.candidates + 1 + report.reruns, report.test_runs);
 }
 
 /// "An edit" and "no edit" split the start pointer's probability: they sum to one.

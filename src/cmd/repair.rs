@@ -203,9 +203,9 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     };
     let original_seconds = warn_before_search(&sandbox, &searcher, &target, checkpoint.as_ref());
     if mode == Mode::Model && !args.no_fallback {
-        // Where a run is slow (tests that hang on the original, and so on most candidates), seconds buy few runs,
-        // and runs are where the model earns its place: its slice grows by five runs at the original's pace, up to
-        // a third of the time.
+        // Where a run is slow (tests that hang on the original, and so on most candidates, even at the search's
+        // own shorter time limit), seconds buy few runs, and runs are where the model earns its place: its slice
+        // grows by five runs at the original's pace, up to a third of the time.
         let slice = (args.model_seconds + 5.0 * original_seconds.unwrap_or(0.0)).min(args.max_seconds / 3.0);
         searcher.config.budget.wall = Duration::from_secs_f64(slice.max(args.model_seconds.min(args.max_seconds)));
     }
@@ -294,7 +294,7 @@ fn function_name(tree: &Tree, id: u32) -> Option<&str> {
 
 /// Says what would make the search hopeless or blind before it starts: tests that all fail the same way on the
 /// original (often their set-up, not the bug: an import, a fixture), and a function too long for the model.
-/// Returns the seconds the original's run took, when it ran.
+/// Returns about what a run like the original's costs the search ([`kelp::search::paced_seconds`]), when it ran.
 fn warn_before_search(
     sandbox: &Sandbox,
     searcher: &Searcher,
@@ -338,7 +338,7 @@ fn warn_before_search(
             );
         }
     }
-    report.map(|r| r.seconds)
+    report.map(|r| kelp::search::paced_seconds(&r))
 }
 
 /// A function the file defines: a top-level one (decorated or not) or a method of a top-level class, named
@@ -548,7 +548,7 @@ fn combine(model: SearchReport, baseline: SearchReport) -> SearchReport {
         // The broken program's run is not repeated in spirit: the sandbox cache answers it.
         test_runs: model.test_runs + baseline.test_runs - 1,
         test_runs_to_repair: baseline.test_runs_to_repair.map(|n| n + model.test_runs - 1),
-        retraced: model.retraced + baseline.retraced,
+        reruns: model.reruns + baseline.reruns,
         model_calls: model.model_calls,
         rejected: model.rejected,
         seconds: model.seconds + baseline.seconds,

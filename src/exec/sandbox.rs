@@ -41,6 +41,9 @@ const WORKER_PY: &str = include_str!("../../python/worker.py");
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 /// How long a worker may take to report a job after its process group was killed, before it counts as hung.
 const KILL_GRACE: Duration = Duration::from_secs(2);
+/// What a job's wall-clock limit adds to its tests' limits under [`Sandbox::run_many_within`]: the fork, the
+/// reply, a loaded machine.
+const JOB_SLACK: Duration = Duration::from_millis(250);
 /// How long a worker may take to exit once its stdin is closed, before it is killed.
 const EXIT_GRACE: Duration = Duration::from_millis(500);
 
@@ -206,6 +209,10 @@ pub struct TestReport {
     pub timeouts: usize,
     /// Wall-clock seconds of the run (of the original run, for a cache hit).
     pub seconds: f64,
+    /// Wall-clock seconds of the slowest test that finished (0 when none did): what a test of a program like this
+    /// one takes, where [`TestReport::seconds`] also holds the start of the process and any test that hung.
+    #[serde(default)]
+    pub slowest_test: f64,
     /// What the program printed, truncated to [`SandboxConfig::output_limit`] characters.
     pub stdout: String,
     pub stderr: String,
@@ -234,6 +241,7 @@ impl TestReport {
             errors: 0,
             timeouts: 0,
             seconds,
+            slowest_test: 0.0,
             stdout: String::new(),
             stderr: String::new(),
             output_dropped: 0,
@@ -458,25 +466,41 @@ impl Sandbox {
             return Ok(hit);
         }
         let mut slot = self.checkout();
-        self.execute(&mut slot, program, tests, false)
+        self.execute(&mut slot, program, tests, false, None)
     }
 
     /// Runs many programs, spread over the pool (in parallel across workers); reports come back in order.
     pub fn run_many<P: AsRef<str> + Sync>(&self, jobs: &[(P, Tests)]) -> Result<Vec<TestReport>, ExecError> {
-        self.run_many_with(jobs, false)
+        self.run_many_with(jobs, false, None)
     }
 
     /// [`Sandbox::run_many`], and each finished test also reports the program's lines it executed
     /// ([`TestResult::lines`], by `sys.settrace`): the spectrum that fault localisation reads. Tracing slows
     /// programs that execute many lines (several times over), so a test close to the timeout may time out traced.
     pub fn run_many_traced<P: AsRef<str> + Sync>(&self, jobs: &[(P, Tests)]) -> Result<Vec<TestReport>, ExecError> {
-        self.run_many_with(jobs, true)
+        self.run_many_with(jobs, true, None)
+    }
+
+    /// [`Sandbox::run_many`] or [`Sandbox::run_many_traced`] with a per-test limit of `test_limit` in place of
+    /// [`SandboxConfig::test_timeout`] (when shorter than it, and than [`SandboxConfig::timeout`]; traced tests get
+    /// this limit too, not three times it); each job's wall-clock limit shrinks with it. For a search that knows how long its programs take: a candidate that
+    /// loops forever then costs a fraction of a second, not the configured limit. A report with a timeout under
+    /// the shorter limit is not cached (the configured limit could have let the test finish).
+    pub fn run_many_within<P: AsRef<str> + Sync>(
+        &self,
+        jobs: &[(P, Tests)],
+        trace: bool,
+        test_limit: Duration,
+    ) -> Result<Vec<TestReport>, ExecError> {
+        let configured = self.config.test_timeout.map_or(self.config.timeout, |t| t.min(self.config.timeout));
+        self.run_many_with(jobs, trace, (test_limit < configured).then_some(test_limit))
     }
 
     fn run_many_with<P: AsRef<str> + Sync>(
         &self,
         jobs: &[(P, Tests)],
         trace: bool,
+        test_limit: Option<Duration>,
     ) -> Result<Vec<TestReport>, ExecError> {
         let results: Vec<Mutex<Option<Result<TestReport, ExecError>>>> =
             jobs.iter().map(|_| Mutex::new(None)).collect();
@@ -496,7 +520,7 @@ impl Sandbox {
                             Some(hit) => Ok(hit),
                             None => {
                                 let slot = slot.get_or_insert_with(|| self.checkout());
-                                self.execute(slot, program, tests, trace)
+                                self.execute(slot, program, tests, trace, test_limit)
                             }
                         };
                         *lock(&results[i]) = Some(result);
@@ -552,6 +576,7 @@ impl Sandbox {
         program: &str,
         tests: &Tests,
         trace: bool,
+        test_limit: Option<Duration>,
     ) -> Result<TestReport, ExecError> {
         let slot = checkout.slot.as_mut().ok_or_else(|| ExecError::Protocol("no worker checked out".into()))?;
         if slot.process.is_none() {
@@ -562,7 +587,15 @@ impl Sandbox {
         };
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let start = Instant::now();
-        let end = process.run(id, &Job { id, program, tests, trace }, self.config.timeout);
+        let test_seconds = test_limit.map(|t| t.as_secs_f64());
+        // Under a shorter per-test limit the job's wall-clock limit shrinks too (a loop in C code, which the
+        // per-test alarm cannot stop, then costs no more than the tests could): every test at its limit, the
+        // loading of the program, and slack for the fork.
+        let timeout = match test_limit {
+            Some(t) => (t * (tests.len() as u32 + 1) + JOB_SLACK).min(self.config.timeout),
+            None => self.config.timeout,
+        };
+        let end = process.run(id, &Job { id, program, tests, trace, test_seconds }, timeout);
         let seconds = start.elapsed().as_secs_f64();
         self.runs.fetch_add(1, Ordering::Relaxed);
         let names = tests.names();
@@ -588,7 +621,7 @@ impl Sandbox {
         if report.timeouts > 0 {
             self.timeouts.fetch_add(1, Ordering::Relaxed);
         }
-        if keep {
+        if keep && (test_limit.is_none() || report.timeouts == 0) {
             self.remember(program, tests, trace, &report);
         }
         Ok(report)
@@ -746,6 +779,9 @@ struct RawResult {
     outcome: Outcome,
     #[serde(default)]
     lines: Vec<u32>,
+    /// How long the test took; absent for a test that timed out or never ran.
+    #[serde(default)]
+    seconds: f64,
 }
 
 #[derive(Deserialize)]
@@ -762,6 +798,9 @@ struct Job<'a> {
     tests: &'a Tests,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     trace: bool,
+    /// A per-test limit replacing [`SandboxConfig::test_timeout`] for this job.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    test_seconds: Option<f64>,
 }
 
 impl Process {
@@ -937,6 +976,7 @@ fn kill_group(pid: i32) {
 fn build_report(names: Vec<String>, reply: Finished, killed: bool, seconds: f64) -> TestReport {
     let mut outcomes: Vec<Option<Outcome>> = vec![None; names.len()];
     let mut lines: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
+    let slowest_test = reply.results.iter().map(|r| r.seconds).fold(0.0, f64::max);
     for result in reply.results {
         if let Some(place) = outcomes.get_mut(result.i)
             && place.is_none()
@@ -965,6 +1005,7 @@ fn build_report(names: Vec<String>, reply: Finished, killed: bool, seconds: f64)
     };
     let outcomes = outcomes.into_iter().map(|o| o.unwrap_or_else(|| unfinished.clone())).collect();
     let mut report = TestReport::new(names, outcomes, seconds);
+    report.slowest_test = slowest_test;
     for (test, lines) in report.tests.iter_mut().zip(lines) {
         test.lines = lines;
     }

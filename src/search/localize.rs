@@ -157,6 +157,7 @@ mod tests {
             errors: 0,
             timeouts: 0,
             seconds: 0.0,
+            slowest_test: 0.0,
             stdout: String::new(),
             stderr: String::new(),
             output_dropped: 0,

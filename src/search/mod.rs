@@ -8,7 +8,8 @@
 //! - [`Searcher`]: the strategies. Best-of-N rollouts of depth D (each rollout applies up to D model edits in
 //!   sequence), with iterative refinement (each new round restarts its rollouts from the best candidate so far), or
 //!   the baseline's stream. Every distinct program (normalised AST) is tested at most once (a climbing root of the
-//!   baseline's may be re-run once, traced, for its spectrum: `SearchReport::retraced`), in batches over the
+//!   baseline's may be re-run once, traced, for its spectrum, and a candidate that timed out under the search's
+//!   own time limit once at the sandbox's: `SearchReport::reruns`), in batches over the
 //!   sandbox's workers; a candidate's score is the share of tests passed, then the model's log-probability. The
 //!   search stops when all tests pass or the budget (test runs, model calls, wall time) is spent.
 //!   [`Mode::ModelOnly`] runs no tests while searching and ranks by the model alone (the prototype's mode): a beam
@@ -45,7 +46,7 @@ pub use propose::{
     score_edits, splice_checked,
 };
 
-use crate::exec::{ExecError, Outcome, Sandbox, Tests};
+use crate::exec::{ExecError, Outcome, Sandbox, TestReport, Tests};
 use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
 use crate::syntax::{self, Edit, Tree};
@@ -169,6 +170,31 @@ pub struct Candidate {
 /// and its children wait behind all of the start's.
 pub const WRONG_VALUE_CREDIT: f64 = 0.25;
 
+/// A search's per-test time limit is this many times the slowest test that finished in its runs ([`Run::test_limit`]).
+const TEST_LIMIT_FACTOR: f64 = 10.0;
+/// … and at least this many seconds.
+const TEST_LIMIT_FLOOR: f64 = 0.1;
+/// The per-test time limit of a search whose slowest finished test took `slowest` seconds ([`Run::test_limit`]).
+fn test_limit_after(slowest: f64) -> Duration {
+    Duration::from_secs_f64((slowest * TEST_LIMIT_FACTOR).max(TEST_LIMIT_FLOOR))
+}
+
+/// About what a run like `report`'s costs a search once [`Run::test_limit`] holds: its seconds, with its timeouts
+/// cut to the search's limit (the first one) and a tenth of it (the others, as the sandbox does). For budgeting
+/// wall-clock time by runs.
+pub fn paced_seconds(report: &TestReport) -> f64 {
+    if report.timeouts == 0 || report.slowest_test <= 0.0 {
+        return report.seconds;
+    }
+    let limit = test_limit_after(report.slowest_test).as_secs_f64();
+    let finished = (report.tests.len() - report.timeouts) as f64 * report.slowest_test;
+    let hung = limit * (1.0 + 0.1 * (report.timeouts - 1) as f64);
+    report.seconds.min(finished + hung)
+}
+
+/// Candidates run again at the sandbox's limit, at most, per search ([`Run::rerun_slow`]).
+const MAX_SLOW_RERUNS: usize = 3;
+
 impl Candidate {
     /// A program not run yet.
     fn untested(source: impl Into<String>, edits: Vec<Edit>, tests: usize, log_prob: f32) -> Candidate {
@@ -229,9 +255,11 @@ pub struct SearchReport {
     pub test_runs: usize,
     /// Test runs up to and including the first repairing candidate.
     pub test_runs_to_repair: Option<usize>,
-    /// Test runs that re-ran a tested program traced, for the spectrum of a new root of the baseline's climb
-    /// (counted in `test_runs`): `test_runs` = 1 + `candidates` tested + `retraced`.
-    pub retraced: usize,
+    /// Test runs that re-ran a tested program (counted in `test_runs`): traced, for the spectrum of a new root of
+    /// the baseline's climb, or at the sandbox's time limit, for a candidate that timed out under the search's
+    /// shorter one ([`Run::test_limit`]) and would be the best program had its timeouts passed.
+    /// `test_runs` = 1 + `candidates` tested + `reruns`.
+    pub reruns: usize,
     /// Edits sampled from the model, plus (best-first, beam) one pass per program the model scores.
     pub model_calls: u64,
     /// Model samples rejected by the constrained decoder.
@@ -285,7 +313,14 @@ struct Run<'s> {
     duplicates: usize,
     test_runs: usize,
     test_runs_to_repair: Option<usize>,
-    retraced: usize,
+    reruns: usize,
+    /// The slowest test so far that finished (seconds; of the original run, for a cached report); see
+    /// [`Run::test_limit`].
+    slowest: Option<f64>,
+    /// Re-runs of [`Run::rerun_slow`] so far.
+    slow_reruns: usize,
+    /// Which tests the start program ran out of time in.
+    start_timeouts: Vec<bool>,
     stop: Option<Stop>,
     /// The start program's spectrum (with `localize`, when some failing test ran the function).
     start_suspicion: Option<Suspicion>,
@@ -328,6 +363,36 @@ impl<'s> Run<'s> {
         out
     }
 
+    /// The per-test time limit of the search's runs: [`TEST_LIMIT_FACTOR`] times the slowest test that finished in
+    /// one of its runs, at least [`TEST_LIMIT_FLOOR`]; `None` (the sandbox's own limits) until a test finished. A
+    /// repair's tests seldom run many times longer than those of the broken program and its neighbours, while a
+    /// candidate that loops forever would otherwise cost the sandbox's whole limit (seconds), and loops are what
+    /// off-by-one and wrong-name edits of a `while` make.
+    fn test_limit(&self) -> Option<Duration> {
+        self.slowest.map(test_limit_after)
+    }
+
+    /// Runs jobs in the sandbox, traced or not, under `limit` when given; keeps [`Run::slowest`] up to date.
+    fn run_jobs(
+        &mut self,
+        jobs: &[(String, Tests)],
+        traced: bool,
+        limit: Option<Duration>,
+    ) -> Result<Vec<TestReport>, SearchError> {
+        let sandbox = self.searcher.sandbox;
+        let reports = match limit {
+            Some(limit) => sandbox.run_many_within(jobs, traced, limit)?,
+            None if traced => sandbox.run_many_traced(jobs)?,
+            None => sandbox.run_many(jobs)?,
+        };
+        // A test that finished took more than 0 s; a run where none did (it hung, or the program did not load)
+        // says nothing.
+        for r in reports.iter().filter(|r| r.slowest_test > 0.0) {
+            self.slowest = Some(self.slowest.map_or(r.slowest_test, |s| s.max(r.slowest_test)));
+        }
+        Ok(reports)
+    }
+
     /// Whether the next batch runs traced. Only where a spectrum is read: every run of the model's search, the
     /// baseline's start program (and the roots of its climb, traced apart: [`Run::climb`]).
     fn traces(&self) -> bool {
@@ -343,9 +408,9 @@ impl<'s> Run<'s> {
             return Ok(None);
         }
         let job = [(self.program(&c.source), self.searcher.tests.clone())];
-        let report = self.searcher.sandbox.run_many_traced(&job)?.pop();
+        let report = self.run_jobs(&job, true, self.test_limit())?.pop();
         self.test_runs += 1;
-        self.retraced += 1;
+        self.reruns += 1;
         let offset = self.searcher.context.before.matches('\n').count();
         Ok(report.and_then(|r| Suspicion::from_report(&r, offset, &c.source)))
     }
@@ -384,6 +449,35 @@ impl<'s> Run<'s> {
         self.test_with(batch, traced)
     }
 
+    /// Runs again, at the sandbox's own time limit, a job that timed out under [`Run::test_limit`] in a test the
+    /// start program finished, and would be a repair had its timeouts passed, with a test passed besides (a program
+    /// that hangs on every test is taken to loop forever): it could be a repair slower than the limit guessed. A
+    /// program that loops on some inputs looks the same, so at most [`MAX_SLOW_RERUNS`] per search, while the
+    /// test-run budget lasts; counted as re-runs.
+    fn rerun_slow(
+        &mut self,
+        jobs: &[(String, Tests)],
+        reports: &mut [TestReport],
+        traced: bool,
+    ) -> Result<(), SearchError> {
+        for (job, report) in jobs.iter().zip(reports.iter_mut()) {
+            let budget_left = self.test_runs + jobs.len() < self.searcher.config.budget.test_runs;
+            let start_finished = |i: usize| !self.start_timeouts.get(i).copied().unwrap_or(false);
+            let new_timeout =
+                report.tests.iter().enumerate().any(|(i, t)| t.outcome == Outcome::Timeout && start_finished(i));
+            let promising = new_timeout && report.passed > 0 && report.passed + report.timeouts == report.tests.len();
+            if promising && budget_left && self.slow_reruns < MAX_SLOW_RERUNS {
+                self.slow_reruns += 1;
+                if let Some(r) = self.run_jobs(std::slice::from_ref(job), traced, None)?.pop() {
+                    *report = r;
+                }
+                self.test_runs += 1;
+                self.reruns += 1;
+            }
+        }
+        Ok(())
+    }
+
     /// [`Run::test_localized`], traced or not as `localize` says.
     fn test_with(
         &mut self,
@@ -398,11 +492,16 @@ impl<'s> Run<'s> {
         }
         let jobs: Vec<(String, Tests)> =
             batch.iter().map(|c| (self.program(&c.source), self.searcher.tests.clone())).collect();
-        let reports = if localize {
-            self.searcher.sandbox.run_many_traced(&jobs)?
-        } else {
-            self.searcher.sandbox.run_many(&jobs)?
-        };
+        let limit = self.test_limit();
+        let mut reports = self.run_jobs(&jobs, localize, limit)?;
+        if self.test_runs == 0
+            && let Some(start) = reports.first()
+        {
+            self.start_timeouts = start.tests.iter().map(|t| t.outcome == Outcome::Timeout).collect();
+        }
+        if limit.is_some() {
+            self.rerun_slow(&jobs, &mut reports, localize)?;
+        }
         let offset = self.searcher.context.before.matches('\n').count();
         let mut suspicions = Vec::with_capacity(batch.len());
         for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
@@ -452,7 +551,10 @@ impl<'a> Searcher<'a> {
             duplicates: 0,
             test_runs: 0,
             test_runs_to_repair: None,
-            retraced: 0,
+            reruns: 0,
+            slowest: None,
+            slow_reruns: 0,
+            start_timeouts: Vec::new(),
             stop: None,
             start_suspicion: None,
         };
@@ -495,7 +597,7 @@ impl<'a> Searcher<'a> {
             duplicates: run.duplicates,
             test_runs: run.test_runs,
             test_runs_to_repair: run.test_runs_to_repair,
-            retraced: run.retraced,
+            reruns: run.reruns,
             model_calls: stats.sampled,
             rejected: stats.rejected,
             seconds: run.started.elapsed().as_secs_f64(),
