@@ -94,6 +94,17 @@ pub struct TestCase {
 }
 
 impl Tests {
+    /// The Python text of the tests: each assert, the `check` function, or a test file's set-up and cases.
+    pub fn sources(&self) -> Vec<&str> {
+        match self {
+            Tests::Asserts(lines) => lines.iter().map(String::as_str).collect(),
+            Tests::Check { source, .. } => vec![source.as_str()],
+            Tests::Suite { setup, cases, .. } => {
+                std::iter::once(setup.as_str()).chain(cases.iter().map(|c| c.code.as_str())).collect()
+            }
+        }
+    }
+
     /// The number of tests.
     pub fn len(&self) -> usize {
         match self {

@@ -1,7 +1,8 @@
 //! The model-free baseline: blind mutation-based repair of the classic APR kind (DESIGN §6).
 //!
 //! [`single_edits`] enumerates every single edit of a program from a fixed menu: an operator swapped within its family,
-//! an integer changed by ±1 or set to 0/1/-1, `True`↔`False`, a name (read or bound) replaced by another name of the
+//! an integer changed by ±1, set to 0/1/-1 or given a zero more or less (`50` ↔ `500`), `True`↔`False`, a string
+//! replaced by a string of the tests that the program lacks ([`single_edits_with`], [`test_strings`]), a name (read or bound) replaced by another name of the
 //! program and an attribute name by another, an expression replaced by another expression of the same program or by a
 //! parameter of its function, a statement deleted (`pass`), a dropped result kept (`n // 10` → `n //= 10`),
 //! neighbours swapped (call arguments, binary operands, tuple or list elements), a unary `-`/`not` dropped, a called
@@ -13,7 +14,7 @@
 //! [`additive_edits`] adds code (a statement copied, a recursion's base case, a condition's clause).
 //! [`Baseline`] yields the single edits in seeded random order, then the additive ones and random compositions of
 //! 2–3 such edits taking turns, each a distinct program (normalised AST).
-//! It knows nothing of the tests: the search runs them.
+//! It knows nothing of the tests but their string literals: the search runs them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -24,6 +25,7 @@ use rand_chacha::ChaCha8Rng;
 use super::localize::Suspicion;
 use super::propose::splice_checked;
 use super::sketch;
+use crate::exec::Tests;
 use crate::noise::OPERATOR_FAMILIES;
 use crate::syntax::{self, Edit, NodeId, ReplacementClass, Span, Tree, line_starts_at};
 
@@ -203,6 +205,56 @@ fn assignment_operator(tree: &Tree, id: NodeId) -> Option<(Span, &'static [&'sta
 
 /// Every single edit of the menu (see the module doc), as text; not yet checked to splice cleanly.
 pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
+    single_edits_with(tree, &[])
+}
+
+/// Test strings at most: a test file's inputs and expected outputs can hold many.
+const MAX_TEST_STRINGS: usize = 12;
+/// Characters of a test string at most (its quotes included).
+const MAX_TEST_STRING_CHARS: usize = 32;
+
+/// The string literals of the tests that `program` lacks, short and one-line, in order of first appearance (at most
+/// [`MAX_TEST_STRINGS`]): an expected output (`"Buzz"`), a key, a separator the function should have used. Not
+/// f-strings, which name the tests' own variables.
+pub fn test_strings(tests: &Tests, program: &Tree) -> Vec<String> {
+    let mut seen: HashSet<String> =
+        program.nodes().iter().filter(|n| n.kind == "string").map(|n| string_value(program.text(n.span))).collect();
+    let mut out: Vec<String> = Vec::new();
+    for source in tests.sources() {
+        let tree = syntax::parse(source);
+        for (id, node) in tree.nodes().iter().enumerate() {
+            let text = tree.text(node.span);
+            let plain = node.kind == "string"
+                && !tree.children(id as NodeId).any(|c| tree.node(c).kind == "interpolation")
+                && !node.parent.is_some_and(|p| tree.is_docstring(p))
+                && text.len() <= MAX_TEST_STRING_CHARS
+                && !text.contains('\n');
+            if plain && seen.insert(string_value(text)) {
+                out.push(text.to_string());
+                if out.len() == MAX_TEST_STRINGS {
+                    return out;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A string literal's text less its prefix and quotes (`'a'` and `"a"` are one string), escapes as written.
+fn string_value(literal: &str) -> String {
+    let body = literal.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let quote = ["\"\"\"", "'''", "\"", "'"].into_iter().find(|q| body.starts_with(q) && body.len() >= 2 * q.len());
+    match quote {
+        Some(q) if body.ends_with(q) => {
+            let prefix = literal[..literal.len() - body.len()].to_ascii_lowercase();
+            format!("{prefix}:{}", &body[q.len()..body.len() - q.len()])
+        }
+        _ => literal.to_string(),
+    }
+}
+
+/// [`single_edits`], and each string literal of the program replaced by each of `test_strings` ([`test_strings`]).
+pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
     let names = Names::of(tree);
     let expressions: Vec<&str> = {
         let mut seen = HashSet::new();
@@ -295,6 +347,18 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
                     for w in [v + 1, v - 1, 0, 1, -1] {
                         push(w.to_string());
                     }
+                    // A zero too many or too few: `50` for `500`, `1000` for `100`.
+                    if v.abs() >= 10 {
+                        push((v.saturating_mul(10)).to_string());
+                        if v % 10 == 0 {
+                            push((v / 10).to_string());
+                        }
+                    }
+                }
+            }
+            "string" if !node.parent.is_some_and(|p| tree.is_docstring(p)) => {
+                for t in test_strings {
+                    push(t.clone());
                 }
             }
             _ => {}
@@ -681,6 +745,8 @@ impl Pending {
 /// edits are both common; neither tier starves the other). Each candidate carries the edits that made it.
 pub struct Baseline {
     start: Tree,
+    /// The tests' strings the program lacks ([`test_strings`]): part of every single-edit menu.
+    test_strings: Vec<String>,
     singles: Vec<RawEdit>,
     next_single: usize,
     additive: Vec<RawEdit>,
@@ -693,15 +759,15 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn new(start: &Tree, seed: u64) -> Baseline {
-        Baseline::localized(start, seed, None)
+        Baseline::localized(start, seed, None, &[])
     }
 
     /// With a spectrum, the single edits come in order of suspicion (most suspicious lines first; seeded random
     /// order within a line's rank), as classic APR tools walk a fault-localisation ranking. Compositions are
-    /// unchanged.
-    pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>) -> Baseline {
+    /// unchanged. The single edits include `test_strings` in place of the program's strings ([`single_edits_with`]).
+    pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, test_strings: &[String]) -> Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let mut singles = single_edits(start);
+        let mut singles = single_edits_with(start, test_strings);
         singles.shuffle(&mut rng);
         // A stub's idioms are a second tier, after every other single edit: they are many, and the small
         // expressions come first in bottom-up enumeration. (A stable partition: each tier keeps its seeded order.)
@@ -724,6 +790,7 @@ impl Baseline {
         seen.insert(start.normalised().fingerprint());
         Baseline {
             start: start.clone(),
+            test_strings: test_strings.to_vec(),
             singles,
             next_single: 0,
             additive,
@@ -787,7 +854,7 @@ impl Baseline {
             let menu = if step == 0 {
                 &self.singles
             } else {
-                fresh = single_edits(&tree);
+                fresh = single_edits_with(&tree, &self.test_strings);
                 &fresh
             };
             if menu.is_empty() {
@@ -945,6 +1012,36 @@ mod tests {
         // Not a variable that happens to share the name.
         let tree = parse("def f(max):\n    return max + 1\n");
         assert!(single_edits(&tree).iter().all(|e| e.text != "min"));
+    }
+
+    /// A literal with a zero too many or too few, and a string the tests expect that the function lacks (an
+    /// expected output): one edit each. The tests' docstrings and f-strings, and strings the function has, are no
+    /// test strings.
+    #[test]
+    fn literals_off_by_a_zero_and_the_tests_strings_are_one_edit() {
+        let fixed = "def roman(c):\n    return {\"C\": 100, \"D\": 500}[c]\n";
+        assert!(repairs(&fixed.replace("500", "50")).iter().any(|r| r == fixed));
+        assert!(repairs(&fixed.replace("100", "1000")).iter().any(|r| r == fixed));
+        let fixed = "def fizz(n):\n    if n % 5 == 0:\n        return \"Buzz\"\n    return \"Fizz\"\n";
+        let broken = parse(fixed.replace("Buzz", "Fizz"));
+        let tests = Tests::Asserts(vec![
+            "assert fizz(5) == \"Buzz\"".into(),
+            "assert fizz(3) == 'Fizz', f\"{fizz(3)}\"".into(),
+            "assert fizz(10) == \"Buzz\", \"\"\"docstring-like\"\"\"".into(),
+        ]);
+        let strings = test_strings(&tests, &broken);
+        // 'Fizz' is the function's "Fizz"; b'x' is not 'x'.
+        assert_eq!(string_value("'Fizz'"), string_value("\"Fizz\""));
+        assert_ne!(string_value("b'x'"), string_value("'x'"));
+        assert_eq!(strings, ["\"Buzz\"", "\"\"\"docstring-like\"\"\""]);
+        let repaired = |strings: &[String]| {
+            single_edits_with(&broken, strings)
+                .iter()
+                .filter_map(|e| apply(&broken, e))
+                .any(|(_, t)| t.source() == fixed)
+        };
+        assert!(repaired(&strings));
+        assert!(!repaired(&[]), "without the tests' strings there is no such repair");
     }
 
     /// An assignment's operator is one edit away from the others: a flipped `+=`, a `=` that should count.

@@ -1,7 +1,7 @@
 //! Best-first search over edit sequences, ordered by the model and the tests (the default strategy).
 //!
 //! Every tested program is a node. Expanding a node gathers candidate single edits of it: the baseline's menu (the
-//! classic APR repairs, [`single_edits`]) and a few edits sampled from the model (which can write text no menu has).
+//! classic APR repairs, [`single_edits_with`] the tests' strings) and a few edits sampled from the model (which can write text no menu has).
 //! The model scores every menu edit ([`score_edits`], teacher-forced log-probability, comparable with the sampled
 //! ones), and each child waits in a queue keyed by (share of tests its parent passed, a test failing by a wrong value
 //! counting a quarter of a pass, [`Candidate::progress`]; sum of log-probabilities along its path). The search pops the best
@@ -39,7 +39,7 @@ use std::time::Instant;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{Pending, single_edits};
+use super::baseline::{Pending, single_edits_with};
 use super::climb::Climb;
 use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
@@ -199,7 +199,7 @@ impl<'a> Searcher<'a> {
         let mut tests_per_expansion = 0;
         // The guard: the baseline's own stream (localised when the search is), given every other slot after the
         // model's first picks.
-        let mut guard = Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref());
+        let mut guard = Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref(), &run.test_strings);
         let mut slots = 0usize;
         let model_deadline = run.started + self.config.budget.wall.mul_f64(MODEL_WALL_SHARE);
         while !run.out_of_budget(calls(&proposer, scoring_passes)) {
@@ -224,9 +224,9 @@ impl<'a> Searcher<'a> {
                 let menu = match &pass {
                     Some(pass) => {
                         scoring_passes += 1;
-                        score_menu(model, tokenizer, pass, &parent.tree)?
+                        score_menu(model, tokenizer, pass, &parent.tree, &run.test_strings)?
                     }
-                    None => single_edits(&parent.tree).into_iter().map(|e| (e, None)).collect(),
+                    None => single_edits_with(&parent.tree, &run.test_strings).into_iter().map(|e| (e, None)).collect(),
                 };
                 let spans: Vec<_> = menu.iter().map(|(e, _)| e.span).collect();
                 let priors = place_priors(parent, &spans);

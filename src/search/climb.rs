@@ -37,20 +37,29 @@ struct Root {
 /// before it (see the module doc).
 pub struct Climb {
     roots: Vec<Root>,
+    /// Every root's menu holds these ([`Baseline::localized`]).
+    test_strings: Vec<String>,
     picks: u64,
     seed: u64,
 }
 
 impl Climb {
-    /// The start program's stream (its tested candidate gives the progress to beat).
-    pub fn new(start: &Tree, tested: &Candidate, seed: u64, suspicion: Option<&Suspicion>) -> Climb {
+    /// The start program's stream (its tested candidate gives the progress to beat); every root's menu holds the
+    /// tests' strings its program lacks.
+    pub fn new(
+        start: &Tree,
+        tested: &Candidate,
+        seed: u64,
+        suspicion: Option<&Suspicion>,
+        test_strings: &[String],
+    ) -> Climb {
         let root = Root {
             edits: Vec::new(),
             progress: tested.progress(),
-            stream: Baseline::localized(start, seed, suspicion),
+            stream: Baseline::localized(start, seed, suspicion, test_strings),
             dry: false,
         };
-        Climb { roots: vec![root], picks: 0, seed }
+        Climb { roots: vec![root], test_strings: test_strings.to_vec(), picks: 0, seed }
     }
 
     /// Roots so far, the start program's included.
@@ -74,7 +83,7 @@ impl Climb {
         // The candidate's source parsed once before it was tested; should it not, it is no root.
         let Ok(tree) = syntax::parse_strict(&c.source) else { return false };
         let seed = self.seed.wrapping_add(self.roots.len() as u64);
-        let stream = Baseline::localized(&tree, seed, suspicion);
+        let stream = Baseline::localized(&tree, seed, suspicion, &self.test_strings);
         self.roots.push(Root { edits: c.edits.clone(), progress: c.progress(), stream, dry: false });
         true
     }
@@ -126,7 +135,7 @@ mod tests {
     #[test]
     fn one_root_is_the_baselines_stream() {
         let tree = syntax::parse(START);
-        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None);
+        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &[]);
         let mut baseline = Baseline::new(&tree, 7);
         let a: Vec<String> = climb.next_candidates(40).into_iter().map(|(_, t)| t.source().to_string()).collect();
         let b: Vec<String> = baseline.next_candidates(40).into_iter().map(|(_, t)| t.source().to_string()).collect();
@@ -136,7 +145,7 @@ mod tests {
     #[test]
     fn a_partial_repair_becomes_a_root_that_gets_every_other_pick() {
         let tree = syntax::parse(START);
-        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None);
+        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &[]);
         let first = climb.next_candidates(1).pop().expect("a candidate");
         // No more progress than the start: not a root. A wrong value instead of a raise is progress.
         assert!(!climb.add_root(&tested(first.1.source(), first.0.clone(), 1, 0), None));

@@ -38,7 +38,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-pub use baseline::{Baseline, RawEdit, single_edits};
+pub use baseline::{Baseline, RawEdit, single_edits, single_edits_with, test_strings};
 pub use climb::Climb;
 pub use localize::Suspicion;
 pub use propose::{
@@ -324,6 +324,8 @@ struct Run<'s> {
     stop: Option<Stop>,
     /// The start program's spectrum (with `localize`, when some failing test ran the function).
     start_suspicion: Option<Suspicion>,
+    /// The tests' strings the start program lacks, for every menu ([`test_strings`]).
+    test_strings: Vec<String>,
 }
 
 impl<'s> Run<'s> {
@@ -557,6 +559,7 @@ impl<'a> Searcher<'a> {
             start_timeouts: Vec::new(),
             stop: None,
             start_suspicion: None,
+            test_strings: test_strings(&self.tests, &start_tree),
         };
         run.seen.insert(start_tree.normalised().fingerprint(), ());
         let tested = run.test_localized(vec![start])?;
@@ -605,7 +608,8 @@ impl<'a> Searcher<'a> {
     }
 
     fn baseline(&self, run: &mut Run, start: &Tree, footholds: &[Candidate]) -> Result<(), SearchError> {
-        let mut stream = Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref());
+        let mut stream =
+            Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref(), &run.test_strings);
         let (batch, trees): (Vec<Candidate>, Vec<Tree>) = footholds
             .iter()
             .filter_map(|c| {

@@ -13,7 +13,7 @@
 use candle_core::{DType, Device, Result, Tensor};
 use rand::{Rng, RngExt};
 
-use super::baseline::{RawEdit, single_edits};
+use super::baseline::{RawEdit, single_edits_with};
 use crate::model::decode::Prefix;
 use crate::model::tokenizer::special;
 use crate::model::{Cache, EditModel, Inputs, Tokenizer};
@@ -159,15 +159,16 @@ impl<'p> PrefixPass<'p> {
     }
 }
 
-/// Every edit of the baseline's menu of `tree` (of which `pass` is the prefix pass), with its [`score_edits`]
-/// log-probability (`None` where the pointers cannot address it).
+/// Every edit of the baseline's menu of `tree` (of which `pass` is the prefix pass; with `test_strings`:
+/// [`single_edits_with`]), with its [`score_edits`] log-probability (`None` where the pointers cannot address it).
 pub(super) fn score_menu(
     model: &EditModel,
     tokenizer: &Tokenizer,
     pass: &PrefixPass,
     tree: &Tree,
+    test_strings: &[String],
 ) -> Result<Vec<(RawEdit, Option<f32>)>> {
-    let menu = single_edits(tree);
+    let menu = single_edits_with(tree, test_strings);
     let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
     let scores = score_edits(model, tokenizer, pass, &texts, SCORED_TEXTS)?;
     Ok(menu.into_iter().zip(scores).collect())
