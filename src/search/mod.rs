@@ -257,7 +257,7 @@ pub struct SearchReport {
     pub test_runs_to_repair: Option<usize>,
     /// Test runs that re-ran a tested program (counted in `test_runs`): traced, for the spectrum of a new root of
     /// the baseline's climb, or at the sandbox's time limit, for a candidate that timed out under the search's
-    /// shorter one ([`Run::test_limit`]) and would be the best program had its timeouts passed.
+    /// shorter one ([`Run::test_limit`]) and would be a repair had its timeouts passed.
     /// `test_runs` = 1 + `candidates` tested + `reruns`.
     pub reruns: usize,
     /// Edits sampled from the model, plus (best-first, beam) one pass per program the model scores.
