@@ -9,7 +9,7 @@
 //!   sequence), with iterative refinement (each new round restarts its rollouts from the best candidate so far), or
 //!   the baseline's stream. Every distinct program (normalised AST) is tested at most once (a climbing root of the
 //!   baseline's may be re-run once, traced, for its spectrum, and a candidate that timed out under the search's
-//!   own time limit once at the sandbox's: `SearchReport::reruns`), in batches over the
+//!   own time limit once under a longer one: `SearchReport::reruns`), in batches over the
 //!   sandbox's workers; a candidate's score is the share of tests passed, then the model's log-probability. The
 //!   search stops when all tests pass or the budget (test runs, model calls, wall time) is spent.
 //!   [`Mode::ModelOnly`] runs no tests while searching and ranks by the model alone (the prototype's mode): a beam
@@ -192,8 +192,11 @@ pub fn paced_seconds(report: &TestReport) -> f64 {
     report.seconds.min(finished + hung)
 }
 
-/// Candidates run again at the sandbox's limit, at most, per search ([`Run::rerun_slow`]).
+/// Candidates run again under a longer limit, at most, per search ([`Run::rerun_slow`]).
 const MAX_SLOW_RERUNS: usize = 3;
+/// … that many times the search's limit (or the sandbox's own, if shorter): a second or so at the floor, where a
+/// HumanEval `check` that hangs would cost the sandbox's five.
+const RERUN_LIMIT_FACTOR: u32 = 10;
 
 impl Candidate {
     /// A program not run yet.
@@ -256,8 +259,8 @@ pub struct SearchReport {
     /// Test runs up to and including the first repairing candidate.
     pub test_runs_to_repair: Option<usize>,
     /// Test runs that re-ran a tested program (counted in `test_runs`): traced, for the spectrum of a new root of
-    /// the baseline's climb, or at the sandbox's time limit, for a candidate that timed out under the search's
-    /// shorter one ([`Run::test_limit`]) and would be a repair had its timeouts passed.
+    /// the baseline's climb, or under a longer time limit, for a candidate that timed out under the search's own
+    /// ([`Run::test_limit`]) and would be a repair had its timeouts passed.
     /// `test_runs` = 1 + `candidates` tested + `reruns`.
     pub reruns: usize,
     /// Edits sampled from the model, plus (best-first, beam) one pass per program the model scores.
@@ -451,26 +454,29 @@ impl<'s> Run<'s> {
         self.test_with(batch, traced)
     }
 
-    /// Runs again, at the sandbox's own time limit, a job that timed out under [`Run::test_limit`] in a test the
-    /// start program finished, and would be a repair had its timeouts passed, with a test passed besides (a program
-    /// that hangs on every test is taken to loop forever): it could be a repair slower than the limit guessed. A
-    /// program that loops on some inputs looks the same, so at most [`MAX_SLOW_RERUNS`] per search, while the
-    /// test-run budget lasts; counted as re-runs.
+    /// Runs again, under [`RERUN_LIMIT_FACTOR`] times `limit` (or the sandbox's own limit, if shorter), a job that
+    /// timed out under `limit` in a test the start program finished and would be a repair had its timeouts passed,
+    /// with a test passed besides where there are several (a program that hangs on every test is taken to loop
+    /// forever): it could be a repair slower than the limit guessed. A program that loops on some inputs looks the
+    /// same, so at most [`MAX_SLOW_RERUNS`] per search, while the test-run budget lasts; counted as re-runs.
     fn rerun_slow(
         &mut self,
         jobs: &[(String, Tests)],
         reports: &mut [TestReport],
         traced: bool,
+        limit: Duration,
     ) -> Result<(), SearchError> {
         for (job, report) in jobs.iter().zip(reports.iter_mut()) {
             let budget_left = self.test_runs + jobs.len() < self.searcher.config.budget.test_runs;
             let start_finished = |i: usize| !self.start_timeouts.get(i).copied().unwrap_or(false);
             let new_timeout =
                 report.tests.iter().enumerate().any(|(i, t)| t.outcome == Outcome::Timeout && start_finished(i));
-            let promising = new_timeout && report.passed > 0 && report.passed + report.timeouts == report.tests.len();
+            let n = report.tests.len();
+            let promising = new_timeout && (report.passed > 0 || n == 1) && report.passed + report.timeouts == n;
             if promising && budget_left && self.slow_reruns < MAX_SLOW_RERUNS {
                 self.slow_reruns += 1;
-                if let Some(r) = self.run_jobs(std::slice::from_ref(job), traced, None)?.pop() {
+                let longer = Some(limit * RERUN_LIMIT_FACTOR);
+                if let Some(r) = self.run_jobs(std::slice::from_ref(job), traced, longer)?.pop() {
                     *report = r;
                 }
                 self.test_runs += 1;
@@ -501,8 +507,8 @@ impl<'s> Run<'s> {
         {
             self.start_timeouts = start.tests.iter().map(|t| t.outcome == Outcome::Timeout).collect();
         }
-        if limit.is_some() {
-            self.rerun_slow(&jobs, &mut reports, localize)?;
+        if let Some(limit) = limit {
+            self.rerun_slow(&jobs, &mut reports, localize, limit)?;
         }
         let offset = self.searcher.context.before.matches('\n').count();
         let mut suspicions = Vec::with_capacity(batch.len());
