@@ -68,7 +68,8 @@ pub struct RepairArgs {
     /// at this limit and its other tests still run (the ones after get a tenth of it), so hanging candidates cost
     /// the search little. Once a test has finished, the search lowers the limit to ten times its slowest finished
     /// test (at least 0.1 s), and runs a candidate again under ten times that when only its timeouts keep it from
-    /// being a repair. Raise it for tests that are slow when the function is right.
+    /// being a repair and it timed out where the original finished (at most three per search). Raise it for tests
+    /// that are slow when the function is right.
     #[arg(long, default_value_t = 0.5)]
     pub test_timeout: f64,
     /// Wall-clock limit of one candidate's whole run (all its tests), in seconds.

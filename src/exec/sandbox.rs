@@ -41,9 +41,6 @@ const WORKER_PY: &str = include_str!("../../python/worker.py");
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 /// How long a worker may take to report a job after its process group was killed, before it counts as hung.
 const KILL_GRACE: Duration = Duration::from_secs(2);
-/// What a job's wall-clock limit adds to its tests' limits under [`Sandbox::run_many_within`]: the fork, the
-/// reply, a loaded machine.
-const JOB_SLACK: Duration = Duration::from_millis(250);
 /// How long a worker may take to exit once its stdin is closed, before it is killed.
 const EXIT_GRACE: Duration = Duration::from_millis(500);
 
@@ -494,9 +491,11 @@ impl Sandbox {
 
     /// [`Sandbox::run_many`] or [`Sandbox::run_many_traced`] with a per-test limit of `test_limit` in place of
     /// [`SandboxConfig::test_timeout`] (when shorter than it, and than [`SandboxConfig::timeout`]; traced tests get
-    /// this limit too, not three times it); each job's wall-clock limit shrinks with it. For a search that knows how long its programs take: a candidate that
-    /// loops forever then costs a fraction of a second, not the configured limit. A report with a timeout under
-    /// the shorter limit is not cached (the configured limit could have let the test finish).
+    /// this limit too, not three times it; a zero limit is none). For a search that knows how long its programs
+    /// take: a candidate that loops forever then costs a fraction of a second, not the configured limit. The job's
+    /// own wall-clock limit is still [`SandboxConfig::timeout`], for the loading of the program and the tests'
+    /// set-up, which no per-test limit covers. A report with a timeout under the shorter limit is not cached (the
+    /// configured limit could have let the test finish).
     pub fn run_many_within<P: AsRef<str> + Sync>(
         &self,
         jobs: &[(P, Tests)],
@@ -504,7 +503,7 @@ impl Sandbox {
         test_limit: Duration,
     ) -> Result<Vec<TestReport>, ExecError> {
         let configured = self.config.test_timeout.map_or(self.config.timeout, |t| t.min(self.config.timeout));
-        self.run_many_with(jobs, trace, (test_limit < configured).then_some(test_limit))
+        self.run_many_with(jobs, trace, (!test_limit.is_zero() && test_limit < configured).then_some(test_limit))
     }
 
     fn run_many_with<P: AsRef<str> + Sync>(
@@ -598,15 +597,10 @@ impl Sandbox {
         };
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let start = Instant::now();
+        // The job's own wall-clock limit stays the configured one even under a shorter per-test limit: loading the
+        // program and a test file's set-up (imports) run outside every test's limit, and may take long.
         let test_seconds = test_limit.map(|t| t.as_secs_f64());
-        // Under a shorter per-test limit the job's wall-clock limit shrinks too (a loop in C code, which the
-        // per-test alarm cannot stop, then costs no more than the tests could): every test at its limit, the
-        // loading of the program, and slack for the fork.
-        let timeout = match test_limit {
-            Some(t) => (t * (tests.len() as u32 + 1) + JOB_SLACK).min(self.config.timeout),
-            None => self.config.timeout,
-        };
-        let end = process.run(id, &Job { id, program, tests, trace, test_seconds }, timeout);
+        let end = process.run(id, &Job { id, program, tests, trace, test_seconds }, self.config.timeout);
         let seconds = start.elapsed().as_secs_f64();
         self.runs.fetch_add(1, Ordering::Relaxed);
         let names = tests.names();
@@ -987,7 +981,9 @@ fn kill_group(pid: i32) {
 fn build_report(names: Vec<String>, reply: Finished, killed: bool, seconds: f64) -> TestReport {
     let mut outcomes: Vec<Option<Outcome>> = vec![None; names.len()];
     let mut lines: Vec<Vec<u32>> = vec![Vec::new(); names.len()];
-    let slowest_test = reply.results.iter().map(|r| r.seconds).fold(0.0, f64::max);
+    // The job measured itself, and the program could have patched its clock: no more than the whole run took.
+    let slowest_test =
+        reply.results.iter().map(|r| r.seconds).filter(|s| s.is_finite()).fold(0.0, f64::max).clamp(0.0, seconds);
     for result in reply.results {
         if let Some(place) = outcomes.get_mut(result.i)
             && place.is_none()

@@ -210,7 +210,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 
 /// Test strings at most: a test file's inputs and expected outputs can hold many.
 const MAX_TEST_STRINGS: usize = 12;
-/// Characters of a test string at most (its quotes included).
+/// Bytes of a test string at most (its quotes included).
 const MAX_TEST_STRING_CHARS: usize = 32;
 
 /// The string literals of the tests that `program` lacks, short and one-line, in order of first appearance (at most
@@ -344,12 +344,14 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             "false" => push("True".into()),
             "integer" => {
                 if let Ok(v) = text.parse::<i64>() {
-                    for w in [v + 1, v - 1, 0, 1, -1] {
+                    for w in [v.checked_add(1), v.checked_sub(1), Some(0), Some(1), Some(-1)].into_iter().flatten() {
                         push(w.to_string());
                     }
                     // A zero too many or too few: `50` for `500`, `1000` for `100`.
-                    if v.abs() >= 10 {
-                        push((v.saturating_mul(10)).to_string());
+                    if v.unsigned_abs() >= 10 {
+                        if let Some(w) = v.checked_mul(10) {
+                            push(w.to_string());
+                        }
                         if v % 10 == 0 {
                             push((v / 10).to_string());
                         }
@@ -1024,11 +1026,12 @@ mod tests {
         assert!(repairs(&fixed.replace("100", "1000")).iter().any(|r| r == fixed));
         let fixed = "def fizz(n):\n    if n % 5 == 0:\n        return \"Buzz\"\n    return \"Fizz\"\n";
         let broken = parse(fixed.replace("Buzz", "Fizz"));
-        let tests = Tests::Asserts(vec![
-            "assert fizz(5) == \"Buzz\"".into(),
-            "assert fizz(3) == 'Fizz', f\"{fizz(3)}\"".into(),
-            "assert fizz(10) == \"Buzz\", \"\"\"docstring-like\"\"\"".into(),
-        ]);
+        let tests = Tests::Check {
+            source: "def check(f):\n    \"\"\"A docstring.\"\"\"\n    assert f(5) == \"Buzz\"\n    \
+                     assert f(3) == 'Fizz', f\"{f(3)}\"\n    assert f(10) == \"Buzz\", \"\"\"docstring-like\"\"\"\n"
+                .into(),
+            entry_point: "fizz".into(),
+        };
         let strings = test_strings(&tests, &broken);
         // 'Fizz' is the function's "Fizz"; b'x' is not 'x'.
         assert_eq!(string_value("'Fizz'"), string_value("\"Fizz\""));

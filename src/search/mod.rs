@@ -176,7 +176,7 @@ const TEST_LIMIT_FACTOR: f64 = 10.0;
 const TEST_LIMIT_FLOOR: f64 = 0.1;
 /// The per-test time limit of a search whose slowest finished test took `slowest` seconds ([`Run::test_limit`]).
 fn test_limit_after(slowest: f64) -> Duration {
-    Duration::from_secs_f64((slowest * TEST_LIMIT_FACTOR).max(TEST_LIMIT_FLOOR))
+    Duration::try_from_secs_f64((slowest * TEST_LIMIT_FACTOR).max(TEST_LIMIT_FLOOR)).unwrap_or(Duration::MAX)
 }
 
 /// About what a run like `report`'s costs a search once [`Run::test_limit`] holds: its seconds, with its timeouts
@@ -455,25 +455,35 @@ impl<'s> Run<'s> {
     }
 
     /// Runs again, under [`RERUN_LIMIT_FACTOR`] times `limit` (or the sandbox's own limit, if shorter), a job that
-    /// timed out under `limit` in a test the start program finished and would be a repair had its timeouts passed,
-    /// with a test passed besides where there are several (a program that hangs on every test is taken to loop
-    /// forever): it could be a repair slower than the limit guessed. A program that loops on some inputs looks the
-    /// same, so at most [`MAX_SLOW_RERUNS`] per search, while the test-run budget lasts; counted as re-runs.
+    /// timed out under `limit` and would be a repair had its timeouts passed: it could be a repair slower than the
+    /// limit guessed. Only where it timed out in a test the start program finished, or passed more tests than the
+    /// best program so far (one that keeps the start's hang is taken to loop forever), and passed a test where there are
+    /// several (one that hangs on every test likewise). A program that loops on some inputs looks the same, so at
+    /// most [`MAX_SLOW_RERUNS`] per search, while the budget lasts and the batch holds no repair; counted as re-runs.
+    /// Returns the re-runs up to and including each job.
     fn rerun_slow(
         &mut self,
         jobs: &[(String, Tests)],
         reports: &mut [TestReport],
         traced: bool,
         limit: Duration,
-    ) -> Result<(), SearchError> {
+    ) -> Result<Vec<usize>, SearchError> {
+        let mut upto = Vec::with_capacity(jobs.len());
+        let mut reran = 0;
+        let best_passed = self.best.passed.unwrap_or(0);
+        let budget = &self.searcher.config.budget;
+        let repaired = reports.iter().any(TestReport::all_passed);
         for (job, report) in jobs.iter().zip(reports.iter_mut()) {
-            let budget_left = self.test_runs + jobs.len() < self.searcher.config.budget.test_runs;
             let start_finished = |i: usize| !self.start_timeouts.get(i).copied().unwrap_or(false);
             let new_timeout =
                 report.tests.iter().enumerate().any(|(i, t)| t.outcome == Outcome::Timeout && start_finished(i));
             let n = report.tests.len();
-            let promising = new_timeout && (report.passed > 0 || n == 1) && report.passed + report.timeouts == n;
-            if promising && budget_left && self.slow_reruns < MAX_SLOW_RERUNS {
+            let promising = (new_timeout || report.passed > best_passed)
+                && (report.passed > 0 || n == 1)
+                && report.timeouts > 0
+                && report.passed + report.timeouts == n;
+            let affordable = self.test_runs + jobs.len() < budget.test_runs && self.started.elapsed() < budget.wall;
+            if promising && affordable && !repaired && self.slow_reruns < MAX_SLOW_RERUNS {
                 self.slow_reruns += 1;
                 let longer = Some(limit * RERUN_LIMIT_FACTOR);
                 if let Some(r) = self.run_jobs(std::slice::from_ref(job), traced, longer)?.pop() {
@@ -481,9 +491,11 @@ impl<'s> Run<'s> {
                 }
                 self.test_runs += 1;
                 self.reruns += 1;
+                reran += 1;
             }
+            upto.push(reran);
         }
-        Ok(())
+        Ok(upto)
     }
 
     /// [`Run::test_localized`], traced or not as `localize` says.
@@ -501,22 +513,24 @@ impl<'s> Run<'s> {
         let jobs: Vec<(String, Tests)> =
             batch.iter().map(|c| (self.program(&c.source), self.searcher.tests.clone())).collect();
         let limit = self.test_limit();
+        let before = self.test_runs;
         let mut reports = self.run_jobs(&jobs, localize, limit)?;
         if self.test_runs == 0
             && let Some(start) = reports.first()
         {
             self.start_timeouts = start.tests.iter().map(|t| t.outcome == Outcome::Timeout).collect();
         }
-        if let Some(limit) = limit {
-            self.rerun_slow(&jobs, &mut reports, localize, limit)?;
-        }
+        let reran = match limit {
+            Some(limit) => self.rerun_slow(&jobs, &mut reports, localize, limit)?,
+            None => vec![0; jobs.len()],
+        };
         let offset = self.searcher.context.before.matches('\n').count();
         let mut suspicions = Vec::with_capacity(batch.len());
         for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
             c.passed = Some(r.passed);
             c.wrong_values = r.tests.iter().filter(|t| matches!(t.outcome, Outcome::Failed { .. })).count();
             if c.all_passed() && self.test_runs_to_repair.is_none() {
-                self.test_runs_to_repair = Some(self.test_runs + i + 1);
+                self.test_runs_to_repair = Some(before + i + 1 + reran[i]);
             }
             suspicions.push(if localize { Suspicion::from_report(&r, offset, &c.source) } else { None });
         }
