@@ -497,10 +497,10 @@ def test_runner(job, limit):
     so a traced test gets three limits. A job's own "test_seconds" is its limit as given, traced or not (the search
     that sets it measured its tests as it runs them)."""
     trace = bool(job.get("trace"))
-    # After a timeout: a tenth of the limit, but not below this (a search's own limit is short by design).
-    floor = 0.01 if job.get("test_seconds") else 0.05
+    # After a timeout: a tenth of the limit, but not below a floor (lower under a search's own limit, short by design).
+    floor = 0.05
     if job.get("test_seconds"):
-        limit = float(job["test_seconds"])
+        limit, floor = float(job["test_seconds"]), 0.01
     elif limit and trace:
         limit *= 3
     state = {"seconds": limit or 0.0}

@@ -27,7 +27,7 @@ use super::propose::splice_checked;
 use super::sketch;
 use crate::exec::Tests;
 use crate::noise::OPERATOR_FAMILIES;
-use crate::syntax::{self, Edit, NodeId, ReplacementClass, Span, Tree, line_starts_at};
+use crate::syntax::{self, Edit, NodeId, NormalisedAst, ReplacementClass, Span, Tree, line_starts_at};
 
 /// Sites larger than this (leaf tokens) are not replaced by other expressions: repairs are local.
 const MAX_SITE_LEAVES: u32 = 12;
@@ -217,19 +217,23 @@ const MAX_TEST_STRING_CHARS: usize = 32;
 /// [`MAX_TEST_STRINGS`]): an expected output (`"Buzz"`), a key, a separator the function should have used. Not
 /// f-strings, which name the tests' own variables.
 pub fn test_strings(tests: &Tests, program: &Tree) -> Vec<String> {
-    let mut seen: HashSet<String> =
-        program.nodes().iter().filter(|n| n.kind == "string").map(|n| string_value(program.text(n.span))).collect();
+    // One string whatever its quotes (`'a'` is `"a"`): compared as normalised ASTs.
+    let strings = |tree: &Tree| -> Vec<NodeId> {
+        (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "string").collect()
+    };
+    let mut seen: HashSet<NormalisedAst> =
+        strings(program).into_iter().map(|id| NormalisedAst::of(program, id, false)).collect();
     let mut out: Vec<String> = Vec::new();
     for source in tests.sources() {
         let tree = syntax::parse(source);
-        for (id, node) in tree.nodes().iter().enumerate() {
+        for id in strings(&tree) {
+            let node = tree.node(id);
             let text = tree.text(node.span);
-            let plain = node.kind == "string"
-                && !tree.children(id as NodeId).any(|c| tree.node(c).kind == "interpolation")
+            let plain = !tree.children(id).any(|c| tree.node(c).kind == "interpolation")
                 && !node.parent.is_some_and(|p| tree.is_docstring(p))
                 && text.len() <= MAX_TEST_STRING_CHARS
                 && !text.contains('\n');
-            if plain && seen.insert(string_value(text)) {
+            if plain && seen.insert(NormalisedAst::of(&tree, id, false)) {
                 out.push(text.to_string());
                 if out.len() == MAX_TEST_STRINGS {
                     return out;
@@ -238,19 +242,6 @@ pub fn test_strings(tests: &Tests, program: &Tree) -> Vec<String> {
         }
     }
     out
-}
-
-/// A string literal's text less its prefix and quotes (`'a'` and `"a"` are one string), escapes as written.
-fn string_value(literal: &str) -> String {
-    let body = literal.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-    let quote = ["\"\"\"", "'''", "\"", "'"].into_iter().find(|q| body.starts_with(q) && body.len() >= 2 * q.len());
-    match quote {
-        Some(q) if body.ends_with(q) => {
-            let prefix = literal[..literal.len() - body.len()].to_ascii_lowercase();
-            format!("{prefix}:{}", &body[q.len()..body.len() - q.len()])
-        }
-        _ => literal.to_string(),
-    }
 }
 
 /// [`single_edits`], and each string literal of the program replaced by each of `test_strings` ([`test_strings`]).
@@ -803,6 +794,11 @@ impl Baseline {
         }
     }
 
+    /// The tests' strings its menus hold ([`Baseline::localized`]).
+    pub fn test_strings(&self) -> &[String] {
+        &self.test_strings
+    }
+
     /// Up to `n` new distinct candidates (fewer when the stream runs dry: compositions give up after many
     /// repeats).
     pub fn next_candidates(&mut self, n: usize) -> Vec<(Vec<Edit>, Tree)> {
@@ -1034,8 +1030,8 @@ mod tests {
         };
         let strings = test_strings(&tests, &broken);
         // 'Fizz' is the function's "Fizz"; b'x' is not 'x'.
-        assert_eq!(string_value("'Fizz'"), string_value("\"Fizz\""));
-        assert_ne!(string_value("b'x'"), string_value("'x'"));
+        assert_eq!(parse("'Fizz'").normalised(), parse("\"Fizz\"").normalised());
+        assert_ne!(parse("b'x'").normalised(), parse("'x'").normalised());
         assert_eq!(strings, ["\"Buzz\"", "\"\"\"docstring-like\"\"\""]);
         let repaired = |strings: &[String]| {
             single_edits_with(&broken, strings)

@@ -37,8 +37,6 @@ struct Root {
 /// before it (see the module doc).
 pub struct Climb {
     roots: Vec<Root>,
-    /// Every root's menu holds these ([`Baseline::localized`]).
-    test_strings: Vec<String>,
     picks: u64,
     seed: u64,
 }
@@ -59,7 +57,7 @@ impl Climb {
             stream: Baseline::localized(start, seed, suspicion, test_strings),
             dry: false,
         };
-        Climb { roots: vec![root], test_strings: test_strings.to_vec(), picks: 0, seed }
+        Climb { roots: vec![root], picks: 0, seed }
     }
 
     /// Roots so far, the start program's included.
@@ -83,7 +81,8 @@ impl Climb {
         // The candidate's source parsed once before it was tested; should it not, it is no root.
         let Ok(tree) = syntax::parse_strict(&c.source) else { return false };
         let seed = self.seed.wrapping_add(self.roots.len() as u64);
-        let stream = Baseline::localized(&tree, seed, suspicion, &self.test_strings);
+        // Every root's menu holds the start's test strings.
+        let stream = Baseline::localized(&tree, seed, suspicion, self.roots[0].stream.test_strings());
         self.roots.push(Root { edits: c.edits.clone(), progress: c.progress(), stream, dry: false });
         true
     }

@@ -474,9 +474,9 @@ impl<'s> Run<'s> {
         let budget = &self.searcher.config.budget;
         let repaired = reports.iter().any(TestReport::all_passed);
         for (job, report) in jobs.iter().zip(reports.iter_mut()) {
-            let start_finished = |i: usize| !self.start_timeouts.get(i).copied().unwrap_or(false);
+            let start_timed_out = |i: usize| self.start_timeouts.get(i).copied().unwrap_or(false);
             let new_timeout =
-                report.tests.iter().enumerate().any(|(i, t)| t.outcome == Outcome::Timeout && start_finished(i));
+                report.tests.iter().enumerate().any(|(i, t)| t.outcome == Outcome::Timeout && !start_timed_out(i));
             let n = report.tests.len();
             let promising = (new_timeout || report.passed > best_passed)
                 && (report.passed > 0 || n == 1)
