@@ -8,12 +8,16 @@
 //! neighbours swapped (call arguments, binary operands, tuple or list elements), a unary `-`/`not` dropped, a called
 //! function or method swapped for its sibling (`min`/`max`, `strip`/`rstrip`: [`SIBLING_NAMES`]), and
 //! small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a
-//! returned expression wrapped in `-`, `abs`, `max`…). The function's header is left alone but for misspelt names: a
+//! returned expression wrapped in `-`, `abs`, `max`…), and a passed, iterated or returned value wrapped in a
+//! builtin (`reversed(words)`, [`CONVERSIONS`]). The function's header is left alone but for misspelt names: a
 //! header name that occurs nowhere else becomes another name of the program, and a parameter a name its function reads
 //! but never binds; a `while` body that never binds a name its condition reads ends with `v += 1` or `v -= 1`.
 //! [`additive_edits`] adds code (a statement copied, a recursion's base case, a condition's clause).
-//! [`Baseline`] yields the single edits in seeded random order, then the additive ones and random compositions of
-//! 2–3 such edits taking turns, each a distinct program (normalised AST).
+//! Each single edit is of one of two tiers ([`Tier`]): the classic mutation operators (a token changed, an operand
+//! dropped or moved) and rewrites (a site replaced by other code of the program, or deleted).
+//! [`Baseline`] yields the single edits in seeded random order, classic before rewrites on lines the tests suspect
+//! alike, then the additive ones and random compositions of 2–3 such edits taking turns, each a distinct program
+//! (normalised AST).
 //! It knows nothing of the tests but their string literals: the search runs them.
 
 use std::collections::{HashMap, HashSet};
@@ -51,12 +55,32 @@ const SIBLING_NAMES: &[&[&str]] = &[
     &["isupper", "islower"],
 ];
 
+/// Builtins a value may be wrapped in where it is passed, iterated or returned (see [`single_edits_with`]).
+const CONVERSIONS: &[&str] = &["reversed", "sorted", "list", "set", "len", "str", "int", "abs"];
+
 /// One candidate single edit: replace the node at `span` (of `class`) with `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RawEdit {
     pub span: Span,
     pub class: ReplacementClass,
     pub text: String,
+    pub tier: Tier,
+}
+
+/// Which of the menu's two tiers an edit belongs to. Within a line's suspicion, the baseline tries every
+/// [`Tier::Classic`] edit before any [`Tier::Rewrite`] one: a site replaced by each other expression of the program
+/// is most of a menu (hundreds of edits in a 13-line function), so in one seeded order a one-token bug waited behind
+/// them (a wrong name in `merge_sorted`: 795 runs), while the classic mutation operators, the bugs a competent
+/// programmer makes, are few.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tier {
+    /// One token changed (an operator, a literal, a name, a sibling function, a test's string), a `± 1`, neighbours
+    /// swapped, a unary operator or an operand dropped (a site becomes one of its own sub-expressions), a dropped
+    /// result kept, a header's misspelt name, a missing `return v` or loop step.
+    Classic,
+    /// A site replaced by another expression of the program or a parameter, a returned value wrapped, a statement
+    /// deleted, a stub's returns and idioms.
+    Rewrite,
 }
 
 /// Is the node a definition's own name (a function's or a class's)? Never renamed: the tests call the function, and
@@ -247,15 +271,24 @@ pub fn test_strings(tests: &Tests, program: &Tree) -> Vec<String> {
 /// [`single_edits`], and each string literal of the program replaced by each of `test_strings` ([`test_strings`]).
 pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
     let names = Names::of(tree);
-    let expressions: Vec<&str> = {
-        let mut seen = HashSet::new();
-        tree.replaceable()
-            .map(|id| tree.node(id))
-            .filter(|n| n.class == Some(ReplacementClass::Expression) && n.leaves <= MAX_SITE_LEAVES)
-            .map(|n| tree.text(n.span))
-            .filter(|t| !t.contains('\n') && seen.insert(*t))
-            .collect()
-    };
+    // Each small one-line expression of the program (in order of first appearance) with the spans it occurs at:
+    // within a site, it is one of the site's own operands (a classic edit drops the rest).
+    let mut expressions: Vec<(&str, Vec<Span>)> = Vec::new();
+    {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for node in tree.replaceable().map(|id| tree.node(id)) {
+            let text = tree.text(node.span);
+            if node.class != Some(ReplacementClass::Expression) || node.leaves > MAX_SITE_LEAVES || text.contains('\n')
+            {
+                continue;
+            }
+            let i = *index.entry(text).or_insert_with(|| {
+                expressions.push((text, Vec::new()));
+                expressions.len() - 1
+            });
+            expressions[i].1.push(node.span);
+        }
+    }
     // Per function, computed once: a function has several parameters and many sites.
     let mut unbound: HashMap<NodeId, Vec<&str>> = HashMap::new();
     let mut parameters: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
@@ -281,7 +314,7 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 let text = tree.text(node.span);
                 let mut push = |others: &[&str]| {
                     for name in others.iter().filter(|&&n| n != text) {
-                        out.push(RawEdit { span: node.span, class, text: name.to_string() });
+                        out.push(RawEdit { span: node.span, class, text: name.to_string(), tier: Tier::Classic });
                     }
                 };
                 if names.counts.get(text) == Some(&1) && !syntax::is_builtin(text) {
@@ -298,9 +331,9 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         let Some(class) = node.class else { continue };
         let text = tree.text(node.span);
         let start = node.span.start;
-        let mut push = |t: String| {
+        let mut push = |tier: Tier, t: String| {
             if t != text {
-                out.push(RawEdit { span: node.span, class, text: t });
+                out.push(RawEdit { span: node.span, class, text: t, tier });
             }
         };
         // Off by one: a name, call, attribute or subscript gains `+ 1` or `- 1` where bounds live: a call's argument
@@ -318,8 +351,8 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                     || (parent.kind == "assignment" && node.field == Some("right") && node.kind == "identifier")
             })
         {
-            push(format!("{text} + 1"));
-            push(format!("{text} - 1"));
+            push(Tier::Classic, format!("{text} + 1"));
+            push(Tier::Classic, format!("{text} - 1"));
         }
         if node.kind == "identifier"
             && (node.field == Some("attribute")
@@ -327,31 +360,31 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             && let Some(family) = SIBLING_NAMES.iter().find(|f| f.contains(&text))
         {
             for other in family.iter() {
-                push(other.to_string());
+                push(Tier::Classic, other.to_string());
             }
         }
         match node.kind {
-            "true" => push("False".into()),
-            "false" => push("True".into()),
+            "true" => push(Tier::Classic, "False".into()),
+            "false" => push(Tier::Classic, "True".into()),
             "integer" => {
                 if let Ok(v) = text.parse::<i64>() {
                     for w in [v.checked_add(1), v.checked_sub(1), Some(0), Some(1), Some(-1)].into_iter().flatten() {
-                        push(w.to_string());
+                        push(Tier::Classic, w.to_string());
                     }
                     // A zero too many or too few: `50` for `500`, `1000` for `100`.
                     if v.unsigned_abs() >= 10 {
                         if let Some(w) = v.checked_mul(10) {
-                            push(w.to_string());
+                            push(Tier::Classic, w.to_string());
                         }
                         if v % 10 == 0 {
-                            push((v / 10).to_string());
+                            push(Tier::Classic, (v / 10).to_string());
                         }
                     }
                 }
             }
             "string" if !node.parent.is_some_and(|p| tree.is_docstring(p)) => {
                 for t in test_strings {
-                    push(t.clone());
+                    push(Tier::Classic, t.clone());
                 }
             }
             _ => {}
@@ -370,14 +403,14 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             let (a, b) = ((op_span.start - start) as usize, (op_span.end - start) as usize);
             if let Some(family) = OPERATOR_FAMILIES.iter().find(|f| f.contains(&op)) {
                 for other in family.iter().filter(|&&o| o != op) {
-                    push(format!("{}{}{}", &text[..a], other, &text[b..]));
+                    push(Tier::Classic, format!("{}{}{}", &text[..a], other, &text[b..]));
                 }
             }
             if matches!(node.kind, "binary_operator" | "comparison_operator" | "boolean_operator")
                 && children.len() == 3
             {
                 let (l, r) = (tree.node(children[0]).span, tree.node(children[2]).span);
-                push(format!("{} {} {}", tree.text(r), op, tree.text(l)));
+                push(Tier::Classic, format!("{} {} {}", tree.text(r), op, tree.text(l)));
             }
         }
         // An assignment's operator: `+=` for `-=` (and the other augmented operators), `=` for `+=` and back. The
@@ -388,13 +421,13 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         {
             let (a, b) = ((op.start - start) as usize, (op.end - start) as usize);
             for other in family {
-                push(format!("{}{}{}", &text[..a], other, &text[b..]));
+                push(Tier::Classic, format!("{}{}{}", &text[..a], other, &text[b..]));
             }
         }
         if matches!(node.kind, "unary_operator" | "not_operator")
             && let Some(&operand) = children.last()
         {
-            push(tree.text(tree.node(operand).span).to_string());
+            push(Tier::Classic, tree.text(tree.node(operand).span).to_string());
         }
         // A result computed and dropped: `n // 10` where `n //= 10` was meant.
         if class == ReplacementClass::Statement
@@ -404,7 +437,7 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             && matches!(tree.node(*left).kind, "identifier" | "attribute" | "subscript")
         {
             let text_of = |c: NodeId| tree.text(tree.node(c).span);
-            push(format!("{} {}= {}", text_of(*left), text_of(*op), text_of(*right)));
+            push(Tier::Classic, format!("{} {}= {}", text_of(*left), text_of(*op), text_of(*right)));
         }
         // Swapped neighbours: a call's arguments, the elements of a tuple or list, or of the bare tuple a `return`
         // returns (`return b, a`: that tuple has no class of its own, so the statement is the site).
@@ -425,7 +458,10 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 let (x, y) = (pair[0], pair[1]);
                 let rel = |s: Span| ((s.start - start) as usize, (s.end - start) as usize);
                 let ((xa, xb), (ya, yb)) = (rel(x), rel(y));
-                push(format!("{}{}{}{}{}", &text[..xa], tree.text(y), &text[xb..ya], tree.text(x), &text[yb..]));
+                push(
+                    Tier::Classic,
+                    format!("{}{}{}{}{}", &text[..xa], tree.text(y), &text[xb..ya], tree.text(x), &text[yb..]),
+                );
             }
         }
         // A returned expression, one line and small (like any replaced site), wrapped in its function's terms; not a
@@ -437,7 +473,24 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             && !sketch::is_literal(node.kind)
         {
             for t in sketch::wrappings(text, node.kind, &parameters_of(id)) {
-                push(t);
+                push(Tier::Rewrite, t);
+            }
+        }
+        // A value wrapped in a conversion where it is passed, iterated or returned: `" ".join(reversed(words))`,
+        // `for k in sorted(d)`, `return len(seen)` (the "function added around an expression" bug).
+        if class == ReplacementClass::Expression
+            && matches!(node.kind, "identifier" | "call" | "attribute" | "subscript")
+            && node.leaves <= MAX_SITE_LEAVES
+            && !text.contains('\n')
+            && node.parent.is_some_and(|p| {
+                let parent = tree.node(p);
+                parent.kind == "argument_list"
+                    || parent.kind == "return_statement"
+                    || (parent.kind == "for_statement" && node.field == Some("right"))
+            })
+        {
+            for f in CONVERSIONS.iter().filter(|f| !text.starts_with(&format!("{f}("))) {
+                push(Tier::Rewrite, format!("{f}({text})"));
             }
         }
         match class {
@@ -447,19 +500,21 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             {
                 if node.kind == "identifier" {
                     for name in &names.all {
-                        push(name.to_string());
+                        push(Tier::Classic, name.to_string());
                     }
                 } else {
                     // A larger expression (or a literal) where a parameter belongs: the corruption that grafts
                     // foreign code over a name, and the bug of a computed value where the input was meant. Only
                     // the parameters, not every name: a few more edits per site.
                     for name in parameters_of(id) {
-                        push(name.to_string());
+                        push(Tier::Rewrite, name.to_string());
                     }
                 }
-                for expr in &expressions {
-                    // Sub-expressions included: `return x` for `return x + 1` is a classic repair.
-                    push(expr.to_string());
+                for (expr, spans) in &expressions {
+                    // Sub-expressions included: `return x` for `return x + 1` is a classic repair (an operand
+                    // dropped); any other expression is a rewrite.
+                    let operand = spans.iter().any(|&s| s != node.span && node.span.contains(s));
+                    push(if operand { Tier::Classic } else { Tier::Rewrite }, expr.to_string());
                 }
             }
             // A binding or an attribute: another name of the program, another attribute of it. Not a keyword
@@ -471,7 +526,7 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             {
                 let others = if node.field == Some("attribute") { &names.attributes } else { &names.all };
                 for name in others {
-                    push(name.to_string());
+                    push(Tier::Classic, name.to_string());
                 }
             }
             // Deleting a bare string would do nothing either.
@@ -479,11 +534,11 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 if let Some(function) = sketch::stub_function(tree, id) {
                     let params = sketch::parameters(tree, function);
                     for t in sketch::stub_returns(&params).into_iter().chain(sketch::stub_idioms(&params)) {
-                        push(t);
+                        push(Tier::Rewrite, t);
                     }
                 }
                 // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
-                push("pass".into());
+                push(Tier::Rewrite, "pass".into());
             }
             // A function that falls off its end where it should return what it built: its body, then `return v`
             // for each name it assigns (or takes). On the block: one statement cannot become two.
@@ -495,23 +550,37 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                     && let Some(function) = falls_off_its_end(tree, id)
                 {
                     for name in assigned_names(tree, function) {
-                        push(format!("{body}\nreturn {name}"));
+                        push(Tier::Classic, format!("{body}\nreturn {name}"));
                     }
                 }
                 if let Some(body) = &body
                     && let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement")
                 {
                     for name in names_never_bound_in(tree, parent, id) {
-                        push(format!("{body}\n{name} += 1"));
-                        push(format!("{body}\n{name} -= 1"));
+                        push(Tier::Classic, format!("{body}\n{name} += 1"));
+                        push(Tier::Classic, format!("{body}\n{name} -= 1"));
                     }
                 }
             }
             _ => {}
         }
     }
-    let mut seen = HashSet::new();
-    out.retain(|e| seen.insert(e.clone()));
+    distinct(out)
+}
+
+/// The edits without repeats (the same text at the same site), each in its first place and its lowest tier.
+fn distinct(edits: Vec<RawEdit>) -> Vec<RawEdit> {
+    let mut first: HashMap<(Span, String), usize> = HashMap::new();
+    let mut out: Vec<RawEdit> = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match first.get(&(edit.span, edit.text.clone())) {
+            Some(&i) => out[i].tier = out[i].tier.min(edit.tier),
+            None => {
+                first.insert((edit.span, edit.text.clone()), out.len());
+                out.push(edit);
+            }
+        }
+    }
     out
 }
 
@@ -558,7 +627,7 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
         }
         let mut push = |class: ReplacementClass, t: String| {
             if t != text {
-                out.push(RawEdit { span: node.span, class, text: t });
+                out.push(RawEdit { span: node.span, class, text: t, tier: Tier::Rewrite });
             }
         };
         if node.class == Some(ReplacementClass::Block)
@@ -603,9 +672,7 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
             }
         }
     }
-    let mut seen = HashSet::new();
-    out.retain(|e| seen.insert(e.clone()));
-    out
+    distinct(out)
 }
 
 /// Missing base cases for a recursive function's body (`id`, its block): `if C: return V` with `C` one of `not p`,
@@ -733,7 +800,7 @@ impl Pending {
     }
 }
 
-/// A stream of distinct candidate programs: all single edits in seeded random order, then the additive ones
+/// A stream of distinct candidate programs: all single edits in seeded random order (the classic tier first), then the additive ones
 /// ([`additive_edits`]) and random 2–3-edit compositions taking turns (a missing statement and a bug of several
 /// edits are both common; neither tier starves the other). Each candidate carries the edits that made it.
 pub struct Baseline {
@@ -755,13 +822,17 @@ impl Baseline {
         Baseline::localized(start, seed, None, &[])
     }
 
-    /// With a spectrum, the single edits come in order of suspicion (most suspicious lines first; seeded random
-    /// order within a line's rank), as classic APR tools walk a fault-localisation ranking. Compositions are
+    /// With a spectrum, the single edits come in order of suspicion (most suspicious lines first; within a line's
+    /// rank the classic tier first, each tier in seeded random order), as classic APR tools walk a
+    /// fault-localisation ranking. Compositions are
     /// unchanged. The single edits include `test_strings` in place of the program's strings ([`single_edits_with`]).
     pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, test_strings: &[String]) -> Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut singles = single_edits_with(start, test_strings);
         singles.shuffle(&mut rng);
+        // The classic tier first (a stable sort: each tier keeps its seeded order, and the suspicion's sort below
+        // keeps the tiers' order within a line's rank).
+        singles.sort_by_key(|e| e.tier);
         // A stub's idioms are a second tier, after every other single edit: they are many, and the small
         // expressions come first in bottom-up enumeration. (A stable partition: each tier keeps its seeded order.)
         let idioms: HashSet<String> = (0..start.nodes().len() as NodeId)
@@ -927,6 +998,48 @@ mod tests {
         let fixed = "def find(xs, t):\n    lo, hi = 0, len(xs)\n    while lo < hi:\n        mid = (lo + hi) // 2\n        if xs[mid] < t:\n            lo = mid + 1\n        else:\n            hi = mid\n    return lo\n";
         let stuck = fixed.replace("lo = mid + 1", "lo = mid");
         assert!(repairs(&stuck).iter().any(|r| r == fixed), "{stuck:?}");
+    }
+
+    /// A wrong name, an operand too many and a wrong operator are classic edits; another expression of the
+    /// program in a site's place, a statement deleted and a wrapped value are rewrites; and the baseline tries
+    /// every classic edit first.
+    #[test]
+    fn classic_edits_come_before_rewrites() {
+        let broken = "def merge(a, b):\n    out = list(a)\n    out.extend(a[1:] + [0])\n    return len(out) > 2\n";
+        let tree = parse(broken);
+        let menu = single_edits(&tree);
+        // The tier of the one menu edit that turns `from` (once) into `to`.
+        let tier_of = |from: &str, to: &str| {
+            let want = broken.replacen(from, to, 1);
+            let edits: Vec<&RawEdit> =
+                menu.iter().filter(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == want)).collect();
+            assert_eq!(edits.len(), 1, "{from:?} -> {to:?}: {edits:?}");
+            edits[0].tier
+        };
+        assert_eq!(tier_of("a[1:]", "b[1:]"), Tier::Classic);
+        assert_eq!(tier_of("a[1:] + [0]", "a[1:]"), Tier::Classic);
+        assert_eq!(tier_of("out) > 2", "out) >= 2"), Tier::Classic);
+        assert_eq!(tier_of("a[1:] + [0]", "list(a)"), Tier::Rewrite);
+        assert_eq!(tier_of("    out = list(a)\n", "    pass\n"), Tier::Rewrite);
+        assert_eq!(tier_of("list(a)", "list(sorted(a))"), Tier::Rewrite);
+        let mut baseline = Baseline::new(&tree, 7);
+        let tiers: Vec<Tier> = baseline
+            .next_candidates(menu.len())
+            .iter()
+            .filter_map(|(edits, _)| menu.iter().find(|e| e.span == edits[0].span && e.text == edits[0].replacement))
+            .map(|e| e.tier)
+            .collect();
+        assert!(tiers.contains(&Tier::Classic) && tiers.contains(&Tier::Rewrite));
+        assert!(tiers.is_sorted(), "a rewrite came before a classic edit: {tiers:?}");
+    }
+
+    /// A value wrapped in a builtin where it is passed, iterated or returned.
+    #[test]
+    fn values_are_wrapped_in_conversions() {
+        let fixed = "def rev(s):\n    words = s.split()\n    for w in sorted(words):\n        print(w)\n    return \" \".join(reversed(words))\n";
+        for broken in [fixed.replace("reversed(words)", "words"), fixed.replace("sorted(words)", "words")] {
+            assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
+        }
     }
 
     /// The programs one additive edit of `broken` makes.
