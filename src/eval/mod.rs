@@ -584,7 +584,7 @@ impl Report {
                     if c.localize {
                         "fault localisation on (model and baseline)"
                     } else {
-                        "no fault localisation (baseline in random order)"
+                        "no fault localisation (baseline in its blind order)"
                     }
                 ),
             },

@@ -220,7 +220,7 @@ impl<'a> Searcher<'a> {
                 let prefix = Prefix::new(tokenizer, &self.spec, parent.tree.source());
                 let pass = PrefixPass::new(model, &prefix)?;
                 tests_per_expansion = prefix.ids.len() / PREFIX_TOKENS_PER_TEST;
-                // A program too long for the model's context: its menu in the baseline's order, no samples.
+                // A program too long for the model's context: its menu unscored (in the menu's order), no samples.
                 let menu = match &pass {
                     Some(pass) => {
                         scoring_passes += 1;
