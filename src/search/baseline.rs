@@ -80,7 +80,8 @@ pub enum Tier {
     Classic,
     /// A name become another name of the program that is not its kin ([`kin_groups`]).
     Rename,
-    /// A site replaced by another expression of the program or a parameter, a returned value wrapped in its
+    /// A site replaced by another expression of the program or a parameter (classic where the site holds a name
+    /// nothing else in the program spells: it looks grafted), a returned value wrapped in its
     /// function's terms, a passed, iterated or returned value wrapped in a builtin ([`CONVERSIONS`]), a statement
     /// deleted, a stub's returns and idioms.
     Rewrite,
@@ -361,6 +362,21 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             expressions[i].1.push(node.span);
         }
     }
+    // The names read or bound only once in the program (not builtins, attributes, `_` or the header's): see
+    // `rewrite` below.
+    let lonely: Vec<Span> = (0..tree.nodes().len() as NodeId)
+        .filter(|&id| {
+            let node = tree.node(id);
+            let text = tree.text(node.span);
+            node.kind == "identifier"
+                && node.field != Some("attribute")
+                && names.counts.get(text) == Some(&1)
+                && text != "_"
+                && !syntax::is_builtin(text)
+                && !in_header(tree, id)
+        })
+        .map(|id| tree.node(id).span)
+        .collect();
     // Per function, computed once: a function has several parameters and many sites.
     let mut unbound: HashMap<NodeId, Vec<&str>> = HashMap::new();
     let mut parameters: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
@@ -403,6 +419,9 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         let Some(class) = node.class else { continue };
         let text = tree.text(node.span);
         let start = node.span.start;
+        // A site holding a name nothing else in the program spells looks grafted (the forward process's
+        // corruption, and HumanEval-repair's): rewriting it is as likely a repair as a classic edit.
+        let rewrite = if lonely.iter().any(|&s| node.span.contains(s)) { Tier::Classic } else { Tier::Rewrite };
         let mut push = |tier: Tier, t: String| {
             if t != text {
                 out.push(RawEdit { span: node.span, class, text: t, tier });
@@ -580,14 +599,14 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                     // foreign code over a name, and the bug of a computed value where the input was meant. Only
                     // the parameters, not every name: a few more edits per site.
                     for name in parameters_of(id) {
-                        push(Tier::Rewrite, name.to_string());
+                        push(rewrite, name.to_string());
                     }
                 }
                 for (expr, spans) in &expressions {
                     // Sub-expressions included: `return x` for `return x + 1` is a classic repair (an operand
                     // dropped); any other expression is a rewrite.
                     let operand = spans.iter().any(|&s| s != node.span && node.span.contains(s));
-                    push(if operand { Tier::Classic } else { Tier::Rewrite }, expr.to_string());
+                    push(if operand { Tier::Classic } else { rewrite }, expr.to_string());
                 }
             }
             // A binding or an attribute: another name of the program, another attribute of it. Not a keyword
@@ -611,7 +630,7 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                     }
                 }
                 // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
-                push(Tier::Rewrite, "pass".into());
+                push(rewrite, "pass".into());
             }
             // A function that falls off its end where it should return what it built: its body, then `return v`
             // for each name it assigns (or takes). On the block: one statement cannot become two.
@@ -1114,6 +1133,15 @@ mod tests {
         assert_eq!(tier_of("a[1:] + [0]", "list(a)"), Tier::Rewrite);
         assert_eq!(tier_of("    out = list(a)\n", "    pass\n"), Tier::Rewrite);
         assert_eq!(tier_of("list(a)", "list(sorted(a))"), Tier::Rewrite);
+        // A site holding a name nothing else spells looks grafted: its rewrites are classic.
+        let grafted = parse("def g(a, b):\n    c = a * 2\n    return c + qq\n");
+        let grafted_menu = single_edits(&grafted);
+        let rewritten = |to: &str| {
+            let want = grafted.source().replace("c + qq", to);
+            grafted_menu.iter().find(|e| apply(&grafted, e).is_some_and(|(_, t)| t.source() == want)).map(|e| e.tier)
+        };
+        assert_eq!(rewritten("a * 2"), Some(Tier::Classic));
+        assert_eq!(rewritten("b"), Some(Tier::Classic));
         let tiers: Vec<Tier> = Baseline::new(&tree, 7).singles.iter().map(|e| e.tier).collect();
         assert!([Tier::Classic, Tier::Rename, Tier::Rewrite].iter().all(|t| tiers.contains(t)));
         assert!(tiers.is_sorted(), "the tiers are out of order: {tiers:?}");
