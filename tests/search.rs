@@ -62,8 +62,8 @@ fn baseline_repairs_a_one_operator_bug_within_100_runs() {
 }
 
 /// Fault localisation puts the baseline's edits of the lines only failing tests run first: on a ladder of `if`s
-/// with an off-by-one in its last rung, it repairs in under half the runs of the blind random order over six seeds,
-/// and always within 60.
+/// with an off-by-one in its last rung, it repairs in fewer runs than the blind order over six seeds, and always
+/// within 60.
 #[test]
 fn localisation_finds_the_bug_sooner_than_random_order() {
     let sandbox = sandbox();
@@ -98,8 +98,9 @@ fn localisation_finds_the_bug_sooner_than_random_order() {
         localized += l;
         random += r;
     }
-    // Measured: 267 against 1,026.
-    assert!(localized * 2 < random, "{localized} runs with localisation, {random} in random order");
+    // Measured: 130 against 169. Before the menu's tiers (the off-by-one is a classic edit, tried before the many
+    // rewrites), 267 against 1,026.
+    assert!(localized < random, "{localized} runs with localisation, {random} in the blind order");
 }
 
 /// Two bugs, each failing tests of its own: the baseline climbs from the first repair it finds (`climb.rs`), where
