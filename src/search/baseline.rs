@@ -20,6 +20,7 @@
 //! (normalised AST).
 //! It knows nothing of the tests but their string literals: the search runs them.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use rand::seq::SliceRandom;
@@ -334,11 +335,16 @@ fn names_parameters(tree: &Tree, string: NodeId) -> bool {
         return false;
     };
     let first = tree.children(args).find(|&c| tree.node(c).named && !tree.node(c).extra);
-    let call = tree.node(args).parent.map(|c| tree.node(c));
-    first == Some(string)
-        && call.is_some_and(|c| {
-            c.kind == "call" && tree.text(c.span).split('(').next().is_some_and(|f| f.ends_with("parametrize"))
-        })
+    let function =
+        tree.node(args).parent.and_then(|c| tree.children(c).find(|&f| tree.node(f).field == Some("function")));
+    first == Some(string) && function.is_some_and(|f| tree.text(tree.node(f).span).ends_with("parametrize"))
+}
+
+/// A name, call, attribute or subscript of one line and few leaves: a value a bound or a conversion may be added to.
+fn is_small_value(node: &syntax::Node, text: &str) -> bool {
+    matches!(node.kind, "identifier" | "call" | "attribute" | "subscript")
+        && node.leaves <= MAX_SITE_LEAVES
+        && !text.contains('\n')
 }
 
 /// [`single_edits`], and each string literal of the program replaced by each of `test_strings` ([`test_strings`]).
@@ -432,9 +438,7 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         // to another (`lo = mid` for `lo = mid + 1`). A literal's ±1 is among the constant edits below, a returned
         // value's among its wrappings; elsewhere the edit is rare and would only crowd the menu.
         if class == ReplacementClass::Expression
-            && matches!(node.kind, "identifier" | "call" | "attribute" | "subscript")
-            && node.leaves <= MAX_SITE_LEAVES
-            && !text.contains('\n')
+            && is_small_value(node, text)
             && node.parent.is_some_and(|p| {
                 let parent = tree.node(p);
                 matches!(parent.kind, "argument_list" | "slice" | "comparison_operator")
@@ -570,9 +574,7 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         // A value wrapped in a conversion where it is passed, iterated or returned: `" ".join(reversed(words))`,
         // `for k in sorted(d)`, `return len(seen)` (the "function added around an expression" bug).
         if class == ReplacementClass::Expression
-            && matches!(node.kind, "identifier" | "call" | "attribute" | "subscript")
-            && node.leaves <= MAX_SITE_LEAVES
-            && !text.contains('\n')
+            && is_small_value(node, text)
             && node.parent.is_some_and(|p| {
                 let parent = tree.node(p);
                 (parent.kind == "argument_list"
@@ -665,10 +667,13 @@ fn distinct(edits: Vec<RawEdit>) -> Vec<RawEdit> {
     let mut first: HashMap<(Span, ReplacementClass, String), usize> = HashMap::new();
     let mut out: Vec<RawEdit> = Vec::with_capacity(edits.len());
     for edit in edits {
-        match first.get(&(edit.span, edit.class, edit.text.clone())) {
-            Some(&i) => out[i].tier = out[i].tier.min(edit.tier),
-            None => {
-                first.insert((edit.span, edit.class, edit.text.clone()), out.len());
+        match first.entry((edit.span, edit.class, edit.text.clone())) {
+            Entry::Occupied(i) => {
+                let kept = &mut out[*i.get()];
+                kept.tier = kept.tier.min(edit.tier);
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(out.len());
                 out.push(edit);
             }
         }
@@ -953,12 +958,12 @@ impl Baseline {
         let mut additive = additive_edits(start);
         additive.shuffle(&mut rng);
         let ranked = match suspicion {
-            Some(suspicion) => {
-                additive = by_suspicion(start, suspicion, additive).into_iter().map(|(_, e)| e).collect();
-                by_suspicion(start, suspicion, singles)
-            }
+            Some(suspicion) => by_suspicion(start, suspicion, singles),
             None => singles.into_iter().map(|e| (0.0, e)).collect(),
         };
+        if let Some(suspicion) = suspicion {
+            additive = by_suspicion(start, suspicion, additive).into_iter().map(|(_, e)| e).collect();
+        }
         let singles = tier_by_tier(ranked, |e| idioms.contains(&e.text));
         let mut seen = HashSet::new();
         seen.insert(start.normalised().fingerprint());
