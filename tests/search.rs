@@ -10,7 +10,8 @@ use kelp::exec::{Sandbox, SandboxConfig};
 use kelp::model::decode::Prefix;
 use kelp::model::decode::spec_text;
 use kelp::search::{
-    Budget, Mode, PrefixPass, Proposer, Sampling, SearchConfig, Searcher, Strategy, class_at, score_edits, single_edits,
+    Budget, Mode, PrefixPass, Proposer, Sampling, SearchConfig, Searcher, Strategy, class_at, sample_edits,
+    score_edits, single_edits,
 };
 use kelp::syntax;
 use rand::SeedableRng;
@@ -266,6 +267,34 @@ fn edit_and_no_edit_probabilities_sum_to_one() {
         assert!(edit < 0.0 && no_edit < 0.0, "{edit} {no_edit}");
         assert!((edit.exp() + no_edit.exp() - 1.0).abs() < 1e-4, "{edit} {no_edit}");
     }
+}
+
+/// A place prior moves where samples start, not what the model says of them.
+#[test]
+fn biased_starts_move_samples_but_keep_the_models_log_prob() {
+    let (tokenizer, model) = tiny();
+    let task = toy("clamp");
+    let prefix = Prefix::new(tokenizer, &spec_text(&task.spec), &task.source);
+    let starts = prefix.starts();
+    let greedy = Sampling { temperature: 0.0, ..Sampling::default() };
+    let sample = |bias: Option<usize>, sampling: &Sampling, n: usize| {
+        let mut pass = PrefixPass::new(model, &prefix).unwrap().expect("the prefix fits the model");
+        if let Some(target) = bias {
+            pass.bias_starts(starts.iter().map(|&s| (s, if s == target { 0.0 } else { -1e3 })));
+        }
+        sample_edits(model, tokenizer, &pass, n, sampling, &mut ChaCha8Rng::seed_from_u64(5)).unwrap()
+    };
+    // The model's own first choice, favoured by the prior: the same edit with the same (unbiased) log-probability,
+    // which a prior folded into the score would have raised to about the end pointer's and the text's alone.
+    let plain = sample(None, &greedy, 1);
+    let first = starts.iter().copied().find(|&s| prefix.byte_span(s, s).start == plain[0].span.start).unwrap();
+    assert_eq!(sample(Some(first), &greedy, 1), plain);
+    // Any other start: every sample starts there.
+    let other = *starts.iter().rev().find(|&&s| s != first).unwrap();
+    let at = prefix.byte_span(other, other).start;
+    let moved = sample(Some(other), &Sampling::default(), 16);
+    assert_eq!(moved.len(), 16);
+    assert!(moved.iter().all(|s| s.span.start == at), "{moved:?}");
 }
 
 #[test]

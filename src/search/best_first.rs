@@ -10,7 +10,8 @@
 //! expansion's cost: the model costs more than a test run).
 //!
 //! With a spectrum (`localize.rs`), a child's key also gets the log-prior of its edit's place: edits on lines that
-//! the failing tests run come first, at equal model scores.
+//! the failing tests run come first, at equal model scores. The model's samples are drawn there too: its start
+//! pointer reweighted by the same prior ([`PrefixPass::bias_starts`]).
 //!
 //! A guard keeps the model's mistakes cheap: after the model's first [`MODEL_FIRST`] picks, every other pick goes
 //! to the next untested program of the baseline's own stream ([`Climb`]: localised like the search, and climbing
@@ -218,7 +219,13 @@ impl<'a> Searcher<'a> {
                 }
                 let parent = &nodes[id];
                 let prefix = Prefix::new(tokenizer, &self.spec, parent.tree.source());
-                let pass = PrefixPass::new(model, &prefix)?;
+                let mut pass = PrefixPass::new(model, &prefix)?;
+                if let (Some(pass), Some(_)) = (&mut pass, &parent.suspicion) {
+                    let starts = prefix.starts();
+                    let spans: Vec<_> = starts.iter().map(|&s| prefix.byte_span(s, s)).collect();
+                    let priors = place_priors(parent, &spans);
+                    pass.bias_starts(starts.into_iter().zip(priors.into_iter().map(|p| p as f32)));
+                }
                 tests_per_expansion = prefix.ids.len() / PREFIX_TOKENS_PER_TEST;
                 // A program too long for the model's context: its menu unscored (in the menu's order), no samples.
                 let menu = match &pass {

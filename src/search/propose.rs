@@ -121,6 +121,8 @@ fn last(h: &Tensor) -> Result<Tensor> {
 pub struct PrefixPass<'p> {
     pub prefix: &'p Prefix,
     start_scores: Vec<f32>,
+    /// The start scores samples are drawn from, when a place prior reweights them ([`PrefixPass::bias_starts`]).
+    biased_starts: Option<Vec<f32>>,
     /// Pointer keys `(1, T, d)` ([`EditModel::pointer_keys`]).
     keys: Tensor,
     shared: Cache,
@@ -138,7 +140,24 @@ impl<'p> PrefixPass<'p> {
         let states = model.forward(&row_inputs(&prefix.ids)?, Some(&mut base))?;
         let keys = model.pointer_keys(&states)?;
         let start_scores = model.shared_pointer_scores(&last(&states)?, &keys)?.squeeze(0)?.to_vec1()?;
-        Ok(Some(PrefixPass { prefix, start_scores, keys, shared: base.share()? }))
+        Ok(Some(PrefixPass { prefix, start_scores, biased_starts: None, keys, shared: base.share()? }))
+    }
+
+    /// Adds a log-prior (nats, at most 0) to the start pointer's score at each given node start, for sampling only:
+    /// samples are then drawn from the model's pointer times the prior (a product of experts), while their
+    /// `log_prob` stays the model's own. Fault localisation uses it to draw the model's text at the lines the
+    /// failing tests run: on HumanEval-repair the model's likeliest place was wrong in 19 of 21 failed one-mutation
+    /// searches, and a sample is the only edit whose text no menu holds. Measured on HumanEval-repair (15 problems,
+    /// 135 trials, 100 runs): the same repairs at k = 1 and 2, one more at k = 3. At the right place, the
+    /// shipped model's text is rarely the repair either.
+    pub fn bias_starts(&mut self, priors: impl IntoIterator<Item = (usize, f32)>) {
+        let mut biased = self.start_scores.clone();
+        for (start, prior) in priors {
+            if let Some(score) = biased.get_mut(start) {
+                *score += prior;
+            }
+        }
+        self.biased_starts = Some(biased);
     }
 
     /// The model's log-probability that the program needs no edit: the start pointer at `<edit>`
@@ -213,7 +232,14 @@ pub fn sample_edits<R: Rng>(
         std::iter::once(special::EOS as usize).chain(special::NL as usize..tokenizer.vocab_size()).collect();
     let mut rows: Vec<(usize, f32)> = Vec::with_capacity(n);
     for _ in 0..n {
-        let Some(start) = sample_choice(&pass.start_scores, &starts, sampling, rng) else { break };
+        let row = match &pass.biased_starts {
+            // Drawn from the reweighted scores, scored by the model's own.
+            Some(biased) => sample_choice(biased, &starts, sampling, rng).and_then(|(start, _)| {
+                Some((start, log_prob_among(&pass.start_scores, starts.iter().copied(), start)?))
+            }),
+            None => sample_choice(&pass.start_scores, &starts, sampling, rng),
+        };
+        let Some(start) = row else { break };
         rows.push(start);
     }
     let b = rows.len();
