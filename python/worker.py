@@ -659,9 +659,12 @@ class MarkDecorator:
             return self.apply(args[0])  # `@mark.slow`, or a mark already given its arguments: this is the test
         return MarkDecorator(self.name, args, kwargs)
 
+    def skips(self):
+        """skip, xfail (an expected failure says nothing about the program) and a true skipif."""
+        return self.name in ("skip", "xfail") or (self.name == "skipif" and (self.args[:1] or [self.kwargs.get("condition")])[0])
+
     def apply(self, target):
-        skip = self.name in ("skip", "xfail") or (self.name == "skipif" and (self.args[:1] or [self.kwargs.get("condition")])[0])
-        if skip:
+        if self.skips():
             target.__kelp_skip__ = True
         elif self.name == "parametrize":
             names = self.args[0] if self.args else self.kwargs["argnames"]
@@ -671,6 +674,9 @@ class MarkDecorator:
             names = list(names)
             rows = []
             for value in values:
+                if isinstance(value, Param) and value.skips():
+                    rows.append(None)  # a row its marks leave out
+                    continue
                 value = value.values if isinstance(value, Param) else value
                 rows.append((value,) if len(names) == 1 else tuple(value))
             target.__kelp_params__ = [(names, rows)] + list(getattr(target, "__kelp_params__", []))
@@ -683,8 +689,12 @@ class Mark:
 
 
 class Param:
-    def __init__(self, *values, **kwargs):
+    def __init__(self, *values, marks=(), **kwargs):
         self.values = values[0] if len(values) == 1 else values
+        self.marks = marks if isinstance(marks, (list, tuple)) else [marks]
+
+    def skips(self):
+        return any(isinstance(m, MarkDecorator) and m.skips() for m in self.marks)
 
 
 class ExceptionInfo:
@@ -778,9 +788,12 @@ def call_test(function, index):
         return
     combos = [{}]
     for names, rows in getattr(function, "__kelp_params__", []):
-        combos = [dict(combo, **dict(zip(names, row))) for combo in combos for row in rows]
+        combos = [dict(combo, **(dict(zip(names, row)) if row is not None else {"__kelp_skip__": True}))
+                  for combo in combos for row in rows]
     fixtures = sys.modules["pytest"].__kelp_fixtures__
     for combo in combos if index is None else [combos[index]]:
+        if combo.get("__kelp_skip__"):
+            continue
         made, finish = {}, []
 
         def value(name, params):

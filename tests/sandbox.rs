@@ -651,6 +651,12 @@ def numbers():
 def test_table(xs, want):
     assert mean(xs) == pytest.approx(want)
 
+ROWS = [([4], 4), pytest.param([1], 99, marks=pytest.mark.xfail)]
+
+@pytest.mark.parametrize('xs, want', ROWS)
+def test_rows_by_name(xs, want):
+    assert mean(xs) == want
+
 def test_fixture(numbers):
     assert solution.mean(numbers) == 2
 
@@ -703,7 +709,8 @@ class MeanTest(unittest.TestCase):
         report.tests.iter().map(|t| format!("{} {}", t.name, kind(&t.outcome))).collect()
     };
     let all_pass = statuses(right, pytest);
-    assert_eq!(all_pass.len(), 9, "{all_pass:?}");
+    // The xfail row of a list the file does not spell out is left out when the test runs.
+    assert_eq!(all_pass.len(), 10, "{all_pass:?}");
     assert!(all_pass.iter().all(|s| s.ends_with(" passed")), "{all_pass:?}");
     assert_eq!(
         statuses(wrong, pytest),
@@ -711,6 +718,7 @@ class MeanTest(unittest.TestCase):
             "test_table[0] failed",
             "test_table[1] passed",
             "test_table[2] passed",
+            "test_rows_by_name failed",
             "test_fixture passed",
             "test_empty failed",
             "test_math_is_math passed",

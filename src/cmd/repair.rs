@@ -499,7 +499,7 @@ fn find_tests(
         .map(|d| doctest_examples(d, &target.bare_name))
         .unwrap_or_default()
         .into_iter()
-        .map(|(expr, expected)| format!("assert {expr} == {expected}"))
+        .map(|(expr, expected)| doctest_assert(&expr, &expected))
         .collect();
     if doctests.is_empty() {
         bail!(
@@ -509,6 +509,20 @@ fn find_tests(
         );
     }
     Ok(Tests::Asserts(doctests))
+}
+
+/// A doctest example as one assert: the example's value against its expected output read as Python, both
+/// parenthesised (`f(4) == 16` expecting `True` must not chain into `f(4) == 16 == True`); a `print(…)` example
+/// by the text it prints, as doctest compares it.
+fn doctest_assert(expr: &str, expected: &str) -> String {
+    let printed = expr.strip_prefix("print(").and_then(|rest| rest.strip_suffix(')'));
+    match printed {
+        Some(args) if !["sep=", "end=", "file="].iter().any(|k| args.contains(k)) => {
+            let text = expected.replace('\\', "\\\\").replace('\'', "\\'");
+            format!("assert ' '.join(map(str, ({args},))) == '{text}'")
+        }
+        _ => format!("assert ({expr}) == ({expected})"),
+    }
 }
 
 /// The function cut down to its signature, its docstring (if it has one) and `pass`, at the body's indentation:
@@ -608,7 +622,37 @@ fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
 
 #[cfg(test)]
 mod tests {
-    use super::stub;
+    use super::{doctest_assert, stub};
+
+    /// Doctests as doctest reads them: a comparison expecting `True`, a printed value, a repr, all pass on the
+    /// right function and fail on a wrong one (checked in CPython).
+    #[test]
+    fn doctests_become_asserts_that_mean_what_doctest_means() {
+        let examples = [
+            ("area(4) == 16", "True"),
+            ("area(4) < 1", "False"),
+            ("print(area(1.5))", "2.25"),
+            ("print('side', area(2))", "side 4"),
+            ("print(name(3))", "it's a\\b"),
+            ("area(3)", "9"),
+            ("name(1)", "\"it's a\\\\b\""),
+        ];
+        let asserts: Vec<String> = examples.iter().map(|(e, w)| doctest_assert(e, w)).collect();
+        assert_eq!(asserts[0], "assert (area(4) == 16) == (True)");
+        let run = |area: &str| {
+            let script = format!("def area(x):\n    return {area}\n\ndef name(x):\n    return \"it's a\\\\b\"\n\n");
+            asserts
+                .iter()
+                .map(|a| {
+                    let program = format!("{script}{a}\n");
+                    let status = std::process::Command::new("python3").args(["-c", &program]).status().unwrap();
+                    status.success()
+                })
+                .collect::<Vec<bool>>()
+        };
+        assert_eq!(run("x * x"), [true; 7]);
+        assert_eq!(run("x * 2"), [false, true, false, true, true, false, true]);
+    }
 
     #[test]
     fn stubs_keep_the_signature_and_docstring_only() {

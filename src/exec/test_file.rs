@@ -6,11 +6,13 @@
 //!   ([`Tests::Asserts`], as the corpus stores tests);
 //! - anything else is read as a pytest or unittest module ([`Tests::Suite`]): each top-level assert, each
 //!   `test_*` function (each parameter set of a literal `@pytest.mark.parametrize` list) and each `test_*` method
-//!   of a `Test*` class or `unittest.TestCase` subclass is one test; the rest of the file (imports, helpers,
+//!   of a `Test*` class or `unittest.TestCase` subclass (directly or through a class of the file) is one test; the rest of the file (imports, helpers,
 //!   fixtures, constants) runs once before them.
 //!
 //! Tests that need what the sandbox cannot give (a pytest fixture the file does not define, `async def`) are left
-//! out and listed in [`TestFile::skipped`], so the caller can say so rather than fail them on every candidate.
+//! out and listed in [`TestFile::skipped`], so the caller can say so rather than fail them on every candidate; so
+//! are tests and parameter sets marked skip or as expected failures (`xfail`, `expectedFailure`), which say nothing
+//! about whether the program is right.
 use crate::syntax::{self, NodeId, Tree};
 
 use super::{TestCase, Tests};
@@ -82,6 +84,7 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
     }
 
     let fixtures = fixture_names(&tree, &top);
+    let test_classes = test_classes(&tree, &top);
     let mut cases = Vec::new();
     let mut skipped = Vec::new();
     let mut modules = Vec::new();
@@ -120,7 +123,7 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
                 Some(("function", name)) if name.starts_with("test") => {
                     function_cases(&tree, s, name, None, &fixtures, &mut cases, &mut skipped)
                 }
-                Some(("class", name)) if is_test_class(&tree, s, name) => {
+                Some(("class", name)) if test_classes.contains(&name) => {
                     for method in statements(&tree, body(&tree, tree.undecorated(s))) {
                         if let Some(("function", m)) = definition_name(&tree, method)
                             && m.starts_with("test")
@@ -208,16 +211,12 @@ fn function_cases(
         skipped.push(format!("{full} (async def)"));
         return;
     }
-    let marked_skip = tree.children(statement).any(|c| {
-        let t = text(tree, c);
-        tree.node(c).kind == "decorator"
-            && (t.contains("mark.skip") && !t.contains("mark.skipif") || t.contains(".skip("))
-    });
-    if marked_skip {
-        skipped.push(format!("{full} (marked skip)"));
+    let why = tree.children(statement).filter(|&c| tree.node(c).kind == "decorator").find_map(|d| leaves_out(tree, d));
+    if let Some(why) = why {
+        skipped.push(format!("{full} ({why})"));
         return;
     }
-    let (params, count) = parametrized(tree, statement);
+    let (params, rows) = parametrized(tree, statement);
     let mut arguments = parameter_names(tree, function);
     if owner.is_some() && !arguments.is_empty() {
         arguments.remove(0); // self
@@ -230,20 +229,26 @@ fn function_cases(
         Some(o) => format!("__kelp_method__({o}, {name:?}, {index})"),
         None => format!("__kelp_case__({name}, {index})"),
     };
-    match count {
-        Some(0) => skipped.push(format!("{full} (an empty parameter list)")),
-        Some(n) if n > 1 => {
-            cases.extend((0..n).map(|i| TestCase { name: format!("{full}[{i}]"), code: call(&i.to_string()) }))
+    match rows {
+        Some(rows) if rows.is_empty() => skipped.push(format!("{full} (an empty parameter list)")),
+        Some(rows) if rows.len() > 1 || rows[0].is_some() => {
+            for (i, row) in rows.into_iter().enumerate() {
+                match row {
+                    Some(why) => skipped.push(format!("{full}[{i}] ({why})")),
+                    None => cases.push(TestCase { name: format!("{full}[{i}]"), code: call(&i.to_string()) }),
+                }
+            }
         }
         _ => cases.push(TestCase { name: full, code: call("None") }),
     }
 }
 
-/// The argument names of a test's `@…parametrize` decorators and the number of parameter sets they make (None when
-/// a list is not a literal the file spells out).
-fn parametrized(tree: &Tree, statement: NodeId) -> (Vec<String>, Option<usize>) {
+/// The argument names of a test's `@…parametrize` decorators and the parameter sets they make, in the worker's
+/// order (the top decorator's rows vary slowest), each with why it is left out (`None`: it runs). The sets are
+/// `None` when a list is not a literal the file spells out.
+fn parametrized(tree: &Tree, statement: NodeId) -> (Vec<String>, Option<Vec<Option<&'static str>>>) {
     let mut names = Vec::new();
-    let mut count = Some(1usize);
+    let mut rows: Option<Vec<Option<&'static str>>> = Some(vec![None]);
     for decorator in tree.children(statement).filter(|&c| tree.node(c).kind == "decorator") {
         let Some(call) = tree.children(decorator).find(|&c| tree.node(c).kind == "call") else { continue };
         let Some(function) = tree.children(call).find(|&c| tree.node(c).field == Some("function")) else { continue };
@@ -271,14 +276,17 @@ fn parametrized(tree: &Tree, statement: NodeId) -> (Vec<String>, Option<usize>) 
         if let Some(n) = arg_names {
             names.extend(string_items(tree, n));
         }
-        let size =
-            arg_values.filter(|&v| matches!(tree.node(v).kind, "list" | "tuple")).map(|v| statements(tree, v).count());
-        count = match (count, size) {
-            (Some(c), Some(s)) => Some(c * s),
+        let these: Option<Vec<Option<&'static str>>> = arg_values
+            .filter(|&v| matches!(tree.node(v).kind, "list" | "tuple"))
+            .map(|v| statements(tree, v).map(|row| row_left_out(tree, row)).collect());
+        rows = match (rows, these) {
+            (Some(outer), Some(inner)) => {
+                Some(outer.iter().flat_map(|o| inner.iter().map(move |i| o.or(*i))).collect())
+            }
             _ => None,
         };
     }
-    (names, count)
+    (names, rows)
 }
 
 /// The names in a parametrize argnames: `"a, b"` or `["a", "b"]`.
@@ -313,11 +321,67 @@ fn fixture_names(tree: &Tree, top: &[NodeId]) -> Vec<String> {
         .collect()
 }
 
-/// A `Test*` class (pytest's convention) or a class deriving from something named `…TestCase`.
-fn is_test_class(tree: &Tree, statement: NodeId, name: &str) -> bool {
-    let class = tree.undecorated(statement);
-    let bases = tree.children(class).find(|&c| tree.node(c).field == Some("superclasses"));
-    name.starts_with("Test") || bases.is_some_and(|b| text(tree, b).contains("TestCase"))
+/// The file's test classes: `Test*` classes (pytest's convention), classes deriving from something named
+/// `…TestCase`, and classes deriving from a test class of the file (`class Edge(BaseCase)` with
+/// `class BaseCase(unittest.TestCase)`), in file order.
+fn test_classes<'t>(tree: &'t Tree, top: &[NodeId]) -> Vec<&'t str> {
+    let mut found: Vec<&str> = Vec::new();
+    for &s in top {
+        let Some(("class", name)) = definition_name(tree, s) else { continue };
+        let class = tree.undecorated(s);
+        let bases: Vec<&str> = tree
+            .children(class)
+            .filter(|&c| tree.node(c).field == Some("superclasses"))
+            .flat_map(|b| statements(tree, b))
+            .map(|b| text(tree, b))
+            .collect();
+        if name.starts_with("Test") || bases.iter().any(|b| b.contains("TestCase") || found.contains(b)) {
+            found.push(name);
+        }
+    }
+    found
+}
+
+/// Whether a decorator leaves its test out: `@pytest.mark.skip`, `@unittest.skip(…)` (not their conditional
+/// kinds, which the worker evaluates) or an expected failure (`@pytest.mark.xfail`,
+/// `@unittest.expectedFailure`), which says nothing about whether the function is right. Returns why.
+fn leaves_out(tree: &Tree, decorator: NodeId) -> Option<&'static str> {
+    let head = text(tree, decorator).trim_start_matches('@').split('(').next().unwrap_or("").trim();
+    let last = head.rsplit('.').next().unwrap_or(head);
+    match last {
+        "skip" => Some("marked skip"),
+        "xfail" | "expectedFailure" => Some("marked as an expected failure"),
+        _ => None,
+    }
+}
+
+/// Whether a parameter set is a `pytest.param(…, marks=…)` whose marks leave it out ([`leaves_out`]'s marks).
+fn row_left_out(tree: &Tree, row: NodeId) -> Option<&'static str> {
+    if tree.node(row).kind != "call" {
+        return None;
+    }
+    let function = tree.children(row).find(|&c| tree.node(c).field == Some("function"))?;
+    if !text(tree, function).ends_with("param") {
+        return None;
+    }
+    let args = tree.children(row).find(|&c| tree.node(c).field == Some("arguments"))?;
+    let marks = statements(tree, args).find(|&a| {
+        tree.node(a).kind == "keyword_argument"
+            && tree.children(a).any(|c| tree.node(c).field == Some("name") && text(tree, c) == "marks")
+    })?;
+    let value = tree.children(marks).find(|&c| tree.node(c).field == Some("value"))?;
+    let marks: Vec<NodeId> = match tree.node(value).kind {
+        "list" | "tuple" => statements(tree, value).collect(),
+        _ => vec![value],
+    };
+    marks.into_iter().find_map(|m| {
+        let head = text(tree, m).split('(').next().unwrap_or("").trim();
+        match head.rsplit('.').next() {
+            Some("skip") => Some("marked skip"),
+            Some("xfail") => Some("marked as an expected failure"),
+            _ => None,
+        }
+    })
 }
 
 /// The parameter names of a function definition, `*args` and `**kwargs` aside.
@@ -526,6 +590,72 @@ if __name__ == '__main__':
         let file = parse_test_file(source, PROGRAM, None).unwrap();
         assert_eq!(names(&file.tests), ["AddTest.test_small", "AddTest.test_zero"]);
         assert!(file.skipped.is_empty());
+    }
+
+    #[test]
+    fn skipped_and_expected_failures_are_left_out_row_by_row() {
+        let source = "\
+import pytest
+import unittest
+from solution import add
+
+@pytest.mark.parametrize('a, want', [
+    (1, 2),
+    pytest.param(2, 9, marks=pytest.mark.xfail),
+    pytest.param(3, 4, id='three'),
+    pytest.param(4, 0, marks=[pytest.mark.slow, pytest.mark.skip(reason='later')]),
+])
+@pytest.mark.parametrize('b', [0, pytest.param(1, marks=pytest.mark.skip)])
+def test_rows(a, want, b):
+    assert add(a, b) == want + b
+
+@pytest.mark.xfail(reason='known')
+def test_known_bug():
+    assert add(1, 1) == 3
+
+@pytest.mark.skipif(False, reason='never')
+def test_conditional():
+    assert add(1, 1) == 2
+
+class Base(unittest.TestCase):
+    def setUp(self):
+        self.z = 0
+
+class Edge(Base):
+    def test_zero(self):
+        self.assertEqual(add(self.z, self.z), 0)
+
+    @unittest.expectedFailure
+    def test_wrong(self):
+        self.assertEqual(add(1, 1), 3)
+
+class Deeper(Edge):
+    @unittest.skip('slow')
+    def test_slow(self):
+        pass
+";
+        let file = parse_test_file(source, PROGRAM, None).unwrap();
+        // Rows vary fastest in the bottom decorator: `a`'s row 0 with `b` 0 and 1 are 0 and 1, row 2's are 4, 5.
+        assert_eq!(names(&file.tests), ["test_rows[0]", "test_rows[4]", "test_conditional", "Edge.test_zero"]);
+        let Tests::Suite { cases, .. } = &file.tests else { panic!() };
+        assert_eq!(cases[1].code, "__kelp_case__(test_rows, 4)");
+        let left_out: Vec<&str> = file.skipped.iter().map(|s| s.split(' ').next().unwrap()).collect();
+        assert_eq!(
+            left_out,
+            [
+                "test_rows[1]",
+                "test_rows[2]",
+                "test_rows[3]",
+                "test_rows[5]",
+                "test_rows[6]",
+                "test_rows[7]",
+                "test_known_bug",
+                "Edge.test_wrong",
+                "Deeper.test_slow"
+            ]
+        );
+        assert!(file.skipped[0].contains("marked skip"), "{:?}", file.skipped);
+        assert!(file.skipped[1].contains("expected failure"), "{:?}", file.skipped);
     }
 
     #[test]

@@ -810,10 +810,11 @@ impl<'a> Searcher<'a> {
     }
 }
 
-/// A unified diff of two texts by lines (longest common subsequence; fine for one function).
+/// A unified diff of two texts by lines (longest common subsequence; fine for one function). Lines keep their own
+/// endings, so the diff of a CRLF file applies to it (`patch`, `git apply`).
 pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
-    let a: Vec<&str> = old.lines().collect();
-    let b: Vec<&str> = new.lines().collect();
+    let a: Vec<&str> = old.split_inclusive('\n').collect();
+    let b: Vec<&str> = new.split_inclusive('\n').collect();
     let (n, m) = (a.len(), b.len());
     let mut lcs = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
@@ -862,7 +863,9 @@ pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> Str
         for (tag, line) in &ops[lo..hi] {
             out.push(*tag);
             out.push_str(line);
-            out.push('\n');
+            if !line.ends_with('\n') {
+                out.push_str("\n\\ No newline at end of file\n");
+            }
         }
     }
     out
@@ -877,6 +880,14 @@ mod tests {
         let d = unified_diff("a\nb\nc\n", "a\nB\nc\n", "x", "y");
         assert_eq!(d, "--- x\n+++ y\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
         assert_eq!(unified_diff("a\n", "a\n", "x", "y"), "");
+        // A CRLF file's lines keep their CR; a last line without a newline says so, as diff(1) does.
+        let d = unified_diff("a\r\nb\r\n", "a\r\nB\r\n", "x", "y");
+        assert_eq!(d, "--- x\n+++ y\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n");
+        let d = unified_diff("a\nb", "a\nB", "x", "y");
+        assert_eq!(
+            d,
+            "--- x\n+++ y\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+B\n\\ No newline at end of file\n"
+        );
     }
 
     #[test]
