@@ -57,6 +57,10 @@ const SIBLING_NAMES: &[&[&str]] = &[
 ];
 
 /// Builtins a value may be wrapped in where it is passed, iterated or returned (see [`single_edits_with`]).
+/// Separators, as spelt between a string's quotes: a join or split on the wrong one is a one-token bug
+/// (`"".join(words)` for `" ".join(words)`), and the right one is often in no string of the program or its tests.
+const SEPARATORS: &[&str] = &["", " ", ",", ", ", "\\n", "-", "_", ":", ";", "."];
+
 const CONVERSIONS: &[&str] = &["reversed", "sorted", "list", "set", "len", "str", "int", "abs"];
 
 /// One candidate single edit: replace the node at `span` (of `class`) with `text`.
@@ -76,8 +80,8 @@ pub struct RawEdit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tier {
     /// One token changed (an operator, a literal, a name for its kin, a sibling function, a test's string), a `± 1`, neighbours
-    /// swapped, a unary operator or an operand dropped (a site becomes one of its own sub-expressions), a dropped
-    /// result kept, a header's misspelt name, a missing `return v` or loop step.
+    /// swapped, a unary operator, an operand or a call's argument dropped (a site becomes one of its own
+    /// sub-expressions), a dropped result kept, a header's misspelt name, a missing `return v` or loop step.
     Classic,
     /// A name become another name of the program that is not its kin ([`kin_groups`]).
     Rename,
@@ -481,6 +485,15 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 for t in test_strings {
                     push(Tier::Classic, t.clone());
                 }
+                let quote = &text[..1];
+                if let Some(inner) = text.strip_prefix(quote).and_then(|t| t.strip_suffix(quote))
+                    && matches!(quote, "\"" | "'")
+                    && SEPARATORS.contains(&inner)
+                {
+                    for other in SEPARATORS {
+                        push(Tier::Classic, format!("{quote}{other}{quote}"));
+                    }
+                }
             }
             _ => {}
         }
@@ -557,6 +570,23 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                     Tier::Classic,
                     format!("{}{}{}{}{}", &text[..xa], tree.text(y), &text[xb..ya], tree.text(x), &text[yb..]),
                 );
+            }
+        }
+        // An argument too many: `s.split(" ")` for `s.split()`, `range(1, n)` for `range(n)`, a keyword
+        // argument dropped. Each argument goes with the separator that follows it (the one before it, if last).
+        if node.kind == "call"
+            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+        {
+            let args: Vec<Span> =
+                tree.children(list).map(|c| tree.node(c)).filter(|c| c.named && !c.extra).map(|c| c.span).collect();
+            let rel = |offset: u32| (offset - start) as usize;
+            for (i, arg) in args.iter().enumerate() {
+                let (from, to) = match (args.get(i + 1), i.checked_sub(1).map(|j| args[j])) {
+                    (Some(next), _) => (rel(arg.start), rel(next.start)),
+                    (None, Some(before)) => (rel(before.end), rel(arg.end)),
+                    (None, None) => (rel(arg.start), rel(arg.end)),
+                };
+                push(Tier::Classic, format!("{}{}", &text[..from], &text[to..]));
             }
         }
         // A returned expression, one line and small (like any replaced site), wrapped in its function's terms; not a
@@ -1274,6 +1304,30 @@ mod tests {
     }
 
     /// A function or method called where its sibling was meant: `max` for `min`, `rstrip` for `strip`.
+    #[test]
+    fn an_argument_too_many_is_dropped_in_one_edit() {
+        let fixes = repairs("def slug(t):\n    return \"-\".join(t.lower().split(\" \"))\n");
+        assert!(fixes.iter().any(|f| f.contains("t.lower().split()")), "{fixes:?}");
+        let fixes = repairs("def f(n):\n    return sorted(range(1, n), reverse=True)\n");
+        for want in ["sorted(range(n), reverse=True)", "sorted(range(1), reverse=True)", "sorted(range(1, n))"] {
+            assert!(fixes.iter().any(|f| f.contains(want)), "{want} missing from {fixes:?}");
+        }
+        // Dropping an argument is one token's kind of edit: classic.
+        let tree = parse("def f(s):\n    return s.split(\",\")\n");
+        let edit = single_edits(&tree).into_iter().find(|e| e.text == "s.split()").expect("the argument dropped");
+        assert_eq!(edit.tier, Tier::Classic);
+    }
+
+    #[test]
+    fn a_separator_becomes_another_in_one_edit() {
+        let fixes = repairs("def title(s):\n    return \"\".join(w.capitalize() for w in s.split(','))\n");
+        assert!(fixes.iter().any(|f| f.contains("\" \".join(")), "{fixes:?}");
+        assert!(fixes.iter().any(|f| f.contains("s.split('\\n')")), "{fixes:?}");
+        // Only separators: a word stays a word.
+        let fixes = repairs("def f():\n    return 'abc'\n");
+        assert!(!fixes.iter().any(|f| f.contains("' '")), "{fixes:?}");
+    }
+
     #[test]
     fn sibling_functions_and_methods_are_swapped() {
         let fixed = "def span(xs, s):\n    lo = min(xs)\n    return max(xs) - lo, s.strip().lower()\n";
