@@ -413,6 +413,12 @@ fn repair_bad_input_exits_2_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("no tests found"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&no_tests).unwrap(), text);
+    // With --json the answer on stdout is JSON too.
+    let out = kelp(&["repair", "--baseline", "--json", no_tests.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert!(json["error"].as_str().is_some_and(|e| e.contains("no tests found")), "{json}");
+    assert_eq!(json["repaired"], false);
 
     let not_python = dir.join("notes.py");
     std::fs::write(&not_python, "this is not ) python (\n").unwrap();

@@ -111,6 +111,16 @@ pub enum Job {
 }
 
 pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
+    let json = args.json;
+    let result = run_job(args, job);
+    // With --json, a caller reads stdout: bad input is a JSON answer there too (and the message on stderr, exit 2).
+    if json && let Err(err) = &result {
+        println!("{}", serde_json::json!({ "error": format!("{err:#}"), "repaired": false }));
+    }
+    result
+}
+
+fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     if args.budget < 2 {
         bail!("--budget must be at least 2 test runs (one for the broken program, one for a candidate)");
     }
@@ -276,7 +286,10 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         });
         println!("{}", serde_json::to_string_pretty(&json)?);
     } else if nothing_to_do {
-        println!("{}: all {} tests already pass; nothing to repair", target.name, report.tests);
+        match report.tests {
+            1 => println!("{}: its one test already passes; nothing to repair", target.name),
+            n => println!("{}: all {n} tests already pass; nothing to repair", target.name),
+        }
     } else {
         if !report.repaired && !diff.is_empty() {
             println!("# the best candidate found; it does not pass every test:");
