@@ -124,6 +124,15 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
                     function_cases(&tree, s, name, None, &fixtures, &mut cases, &mut skipped)
                 }
                 Some(("class", name)) if test_classes.contains(&name) => {
+                    // A class marked skip or as an expected failure leaves out every test it holds.
+                    let why = tree
+                        .children(s)
+                        .filter(|&c| tree.node(c).kind == "decorator")
+                        .find_map(|d| leaves_out(&tree, d));
+                    if let Some(why) = why {
+                        skipped.push(format!("{name} ({why})"));
+                        continue;
+                    }
                     for method in statements(&tree, body(&tree, tree.undecorated(s))) {
                         if let Some(("function", m)) = definition_name(&tree, method)
                             && m.starts_with("test")
@@ -633,6 +642,11 @@ class Deeper(Edge):
     @unittest.skip('slow')
     def test_slow(self):
         pass
+
+@unittest.skip('not yet')
+class Later(unittest.TestCase):
+    def test_later(self):
+        self.assertEqual(add(1, 1), 3)
 ";
         let file = parse_test_file(source, PROGRAM, None).unwrap();
         // Rows vary fastest in the bottom decorator: `a`'s row 0 with `b` 0 and 1 are 0 and 1, row 2's are 4, 5.
@@ -651,7 +665,8 @@ class Deeper(Edge):
                 "test_rows[7]",
                 "test_known_bug",
                 "Edge.test_wrong",
-                "Deeper.test_slow"
+                "Deeper.test_slow",
+                "Later"
             ]
         );
         assert!(file.skipped[0].contains("marked skip"), "{:?}", file.skipped);
