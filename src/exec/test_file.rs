@@ -6,8 +6,8 @@
 //!   ([`Tests::Asserts`], as the corpus stores tests);
 //! - anything else is read as a pytest or unittest module ([`Tests::Suite`]): each top-level assert, each
 //!   `test_*` function (each parameter set of a literal `@pytest.mark.parametrize` list) and each `test_*` method
-//!   of a `Test*` class or `unittest.TestCase` subclass (directly or through a class of the file) is one test; the rest of the file (imports, helpers,
-//!   fixtures, constants) runs once before them.
+//!   of a `Test*` class or `unittest.TestCase` subclass (directly or through a class of the file) is one test;
+//!   the rest of the file (imports, helpers, fixtures, constants) runs once before them.
 //!
 //! Tests that need what the sandbox cannot give (a pytest fixture the file does not define, `async def`) are left
 //! out and listed in [`TestFile::skipped`], so the caller can say so rather than fail them on every candidate; so
@@ -125,11 +125,7 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
                 }
                 Some(("class", name)) if test_classes.contains(&name) => {
                     // A class marked skip or as an expected failure leaves out every test it holds.
-                    let why = tree
-                        .children(s)
-                        .filter(|&c| tree.node(c).kind == "decorator")
-                        .find_map(|d| leaves_out(&tree, d));
-                    if let Some(why) = why {
+                    if let Some(why) = left_out_by_decorators(&tree, s) {
                         skipped.push(format!("{name} ({why})"));
                         continue;
                     }
@@ -220,8 +216,7 @@ fn function_cases(
         skipped.push(format!("{full} (async def)"));
         return;
     }
-    let why = tree.children(statement).filter(|&c| tree.node(c).kind == "decorator").find_map(|d| leaves_out(tree, d));
-    if let Some(why) = why {
+    if let Some(why) = left_out_by_decorators(tree, statement) {
         skipped.push(format!("{full} ({why})"));
         return;
     }
@@ -351,20 +346,24 @@ fn test_classes<'t>(tree: &'t Tree, top: &[NodeId]) -> Vec<&'t str> {
     found
 }
 
-/// Whether a decorator leaves its test out: `@pytest.mark.skip`, `@unittest.skip(…)` (not their conditional
-/// kinds, which the worker evaluates) or an expected failure (`@pytest.mark.xfail`,
-/// `@unittest.expectedFailure`), which says nothing about whether the function is right. Returns why.
-fn leaves_out(tree: &Tree, decorator: NodeId) -> Option<&'static str> {
-    let head = text(tree, decorator).trim_start_matches('@').split('(').next().unwrap_or("").trim();
-    let last = head.rsplit('.').next().unwrap_or(head);
-    match last {
+/// Why a mark leaves its test out, if it does: skip (`pytest.mark.skip`, `unittest.skip(…)`; not their conditional
+/// kinds, which the worker evaluates) or an expected failure (`pytest.mark.xfail`, `unittest.expectedFailure`),
+/// which says nothing about whether the function is right. `mark` is its text, with or without `@` and arguments.
+fn mark_leaves_out(mark: &str) -> Option<&'static str> {
+    let head = mark.trim_start_matches('@').split('(').next().unwrap_or("").trim();
+    match head.rsplit('.').next().unwrap_or(head) {
         "skip" => Some("marked skip"),
         "xfail" | "expectedFailure" => Some("marked as an expected failure"),
         _ => None,
     }
 }
 
-/// Whether a parameter set is a `pytest.param(…, marks=…)` whose marks leave it out ([`leaves_out`]'s marks).
+/// Why a definition's decorators leave it out ([`mark_leaves_out`]), if they do.
+fn left_out_by_decorators(tree: &Tree, statement: NodeId) -> Option<&'static str> {
+    tree.children(statement).filter(|&c| tree.node(c).kind == "decorator").find_map(|d| mark_leaves_out(text(tree, d)))
+}
+
+/// Whether a parameter set is a `pytest.param(…, marks=…)` whose marks leave it out ([`mark_leaves_out`]).
 fn row_left_out(tree: &Tree, row: NodeId) -> Option<&'static str> {
     if tree.node(row).kind != "call" {
         return None;
@@ -383,14 +382,7 @@ fn row_left_out(tree: &Tree, row: NodeId) -> Option<&'static str> {
         "list" | "tuple" => statements(tree, value).collect(),
         _ => vec![value],
     };
-    marks.into_iter().find_map(|m| {
-        let head = text(tree, m).split('(').next().unwrap_or("").trim();
-        match head.rsplit('.').next() {
-            Some("skip") => Some("marked skip"),
-            Some("xfail") => Some("marked as an expected failure"),
-            _ => None,
-        }
-    })
+    marks.into_iter().find_map(|m| mark_leaves_out(text(tree, m)))
 }
 
 /// The parameter names of a function definition, `*args` and `**kwargs` aside.
