@@ -700,6 +700,16 @@ class MeanTest(unittest.TestCase):
 
     def test_two(self):
         self.assertAlmostEqual(mean([1, 2]), 1.5)
+
+class Single:
+    def test_single(self):
+        self.assertEqual(mean([self.a]), self.a)
+
+class TestSingleZero(Single, unittest.TestCase):
+    a = 0
+
+class TestSingleTen(Single, unittest.TestCase):
+    a = 10
 ";
     let right = "def mean(xs):\n    return sum(xs) / len(xs)\n\ndef sqrt(x):\n    return 'mine'\n";
     let wrong = "def mean(xs):\n    return sum(xs) / max(len(xs), 2)\n\ndef sqrt(x):\n    return 'mine'\n";
@@ -727,8 +737,25 @@ class MeanTest(unittest.TestCase):
             "test_asyncio_runs passed",
         ]
     );
-    assert_eq!(statuses(right, unittest), ["MeanTest.test_one passed", "MeanTest.test_two passed"]);
-    assert_eq!(statuses(wrong, unittest), ["MeanTest.test_one failed", "MeanTest.test_two passed"]);
+    // A mixin's test runs once per class that inherits it, with that class's attributes.
+    assert_eq!(
+        statuses(right, unittest),
+        [
+            "MeanTest.test_one passed",
+            "MeanTest.test_two passed",
+            "TestSingleZero.test_single passed",
+            "TestSingleTen.test_single passed"
+        ]
+    );
+    assert_eq!(
+        statuses(wrong, unittest),
+        [
+            "MeanTest.test_one failed",
+            "MeanTest.test_two passed",
+            "TestSingleZero.test_single passed",
+            "TestSingleTen.test_single failed"
+        ]
+    );
     // A program named after a standard module (a user's statistics.py) is what its tests import, once named.
     let shadow = "from statistics import mean\n\ndef test_mine():\n    assert mean([1, 3]) == 'mine'\n";
     let mine = "def mean(xs):\n    return 'mine'\n";

@@ -6,8 +6,8 @@
 //!   ([`Tests::Asserts`], as the corpus stores tests);
 //! - anything else is read as a pytest or unittest module ([`Tests::Suite`]): each top-level assert, each
 //!   `test_*` function (each parameter set of a literal `@pytest.mark.parametrize` list) and each `test_*` method
-//!   of a `Test*` class or `unittest.TestCase` subclass (directly or through a class of the file) is one test;
-//!   the rest of the file (imports, helpers, fixtures, constants) runs once before them.
+//!   of a `Test*` class or `unittest.TestCase` subclass (directly or through a class of the file) is one test,
+//!   inherited methods included (once per class that runs them, as unittest does); the rest of the file (imports, helpers, fixtures, constants) runs once before them.
 //!
 //! Tests that need what the sandbox cannot give (a pytest fixture the file does not define, `async def`) are left
 //! out and listed in [`TestFile::skipped`], so the caller can say so rather than fail them on every candidate; so
@@ -129,12 +129,8 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
                         skipped.push(format!("{name} ({why})"));
                         continue;
                     }
-                    for method in statements(&tree, body(&tree, tree.undecorated(s))) {
-                        if let Some(("function", m)) = definition_name(&tree, method)
-                            && m.starts_with("test")
-                        {
-                            function_cases(&tree, method, m, Some(name), &fixtures, &mut cases, &mut skipped);
-                        }
+                    for (method, m) in test_methods(&tree, s, &top) {
+                        function_cases(&tree, method, m, Some(name), &fixtures, &mut cases, &mut skipped);
                     }
                 }
                 _ => {}
@@ -332,16 +328,46 @@ fn test_classes<'t>(tree: &'t Tree, top: &[NodeId]) -> Vec<&'t str> {
     let mut found: Vec<&str> = Vec::new();
     for &s in top {
         let Some(("class", name)) = definition_name(tree, s) else { continue };
-        let class = tree.undecorated(s);
-        let bases: Vec<&str> = tree
-            .children(class)
-            .filter(|&c| tree.node(c).field == Some("superclasses"))
-            .flat_map(|b| statements(tree, b))
-            .map(|b| text(tree, b))
-            .collect();
-        if name.starts_with("Test") || bases.iter().any(|b| b.contains("TestCase") || found.contains(b)) {
+        if name.starts_with("Test") || bases(tree, s).any(|b| b.contains("TestCase") || found.contains(&b)) {
             found.push(name);
         }
+    }
+    found
+}
+
+/// The superclasses a class statement names, as written (`unittest.TestCase`, `Base`).
+fn bases<'t>(tree: &'t Tree, class: NodeId) -> impl Iterator<Item = &'t str> + 't {
+    tree.children(tree.undecorated(class))
+        .filter(|&c| tree.node(c).field == Some("superclasses"))
+        .flat_map(|b| statements(tree, b))
+        .map(|b| text(tree, b))
+}
+
+/// The `test*` methods a test class runs, as unittest and pytest find them: its own, then those it inherits from
+/// the file's classes (a base test class, or a mixin that is no test class itself: `class TestA(Checks,
+/// unittest.TestCase)`), base by base, each name once (a method overrides the ones it shadows).
+fn test_methods<'t>(tree: &'t Tree, class: NodeId, top: &[NodeId]) -> Vec<(NodeId, &'t str)> {
+    let mut found: Vec<(NodeId, &str)> = Vec::new();
+    let mut visited = Vec::new();
+    let mut queue = vec![class];
+    while let Some(c) = queue.pop() {
+        if visited.contains(&c) {
+            continue; // a diamond, or a class naming itself
+        }
+        visited.push(c);
+        for method in statements(tree, body(tree, tree.undecorated(c))) {
+            if let Some(("function", m)) = definition_name(tree, method)
+                && m.starts_with("test")
+                && !found.iter().any(|&(_, f)| f == m)
+            {
+                found.push((method, m));
+            }
+        }
+        // Depth first, left base first: the order of Python's MRO for the hierarchies tests use.
+        let in_file: Vec<NodeId> = bases(tree, c)
+            .filter_map(|b| top.iter().copied().find(|&s| definition_name(tree, s) == Some(("class", b))))
+            .collect();
+        queue.extend(in_file.into_iter().rev());
     }
     found
 }
@@ -594,6 +620,41 @@ if __name__ == '__main__':
     }
 
     #[test]
+    fn mixin_tests_run_in_each_class_that_inherits_them() {
+        let source = "\
+import unittest
+from calc import add
+
+class Checks:
+    def test_identity(self):
+        self.assertEqual(add(self.z, 0), self.z)
+
+    def test_twice(self):
+        self.assertEqual(add(self.z, self.z), 2 * self.z)
+
+class TestZero(Checks, unittest.TestCase):
+    z = 0
+
+class TestTen(Checks, unittest.TestCase):
+    z = 10
+
+    def test_twice(self):
+        self.assertEqual(add(10, 10), 20)
+";
+        let file = parse_test_file(source, PROGRAM, None).unwrap();
+        // `Checks` is no test class (pytest and unittest never run it alone); `TestTen.test_twice` is its own.
+        assert_eq!(
+            names(&file.tests),
+            ["TestZero.test_identity", "TestZero.test_twice", "TestTen.test_twice", "TestTen.test_identity"]
+        );
+        let Tests::Suite { cases, .. } = &file.tests else { panic!() };
+        assert_eq!(cases[3].code, "__kelp_method__(TestTen, \"test_identity\", None)");
+        // A class naming itself among its bases does not loop.
+        let odd = "import unittest\n\nclass TestA(TestA, unittest.TestCase):\n    def test_a(self):\n        pass\n";
+        assert_eq!(names(&parse_test_file(odd, PROGRAM, None).unwrap().tests), ["TestA.test_a"]);
+    }
+
+    #[test]
     fn skipped_and_expected_failures_are_left_out_row_by_row() {
         let source = "\
 import pytest
@@ -642,7 +703,11 @@ class Later(unittest.TestCase):
 ";
         let file = parse_test_file(source, PROGRAM, None).unwrap();
         // Rows vary fastest in the bottom decorator: `a`'s row 0 with `b` 0 and 1 are 0 and 1, row 2's are 4, 5.
-        assert_eq!(names(&file.tests), ["test_rows[0]", "test_rows[4]", "test_conditional", "Edge.test_zero"]);
+        // Deeper inherits Edge's tests and runs them again, as unittest does (with its own setUp, if it has one).
+        assert_eq!(
+            names(&file.tests),
+            ["test_rows[0]", "test_rows[4]", "test_conditional", "Edge.test_zero", "Deeper.test_zero"]
+        );
         let Tests::Suite { cases, .. } = &file.tests else { panic!() };
         assert_eq!(cases[1].code, "__kelp_case__(test_rows, 4)");
         let left_out: Vec<&str> = file.skipped.iter().map(|s| s.split(' ').next().unwrap()).collect();
@@ -658,6 +723,7 @@ class Later(unittest.TestCase):
                 "test_known_bug",
                 "Edge.test_wrong",
                 "Deeper.test_slow",
+                "Deeper.test_wrong",
                 "Later"
             ]
         );
