@@ -480,6 +480,17 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                         }
                     }
                 }
+                // Two digits typed in the wrong order: `32` for `23`, `1024` for `1042`.
+                let digits = text.as_bytes();
+                if digits.iter().all(u8::is_ascii_digit) {
+                    for i in 1..digits.len() {
+                        if digits[i - 1] != digits[i] && (i > 1 || digits[i] != b'0') {
+                            let mut swapped = digits.to_vec();
+                            swapped.swap(i - 1, i);
+                            push(Tier::Classic, String::from_utf8_lossy(&swapped).into_owned());
+                        }
+                    }
+                }
             }
             "string" if !node.parent.is_some_and(|p| tree.is_docstring(p)) => {
                 for t in test_strings {
@@ -738,13 +749,24 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
                 push_new(&mut statements, text)
             }
             "comparison_operator" | "not_operator" | "boolean_operator"
-                if !conditions.iter().any(|&(t, _)| t == text) =>
+                if !conditions.iter().any(|(t, _)| t == text) =>
             {
-                conditions.push((text, grouped(node.kind, text)));
+                conditions.push((text.to_string(), grouped(node.kind, text)));
             }
             _ => {}
         }
     }
+    // The cases a symmetric condition forgot: each comparison with two of its names exchanged (`b + c > a` beside
+    // `a + b > c and a + c > b`).
+    let mut mirrored = Vec::new();
+    for (text, _) in conditions.iter().filter(|(t, _)| !t.contains(" and ") && !t.contains(" or ")) {
+        for variant in names_exchanged(text) {
+            if !conditions.iter().any(|(t, _)| *t == variant) && !mirrored.iter().any(|(t, _)| *t == variant) {
+                mirrored.push((variant.clone(), variant));
+            }
+        }
+    }
+    conditions.extend(mirrored);
     let mut out = Vec::new();
     for id in tree.replaceable() {
         let node = tree.node(id);
@@ -788,18 +810,73 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
             && node
                 .parent
                 .is_some_and(|p| matches!(tree.node(p).kind, "if_statement" | "elif_clause" | "while_statement"));
-        if is_condition && !text.contains('\n') {
+        // A returned predicate is a condition too: `return a + b > c and a + c > b`.
+        let is_predicate = node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
+            && matches!(node.kind, "comparison_operator" | "boolean_operator" | "not_operator");
+        if (is_condition || is_predicate) && !text.contains('\n') {
             let c = grouped(node.kind, text);
             if node.kind != "not_operator" {
                 push(ReplacementClass::Expression, format!("not {c}"));
             }
-            for (_, e) in conditions.iter().filter(|&&(e, _)| !text.contains(e)) {
-                push(ReplacementClass::Expression, format!("{c} and {e}"));
-                push(ReplacementClass::Expression, format!("{c} or {e}"));
+            // `A and B` takes another clause bare either way (`and` binds tighter than `or`): `A and B and E` is
+            // the program a programmer writes, and the one the intended fix is compared with.
+            let operator = (node.kind == "boolean_operator")
+                .then(|| tree.children(id).map(|k| tree.text(tree.node(k).span)).find(|t| matches!(*t, "and" | "or")))
+                .flatten();
+            let (with_and, with_or) = match operator {
+                Some("and") => (text.to_string(), text.to_string()),
+                Some(_) => (c.clone(), text.to_string()),
+                None => (c.clone(), c.clone()),
+            };
+            for (_, e) in conditions.iter().filter(|(e, _)| !text.contains(e.as_str())) {
+                push(ReplacementClass::Expression, format!("{with_and} and {e}"));
+                push(ReplacementClass::Expression, format!("{with_or} or {e}"));
             }
         }
     }
     distinct(out)
+}
+
+/// A one-line expression's variants with two of its variable names exchanged, in order of first occurrence
+/// (`a + c > b` gives `c + a > b`, `b + c > a`, `a + b > c`). Attributes, called names and builtins stay.
+fn names_exchanged(text: &str) -> Vec<String> {
+    let tree = syntax::parse(text);
+    let mut spans: Vec<(Span, &str)> = Vec::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        let called = node.field == Some("function") && node.parent.is_some_and(|p| tree.node(p).kind == "call");
+        if node.kind == "identifier" && node.field != Some("attribute") && !called {
+            let name = tree.text(node.span);
+            if !syntax::is_builtin(name) {
+                spans.push((node.span, name));
+            }
+        }
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for &(_, n) in &spans {
+        push_new(&mut names, n);
+    }
+    let mut out = Vec::new();
+    for (i, &x) in names.iter().enumerate() {
+        for &y in &names[i + 1..] {
+            let mut variant = String::with_capacity(text.len());
+            let mut copied = 0;
+            for &(span, n) in &spans {
+                variant.push_str(&text[copied..span.start as usize]);
+                variant.push_str(if n == x {
+                    y
+                } else if n == y {
+                    x
+                } else {
+                    n
+                });
+                copied = span.end as usize;
+            }
+            variant.push_str(&text[copied..]);
+            out.push(variant);
+        }
+    }
+    out
 }
 
 /// Missing base cases for a recursive function's body (`id`, its block): `if C: return V` with `C` one of `not p`,
@@ -1259,6 +1336,12 @@ mod tests {
         assert!(widened.contains(&normal(want)), "{broken:?}");
         let want = "def is_leap(y):\n    if not (y % 4 == 0 and y % 100 != 0):\n        return True\n    return y < 0 or y % 400 == 0\n";
         assert!(widened.contains(&normal(want)), "{broken:?}");
+        // A returned predicate widens too, and a symmetric condition gains the case it forgot.
+        let triangle = "def is_triangle(a, b, c):\n    return a + b > c and a + c > b and b + c > a\n";
+        let broken = "def is_triangle(a, b, c):\n    return a + b > c and a + c > b\n";
+        assert!(additions(broken).iter().any(|r| r == triangle), "{broken:?}");
+        assert_eq!(names_exchanged("a + c > b"), ["c + a > b", "b + c > a", "a + b > c"]);
+        assert_eq!(names_exchanged("len(xs) < n.size"), ["len(n) < xs.size"]);
         // A missing base case, after the docstring; and in the recursion of a sort on lists.
         let with_base =
             "def fact(n):\n    \"\"\"n!\"\"\"\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\n";
@@ -1326,6 +1409,16 @@ mod tests {
         // Only separators: a word stays a word.
         let fixes = repairs("def f():\n    return 'abc'\n");
         assert!(!fixes.iter().any(|f| f.contains("' '")), "{fixes:?}");
+    }
+
+    #[test]
+    fn two_digits_in_the_wrong_order_are_one_edit() {
+        let fixes = repairs("def cap(n):\n    return min(n, 23) + 1042\n");
+        assert!(fixes.iter().any(|f| f.contains("min(n, 32)")), "{fixes:?}");
+        assert!(fixes.iter().any(|f| f.contains("+ 1024")), "{fixes:?}");
+        // Never a leading zero (`01` is no Python literal), nor a swap of equal digits.
+        let fixes = repairs("def f():\n    return 10 + 11\n");
+        assert!(!fixes.iter().any(|f| f.contains("return 01 ")), "{fixes:?}");
     }
 
     #[test]
