@@ -668,7 +668,8 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             ReplacementClass::Statement if !tree.is_docstring(id) => {
                 if let Some(function) = sketch::stub_function(tree, id) {
                     let params = sketch::parameters(tree, function);
-                    for t in sketch::stub_returns(&params).into_iter().chain(sketch::stub_idioms(&params)) {
+                    let constants = sketch::spec_constants(tree, function);
+                    for t in sketch::stub_returns(&params, &constants).into_iter().chain(sketch::stub_idioms(&params)) {
                         push(Tier::Rewrite, t);
                     }
                 }

@@ -103,9 +103,54 @@ pub(super) fn stub_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
     alone.then_some(function)
 }
 
-/// `return E` for every small expression `E` over `params` (see the module doc).
-pub(super) fn stub_returns(params: &[&str]) -> Vec<String> {
+/// How many of the docstring's numbers [`spec_constants`] keeps: the first ones, where a spec states its rule
+/// (examples come later).
+const MAX_SPEC_CONSTANTS: usize = 4;
+
+/// The numbers a function's docstring names, in order, without repeats, beyond the small ones every enumeration
+/// has (0, 1, 2): "60 minutes", "boundaries at 10 and 25". A spec's constants are a program's constants.
+pub(super) fn spec_constants(tree: &Tree, function: NodeId) -> Vec<String> {
+    let Some(body) = tree.children(function).find(|&c| tree.node(c).field == Some("body")) else {
+        return Vec::new();
+    };
+    let Some(doc) = tree.children(body).find(|&c| !tree.node(c).extra).filter(|&c| tree.is_docstring(c)) else {
+        return Vec::new();
+    };
+    let text = tree.text(tree.node(doc).span);
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        // A number begins a word: not the 2 of `x2` or `f2`.
+        let after_word = rest[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let len = rest[start..].find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(rest.len() - start);
+        let number = rest[start..start + len].trim_end_matches('.');
+        rest = &rest[start + len..];
+        // `007` is no Python literal; `0.5` is.
+        let leading_zero = number.len() > 1 && number.starts_with('0') && !number.starts_with("0.");
+        let fits = number.parse::<f64>().is_ok_and(f64::is_finite) && !leading_zero;
+        if after_word || !fits || ["0", "1", "2"].contains(&number) || out.iter().any(|n| n == number) {
+            continue;
+        }
+        out.push(number.to_string());
+        if out.len() == MAX_SPEC_CONSTANTS {
+            break;
+        }
+    }
+    out
+}
+
+/// `return E` for every small expression `E` over `params` (see the module doc), and a parameter with each of the
+/// spec's `constants` ([`spec_constants`]): `divmod(minutes, 60)`, `degrees < 10`.
+pub(super) fn stub_returns(params: &[&str], constants: &[String]) -> Vec<String> {
     let mut exprs: Vec<String> = Vec::new();
+    for &p in params {
+        for c in constants {
+            for op in ["*", "/", "//", "%", "+", "-", "<", ">", "<=", ">=", "=="] {
+                exprs.push(format!("{p} {op} {c}"));
+            }
+            exprs.push(format!("divmod({p}, {c})"));
+        }
+    }
     for &p in params {
         exprs.push(p.to_string());
         exprs.push(format!("-{p}"));
@@ -165,7 +210,7 @@ const ELEMENT_TESTS: [&str; 13] = [
 ];
 
 /// Whole-value idioms of one parameter `p`: sequences, strings and numbers (each fails fast on the other types).
-const VALUE_IDIOMS: [&str; 36] = [
+const VALUE_IDIOMS: [&str; 45] = [
     "sorted(p)",
     "sorted(p, reverse=True)",
     "list(reversed(p))",
@@ -202,10 +247,19 @@ const VALUE_IDIOMS: [&str; 36] = [
     "p[len(p) // 2]",
     "all(a <= b for a, b in zip(p, p[1:]))",
     "sum(p[i] for i in range(0, len(p), 2))",
+    "p.strip().lower()",
+    "p.strip().upper()",
+    "p[:1]",
+    "p[-1:]",
+    "p[1:-1]",
+    "p.index(max(p))",
+    "0 in p",
+    "[list(row) for row in zip(*p)]",
+    "{v: k for k, v in p.items()}",
 ];
 
 /// Idioms of two parameters `p` and `q` (both orders are tried).
-const PAIR_IDIOMS: [&str; 22] = [
+const PAIR_IDIOMS: [&str; 32] = [
     "p.count(q)",
     "q in p",
     "q not in p",
@@ -228,6 +282,16 @@ const PAIR_IDIOMS: [&str; 22] = [
     "all(x < q for x in p)",
     "all(x > q for x in p)",
     "p.replace(q, '')",
+    "max(len(p), len(q))",
+    "len(p) + len(q)",
+    "len(p) > len(q)",
+    "p % q == 0",
+    "dict(zip(p, q))",
+    "list(zip(p, q))",
+    "[x for x in p if len(x) > q]",
+    "sum(1 for x in p if len(x) > q)",
+    "sum(1 for x in p if x == q)",
+    "[p[i:i + q] for i in range(0, len(p), q)]",
 ];
 
 /// `return E` for common idioms of Python over the parameters: comprehensions that map, filter, count or test a
@@ -251,6 +315,11 @@ pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
         }
         for m in ["x ** 2", "abs(x)", "int(x)", "len(x)", "x * x"] {
             exprs.push(format!("sum({} for {var} in {p})", element(m)));
+        }
+        // Dictionaries keyed by the elements: their lengths, their counts.
+        for m in ["len(x)", "p.count(x)"] {
+            let m = substitute(&element(m), &[("p", p)]);
+            exprs.push(format!("{{{var}: {m} for {var} in {p}}}"));
         }
         exprs.extend(VALUE_IDIOMS.iter().map(|t| substitute(t, &[("p", p)])));
     }
@@ -302,8 +371,12 @@ pub(super) fn wrappings(text: &str, kind: &str, params: &[&str]) -> Vec<String> 
         format!("not {e}"),
         format!("abs({text})"),
         format!("{e} == 0"),
+        format!("{e} > 0"),
+        format!("{e} < 0"),
         format!("{e} + 1"),
         format!("{e} - 1"),
+        format!("{e} * 2"),
+        format!("{e} / 2"),
     ];
     for &p in params.iter().filter(|&&p| p != text) {
         out.push(format!("max({p}, {text})"));
@@ -346,7 +419,7 @@ mod tests {
 
     #[test]
     fn small_bodies_are_enumerated_once() {
-        let returns = stub_returns(&["a", "b"]);
+        let returns = stub_returns(&["a", "b"], &[]);
         for want in ["return a + b", "return b + a", "return b - a", "return a * a", "return max(a, b)", "return -a"] {
             assert!(returns.iter().any(|r| r == want), "{want} missing");
         }
@@ -356,9 +429,9 @@ mod tests {
         let unique: std::collections::HashSet<_> = returns.iter().collect();
         assert_eq!(unique.len(), returns.len());
         // Pairs only among the first parameters: the menu grows linearly beyond them.
-        let six = stub_returns(&["a", "b", "c", "d", "e", "f"]).len();
-        let eight = stub_returns(&["a", "b", "c", "d", "e", "f", "g", "h"]).len();
-        assert!(six < 400 && eight - six == six - stub_returns(&["a", "b", "c", "d"]).len(), "{six} {eight}");
+        let six = stub_returns(&["a", "b", "c", "d", "e", "f"], &[]).len();
+        let eight = stub_returns(&["a", "b", "c", "d", "e", "f", "g", "h"], &[]).len();
+        assert!(six < 400 && eight - six == six - stub_returns(&["a", "b", "c", "d"], &[]).len(), "{six} {eight}");
         assert!(wrappings("x % 2", "binary_operator", &["x"]).contains(&"(x % 2) == 0".to_string()));
         // Idioms: whole words substituted, strings left alone, the comprehension variable never a parameter.
         let idioms = stub_idioms(&["x", "sep"]);
@@ -374,11 +447,39 @@ mod tests {
             assert!(idioms.iter().any(|r| r == want), "{want} missing");
         }
         assert!(idioms.iter().all(|r| !r.contains("for x in")), "x is a parameter");
-        assert!(stub_idioms(&["a", "b", "c"]).len() < 500);
+        assert!(stub_idioms(&["a", "b", "c"]).len() < 600);
         for idiom in stub_idioms(&["xs", "n", "s"]) {
             let tree = parse(format!("def f(xs, n, s):\n    {idiom}\n"));
             assert!(!tree.has_error(), "{idiom}");
         }
         assert!(wrappings("min(x, hi)", "call", &["x", "lo", "hi"]).contains(&"max(lo, min(x, hi))".to_string()));
+        let idioms = stub_idioms(&["words", "n"]);
+        for want in [
+            "return {v: k for k, v in words.items()}",
+            "return {x: words.count(x) for x in words}",
+            "return sum(1 for x in words if len(x) > n)",
+            "return [words[i:i + n] for i in range(0, len(words), n)]",
+            "return max(len(n), len(words))",
+        ] {
+            assert!(idioms.iter().any(|r| r == want), "{want} missing");
+        }
+    }
+
+    #[test]
+    fn a_docstrings_numbers_are_the_stubs_constants() {
+        let constants = |doc: &str| {
+            let tree = parse(format!("def f(m):\n    \"\"\"{doc}\"\"\"\n    pass\n"));
+            let function = tree.children(0).next().expect("a definition");
+            spec_constants(&tree, function)
+        };
+        assert_eq!(constants("Hours and minutes: 60 to the hour, 1.5 is 90."), ["60", "1.5", "90"]);
+        assert_eq!(
+            constants("Cold below 10, hot from 25. Not x2, not 007, not 2 or 1.2.3; 0.5 is."),
+            ["10", "25", "0.5"]
+        );
+        assert_eq!(constants("1 2 3 4 5 6 7 8"), ["3", "4", "5", "6"]);
+        assert!(stub_returns(&["m"], &["60".into()]).contains(&"return divmod(m, 60)".to_string()));
+        let tree = parse("def f(m):\n    pass\n");
+        assert!(spec_constants(&tree, tree.children(0).next().unwrap()).is_empty());
     }
 }
