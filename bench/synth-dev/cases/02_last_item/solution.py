@@ -1,0 +1,3 @@
+def last_item(items: list) -> object:
+    """Return the last element of items (the list is never empty)."""
+    return items[-1]

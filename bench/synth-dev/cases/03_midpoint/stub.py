@@ -1,0 +1,3 @@
+def midpoint(low: float, high: float) -> float:
+    """Return the number halfway between low and high."""
+    pass

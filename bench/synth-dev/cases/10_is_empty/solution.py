@@ -1,0 +1,3 @@
+def is_empty(text: str) -> bool:
+    """Return True if text has no characters at all (a space counts as a character)."""
+    return len(text) == 0

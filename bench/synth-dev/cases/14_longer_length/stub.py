@@ -1,0 +1,3 @@
+def longer_length(first: str, second: str) -> int:
+    """Return the length of whichever of the two strings is longer."""
+    pass

@@ -1,0 +1,3 @@
+def sort_descending(values: list[int]) -> list[int]:
+    """Return a new list of the values, largest first."""
+    pass

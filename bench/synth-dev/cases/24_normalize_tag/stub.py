@@ -1,0 +1,3 @@
+def normalize_tag(tag: str) -> str:
+    """Return tag in lower case with any whitespace at either end removed."""
+    pass

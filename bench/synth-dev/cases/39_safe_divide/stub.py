@@ -1,0 +1,3 @@
+def safe_divide(numerator: float, denominator: float) -> float | None:
+    """Return numerator divided by denominator, or None when the denominator is zero."""
+    pass
