@@ -729,8 +729,9 @@ fn distinct(edits: Vec<RawEdit>) -> Vec<RawEdit> {
 ///   `break` or `continue`) copied to each position of each block of a function (the append after the loop that
 ///   flushes the last group, a base case's `return`). On the block: one statement cannot become two.
 /// - A base case inserted first in a recursive function's body: `if n <= 1: return 1` and kin ([`base_cases`]).
-/// - A condition negated, widened or narrowed: an `if`, `elif` or `while` condition `C` becomes `not C`, `C and E`
-///   or `C or E` for each other comparison, `not` or boolean operator `E` of the program (the missing clause).
+/// - A condition negated, widened or narrowed: an `if`, `elif` or `while` condition or a returned predicate `C`
+///   becomes `not C`, `C and E` or `C or E` for each other comparison, `not` or boolean operator `E` of the program,
+///   or a comparison of it with two names exchanged (the missing clause; [`names_exchanged`]).
 pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
     let source = tree.source();
     let one_line = |id: NodeId| {
