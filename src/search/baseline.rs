@@ -839,6 +839,45 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
     distinct(out)
 }
 
+/// What a guard returns: the empty or neutral value of the common result types.
+const GUARD_VALUES: [&str; 7] = ["None", "0", "[]", "\"\"", "False", "True", "-1"];
+
+/// Guards for an input a function crashes on: `if C: return V` first in its body (after the docstring), with `C`
+/// one of `not p`, `p == 0`, `p is None` for a parameter `p` and `V` one of [`GUARD_VALUES`] (the missing check for
+/// an empty list, a zero divisor, a `None`). The baseline tries them only where a failing test died in the function
+/// on such an input ([`Suspicion::crashed`]); anywhere else they would crowd the menu, as base cases did in every
+/// function ([`base_cases`]).
+pub fn guard_edits(tree: &Tree) -> Vec<RawEdit> {
+    let source = tree.source();
+    let mut out = Vec::new();
+    for id in tree.replaceable() {
+        let node = tree.node(id);
+        let Some(function) = node.parent.filter(|&f| tree.node(f).kind == "function_definition") else { continue };
+        let first = tree.children(id).find(|&c| !tree.node(c).extra && !tree.is_docstring(c));
+        let (Some(ReplacementClass::Block), Some(body), Some(first)) = (node.class, block_body(tree, id), first) else {
+            continue;
+        };
+        let at = source[node.span.start as usize..tree.node(first).span.start as usize].matches('\n').count();
+        let lines: Vec<&str> = body.split('\n').collect();
+        for p in sketch::parameters(tree, function) {
+            for condition in [format!("not {p}"), format!("{p} == 0"), format!("{p} is None")] {
+                for value in GUARD_VALUES {
+                    let guard = format!("if {condition}:\n    return {value}");
+                    let mut new = lines.clone();
+                    new.insert(at, &guard);
+                    out.push(RawEdit {
+                        span: node.span,
+                        class: ReplacementClass::Block,
+                        text: new.join("\n"),
+                        tier: Tier::Rewrite,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A one-line expression's variants with two of its variable names exchanged, in order of first occurrence
 /// (`a + c > b` gives `c + a > b`, `b + c > a`, `a + b > c`). Attributes, called names and builtins stay.
 fn names_exchanged(text: &str) -> Vec<String> {
@@ -1072,6 +1111,12 @@ impl Baseline {
         };
         if let Some(suspicion) = suspicion {
             additive = by_suspicion(start, suspicion, additive).into_iter().map(|(_, e)| e).collect();
+            if suspicion.crashed() {
+                // A check the function lacks before anything else it lacks: the tests say where it died.
+                let mut guards = guard_edits(start);
+                guards.append(&mut additive);
+                additive = guards;
+            }
         }
         let singles = tier_by_tier(ranked, |e| idioms.contains(&e.text));
         let mut seen = HashSet::new();
@@ -1371,6 +1416,21 @@ mod tests {
         let validity = crate::exec::validate(&programs).expect("CPython runs");
         assert!(validity.iter().all(|v| v.ok), "{validity:?}");
         assert!(additive_edits(&parse("x = 1\nif x:\n    y = 2\n")).is_empty());
+    }
+
+    #[test]
+    fn guards_go_first_in_the_body_after_the_docstring() {
+        let fixed = "def mean(xs):\n    \"\"\"The mean.\"\"\"\n    if not xs:\n        return 0\n    return sum(xs) / len(xs)\n";
+        let broken = fixed.replace("    if not xs:\n        return 0\n", "");
+        let tree = parse(broken.as_str());
+        let guarded: Vec<String> =
+            guard_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
+        assert!(guarded.iter().any(|g| g == fixed), "{guarded:?}");
+        assert_eq!(guarded.len(), 3 * GUARD_VALUES.len(), "three conditions on one parameter, every one splices");
+        let validity = crate::exec::validate(&guarded).expect("CPython runs");
+        assert!(validity.iter().all(|v| v.ok), "{validity:?}");
+        // Nothing to check without parameters.
+        assert!(guard_edits(&parse("def f():\n    return 1\n")).is_empty());
     }
 
     /// A result computed and dropped, and neighbours swapped in a tuple, a list or a call anywhere.

@@ -40,7 +40,13 @@ fn is_statement(kind: &str) -> bool {
 pub struct Suspicion {
     /// Index: 0-based line of the function's source. Scaled so that the most suspicious line has 1.
     lines: Vec<f64>,
+    /// Did a failing test die in the function on an input it cannot take ([`GUARDED_ERRORS`])?
+    crashed: bool,
 }
+
+/// Exceptions a missing check lets through: a zero divisor, an empty sequence, a missing key, a `None`.
+const GUARDED_ERRORS: [&str; 6] =
+    ["ZeroDivisionError", "IndexError", "KeyError", "ValueError", "TypeError", "AttributeError"];
 
 impl Suspicion {
     /// From a traced run of the function (`source`) with its file context: `offset` lines came before the function.
@@ -57,6 +63,7 @@ impl Suspicion {
         // In half-tests: a `NameError` gives half to the line that raised, half to the `def` line.
         let mut raised = vec![0u32; source_lines];
         let mut failed_total = 0u32;
+        let mut crashed = false;
         for test in &report.tests {
             let ok = matches!(test.outcome, Outcome::Passed);
             let lines = test
@@ -75,6 +82,7 @@ impl Suspicion {
             if let Outcome::Error { kind, line: Some(l), .. } = &test.outcome
                 && let Some(l) = (*l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
             {
+                crashed |= GUARDED_ERRORS.contains(&kind.as_str());
                 // Half to the line that raised and half to the header for a `NameError` (see the module doc).
                 match def_line.filter(|&d| d != l && kind == "NameError") {
                     Some(d) => {
@@ -106,7 +114,14 @@ impl Suspicion {
             return None;
         }
         lines.iter_mut().for_each(|s| *s /= top);
-        Some(Suspicion { lines })
+        Some(Suspicion { lines, crashed })
+    }
+
+    /// Did a failing test raise, in the function, an exception that a check of its input would have prevented (a
+    /// `ZeroDivisionError`, an `IndexError`, a `KeyError`, a `ValueError`, a `TypeError`, an `AttributeError`)?
+    /// Then the baseline tries guards ([`guard_edits`](super::baseline::guard_edits)).
+    pub fn crashed(&self) -> bool {
+        self.crashed
     }
 
     /// Per span (byte ranges of `tree`, which must be the program the spectrum was taken on), the log-prior of an
@@ -205,6 +220,10 @@ mod tests {
         let r = report(vec![died("NameError"), test(false, &[1, 2]), test(true, &[])]);
         let s = Suspicion::from_report(&r, 0, source).expect("localised");
         assert_eq!(s.lines(), &[1.0, 1.0]);
+        assert!(!s.crashed(), "a name never bound is no missing check");
+        let r = report(vec![died("ZeroDivisionError"), test(true, &[1, 2])]);
+        assert!(Suspicion::from_report(&r, 0, source).expect("localised").crashed());
+        assert!(!Suspicion::from_report(&report(vec![test(false, &[1, 2])]), 0, source).unwrap().crashed());
     }
 
     #[test]
