@@ -98,7 +98,10 @@ def main(names, json_out=True):
         open(os.path.join(RES, tag + ".err"), "w").write(r.stderr)
         changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
         verdict, intended, claimed, info = "-", "-", "-", ""
-        if json_out and r.stdout.strip().startswith("{"):
+        if json_out and r.stdout.strip().startswith("{") and "report" not in json.loads(r.stdout):
+            # Bad input: `{"error": ..., "repaired": false}` (exit 2).
+            claimed, info = "error", json.loads(r.stdout).get("error", "")[:120]
+        elif json_out and r.stdout.strip().startswith("{"):
             j = json.loads(r.stdout)
             rep = j["report"]
             claimed = "yes" if rep.get("repaired") else ("nothing" if j.get("nothing_to_repair") else "no")

@@ -3,11 +3,13 @@
 //!
 //! - A stub body (a function whose body is `pass`, a docstring aside: where `kelp synth` starts) may become
 //!   `return E` for every small `E` over its parameters: a parameter, a parameter under a unary operator, a builtin
-//!   or an index (`-x`, `len(xs)`, `xs[-1]`), a parameter with a small constant (`x % 2`, `n - 1`), or two
-//!   parameters under a binary operator (of the first [`PAIRED_PARAMETERS`]: the menu stays in the hundreds).
-//! - A returned expression `e` (not a literal) may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e ± 1`,
-//!   and with a parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`, `e * p`. Two steps reach `x % 2 == 0`
-//!   or `max(lo, min(x, hi))`; a missing negation or `abs` is a classic repair too.
+//!   or an index (`-x`, `len(xs)`, `xs[-1]`), a parameter with a small constant (`n - 1`, `x % 2 == 0`) or with a
+//!   number its docstring names (`divmod(m, 60)`: [`spec_constants`]), or two parameters under a binary operator
+//!   or averaged (of the first [`PAIRED_PARAMETERS`]: the menu stays in the hundreds); then, after every other
+//!   edit, the idioms of [`stub_idioms`] (comprehensions, everyday calls).
+//! - A returned expression `e` (not a literal) may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e > 0`,
+//!   `e < 0`, `e ± 1`, `e * 2`, `e / 2`, and with a parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`,
+//!   `e * p`. Two steps reach `max(lo, min(x, hi))`; a missing negation or `abs` is a classic repair too.
 //!
 //! The enumeration is blind: the search ranks it (the model's log-probability, the tests' verdict), and a
 //! candidate that does not parse as its node's class is dropped by the splice check like every menu edit.
@@ -25,9 +27,24 @@ const COMMUTATIVE: [&str; 3] = ["*", "==", "!="];
 const ORDERED: [&str; 10] = ["+", "-", "/", "//", "%", "**", "<", "<=", "and", "or"];
 
 /// A parameter with a constant: the common ones, not every pairing (`x * 1`, `x ** 0`, `x // 0` are no program).
-const WITH_CONSTANT: [&str; 15] = [
-    "{} + 1", "{} - 1", "{} * 2", "{} ** 2", "{} // 2", "{} % 2", "{} / 2", "{} == 0", "{} != 0", "{} < 0", "{} > 0",
-    "{} <= 0", "{} >= 0", "{} == 1", "1 - {}",
+const WITH_CONSTANT: [&str; 17] = [
+    "{} + 1",
+    "{} - 1",
+    "{} * 2",
+    "{} ** 2",
+    "{} // 2",
+    "{} % 2",
+    "{} / 2",
+    "{} == 0",
+    "{} != 0",
+    "{} < 0",
+    "{} > 0",
+    "{} <= 0",
+    "{} >= 0",
+    "{} == 1",
+    "1 - {}",
+    "{} % 2 == 0",
+    "{} % 2 == 1",
 ];
 
 /// Parameters (in order) that pair with each other under a binary operator: with n of them the pairs grow as
@@ -165,6 +182,7 @@ pub(super) fn stub_returns(params: &[&str], constants: &[String]) -> Vec<String>
         for &q in &paired[i + 1..] {
             exprs.push(format!("max({p}, {q})"));
             exprs.push(format!("min({p}, {q})"));
+            exprs.push(format!("({p} + {q}) / 2"));
             exprs.extend(COMMUTATIVE.iter().map(|op| format!("{p} {op} {q}")));
             for op in ORDERED {
                 exprs.push(format!("{p} {op} {q}"));
