@@ -7,11 +7,9 @@
 //!   number its docstring names (`divmod(m, 60)`: [`spec_constants`]), or two parameters under a binary operator
 //!   or averaged (of the first [`PAIRED_PARAMETERS`]: the menu stays in the hundreds); then, after every other
 //!   edit, the idioms of [`stub_idioms`] (comprehensions, everyday calls).
-//! - A returned expression `e` (not a literal) may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e ± 1`,
-//!   and with a parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`, `e * p`. Two steps reach
-//!   `max(lo, min(x, hi))`; a missing negation or `abs` is a classic repair too. (`e > 0`, `e < 0`, `e * 2` and
-//!   `e / 2` were tried in session 16: no synth-dev body used them, and on README's example they moved the
-//!   intended one-edit repair behind a two-edit body that only fits the tests.)
+//! - A returned expression `e` (not a literal) may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e > 0`,
+//!   `e < 0`, `e ± 1`, `e * 2`, `e / 2`, and with a parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`,
+//!   `e * p`. Two steps reach `max(lo, min(x, hi))`; a missing negation or `abs` is a classic repair too.
 //!
 //! The enumeration is blind: the search ranks it (the model's log-probability, the tests' verdict), and a
 //! candidate that does not parse as its node's class is dropped by the splice check like every menu edit.
@@ -391,8 +389,12 @@ pub(super) fn wrappings(text: &str, kind: &str, params: &[&str]) -> Vec<String> 
         format!("not {e}"),
         format!("abs({text})"),
         format!("{e} == 0"),
+        format!("{e} > 0"),
+        format!("{e} < 0"),
         format!("{e} + 1"),
         format!("{e} - 1"),
+        format!("{e} * 2"),
+        format!("{e} / 2"),
     ];
     for &p in params.iter().filter(|&&p| p != text) {
         out.push(format!("max({p}, {text})"));
