@@ -733,7 +733,6 @@ fn distinct(edits: Vec<RawEdit>) -> Vec<RawEdit> {
 ///   becomes `not C`, `C and E` or `C or E` for each other comparison, `not` or boolean operator `E` of the program,
 ///   or a comparison of it with two names exchanged (the missing clause; [`names_exchanged`]).
 pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
-    let source = tree.source();
     let one_line = |id: NodeId| {
         let node = tree.node(id);
         let text = tree.text(node.span);
@@ -785,12 +784,8 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
             && let Some(body) = block_body(tree, id)
         {
             let lines: Vec<&str> = body.split('\n').collect();
-            // The line (of the block) each statement starts on: a statement may go before any of them, or last.
-            let mut positions: Vec<usize> = tree
-                .children(id)
-                .filter(|&c| !tree.node(c).extra && !tree.is_docstring(c))
-                .map(|c| source[node.span.start as usize..tree.node(c).span.start as usize].matches('\n').count())
-                .collect();
+            // A statement may go before any of the block's statements, or last.
+            let mut positions = statement_lines(tree, id);
             positions.push(lines.len());
             let insert = |at: usize, statement: &str| {
                 let mut new = lines.clone();
@@ -839,6 +834,15 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
     distinct(out)
 }
 
+/// The line (of the block `id`, from 0) each of its statements starts on, a docstring and comments aside.
+fn statement_lines(tree: &Tree, id: NodeId) -> Vec<usize> {
+    let start = tree.node(id).span.start as usize;
+    tree.children(id)
+        .filter(|&c| !tree.node(c).extra && !tree.is_docstring(c))
+        .map(|c| tree.source()[start..tree.node(c).span.start as usize].matches('\n').count())
+        .collect()
+}
+
 /// What a guard returns: the empty or neutral value of the common result types.
 const GUARD_VALUES: [&str; 7] = ["None", "0", "[]", "\"\"", "False", "True", "-1"];
 
@@ -848,16 +852,14 @@ const GUARD_VALUES: [&str; 7] = ["None", "0", "[]", "\"\"", "False", "True", "-1
 /// on such an input ([`Suspicion::crashed`]); anywhere else they would crowd the menu, as base cases did in every
 /// function ([`base_cases`]).
 pub fn guard_edits(tree: &Tree) -> Vec<RawEdit> {
-    let source = tree.source();
     let mut out = Vec::new();
     for id in tree.replaceable() {
         let node = tree.node(id);
         let Some(function) = node.parent.filter(|&f| tree.node(f).kind == "function_definition") else { continue };
-        let first = tree.children(id).find(|&c| !tree.node(c).extra && !tree.is_docstring(c));
-        let (Some(ReplacementClass::Block), Some(body), Some(first)) = (node.class, block_body(tree, id), first) else {
+        let first = statement_lines(tree, id).first().copied();
+        let (Some(ReplacementClass::Block), Some(body), Some(at)) = (node.class, block_body(tree, id), first) else {
             continue;
         };
-        let at = source[node.span.start as usize..tree.node(first).span.start as usize].matches('\n').count();
         let lines: Vec<&str> = body.split('\n').collect();
         for p in sketch::parameters(tree, function) {
             for condition in [format!("not {p}"), format!("{p} == 0"), format!("{p} is None")] {
