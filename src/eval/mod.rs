@@ -221,6 +221,9 @@ pub struct Trial {
     pub seed: u64,
     /// `model`, `model-only` or `baseline`.
     pub method: String,
+    /// The program the search started from (the corruption, or the stub in synthesis).
+    #[serde(default)]
+    pub start_source: String,
     pub final_source: String,
     /// Edits from the start to the final program: 0 when the search kept the start ("no edit").
     #[serde(default)]
@@ -413,6 +416,7 @@ pub fn evaluate(
                 k: problem.k,
                 seed: problem.seed,
                 method: method_name(mode).into(),
+                start_source: problem.start.clone(),
                 final_source,
                 edits: report.best.edits.len(),
                 valid: false, // set below, in one CPython batch

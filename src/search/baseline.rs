@@ -13,6 +13,8 @@
 //! header name that occurs nowhere else becomes another name of the program, and a parameter a name its function reads
 //! but never binds; a `while` body that never binds a name its condition reads ends with `v += 1` or `v -= 1`.
 //! [`additive_edits`] adds code (a statement copied, a recursion's base case, a condition's clause).
+//! [`error_edits`] supply what a failing test's error says is missing (a misspelt binding, an initialisation, a
+//! builtin type's method): the likeliest of them go before everything else.
 //! Each single edit is of one of three tiers ([`Tier`]): the classic mutation operators (a token changed, a name for
 //! its kin, an operand dropped or moved), other renames, and rewrites (a site replaced by other code of the program,
 //! or deleted). [`Baseline`] yields the single edits in seeded random order, tier by tier on lines the tests suspect
@@ -27,7 +29,7 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::localize::Suspicion;
+use super::localize::{Missing, Suspicion};
 use super::propose::splice_checked;
 use super::sketch;
 use crate::exec::Tests;
@@ -880,6 +882,185 @@ pub fn guard_edits(tree: &Tree) -> Vec<RawEdit> {
     out
 }
 
+/// What a name read before its assignment starts as: the empty or neutral value of the common types.
+const INITIAL_VALUES: [&str; 6] = ["0", "[]", "\"\"", "None", "{}", "1"];
+
+/// The public attributes of the builtin types an `AttributeError` can name (CPython 3.11's `dir`): where a method
+/// name is misspelt or wrong (`xs.fact()` for `xs.clear()`), the right one is among them.
+fn builtin_attributes(type_name: &str) -> &'static [&'static str] {
+    match type_name {
+        "list" => {
+            &["append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"]
+        }
+        "dict" => {
+            &["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"]
+        }
+        "set" => &[
+            "add",
+            "clear",
+            "copy",
+            "difference",
+            "difference_update",
+            "discard",
+            "intersection",
+            "intersection_update",
+            "isdisjoint",
+            "issubset",
+            "issuperset",
+            "pop",
+            "remove",
+            "symmetric_difference",
+            "symmetric_difference_update",
+            "union",
+            "update",
+        ],
+        "tuple" => &["count", "index"],
+        "str" | "bytes" => &[
+            "capitalize",
+            "casefold",
+            "center",
+            "count",
+            "encode",
+            "decode",
+            "endswith",
+            "expandtabs",
+            "find",
+            "format",
+            "index",
+            "isalnum",
+            "isalpha",
+            "isascii",
+            "isdecimal",
+            "isdigit",
+            "isidentifier",
+            "islower",
+            "isnumeric",
+            "isprintable",
+            "isspace",
+            "istitle",
+            "isupper",
+            "join",
+            "ljust",
+            "lower",
+            "lstrip",
+            "partition",
+            "removeprefix",
+            "removesuffix",
+            "replace",
+            "rfind",
+            "rindex",
+            "rjust",
+            "rpartition",
+            "rsplit",
+            "rstrip",
+            "split",
+            "splitlines",
+            "startswith",
+            "strip",
+            "swapcase",
+            "title",
+            "translate",
+            "upper",
+            "zfill",
+        ],
+        "int" | "bool" => {
+            &["bit_count", "bit_length", "conjugate", "denominator", "imag", "numerator", "real", "to_bytes"]
+        }
+        "float" => &["as_integer_ratio", "conjugate", "hex", "imag", "is_integer", "real"],
+        _ => &[],
+    }
+}
+
+/// Names this close (Damerau–Levenshtein distance) to the missing one are its likely misspellings: `lenght`,
+/// `splitt`, `apend`.
+const MISSPELLING_DISTANCE: usize = 2;
+
+/// The edits that supply what the failing tests' errors say is missing ([`Missing`]), all classic.
+#[derive(Debug, Default)]
+pub struct ErrorEdits {
+    /// Tried before every other edit: the errors name their culprit.
+    /// - A name never bound (`NameError`) or read before its assignment (`UnboundLocalError`): each binding of the
+    ///   program (a parameter, an assignment's or a loop's target) spelt within [`MISSPELLING_DISTANCE`] of it,
+    ///   renamed to it.
+    /// - A local read before its assignment that the function spells more than once (`total += n` and `return
+    ///   total`, not a lone `x -= 1`, which is itself misspelt): `x = V` first in the body of each function that
+    ///   reads it ([`INITIAL_VALUES`]), the missing initialisation.
+    /// - An attribute the value's builtin type lacks: each of the type's attributes spelt as closely, in its place.
+    pub first: Vec<RawEdit>,
+    /// The other such edits, tried with the rest of the menu by suspicion: every other binding renamed to the
+    /// missing name (a corruption grafts foreign names), every other attribute of the type, the initialisation of a
+    /// lone name.
+    pub rest: Vec<RawEdit>,
+}
+
+/// See [`ErrorEdits`].
+pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
+    let mut out = ErrorEdits::default();
+    let close = |a: &str, b: &str| strsim::damerau_levenshtein(a, b) <= MISSPELLING_DISTANCE;
+    let identifiers = (0..tree.nodes().len() as NodeId).filter(|&id| {
+        let node = tree.node(id);
+        node.kind == "identifier" && node.class == Some(ReplacementClass::Identifier)
+    });
+    let edit = |span: Span, class: ReplacementClass, text: String| RawEdit { span, class, text, tier: Tier::Classic };
+    for m in missing {
+        match m {
+            Missing::Name(name) | Missing::Local(name) => {
+                for id in identifiers.clone() {
+                    let node = tree.node(id);
+                    let text = tree.text(node.span);
+                    let binding = node.field != Some("attribute")
+                        && !is_definition_name(tree, id)
+                        && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument");
+                    if binding && text != name {
+                        let list = if close(text, name) { &mut out.first } else { &mut out.rest };
+                        list.push(edit(node.span, ReplacementClass::Identifier, name.clone()));
+                    }
+                }
+                if matches!(m, Missing::Local(_)) {
+                    for id in tree.replaceable() {
+                        let node = tree.node(id);
+                        let spellings = (id..node.subtree_end)
+                            .filter(|&c| {
+                                let n = tree.node(c);
+                                n.kind == "identifier" && n.field != Some("attribute") && tree.text(n.span) == name
+                            })
+                            .count();
+                        let is_body = node.parent.is_some_and(|f| tree.node(f).kind == "function_definition");
+                        let (true, Some(body), Some(&at)) =
+                            (is_body && spellings > 0, block_body(tree, id), statement_lines(tree, id).first())
+                        else {
+                            continue;
+                        };
+                        let list = if spellings > 1 { &mut out.first } else { &mut out.rest };
+                        for value in INITIAL_VALUES {
+                            let mut lines: Vec<&str> = body.split('\n').collect();
+                            let initialisation = format!("{name} = {value}");
+                            lines.insert(at, &initialisation);
+                            list.push(edit(node.span, ReplacementClass::Block, lines.join("\n")));
+                        }
+                    }
+                }
+            }
+            Missing::Attribute { type_name, attribute } => {
+                let mut others: Vec<&str> = builtin_attributes(type_name).to_vec();
+                others.sort_by_key(|o| strsim::damerau_levenshtein(o, attribute));
+                for id in identifiers.clone() {
+                    let node = tree.node(id);
+                    if node.field == Some("attribute") && tree.text(node.span) == attribute {
+                        for other in &others {
+                            let list = if close(other, attribute) { &mut out.first } else { &mut out.rest };
+                            list.push(edit(node.span, ReplacementClass::Identifier, other.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.first = distinct(out.first);
+    out.rest = distinct(out.rest);
+    out
+}
+
 /// A one-line expression's variants with two of its variable names exchanged, in order of first occurrence
 /// (`a + c > b` gives `c + a > b`, `b + c > a`, `a + b > c`). Attributes, called names and builtins stay.
 fn names_exchanged(text: &str) -> Vec<String> {
@@ -1097,7 +1278,9 @@ impl Baseline {
     /// fault-localisation ranking. Compositions are unchanged. The single edits include `test_strings` in place of the program's strings ([`single_edits_with`]).
     pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, test_strings: &[String]) -> Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let errors = suspicion.map(|s| error_edits(start, s.missing())).unwrap_or_default();
         let mut singles = single_edits_with(start, test_strings);
+        singles.extend(errors.rest);
         singles.shuffle(&mut rng);
         // A stub's idioms come after every other single edit of their rank: they are many, and the small
         // expressions come first in bottom-up enumeration.
@@ -1120,7 +1303,9 @@ impl Baseline {
                 additive = guards;
             }
         }
-        let singles = tier_by_tier(ranked, |e| idioms.contains(&e.text));
+        // What the errors say is missing, before anything else ([`ErrorEdits::first`]).
+        let mut singles = errors.first;
+        singles.extend(tier_by_tier(ranked, |e| idioms.contains(&e.text)));
         let mut seen = HashSet::new();
         seen.insert(start.normalised().fingerprint());
         Baseline {
@@ -1433,6 +1618,44 @@ mod tests {
         assert!(validity.iter().all(|v| v.ok), "{validity:?}");
         // Nothing to check without parameters.
         assert!(guard_edits(&parse("def f():\n    return 1\n")).is_empty());
+    }
+
+    /// The misspelt binding, the missing initialisation and the wrong method, each from its error's message; every
+    /// such edit splices and CPython accepts it, and the baseline's stream tries them first.
+    #[test]
+    fn errors_name_their_repairs() {
+        let repaired = |broken: &str, missing: Missing| -> Vec<String> {
+            let tree = parse(broken);
+            let errors = error_edits(&tree, &[missing]);
+            let edits: Vec<RawEdit> = errors.first.into_iter().chain(errors.rest).collect();
+            let programs: Vec<String> =
+                edits.iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
+            assert_eq!(programs.len(), edits.len(), "every edit splices");
+            let validity = crate::exec::validate(&programs).expect("CPython runs");
+            assert!(validity.iter().all(|v| v.ok), "{validity:?}");
+            programs
+        };
+        let fixed = "def join(items, delim):\n    return delim.join(items)\n";
+        let programs = repaired(&fixed.replace("items, delim", "items, sep"), Missing::Name("delim".into()));
+        assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
+        assert!(!programs.iter().any(|p| p.contains("def delim")), "the function keeps its name");
+
+        let fixed = "def total(xs):\n    \"\"\"Sum.\"\"\"\n    s = 0\n    for x in xs:\n        s += x\n    return s\n";
+        let programs = repaired(&fixed.replace("    s = 0\n", ""), Missing::Local("s".into()));
+        assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
+        // A misspelt initialisation is renamed instead.
+        let programs = repaired(&fixed.replace("s = 0", "t = 0"), Missing::Local("s".into()));
+        assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
+
+        let fixed = "def reset(xs):\n    xs.clear()\n    return xs\n";
+        let missing = Missing::Attribute { type_name: "list".into(), attribute: "clean".into() };
+        let programs = repaired(&fixed.replace("clear", "clean"), missing.clone());
+        assert_eq!(programs.first().map(String::as_str), Some(fixed), "the likest name first: {programs:?}");
+        assert_eq!(programs.len(), builtin_attributes("list").len());
+        // An unknown type has no menu.
+        let missing = Missing::Attribute { type_name: "Point".into(), attribute: "z".into() };
+        let errors = error_edits(&parse("def f(p):\n    return p.z\n"), &[missing]);
+        assert!(errors.first.is_empty() && errors.rest.is_empty());
     }
 
     /// A result computed and dropped, and neighbours swapped in a tuple, a list or a call anywhere.

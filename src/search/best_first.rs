@@ -34,20 +34,20 @@
 //! usually go before those of one that passes fewer.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashSet};
 use std::time::Instant;
 
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{Pending, single_edits_with};
+use super::baseline::{Pending, RawEdit, error_edits, single_edits_with};
 use super::climb::Climb;
 use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
 use super::{Candidate, Run, SearchError, Searcher, Stop};
 use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
-use crate::syntax::Tree;
+use crate::syntax::{Span, Tree};
 
 /// Picks given to the model's queue alone before the guard (the baseline's stream) takes every other one. A pick
 /// is counted whether or not it yields a program to test (a duplicate or an edit that does not splice uses it up).
@@ -227,19 +227,33 @@ impl<'a> Searcher<'a> {
                     pass.bias_starts(starts.into_iter().zip(priors.into_iter().map(|p| p as f32)));
                 }
                 tests_per_expansion = prefix.ids.len() / PREFIX_TOKENS_PER_TEST;
+                // The edits the tests' errors name join the menu; the likeliest of them rank as if the model were sure
+                // of them (the baseline tries them first: `ErrorEdits::first`).
+                let errors =
+                    parent.suspicion.as_ref().map(|s| error_edits(&parent.tree, s.missing())).unwrap_or_default();
+                let named: HashSet<(Span, String)> = errors.first.iter().map(|e| (e.span, e.text.clone())).collect();
+                let extra: Vec<RawEdit> = errors.first.into_iter().chain(errors.rest).collect();
                 // A program too long for the model's context: its menu unscored (in the menu's order), no samples.
                 let menu = match &pass {
                     Some(pass) => {
                         scoring_passes += 1;
-                        score_menu(model, tokenizer, pass, &parent.tree, &run.test_strings)?
+                        score_menu(model, tokenizer, pass, &parent.tree, &run.test_strings, extra)?
                     }
-                    None => single_edits_with(&parent.tree, &run.test_strings).into_iter().map(|e| (e, None)).collect(),
+                    None => single_edits_with(&parent.tree, &run.test_strings)
+                        .into_iter()
+                        .chain(extra)
+                        .map(|e| (e, None))
+                        .collect(),
                 };
                 let spans: Vec<_> = menu.iter().map(|(e, _)| e.span).collect();
                 let priors = place_priors(parent, &spans);
                 for ((raw, score), prior) in menu.into_iter().zip(priors) {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
-                    let log_prob = score.unwrap_or(-1e4);
+                    let log_prob = match score {
+                        _ if named.contains(&(raw.span, raw.text.clone())) => 0.0,
+                        Some(score) => score,
+                        None => -1e4,
+                    };
                     let key = parent.key_with(log_prob, prior);
                     queue.push(Child { key, order, parent: id, log_prob, pending: Pending::Menu(raw) });
                     order += 1;

@@ -12,6 +12,10 @@
 //! statement to the end of its span (a condition's edit takes its `if` line; a parameter's, the `def` line, which
 //! counts as run whenever the function is called).
 //!
+//! The errors also say what is missing ([`Missing`]): a name read but never bound, a local read before its
+//! assignment, an attribute a value's type lacks. The baseline puts the edits that supply it first
+//! ([`error_edits`](super::baseline::error_edits)).
+//!
 //! The search adds [`Suspicion::priors`] to an edit's rank: a log-prior of at most 0 (the most suspicious line) and
 //! at least `ln(FLOOR)` (a line no failing test runs). It only reorders: every edit stays in the queue. A bug is
 //! always on a line some failing test runs, but a repair may be elsewhere (a missing branch), and a program with
@@ -42,6 +46,42 @@ pub struct Suspicion {
     lines: Vec<f64>,
     /// Did a failing test die in the function on an input it cannot take ([`GUARDED_ERRORS`])?
     crashed: bool,
+    /// What the failing tests' errors in the function say is missing, each once, in order of first report.
+    missing: Vec<Missing>,
+}
+
+/// What an error raised in the function says the program lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// `NameError: name 'x' is not defined`: a misspelt binding, or one never written.
+    Name(String),
+    /// `UnboundLocalError: cannot access local variable 'x' …`: bound, but after the read (a missing
+    /// initialisation, or a binding misspelt before it).
+    Local(String),
+    /// `AttributeError: 'list' object has no attribute 'fact'`: the value's type and the attribute it lacks.
+    Attribute { type_name: String, attribute: String },
+}
+
+impl Missing {
+    /// From an error's kind and message (CPython's wording, 3.8 to 3.13); `None` for any other error.
+    pub fn of(kind: &str, message: &str) -> Option<Missing> {
+        // The quoted parts of the message, in order: `'list' object has no attribute 'fact'` gives list, fact.
+        let quoted: Vec<&str> = message.split('\'').skip(1).step_by(2).collect();
+        let name = |i: usize| {
+            quoted
+                .get(i)
+                .filter(|q| !q.is_empty() && q.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                .map(|q| q.to_string())
+        };
+        match kind {
+            "NameError" if message.starts_with("name '") => name(0).map(Missing::Name),
+            "UnboundLocalError" => name(0).map(Missing::Local),
+            "AttributeError" if message.starts_with('\'') && message.contains("' object has no attribute '") => {
+                Some(Missing::Attribute { type_name: name(0)?, attribute: name(1)? })
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Exceptions a missing check lets through: a zero divisor, an empty sequence, a missing key, a `None`.
@@ -64,6 +104,7 @@ impl Suspicion {
         let mut raised = vec![0u32; source_lines];
         let mut failed_total = 0u32;
         let mut crashed = false;
+        let mut missing = Vec::new();
         for test in &report.tests {
             let ok = matches!(test.outcome, Outcome::Passed);
             let lines = test
@@ -79,10 +120,13 @@ impl Suspicion {
             if !ok {
                 failed_total += 1;
             }
-            if let Outcome::Error { kind, line: Some(l), .. } = &test.outcome
+            if let Outcome::Error { kind, message, line: Some(l) } = &test.outcome
                 && let Some(l) = (*l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
             {
                 crashed |= GUARDED_ERRORS.contains(&kind.as_str());
+                if let Some(m) = Missing::of(kind, message).filter(|m| !missing.contains(m)) {
+                    missing.push(m);
+                }
                 // Half to the line that raised and half to the header for a `NameError` (see the module doc).
                 match def_line.filter(|&d| d != l && kind == "NameError") {
                     Some(d) => {
@@ -114,7 +158,7 @@ impl Suspicion {
             return None;
         }
         lines.iter_mut().for_each(|s| *s /= top);
-        Some(Suspicion { lines, crashed })
+        Some(Suspicion { lines, crashed, missing })
     }
 
     /// Did a failing test raise, in the function, an exception that a check of its input would have prevented (a
@@ -122,6 +166,11 @@ impl Suspicion {
     /// Then the baseline tries guards ([`guard_edits`](super::baseline::guard_edits)).
     pub fn crashed(&self) -> bool {
         self.crashed
+    }
+
+    /// What the failing tests' errors in the function say the program lacks ([`Missing`]).
+    pub fn missing(&self) -> &[Missing] {
+        &self.missing
     }
 
     /// Per span (byte ranges of `tree`, which must be the program the spectrum was taken on), the log-prior of an
@@ -224,6 +273,43 @@ mod tests {
         let r = report(vec![died("ZeroDivisionError"), test(true, &[1, 2])]);
         assert!(Suspicion::from_report(&r, 0, source).expect("localised").crashed());
         assert!(!Suspicion::from_report(&report(vec![test(false, &[1, 2])]), 0, source).unwrap().crashed());
+    }
+
+    #[test]
+    fn errors_say_what_is_missing() {
+        let name = |s: &str| Some(Missing::Name(s.into()));
+        assert_eq!(Missing::of("NameError", "name 'delimeter' is not defined"), name("delimeter"));
+        let local = Some(Missing::Local("total".into()));
+        assert_eq!(
+            Missing::of(
+                "UnboundLocalError",
+                "cannot access local variable 'total' where it is not associated with a value"
+            ),
+            local
+        );
+        assert_eq!(Missing::of("UnboundLocalError", "local variable 'total' referenced before assignment"), local);
+        let attribute = Missing::of("AttributeError", "'list' object has no attribute 'fact'");
+        assert_eq!(attribute, Some(Missing::Attribute { type_name: "list".into(), attribute: "fact".into() }));
+        // Other wordings and other errors say nothing the baseline can use.
+        assert_eq!(Missing::of("AttributeError", "module 'math' has no attribute 'sqr'"), None);
+        assert_eq!(Missing::of("NameError", "free variable 'x' referenced before assignment in enclosing scope"), None);
+        assert_eq!(Missing::of("TypeError", "'int' object is not iterable"), None);
+        assert_eq!(Missing::of("NameError", "name '' is not defined"), None);
+        // Only errors raised in the function count, each once.
+        let source = "def f(xs):\n    return xs.fact()\n";
+        let died = |line: u32| TestResult {
+            name: "t".into(),
+            outcome: Outcome::Error {
+                kind: "AttributeError".into(),
+                message: "'list' object has no attribute 'fact'".into(),
+                line: Some(line),
+            },
+            lines: vec![1, 2],
+        };
+        let s = Suspicion::from_report(&report(vec![died(2), died(2)]), 0, source).expect("localised");
+        assert_eq!(s.missing(), &[attribute.expect("parsed")]);
+        let s = Suspicion::from_report(&report(vec![died(7)]), 0, source).expect("localised");
+        assert!(s.missing().is_empty(), "raised outside the function");
     }
 
     #[test]

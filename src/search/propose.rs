@@ -179,15 +179,20 @@ impl<'p> PrefixPass<'p> {
 }
 
 /// Every edit of the baseline's menu of `tree` (of which `pass` is the prefix pass; with `test_strings`:
-/// [`single_edits_with`]), with its [`score_edits`] log-probability (`None` where the pointers cannot address it).
+/// [`single_edits_with`]) and the `extra` edits it lacks, with its [`score_edits`] log-probability (`None` where
+/// the pointers cannot address it).
 pub(super) fn score_menu(
     model: &EditModel,
     tokenizer: &Tokenizer,
     pass: &PrefixPass,
     tree: &Tree,
     test_strings: &[String],
+    extra: Vec<RawEdit>,
 ) -> Result<Vec<(RawEdit, Option<f32>)>> {
-    let menu = single_edits_with(tree, test_strings);
+    let mut menu = single_edits_with(tree, test_strings);
+    let extra: Vec<RawEdit> =
+        extra.into_iter().filter(|e| !menu.iter().any(|m| m.span == e.span && m.text == e.text)).collect();
+    menu.extend(extra);
     let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
     let scores = score_edits(model, tokenizer, pass, &texts, SCORED_TEXTS)?;
     Ok(menu.into_iter().zip(scores).collect())
