@@ -972,16 +972,20 @@ fn builtin_attributes(type_name: &str) -> &'static [&'static str] {
 }
 
 /// Names this close (Damerau–Levenshtein distance) to the missing one are its likely misspellings: `lenght`,
-/// `splitt`, `apend`.
+/// `splitt`, `apend`…
 const MISSPELLING_DISTANCE: usize = 2;
+
+/// … if they are also this alike (normalised: 1 for equal names): any two one-letter names are one edit apart,
+/// and on the toy set, ranking `a` → `x` as a sure repair of `return x == hi` cost the model search three repairs.
+const MISSPELLING_LIKENESS: f64 = 0.6;
 
 /// The edits that supply what the failing tests' errors say is missing ([`Missing`]), all classic.
 #[derive(Debug, Default)]
 pub struct ErrorEdits {
     /// Tried before every other edit: the errors name their culprit.
     /// - A name never bound (`NameError`) or read before its assignment (`UnboundLocalError`): each binding of the
-    ///   program (a parameter, an assignment's or a loop's target) spelt within [`MISSPELLING_DISTANCE`] of it,
-    ///   renamed to it.
+    ///   program (a parameter, an assignment's or a loop's target) spelt like it ([`MISSPELLING_DISTANCE`],
+    ///   [`MISSPELLING_LIKENESS`]), renamed to it.
     /// - A local read before its assignment that the function spells more than once (`total += n` and `return
     ///   total`, not a lone `x -= 1`, which is itself misspelt): `x = V` first in the body of each function that
     ///   reads it ([`INITIAL_VALUES`]), the missing initialisation.
@@ -996,7 +1000,10 @@ pub struct ErrorEdits {
 /// See [`ErrorEdits`].
 pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
     let mut out = ErrorEdits::default();
-    let close = |a: &str, b: &str| strsim::damerau_levenshtein(a, b) <= MISSPELLING_DISTANCE;
+    let close = |a: &str, b: &str| {
+        strsim::damerau_levenshtein(a, b) <= MISSPELLING_DISTANCE
+            && strsim::normalized_damerau_levenshtein(a, b) >= MISSPELLING_LIKENESS
+    };
     let identifiers = (0..tree.nodes().len() as NodeId).filter(|&id| {
         let node = tree.node(id);
         node.kind == "identifier" && node.class == Some(ReplacementClass::Identifier)

@@ -10,9 +10,10 @@
 //! compositions).
 //!
 //! The roots share the picks geometrically: the newest gets every other pick, the one before it every fourth, and
-//! so on; the oldest, the start program, gets what remains. A partial repair can fit the tests without being on
-//! the way to the intended fix (`count + -1` makes four of five tests pass in a dev case); the older roots keep
-//! going beside it. With one root the stream is exactly the baseline's.
+//! so on; the oldest, the start program, gets what remains, but never less than every fourth pick
+//! ([`START_SHARE`]). A partial repair can fit the tests without being on the way to the intended fix (`count + -1`
+//! makes four of five tests pass in a dev case); the older roots keep going beside it. With one root the stream is
+//! exactly the baseline's.
 
 use super::Candidate;
 use super::baseline::Baseline;
@@ -21,6 +22,12 @@ use crate::syntax::{self, Edit, Tree};
 
 /// Roots at most: progress rises with each, so this is only a bound on memory for long test suites.
 const MAX_ROOTS: usize = 16;
+
+/// The start program gets at least every `START_SHARE`-th pick. Geometric shares alone gave it 1/2^(n-1) of them
+/// under n roots: synthesis climbs in small steps (a test failing by a wrong value counts a quarter), and a chain
+/// of five partial bodies of `is_multiple` left the stub's own menu, which holds `value % factor == 0`, one pick in
+/// sixteen.
+const START_SHARE: u64 = 4;
 
 /// Progress a program must gain over the best root to become one (a float tolerance, not a threshold).
 const EPSILON: f64 = 1e-9;
@@ -38,6 +45,8 @@ struct Root {
 pub struct Climb {
     roots: Vec<Root>,
     picks: u64,
+    /// Picks shared geometrically (those not reserved for the start program).
+    shared: u64,
     seed: u64,
 }
 
@@ -57,7 +66,7 @@ impl Climb {
             stream: Baseline::localized(start, seed, suspicion, test_strings),
             dry: false,
         };
-        Climb { roots: vec![root], picks: 0, seed }
+        Climb { roots: vec![root], picks: 0, shared: 0, seed }
     }
 
     /// Roots so far, the start program's included.
@@ -93,9 +102,15 @@ impl Climb {
         let mut out = Vec::with_capacity(n);
         while out.len() < n {
             self.picks += 1;
-            // 0 for every other pick, 1 for every fourth, …: the newest root's turn, the one before it, ….
-            let back = (self.picks.trailing_zeros() as usize).min(self.roots.len() - 1);
-            let chosen = self.roots.len() - 1 - back;
+            // With three roots or fewer, the geometric shares give the start program every fourth pick or more.
+            let chosen = if self.roots.len() > 3 && self.picks % START_SHARE == 0 {
+                0
+            } else {
+                self.shared += 1;
+                // 0 for every other pick, 1 for every fourth, …: the newest root's turn, the one before it, ….
+                let back = (self.shared.trailing_zeros() as usize).min(self.roots.len() - 1);
+                self.roots.len() - 1 - back
+            };
             // A dry root passes its turn to the newest root that still has candidates.
             let order = std::iter::once(chosen).chain((0..self.roots.len()).rev());
             let mut got = None;
@@ -139,6 +154,25 @@ mod tests {
         let a: Vec<String> = climb.next_candidates(40).into_iter().map(|(_, t)| t.source().to_string()).collect();
         let b: Vec<String> = baseline.next_candidates(40).into_iter().map(|(_, t)| t.source().to_string()).collect();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_start_program_keeps_a_quarter_of_the_picks_under_many_roots() {
+        let tree = syntax::parse(START);
+        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &[]);
+        let mut roots: Vec<Vec<Edit>> = Vec::new();
+        for wrong_values in 1..=4 {
+            let (edits, next) = climb.next_candidates(1).pop().expect("a candidate");
+            assert!(climb.add_root(&tested(next.source(), edits.clone(), 1, wrong_values), None));
+            roots.push(edits);
+        }
+        assert_eq!(climb.roots(), 5);
+        let picks = climb.next_candidates(100);
+        assert_eq!(picks.len(), 100);
+        let from_start = picks.iter().filter(|(edits, _)| !roots.iter().any(|r| edits.starts_with(r))).count();
+        // Every fourth pick is the start's, and one in sixteen of the others (the oldest root's remainder);
+        // geometric shares alone would give it one in sixteen.
+        assert!((25..=30).contains(&from_start), "{from_start} of 100");
     }
 
     #[test]
