@@ -103,7 +103,7 @@ impl Climb {
         while out.len() < n {
             self.picks += 1;
             // With three roots or fewer, the geometric shares give the start program every fourth pick or more.
-            let chosen = if self.roots.len() > 3 && self.picks % START_SHARE == 0 {
+            let chosen = if self.roots.len() > 3 && self.picks.is_multiple_of(START_SHARE) {
                 0
             } else {
                 self.shared += 1;
