@@ -882,6 +882,85 @@ pub fn guard_edits(tree: &Tree) -> Vec<RawEdit> {
     out
 }
 
+/// The import that binds a name of the standard library a function may use without importing it: a module
+/// (`math`) or a name a module is known for (`Counter`).
+fn import_of(name: &str) -> Option<String> {
+    const MODULES: [&str; 20] = [
+        "math",
+        "re",
+        "string",
+        "collections",
+        "itertools",
+        "functools",
+        "heapq",
+        "bisect",
+        "random",
+        "operator",
+        "copy",
+        "statistics",
+        "fractions",
+        "decimal",
+        "datetime",
+        "json",
+        "os",
+        "sys",
+        "time",
+        "hashlib",
+    ];
+    const NAMES: [(&str, &[&str]); 8] = [
+        ("collections", &["Counter", "defaultdict", "deque", "OrderedDict", "namedtuple"]),
+        ("functools", &["reduce", "lru_cache", "cache", "partial", "cmp_to_key"]),
+        ("math", &["gcd", "sqrt", "floor", "ceil", "inf", "pi", "isqrt", "prod", "factorial", "comb", "log"]),
+        (
+            "itertools",
+            &["permutations", "combinations", "product", "accumulate", "groupby", "chain", "zip_longest", "islice"],
+        ),
+        ("heapq", &["heappush", "heappop", "heapify", "nlargest", "nsmallest"]),
+        ("bisect", &["bisect_left", "bisect_right", "insort"]),
+        ("fractions", &["Fraction"]),
+        ("copy", &["deepcopy"]),
+    ];
+    if MODULES.contains(&name) {
+        return Some(format!("import {name}"));
+    }
+    NAMES.iter().find(|(_, names)| names.contains(&name)).map(|(module, _)| format!("from {module} import {name}"))
+}
+
+/// The body (block) of each function that reads `name`, with how many times its function spells it.
+fn bodies_reading(tree: &Tree, name: &str) -> Vec<(usize, NodeId)> {
+    tree.replaceable()
+        .filter(|&id| {
+            let node = tree.node(id);
+            node.class == Some(ReplacementClass::Block)
+                && node.parent.is_some_and(|f| tree.node(f).kind == "function_definition")
+        })
+        .map(|id| {
+            let spellings = (id..tree.node(id).subtree_end)
+                .filter(|&c| {
+                    let n = tree.node(c);
+                    n.kind == "identifier" && n.field != Some("attribute") && tree.text(n.span) == name
+                })
+                .count();
+            (spellings, id)
+        })
+        .filter(|&(spellings, _)| spellings > 0)
+        .collect()
+}
+
+/// `statement` first in the function body `body` (after its docstring), as an edit of the body.
+fn first_in_body(tree: &Tree, body: NodeId, statement: &str) -> Option<RawEdit> {
+    let text = block_body(tree, body)?;
+    let at = *statement_lines(tree, body).first()?;
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    lines.insert(at, statement);
+    Some(RawEdit {
+        span: tree.node(body).span,
+        class: ReplacementClass::Block,
+        text: lines.join("\n"),
+        tier: Tier::Classic,
+    })
+}
+
 /// What a name read before its assignment starts as: the empty or neutral value of the common types.
 const INITIAL_VALUES: [&str; 6] = ["0", "[]", "\"\"", "None", "{}", "1"];
 
@@ -989,6 +1068,8 @@ pub struct ErrorEdits {
     /// - A local read before its assignment that the function spells more than once (`total += n` and `return
     ///   total`, not a lone `x -= 1`, which is itself misspelt): `x = V` first in the body of each function that
     ///   reads it ([`INITIAL_VALUES`]), the missing initialisation.
+    /// - A name never bound that names a standard module or a name one is known for: `import math`, `from
+    ///   collections import Counter` first in the body ([`import_of`]).
     /// - An attribute the value's builtin type lacks: each of the type's attributes spelt as closely, in its place.
     pub first: Vec<RawEdit>,
     /// The other such edits, tried with the rest of the menu by suspicion: every other binding renamed to the
@@ -1023,28 +1104,18 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                         list.push(edit(node.span, ReplacementClass::Identifier, name.clone()));
                     }
                 }
-                if matches!(m, Missing::Local(_)) {
-                    for id in tree.replaceable() {
-                        let node = tree.node(id);
-                        let spellings = (id..node.subtree_end)
-                            .filter(|&c| {
-                                let n = tree.node(c);
-                                n.kind == "identifier" && n.field != Some("attribute") && tree.text(n.span) == name
-                            })
-                            .count();
-                        let is_body = node.parent.is_some_and(|f| tree.node(f).kind == "function_definition");
-                        let (true, Some(body), Some(&at)) =
-                            (is_body && spellings > 0, block_body(tree, id), statement_lines(tree, id).first())
-                        else {
-                            continue;
-                        };
-                        let list = if spellings > 1 { &mut out.first } else { &mut out.rest };
-                        for value in INITIAL_VALUES {
-                            let mut lines: Vec<&str> = body.split('\n').collect();
-                            let initialisation = format!("{name} = {value}");
-                            lines.insert(at, &initialisation);
-                            list.push(edit(node.span, ReplacementClass::Block, lines.join("\n")));
-                        }
+                // The statements that would bind it: an initialisation of a local, an import of a module or of a
+                // name a standard module is known for.
+                let statements: Vec<String> = match m {
+                    Missing::Local(_) => INITIAL_VALUES.iter().map(|v| format!("{name} = {v}")).collect(),
+                    _ => import_of(name).into_iter().collect(),
+                };
+                for (spellings, body) in bodies_reading(tree, name) {
+                    // A lone `x -= 1` is itself misspelt more often than it lacks `x = 0`; an import is sure.
+                    let sure = spellings > 1 || matches!(m, Missing::Name(_));
+                    let list = if sure { &mut out.first } else { &mut out.rest };
+                    for statement in &statements {
+                        list.extend(first_in_body(tree, body, statement));
                     }
                 }
             }
@@ -1653,6 +1724,18 @@ mod tests {
         // A misspelt initialisation is renamed instead.
         let programs = repaired(&fixed.replace("s = 0", "t = 0"), Missing::Local("s".into()));
         assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
+
+        // A standard module or one of its names, used but not imported.
+        for fixed in [
+            "def hypotenuse(a, b):\n    import math\n    return math.sqrt(a * a + b * b)\n",
+            "def tally(xs):\n    \"\"\"Counts.\"\"\"\n    from collections import Counter\n    return Counter(xs)\n",
+        ] {
+            let import = fixed.lines().find(|l| l.contains("import")).expect("an import");
+            let name = import.split(' ').next_back().expect("a name");
+            let programs = repaired(&fixed.replace(&format!("{import}\n"), ""), Missing::Name(name.into()));
+            assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
+        }
+        assert!(import_of("total").is_none());
 
         let fixed = "def reset(xs):\n    xs.clear()\n    return xs\n";
         let missing = Missing::Attribute { type_name: "list".into(), attribute: "clean".into() };
