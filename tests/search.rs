@@ -105,6 +105,40 @@ fn localisation_finds_the_bug_sooner_than_random_order() {
     assert!(localized < random, "{localized} runs with localisation, {random} in the blind order");
 }
 
+/// Bugs whose errors name what is missing: a misspelt method, a module never imported, a local never initialised.
+/// The localised baseline tries the edits the errors name first (`baseline::error_edits`); in the blind order each
+/// waits among the whole menu.
+#[test]
+fn the_errors_name_their_repairs_to_the_localised_baseline() {
+    let sandbox = sandbox();
+    let cases = [
+        ("def shout(s):\n    return s.uper() + '!'\n", "assert shout('hi') == 'HI!'"),
+        ("def hypotenuse(a, b):\n    return math.sqrt(a * a + b * b)\n", "assert hypotenuse(3, 4) == 5.0"),
+        (
+            "def running(xs):\n    out = []\n    for x in xs:\n        total += x\n        out.append(total)\n    return out\n",
+            "assert running([1, 2, 3]) == [1, 3, 6]",
+        ),
+    ];
+    for (program, test) in cases {
+        let searcher = Searcher {
+            sandbox: &sandbox,
+            model: None,
+            spec: String::new(),
+            tests: kelp::exec::Tests::Asserts(vec![test.to_string()]),
+            context: Default::default(),
+            config: SearchConfig {
+                mode: Mode::Baseline,
+                budget: Budget { test_runs: 1000, model_calls: 0, wall: Duration::from_secs(60) },
+                ..SearchConfig::default()
+            },
+        };
+        let report = searcher.run(program).unwrap();
+        assert!(report.repaired, "{program}: {report:?}");
+        // The start's traced run, then the first few edits the errors name.
+        assert!(report.test_runs_to_repair.unwrap() <= 4, "{program}: {report:?}");
+    }
+}
+
 /// Two bugs, each failing tests of its own: the baseline climbs from the first repair it finds (`climb.rs`), where
 /// its random 2–3-edit compositions needed more than 1,000 runs for every seed. Given the first repair as a
 /// foothold (as `kelp repair` hands the model search's best to the baseline), it starts climbing from there.
