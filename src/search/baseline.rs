@@ -909,7 +909,7 @@ fn import_of(name: &str) -> Option<String> {
     ];
     const NAMES: [(&str, &[&str]); 8] = [
         ("collections", &["Counter", "defaultdict", "deque", "OrderedDict", "namedtuple"]),
-        ("functools", &["reduce", "lru_cache", "cache", "partial", "cmp_to_key"]),
+        ("functools", &["reduce", "lru_cache", "partial", "cmp_to_key"]),
         ("math", &["gcd", "sqrt", "floor", "ceil", "inf", "pi", "isqrt", "prod", "factorial", "comb", "log"]),
         (
             "itertools",
@@ -926,45 +926,52 @@ fn import_of(name: &str) -> Option<String> {
     NAMES.iter().find(|(_, names)| names.contains(&name)).map(|(module, _)| format!("from {module} import {name}"))
 }
 
-/// The body (block) of each function that reads `name`, with how many times its function spells it.
+/// The body (block) of each function that spells `name` but does not take it as a parameter (an import or an
+/// initialisation there would hide the argument), with how many times the body spells it.
 fn bodies_reading(tree: &Tree, name: &str) -> Vec<(usize, NodeId)> {
     tree.replaceable()
-        .filter(|&id| {
+        .filter_map(|id| {
             let node = tree.node(id);
-            node.class == Some(ReplacementClass::Block)
-                && node.parent.is_some_and(|f| tree.node(f).kind == "function_definition")
-        })
-        .map(|id| {
-            let spellings = (id..tree.node(id).subtree_end)
+            let function = node.parent.filter(|&f| tree.node(f).kind == "function_definition")?;
+            if node.class != Some(ReplacementClass::Block) || sketch::parameters(tree, function).contains(&name) {
+                return None;
+            }
+            let spellings = (id..node.subtree_end)
                 .filter(|&c| {
                     let n = tree.node(c);
                     n.kind == "identifier" && n.field != Some("attribute") && tree.text(n.span) == name
                 })
                 .count();
-            (spellings, id)
+            (spellings > 0).then_some((spellings, id))
         })
-        .filter(|&(spellings, _)| spellings > 0)
         .collect()
 }
 
-/// `statement` first in the function body `body` (after its docstring), as an edit of the body.
-fn first_in_body(tree: &Tree, body: NodeId, statement: &str) -> Option<RawEdit> {
-    let text = block_body(tree, body)?;
-    let at = *statement_lines(tree, body).first()?;
-    let mut lines: Vec<&str> = text.split('\n').collect();
-    lines.insert(at, statement);
-    Some(RawEdit {
-        span: tree.node(body).span,
-        class: ReplacementClass::Block,
-        text: lines.join("\n"),
-        tier: Tier::Classic,
-    })
+/// Each of `statements` first in the function body `body` (after its docstring), as edits of the body.
+fn first_in_body(tree: &Tree, body: NodeId, statements: &[String]) -> Vec<RawEdit> {
+    let (Some(text), Some(&at)) = (block_body(tree, body), statement_lines(tree, body).first()) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    statements
+        .iter()
+        .map(|statement| {
+            let mut new = lines.clone();
+            new.insert(at, statement);
+            RawEdit {
+                span: tree.node(body).span,
+                class: ReplacementClass::Block,
+                text: new.join("\n"),
+                tier: Tier::Classic,
+            }
+        })
+        .collect()
 }
 
 /// What a name read before its assignment starts as: the empty or neutral value of the common types.
 const INITIAL_VALUES: [&str; 6] = ["0", "[]", "\"\"", "None", "{}", "1"];
 
-/// The public attributes of the builtin types an `AttributeError` can name (CPython 3.11's `dir`): where a method
+/// The public attributes of the builtin types an `AttributeError` can name (CPython 3.11's `dir`, `_` names aside): where a method
 /// name is misspelt or wrong (`xs.fact()` for `xs.clear()`), the right one is among them.
 fn builtin_attributes(type_name: &str) -> &'static [&'static str] {
     match type_name {
@@ -994,17 +1001,17 @@ fn builtin_attributes(type_name: &str) -> &'static [&'static str] {
             "update",
         ],
         "tuple" => &["count", "index"],
-        "str" | "bytes" => &[
+        "str" => &[
             "capitalize",
             "casefold",
             "center",
             "count",
             "encode",
-            "decode",
             "endswith",
             "expandtabs",
             "find",
             "format",
+            "format_map",
             "index",
             "isalnum",
             "isalpha",
@@ -1022,6 +1029,51 @@ fn builtin_attributes(type_name: &str) -> &'static [&'static str] {
             "ljust",
             "lower",
             "lstrip",
+            "maketrans",
+            "partition",
+            "removeprefix",
+            "removesuffix",
+            "replace",
+            "rfind",
+            "rindex",
+            "rjust",
+            "rpartition",
+            "rsplit",
+            "rstrip",
+            "split",
+            "splitlines",
+            "startswith",
+            "strip",
+            "swapcase",
+            "title",
+            "translate",
+            "upper",
+            "zfill",
+        ],
+        "bytes" => &[
+            "capitalize",
+            "center",
+            "count",
+            "decode",
+            "endswith",
+            "expandtabs",
+            "find",
+            "fromhex",
+            "hex",
+            "index",
+            "isalnum",
+            "isalpha",
+            "isascii",
+            "isdigit",
+            "islower",
+            "isspace",
+            "istitle",
+            "isupper",
+            "join",
+            "ljust",
+            "lower",
+            "lstrip",
+            "maketrans",
             "partition",
             "removeprefix",
             "removesuffix",
@@ -1064,18 +1116,34 @@ pub struct ErrorEdits {
     /// Tried before every other edit: the errors name their culprit.
     /// - A name never bound (`NameError`) or read before its assignment (`UnboundLocalError`): each binding of the
     ///   program (a parameter, an assignment's or a loop's target) spelt like it ([`MISSPELLING_DISTANCE`],
-    ///   [`MISSPELLING_LIKENESS`]), renamed to it.
+    ///   [`MISSPELLING_LIKENESS`]) renamed to it, and each read of it renamed to each such binding.
     /// - A local read before its assignment that the function spells more than once (`total += n` and `return
     ///   total`, not a lone `x -= 1`, which is itself misspelt): `x = V` first in the body of each function that
-    ///   reads it ([`INITIAL_VALUES`]), the missing initialisation.
-    /// - A name never bound that names a standard module or a name one is known for: `import math`, `from
-    ///   collections import Counter` first in the body ([`import_of`]).
+    ///   spells it and does not take it as a parameter ([`INITIAL_VALUES`]), the missing initialisation.
+    /// - A name never bound that names a standard module or a name one is known for, where no binding looks like
+    ///   its misspelling: `import math`, `from collections import Counter` first in the body ([`import_of`]).
     /// - An attribute the value's builtin type lacks: each of the type's attributes spelt as closely, in its place.
     pub first: Vec<RawEdit>,
     /// The other such edits, tried with the rest of the menu by suspicion: every other binding renamed to the
     /// missing name (a corruption grafts foreign names), every other attribute of the type, the initialisation of a
-    /// lone name.
+    /// lone name, an import where a binding looks like the name's misspelling.
     pub rest: Vec<RawEdit>,
+}
+
+/// The names the program binds (parameters, assignment and loop targets), each once.
+fn bindings(tree: &Tree) -> impl Iterator<Item = &str> {
+    let mut seen = HashSet::new();
+    (0..tree.nodes().len() as NodeId)
+        .filter(move |&id| {
+            let node = tree.node(id);
+            node.kind == "identifier"
+                && node.class == Some(ReplacementClass::Identifier)
+                && node.field != Some("attribute")
+                && !is_definition_name(tree, id)
+                && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument")
+        })
+        .map(|id| tree.text(tree.node(id).span))
+        .filter(move |text| seen.insert(*text))
 }
 
 /// See [`ErrorEdits`].
@@ -1093,6 +1161,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
     for m in missing {
         match m {
             Missing::Name(name) | Missing::Local(name) => {
+                let mut misspelt_binding = false;
                 for id in identifiers.clone() {
                     let node = tree.node(id);
                     let text = tree.text(node.span);
@@ -1100,27 +1169,44 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                         && !is_definition_name(tree, id)
                         && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument");
                     if binding && text != name {
+                        misspelt_binding |= close(text, name);
                         let list = if close(text, name) { &mut out.first } else { &mut out.rest };
                         list.push(edit(node.span, ReplacementClass::Identifier, name.clone()));
                     }
                 }
+                // The other way round: each read of the missing name becomes a bound name spelt like it (`lenght`
+                // for `length`).
+                let bound: Vec<&str> = bindings(tree).filter(|b| b != name && close(b, name)).collect();
+                for id in (0..tree.nodes().len() as NodeId).filter(|&id| {
+                    let node = tree.node(id);
+                    node.kind == "identifier"
+                        && node.class == Some(ReplacementClass::Expression)
+                        && tree.text(node.span) == name
+                }) {
+                    for b in &bound {
+                        out.first.push(edit(tree.node(id).span, ReplacementClass::Expression, b.to_string()));
+                    }
+                }
                 // The statements that would bind it: an initialisation of a local, an import of a module or of a
-                // name a standard module is known for.
+                // name a standard module is known for (unless a binding looks like its misspelling: `time` for
+                // `times`).
                 let statements: Vec<String> = match m {
                     Missing::Local(_) => INITIAL_VALUES.iter().map(|v| format!("{name} = {v}")).collect(),
                     _ => import_of(name).into_iter().collect(),
                 };
                 for (spellings, body) in bodies_reading(tree, name) {
-                    // A lone `x -= 1` is itself misspelt more often than it lacks `x = 0`; an import is sure.
-                    let sure = spellings > 1 || matches!(m, Missing::Name(_));
+                    // A lone `x -= 1` is itself misspelt more often than it lacks `x = 0`.
+                    let sure = match m {
+                        Missing::Local(_) => spellings > 1,
+                        _ => !misspelt_binding,
+                    };
                     let list = if sure { &mut out.first } else { &mut out.rest };
-                    for statement in &statements {
-                        list.extend(first_in_body(tree, body, statement));
-                    }
+                    list.extend(first_in_body(tree, body, &statements));
                 }
             }
             Missing::Attribute { type_name, attribute } => {
                 let mut others: Vec<&str> = builtin_attributes(type_name).to_vec();
+                others.retain(|o| o != attribute);
                 others.sort_by_key(|o| strsim::damerau_levenshtein(o, attribute));
                 for id in identifiers.clone() {
                     let node = tree.node(id);
@@ -1359,6 +1445,7 @@ impl Baseline {
         let errors = suspicion.map(|s| error_edits(start, s.missing())).unwrap_or_default();
         let mut singles = single_edits_with(start, test_strings);
         singles.extend(errors.rest);
+        let mut singles = distinct(singles);
         singles.shuffle(&mut rng);
         // A stub's idioms come after every other single edit of their rank: they are many, and the small
         // expressions come first in bottom-up enumeration.
@@ -1384,6 +1471,7 @@ impl Baseline {
         // What the errors say is missing, before anything else ([`ErrorEdits::first`]).
         let mut singles = errors.first;
         singles.extend(tier_by_tier(ranked, |e| idioms.contains(&e.text)));
+        let singles = distinct(singles);
         let mut seen = HashSet::new();
         seen.insert(start.normalised().fingerprint());
         Baseline {
@@ -1736,6 +1824,22 @@ mod tests {
             assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
         }
         assert!(import_of("total").is_none());
+        // A misspelt read: the bound name it looks like, first.
+        let fixed = "def area(length, width):\n    return length * width\n";
+        let tree = parse(fixed.replacen("length *", "lenght *", 1));
+        let first = error_edits(&tree, &[Missing::Name("lenght".into())]).first;
+        assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
+        // A binding that looks like the missing name's misspelling makes its import unsure: `time` for `times`.
+        let tree = parse("def f(times):\n    return time * 2\n");
+        let errors = error_edits(&tree, &[Missing::Name("time".into())]);
+        assert!(
+            errors.first.iter().all(|e| !e.text.contains("import"))
+                && errors.rest.iter().any(|e| e.text.contains("import time"))
+        );
+        // The attribute itself is never its own repair.
+        let missing = Missing::Attribute { type_name: "str".into(), attribute: "decode".into() };
+        let errors = error_edits(&parse("def f(s):\n    return s.decode()\n"), &[missing]);
+        assert!(errors.first.iter().chain(&errors.rest).all(|e| e.text != "decode"));
 
         let fixed = "def reset(xs):\n    xs.clear()\n    return xs\n";
         let missing = Missing::Attribute { type_name: "list".into(), attribute: "clean".into() };

@@ -239,18 +239,22 @@ impl<'a> Searcher<'a> {
                         scoring_passes += 1;
                         score_menu(model, tokenizer, pass, &parent.tree, &run.test_strings, extra)?
                     }
-                    None => single_edits_with(&parent.tree, &run.test_strings)
-                        .into_iter()
-                        .chain(extra)
-                        .map(|e| (e, None))
-                        .collect(),
+                    None => {
+                        let mut seen = HashSet::new();
+                        single_edits_with(&parent.tree, &run.test_strings)
+                            .into_iter()
+                            .chain(extra)
+                            .filter(|e| seen.insert((e.span, e.text.clone())))
+                            .map(|e| (e, None))
+                            .collect()
+                    }
                 };
                 let spans: Vec<_> = menu.iter().map(|(e, _)| e.span).collect();
                 let priors = place_priors(parent, &spans);
                 for ((raw, score), prior) in menu.into_iter().zip(priors) {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
                     let log_prob = match score {
-                        _ if named.contains(&(raw.span, raw.text.clone())) => 0.0,
+                        _ if !named.is_empty() && named.contains(&(raw.span, raw.text.clone())) => 0.0,
                         Some(score) => score,
                         None => -1e4,
                     };

@@ -10,6 +10,8 @@
 //! Each sample is spliced and re-parsed incrementally ([`Tree::edited`]); a sample that leaves a syntax error, or
 //! no node of the same class where the old one stood, is rejected and counted, and another is drawn.
 
+use std::collections::HashSet;
+
 use candle_core::{DType, Device, Result, Tensor};
 use rand::{Rng, RngExt};
 
@@ -190,9 +192,8 @@ pub(super) fn score_menu(
     extra: Vec<RawEdit>,
 ) -> Result<Vec<(RawEdit, Option<f32>)>> {
     let mut menu = single_edits_with(tree, test_strings);
-    let extra: Vec<RawEdit> =
-        extra.into_iter().filter(|e| !menu.iter().any(|m| m.span == e.span && m.text == e.text)).collect();
-    menu.extend(extra);
+    let mut seen: HashSet<(Span, String)> = menu.iter().map(|m| (m.span, m.text.clone())).collect();
+    menu.extend(extra.into_iter().filter(|e| seen.insert((e.span, e.text.clone()))));
     let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
     let scores = score_edits(model, tokenizer, pass, &texts, SCORED_TEXTS)?;
     Ok(menu.into_iter().zip(scores).collect())
