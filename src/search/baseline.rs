@@ -971,135 +971,41 @@ fn first_in_body(tree: &Tree, body: NodeId, statements: &[String]) -> Vec<RawEdi
 /// What a name read before its assignment starts as: the empty or neutral value of the common types.
 const INITIAL_VALUES: [&str; 6] = ["0", "[]", "\"\"", "None", "{}", "1"];
 
-/// The public attributes of the builtin types an `AttributeError` can name (CPython 3.11's `dir`, `_` names aside): where a method
-/// name is misspelt or wrong (`xs.fact()` for `xs.clear()`), the right one is among them.
-fn builtin_attributes(type_name: &str) -> &'static [&'static str] {
-    match type_name {
-        "list" => {
-            &["append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"]
-        }
-        "dict" => {
-            &["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"]
-        }
+/// The methods `str` and `bytes` share (CPython 3.11's `dir`, `_` names aside).
+#[rustfmt::skip]
+const STRING_METHODS: [&str; 39] = [
+    "capitalize", "center", "count", "endswith", "expandtabs", "find", "index", "isalnum", "isalpha", "isascii",
+    "isdigit", "islower", "isspace", "istitle", "isupper", "join", "ljust", "lower", "lstrip", "maketrans",
+    "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition", "rsplit",
+    "rstrip", "split", "splitlines", "startswith", "strip", "swapcase", "title", "translate", "upper", "zfill",
+];
+
+/// The public attributes of the builtin types an `AttributeError` can name (CPython 3.11's `dir`, `_` names aside):
+/// where a method name is misspelt or wrong (`xs.fact()` for `xs.clear()`), the right one is among them.
+#[rustfmt::skip]
+fn builtin_attributes(type_name: &str) -> Vec<&'static str> {
+    let own: &[&str] = match type_name {
+        "list" => &["append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"],
+        "dict" => &["clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"],
         "set" => &[
-            "add",
-            "clear",
-            "copy",
-            "difference",
-            "difference_update",
-            "discard",
-            "intersection",
-            "intersection_update",
-            "isdisjoint",
-            "issubset",
-            "issuperset",
-            "pop",
-            "remove",
-            "symmetric_difference",
-            "symmetric_difference_update",
-            "union",
-            "update",
+            "add", "clear", "copy", "difference", "difference_update", "discard", "intersection", "intersection_update",
+            "isdisjoint", "issubset", "issuperset", "pop", "remove", "symmetric_difference",
+            "symmetric_difference_update", "union", "update",
         ],
         "tuple" => &["count", "index"],
         "str" => &[
-            "capitalize",
-            "casefold",
-            "center",
-            "count",
-            "encode",
-            "endswith",
-            "expandtabs",
-            "find",
-            "format",
-            "format_map",
-            "index",
-            "isalnum",
-            "isalpha",
-            "isascii",
-            "isdecimal",
-            "isdigit",
-            "isidentifier",
-            "islower",
-            "isnumeric",
-            "isprintable",
-            "isspace",
-            "istitle",
-            "isupper",
-            "join",
-            "ljust",
-            "lower",
-            "lstrip",
-            "maketrans",
-            "partition",
-            "removeprefix",
-            "removesuffix",
-            "replace",
-            "rfind",
-            "rindex",
-            "rjust",
-            "rpartition",
-            "rsplit",
-            "rstrip",
-            "split",
-            "splitlines",
-            "startswith",
-            "strip",
-            "swapcase",
-            "title",
-            "translate",
-            "upper",
-            "zfill",
+            "casefold", "encode", "format", "format_map", "isdecimal", "isidentifier", "isnumeric", "isprintable",
         ],
-        "bytes" => &[
-            "capitalize",
-            "center",
-            "count",
-            "decode",
-            "endswith",
-            "expandtabs",
-            "find",
-            "fromhex",
-            "hex",
-            "index",
-            "isalnum",
-            "isalpha",
-            "isascii",
-            "isdigit",
-            "islower",
-            "isspace",
-            "istitle",
-            "isupper",
-            "join",
-            "ljust",
-            "lower",
-            "lstrip",
-            "maketrans",
-            "partition",
-            "removeprefix",
-            "removesuffix",
-            "replace",
-            "rfind",
-            "rindex",
-            "rjust",
-            "rpartition",
-            "rsplit",
-            "rstrip",
-            "split",
-            "splitlines",
-            "startswith",
-            "strip",
-            "swapcase",
-            "title",
-            "translate",
-            "upper",
-            "zfill",
+        "bytes" => &["decode", "fromhex", "hex"],
+        "int" | "bool" => &[
+            "as_integer_ratio", "bit_count", "bit_length", "conjugate", "denominator", "from_bytes", "imag", "numerator",
+            "real", "to_bytes",
         ],
-        "int" | "bool" => {
-            &["bit_count", "bit_length", "conjugate", "denominator", "imag", "numerator", "real", "to_bytes"]
-        }
-        "float" => &["as_integer_ratio", "conjugate", "hex", "imag", "is_integer", "real"],
+        "float" => &["as_integer_ratio", "conjugate", "fromhex", "hex", "imag", "is_integer", "real"],
         _ => &[],
-    }
+    };
+    let shared: &[&str] = if matches!(type_name, "str" | "bytes") { &STRING_METHODS } else { &[] };
+    shared.iter().chain(own).copied().collect()
 }
 
 /// Names this close (Damerau–Levenshtein distance) to the missing one are its likely misspellings: `lenght`,
@@ -1130,20 +1036,15 @@ pub struct ErrorEdits {
     pub rest: Vec<RawEdit>,
 }
 
-/// The names the program binds (parameters, assignment and loop targets), each once.
-fn bindings(tree: &Tree) -> impl Iterator<Item = &str> {
-    let mut seen = HashSet::new();
-    (0..tree.nodes().len() as NodeId)
-        .filter(move |&id| {
-            let node = tree.node(id);
-            node.kind == "identifier"
-                && node.class == Some(ReplacementClass::Identifier)
-                && node.field != Some("attribute")
-                && !is_definition_name(tree, id)
-                && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument")
-        })
-        .map(|id| tree.text(tree.node(id).span))
-        .filter(move |text| seen.insert(*text))
+/// Is the node a name the program binds (a parameter, an assignment's or a loop's target), not a definition's own
+/// name nor a keyword argument's?
+fn is_binding(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    node.kind == "identifier"
+        && node.class == Some(ReplacementClass::Identifier)
+        && node.field != Some("attribute")
+        && !is_definition_name(tree, id)
+        && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument")
 }
 
 /// See [`ErrorEdits`].
@@ -1153,37 +1054,35 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
         strsim::damerau_levenshtein(a, b) <= MISSPELLING_DISTANCE
             && strsim::normalized_damerau_levenshtein(a, b) >= MISSPELLING_LIKENESS
     };
-    let identifiers = (0..tree.nodes().len() as NodeId).filter(|&id| {
-        let node = tree.node(id);
-        node.kind == "identifier" && node.class == Some(ReplacementClass::Identifier)
-    });
     let edit = |span: Span, class: ReplacementClass, text: String| RawEdit { span, class, text, tier: Tier::Classic };
     for m in missing {
         match m {
             Missing::Name(name) | Missing::Local(name) => {
-                let mut misspelt_binding = false;
-                for id in identifiers.clone() {
-                    let node = tree.node(id);
-                    let text = tree.text(node.span);
-                    let binding = node.field != Some("attribute")
-                        && !is_definition_name(tree, id)
-                        && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument");
-                    if binding && text != name {
-                        misspelt_binding |= close(text, name);
-                        let list = if close(text, name) { &mut out.first } else { &mut out.rest };
-                        list.push(edit(node.span, ReplacementClass::Identifier, name.clone()));
+                // Each binding renamed to the missing name; those spelt like it are its likely misspellings.
+                let mut misspelt: Vec<&str> = Vec::new();
+                for id in (0..tree.nodes().len() as NodeId).filter(|&id| is_binding(tree, id)) {
+                    let span = tree.node(id).span;
+                    let text = tree.text(span);
+                    if text == name {
+                        continue;
                     }
+                    let list = if close(text, name) {
+                        push_new(&mut misspelt, text);
+                        &mut out.first
+                    } else {
+                        &mut out.rest
+                    };
+                    list.push(edit(span, ReplacementClass::Identifier, name.clone()));
                 }
                 // The other way round: each read of the missing name becomes a bound name spelt like it (`lenght`
                 // for `length`).
-                let bound: Vec<&str> = bindings(tree).filter(|b| b != name && close(b, name)).collect();
                 for id in (0..tree.nodes().len() as NodeId).filter(|&id| {
                     let node = tree.node(id);
                     node.kind == "identifier"
                         && node.class == Some(ReplacementClass::Expression)
                         && tree.text(node.span) == name
                 }) {
-                    for b in &bound {
+                    for b in &misspelt {
                         out.first.push(edit(tree.node(id).span, ReplacementClass::Expression, b.to_string()));
                     }
                 }
@@ -1198,19 +1097,20 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                     // A lone `x -= 1` is itself misspelt more often than it lacks `x = 0`.
                     let sure = match m {
                         Missing::Local(_) => spellings > 1,
-                        _ => !misspelt_binding,
+                        _ => misspelt.is_empty(),
                     };
                     let list = if sure { &mut out.first } else { &mut out.rest };
                     list.extend(first_in_body(tree, body, &statements));
                 }
             }
             Missing::Attribute { type_name, attribute } => {
-                let mut others: Vec<&str> = builtin_attributes(type_name).to_vec();
+                let mut others = builtin_attributes(type_name);
                 others.retain(|o| o != attribute);
                 others.sort_by_key(|o| strsim::damerau_levenshtein(o, attribute));
-                for id in identifiers.clone() {
+                for id in 0..tree.nodes().len() as NodeId {
                     let node = tree.node(id);
-                    if node.field == Some("attribute") && tree.text(node.span) == attribute {
+                    if node.kind == "identifier" && node.field == Some("attribute") && tree.text(node.span) == attribute
+                    {
                         for other in &others {
                             let list = if close(other, attribute) { &mut out.first } else { &mut out.rest };
                             list.push(edit(node.span, ReplacementClass::Identifier, other.to_string()));
