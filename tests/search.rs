@@ -190,6 +190,67 @@ fn baseline_climbs_from_a_partial_repair() {
     }
 }
 
+/// Polishing (`search/polish.rs`): a repair of two edits that fits the tests gives way to the one-edit fix a few
+/// runs down the start's own stream, and arithmetic a menu edit leaves behind (`n - 0`) is rewritten away.
+#[test]
+fn a_repair_is_polished_to_fewer_edits_and_plain_arithmetic() {
+    let sandbox = sandbox();
+    let searcher = |tests: &[&str], seed| Searcher {
+        sandbox: &sandbox,
+        model: None,
+        spec: String::new(),
+        tests: kelp::exec::Tests::Asserts(tests.iter().map(|t| format!("assert {t}")).collect()),
+        context: Default::default(),
+        config: SearchConfig {
+            mode: Mode::Baseline,
+            budget: Budget { test_runs: 1000, model_calls: 0, wall: Duration::from_secs(60) },
+            seed,
+            ..SearchConfig::default()
+        },
+    };
+    // The README's example: `pass` and `min(hi, x)` pass its tests too, with two edits.
+    let clamp =
+        "def clamp(x, lo, hi):\n    if x < lo:\n        return lo\n    if x < hi:\n        return hi\n    return x\n";
+    let fitted = clamp.replace("if x < hi:\n        return hi\n    return x", "pass\n    return min(hi, x)");
+    let clamp_tests =
+        ["clamp(5, 0, 10) == 5", "clamp(-3, 0, 10) == 0", "clamp(12, 0, 10) == 10", "clamp(0, 0, 0) == 0"];
+    let start = syntax::parse(clamp);
+    let path = kelp::noise::tree_diff(&start, &syntax::parse(fitted.as_str()));
+    assert_eq!(path.len(), 2);
+    let foothold = kelp::search::Candidate {
+        source: fitted.clone(),
+        edits: path.edits.iter().map(|e| e.edit.clone()).collect(),
+        passed: None,
+        wrong_values: 0,
+        tests: clamp_tests.len(),
+        log_prob: 0.0,
+    };
+    for seed in 0..3 {
+        let report = searcher(&clamp_tests, seed).run_from(clamp, std::slice::from_ref(&foothold)).unwrap();
+        assert!(report.repaired, "seed {seed}: {report:?}");
+        // The foothold is the first repair (the start's run, then its own).
+        assert_eq!(report.test_runs_to_repair, Some(2), "seed {seed}");
+        let polish = report.polish.as_ref().expect("a repair is polished");
+        assert!(polish.fewer_edits && polish.edits_before == 2 && polish.edits_after == 1, "seed {seed}: {polish:?}");
+        assert!(polish.runs <= kelp::search::POLISH_RUNS, "seed {seed}: {polish:?}");
+        assert_eq!(report.best.edits.len(), 1, "seed {seed}: {}", report.best.source);
+        assert_ne!(report.best.source, fitted);
+        assert_eq!(report.test_runs, report.test_runs_to_repair.unwrap() + polish.runs);
+    }
+    // Off by one in a range bound: the menu's integer edits reach `n - 0` or `n`, whichever comes first; either way
+    // the repair reported is `range(n)`.
+    let fib = "def fib(n):\n    a, b = 0, 1\n    for _ in range(n - 1):\n        a, b = b, a + b\n    return a\n";
+    let fib_tests = ["fib(0) == 0", "fib(1) == 1", "fib(2) == 1", "fib(7) == 13"];
+    let mut simplified = 0;
+    for seed in 0..6 {
+        let report = searcher(&fib_tests, seed).run(fib).unwrap();
+        assert!(report.repaired, "seed {seed}: {report:?}");
+        assert_eq!(report.best.source, fib.replace("n - 1", "n"), "seed {seed}");
+        simplified += usize::from(report.polish.as_ref().is_some_and(|p| p.simplified));
+    }
+    assert!(simplified > 0, "no seed's first repair was `n - 0`: the test no longer tests the simplification");
+}
+
 #[test]
 fn every_constrained_proposal_parses_as_its_class() {
     // The shipped model: a random one rarely ends a replacement, and a replacement cut off at the token limit is

@@ -631,6 +631,19 @@ fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
         report.rejected,
         report.seconds
     );
+    if let Some(polish) = report.polish.as_ref().filter(|p| p.runs > 0) {
+        let mut found = Vec::new();
+        if polish.fewer_edits {
+            found.push(format!("a one-edit repair replaced the first, of {} edits", polish.edits_before));
+        }
+        if polish.simplified {
+            found.push("arithmetic like `n - 0` simplified".to_string());
+        }
+        if found.is_empty() {
+            found.push(format!("no smaller repair than the first ({} edits)", polish.edits_before));
+        }
+        println!("polished in {} more test runs after the first repair: {}", polish.runs, found.join("; "));
+    }
 }
 
 #[cfg(test)]

@@ -15,6 +15,8 @@
 //!   [`Mode::ModelOnly`] runs no tests while searching and ranks by the model alone (the prototype's mode): a beam
 //!   over the menu's edits and the model's samples (`beam.rs`), or rollouts that stop when the model says the program
 //!   needs no edit; the final program the model finds likeliest wins.
+//! - `polish.rs`: once a program passes every test, a repair with fewer edits or without `n - 0`-like arithmetic
+//!   is preferred if one passes too ([`Polish`]).
 //! - `localize.rs`: fault localisation. Test runs are traced, and the lines that failing tests run (and passing
 //!   ones do not) rank edits there first ([`Suspicion`], with `SearchConfig::localize`).
 //!
@@ -27,6 +29,7 @@ mod beam;
 mod best_first;
 mod climb;
 mod localize;
+mod polish;
 mod propose;
 mod sketch;
 
@@ -41,6 +44,7 @@ use serde::Serialize;
 pub use baseline::{Baseline, RawEdit, single_edits, single_edits_with, test_strings};
 pub use climb::Climb;
 pub use localize::Suspicion;
+pub use polish::{POLISH_RUNS, Polish, simplified};
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
     score_edits, splice_checked,
@@ -258,6 +262,8 @@ pub struct SearchReport {
     pub test_runs: usize,
     /// Test runs up to and including the first repairing candidate.
     pub test_runs_to_repair: Option<usize>,
+    /// What polishing the first repair did (`polish.rs`); `None` when nothing was repaired or in model-only mode.
+    pub polish: Option<Polish>,
     /// Test runs that re-ran a tested program (counted in `test_runs`): traced, for the spectrum of a new root of
     /// the baseline's climb, or under a longer time limit, for a candidate that timed out under the search's own
     /// ([`Run::test_limit`]) and would be a repair had its timeouts passed.
@@ -608,6 +614,11 @@ impl<'a> Searcher<'a> {
                 (_, None) => run.stop = Some(Stop::Exhausted),
             }
         }
+        let polish = if run.best.all_passed() && self.config.mode != Mode::ModelOnly && passed_before < n_tests {
+            Some(self.polish(&mut run, &start_tree)?)
+        } else {
+            None
+        };
         let repaired = run.best.all_passed();
         Ok(SearchReport {
             mode: self.config.mode,
@@ -620,6 +631,7 @@ impl<'a> Searcher<'a> {
             duplicates: run.duplicates,
             test_runs: run.test_runs,
             test_runs_to_repair: run.test_runs_to_repair,
+            polish,
             reruns: run.reruns,
             model_calls: stats.sampled,
             rejected: stats.rejected,
