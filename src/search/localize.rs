@@ -7,7 +7,11 @@
 //! failing test runs. A line where failing tests raised an exception (a `NameError`, a `TypeError`…) gets the share of
 //! failing tests that raised there on top: the line a test dies on is the likeliest place of its bug among all the
 //! lines it ran, which the spectrum alone cannot tell apart. A `NameError` shares that with the `def` line: a name read
-//! but never bound is as often a misspelt parameter (the header) as a misspelt read (the line that raised). The scores
+//! but never bound is as often a misspelt parameter (the header) as a misspelt read (the line that raised). Any other
+//! exception also gives half as much to each line that binds a name read on the line that raised, one step of a
+//! backward slice: an `IndexError` on `out[i][j] += x` is as often the making of `out` (`[[0] * n for _ in
+//! range(n)]` where `p` was meant) as the line itself, and the spectrum cannot tell the lines apart when every test
+//! runs them all. The scores
 //! are then scaled so the top line has 1. An edit is as suspicious as the most suspicious line from the start of its
 //! statement to the end of its span (a condition's edit takes its `if` line; a parameter's, the `def` line, which
 //! counts as run whenever the function is called).
@@ -22,7 +26,7 @@
 //! several bugs shows them through the same tests.
 
 use crate::exec::{Outcome, TestReport};
-use crate::syntax::{Span, Tree};
+use crate::syntax::{self, ReplacementClass, Span, Tree};
 
 /// The suspicion below which lines are not told apart (a line no failing test runs has 0).
 const FLOOR: f64 = 0.02;
@@ -84,6 +88,33 @@ impl Missing {
     }
 }
 
+/// The lines (0-based) other than `line` that bind a name read on `line`: its assignments and augmented
+/// assignments, loop and `with` targets, parameters (the `def` line).
+fn binding_lines(tree: &Tree, line: usize) -> Vec<usize> {
+    let line_of = |span: Span| tree.line_of(span.start as usize) - 1;
+    let nodes = tree.nodes();
+    // Reads are expressions; names in binding (or attribute) position have the identifier class.
+    let read: Vec<&str> = nodes
+        .iter()
+        .filter(|n| n.kind == "identifier" && n.class == Some(ReplacementClass::Expression) && line_of(n.span) == line)
+        .map(|n| tree.text(n.span))
+        .collect();
+    let mut out: Vec<usize> = nodes
+        .iter()
+        .filter(|n| {
+            n.kind == "identifier"
+                && n.class == Some(ReplacementClass::Identifier)
+                && n.field != Some("attribute")
+                && read.contains(&tree.text(n.span))
+        })
+        .map(|n| line_of(n.span))
+        .filter(|&l| l != line)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Exceptions a missing check lets through: a zero divisor, an empty sequence, a missing key, a `None`.
 const GUARDED_ERRORS: [&str; 6] =
     ["ZeroDivisionError", "IndexError", "KeyError", "ValueError", "TypeError", "AttributeError"];
@@ -100,8 +131,10 @@ impl Suspicion {
         });
         let mut failed = vec![0u32; source_lines];
         let mut passed = vec![0u32; source_lines];
-        // In half-tests: a `NameError` gives half to the line that raised, half to the `def` line.
-        let mut raised = vec![0u32; source_lines];
+        // In tests: a `NameError` gives half to the line that raised, half to the `def` line; another exception all
+        // of one to the line, and half of one to each line binding a name read there.
+        let mut raised = vec![0f64; source_lines];
+        let mut tree = None;
         let mut failed_total = 0u32;
         let mut crashed = false;
         let mut missing = Vec::new();
@@ -130,10 +163,16 @@ impl Suspicion {
                 // Half to the line that raised and half to the header for a `NameError` (see the module doc).
                 match def_line.filter(|&d| d != l && kind == "NameError") {
                     Some(d) => {
-                        raised[l] += 1;
-                        raised[d] += 1;
+                        raised[l] += 0.5;
+                        raised[d] += 0.5;
                     }
-                    None => raised[l] += 2,
+                    None => raised[l] += 1.0,
+                }
+                if !matches!(kind.as_str(), "NameError" | "UnboundLocalError") {
+                    let tree = tree.get_or_insert_with(|| syntax::parse(source));
+                    for b in binding_lines(tree, l) {
+                        raised[b] += 0.5;
+                    }
                 }
             }
             for l in lines {
@@ -150,9 +189,8 @@ impl Suspicion {
         let ochiai =
             |f: u32, p: u32| if f == 0 { 0.0 } else { f as f64 / (failed_total as f64 * (f + p) as f64).sqrt() };
         // The line a failing test died on (see the module doc) gets the share of failing tests that died there.
-        let mut lines: Vec<f64> = (0..source_lines)
-            .map(|l| ochiai(failed[l], passed[l]) + raised[l] as f64 / (2 * failed_total) as f64)
-            .collect();
+        let mut lines: Vec<f64> =
+            (0..source_lines).map(|l| ochiai(failed[l], passed[l]) + raised[l] / failed_total as f64).collect();
         let top = lines.iter().copied().fold(0.0, f64::max);
         if top <= 0.0 {
             return None;
@@ -264,7 +302,8 @@ mod tests {
         let r = report(vec![died("TypeError"), test(false, &[1, 2]), test(true, &[])]);
         let s = Suspicion::from_report(&r, 0, source).expect("localised");
         assert_eq!(s.lines()[1], 1.0);
-        assert!((s.lines()[0] - 2.0 / 3.0).abs() < 1e-9, "{:?}", s.lines());
+        // The header binds `x`, read where the test died: (1 + 0.5 / 2) / (1 + 1 / 2).
+        assert!((s.lines()[0] - 5.0 / 6.0).abs() < 1e-9, "{:?}", s.lines());
         // A name read but never bound: the read and the header (a misspelt parameter) tie.
         let r = report(vec![died("NameError"), test(false, &[1, 2]), test(true, &[])]);
         let s = Suspicion::from_report(&r, 0, source).expect("localised");
@@ -273,6 +312,29 @@ mod tests {
         let r = report(vec![died("ZeroDivisionError"), test(true, &[1, 2])]);
         assert!(Suspicion::from_report(&r, 0, source).expect("localised").crashed());
         assert!(!Suspicion::from_report(&report(vec![test(false, &[1, 2])]), 0, source).unwrap().crashed());
+    }
+
+    #[test]
+    fn the_lines_binding_what_the_dying_line_reads_rank_next() {
+        let source = "def matmul(a, b):\n    n, p = len(a), len(b[0])\n    out = [[0] * n for _ in range(n)]\n    \
+                      for i in range(n):\n        for j in range(p):\n            out[i][j] += a[i][0] * b[0][j]\n    \
+                      total = 0\n    return out\n";
+        let tree = crate::syntax::parse(source);
+        // `out`, `i`, `j` are bound on lines 3, 4, 5 (1-based), `a` and `b` by the header; `total` is not read.
+        assert_eq!(binding_lines(&tree, 5), vec![0, 2, 3, 4]);
+        let every_line: Vec<u32> = (1..=8).collect();
+        let died = TestResult {
+            name: "t".into(),
+            outcome: Outcome::Error { kind: "IndexError".into(), message: String::new(), line: Some(6) },
+            lines: every_line.clone(),
+        };
+        let r = report(vec![died, test(true, &every_line)]);
+        let s = Suspicion::from_report(&r, 0, source).expect("localised");
+        assert_eq!(s.lines()[5], 1.0);
+        let (bound, other) = (s.lines()[2], s.lines()[6]);
+        assert!(bound < 1.0 && other < bound, "{:?}", s.lines());
+        assert_eq!(s.lines()[0], bound);
+        assert_eq!(s.lines()[1], other, "n and p are not read where it died");
     }
 
     #[test]
