@@ -553,6 +553,45 @@ fn repair_bad_input_exits_2_and_writes_nothing() {
     assert!(!stderr(&out).contains("panicked"));
 }
 
+/// A file with a helper beside the function its tests call, and HumanEval-style tests (`check(fn)` named after
+/// the function, called at the end): no `--function` needed, and each assert of the check is a test of its own.
+#[test]
+fn repair_finds_the_tested_function_among_helpers_and_cuts_a_check_into_tests() {
+    let dir = scratch("helpers");
+    let file = dir.join("scale.py");
+    let program =
+        "def helper(x):\n    return x * 2\n\n\ndef scale_positive(xs):\n    return [helper(x) for x in xs if x < 0]\n";
+    std::fs::write(&file, program).unwrap();
+    let tests = dir.join("check_scale.py");
+    std::fs::write(
+        &tests,
+        "METADATA = {}\n\n\ndef check(scale_positive):\n    assert scale_positive([1, -2, 3]) == [2, 6]\n    \
+         assert scale_positive([]) == []\n    assert scale_positive([0, 5]) == [10]\n    for n in range(1, 4):\n        assert scale_positive([n]) == [2 * n]\n\n\
+         check(scale_positive)\n",
+    )
+    .unwrap();
+    let stderr = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    let out = kelp(&["repair", "--baseline", "--json", file.to_str().unwrap(), "--tests", tests.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("repairing `scale_positive`, the one its tests call"), "{err}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["function"], "scale_positive");
+    assert_eq!(json["report"]["tests"], 4, "one test per statement that asserts");
+    // `[] == []` passes on the broken program: one of four.
+    assert_eq!(json["report"]["passed_before"], 1);
+    assert_eq!(json["report"]["repaired"], true);
+    assert!(json["diff"].as_str().unwrap().contains("-    return [helper(x) for x in xs if x < 0]"), "{json}");
+    // Tests that call both functions do not say which to repair.
+    let both = dir.join("test_both.py");
+    std::fs::write(&both, "from scale import helper, scale_positive\n\ndef test_a():\n    assert helper(1) == 2\n")
+        .unwrap();
+    let out = kelp(&["repair", "--baseline", file.to_str().unwrap(), "--tests", both.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("choose one with --function"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), program);
+}
+
 #[test]
 fn synth_starts_from_the_signature_alone() {
     // The working body in the file is ignored: the search starts from `pass`, which passes no test.

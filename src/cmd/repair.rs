@@ -11,6 +11,7 @@
 //! Fallback: when the model search fails, the rest of the budget goes to the model-free baseline, and the report
 //! says "repaired by the baseline fallback" (`repaired_by` in JSON). With the fallback on, the model search gets
 //! `--model-seconds` (3 s) of the wall time. `--no-fallback` turns it off; `--baseline` runs the baseline alone.
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -21,7 +22,7 @@ use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, Tests, parse_te
 use kelp::model::Checkpoint;
 use kelp::model::decode::{Prefix, spec_text};
 use kelp::search::{Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
-use kelp::syntax::{self, Tree};
+use kelp::syntax::{self, Span, Tree};
 
 use super::test::{kept, parse_tests, read_source, syntax_error, with_user_modules};
 
@@ -145,13 +146,14 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
                 .unwrap_or_else(|| format!("syntax error at line {}", tree.line_of(span.start as usize)))
         );
     }
-    let function = find_function(&tree, args.function.as_deref(), &args.file)?;
-    let function_node = function.node;
-    let (mut target, file_asserts) = split_file(&tree, &function)?;
     let tests_file = match &args.tests {
         Some(path) => Some((path.as_path(), read_source(path)?)),
         None => None,
     };
+    let tests_text = tests_file.as_ref().map(|(_, text)| text.as_str());
+    let function = find_function(&tree, args.function.as_deref(), &args.file, tests_text)?;
+    let function_node = function.node;
+    let (mut target, file_asserts) = split_file(&tree, &function)?;
     let tests = find_tests(&args, tests_file.as_ref().map(|(_, text)| text.as_str()), &target, &file_asserts)?;
     let tests = with_user_modules(tests, (&args.file, &source), tests_file.as_ref().map(|(p, t)| (*p, t.as_str())));
     if job == Job::Synth {
@@ -396,8 +398,15 @@ fn defined_functions(tree: &Tree) -> Vec<Defined<'_>> {
 
 /// The function to repair: `--function NAME` (a top-level function, `Class.method`, or a method's own name when
 /// only one class has it), else the only top-level function that is not a test, else the only method of a class
-/// that is not a test class.
-fn find_function<'t>(tree: &'t Tree, wanted: Option<&str>, file: &Path) -> anyhow::Result<Defined<'t>> {
+/// that is not a test class. Among several, the only one the tests name (`tests_text`, else the file's own code
+/// outside those functions), else the only one with doctests: a file with helpers beside the function its tests
+/// call needs no `--function`.
+fn find_function<'t>(
+    tree: &'t Tree,
+    wanted: Option<&str>,
+    file: &Path,
+    tests_text: Option<&str>,
+) -> anyhow::Result<Defined<'t>> {
     let mut functions = defined_functions(tree);
     let list = |fs: &[Defined]| {
         if fs.is_empty() {
@@ -430,6 +439,17 @@ fn find_function<'t>(tree: &'t Tree, wanted: Option<&str>, file: &Path) -> anyho
         })
         .collect();
     let choice = if top.is_empty() { &methods } else { &top };
+    let tested = if choice.len() > 1 { tested_functions(tree, &functions, choice, tests_text) } else { Vec::new() };
+    if let [one] = tested.as_slice() {
+        eprintln!(
+            "kelp: {} defines several functions ({}); repairing `{}`, the one its tests call (choose another with \
+             --function)",
+            file.display(),
+            choice.iter().map(|&i| functions[i].name.as_str()).collect::<Vec<_>>().join(", "),
+            functions[*one].name
+        );
+        return Ok(functions.swap_remove(*one));
+    }
     match choice.as_slice() {
         [one] => Ok(functions.swap_remove(*one)),
         [] => bail!("{} defines no function to repair", file.display()),
@@ -439,6 +459,38 @@ fn find_function<'t>(tree: &'t Tree, wanted: Option<&str>, file: &Path) -> anyho
             many.iter().map(|&i| functions[i].name.as_str()).collect::<Vec<_>>().join(", ")
         ),
     }
+}
+
+/// Of the `choice` functions, those the tests name: identifiers of `tests_text`, or without it of the file's code
+/// outside the chosen functions (its asserts and test functions); failing that, those with doctests.
+fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_text: Option<&str>) -> Vec<usize> {
+    let tests_tree;
+    let (names_tree, outside): (&Tree, Vec<Span>) = match tests_text {
+        Some(text) => {
+            tests_tree = syntax::parse(text);
+            (&tests_tree, vec![tests_tree.node(0).span])
+        }
+        None => {
+            let chosen: Vec<Span> = choice.iter().map(|&i| tree.node(functions[i].node).span).collect();
+            let spans = tree
+                .children(0)
+                .map(|c| tree.node(c).span)
+                .filter(|span| !chosen.iter().any(|c| span.contains(*c)))
+                .collect();
+            (tree, spans)
+        }
+    };
+    let named: HashSet<&str> = names_tree
+        .nodes()
+        .iter()
+        .filter(|n| n.kind == "identifier" && outside.iter().any(|s| s.contains(n.span)))
+        .map(|n| names_tree.text(n.span))
+        .collect();
+    let by_name: Vec<usize> = choice.iter().copied().filter(|&i| named.contains(functions[i].bare)).collect();
+    if !by_name.is_empty() || tests_text.is_some() {
+        return by_name;
+    }
+    choice.iter().copied().filter(|&i| tree.text(tree.node(functions[i].node).span).contains(">>> ")).collect()
 }
 
 /// The function's source (a method's dedented) and its surroundings, and the file's top-level assert lines.

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::extract::{Rejection, extract_functions, first_function, name_of, spec_of, spec_of_function};
 use super::{CorpusError, FunctionLimits, Origin, Split, Task, Tests};
+use crate::exec::split_check;
 use crate::syntax;
 
 /// Files larger than this are skipped: generated tables and test data, not functions worth learning from.
@@ -116,6 +117,7 @@ pub fn humaneval_tasks() -> Vec<Task> {
                 })
                 .or_else(|| first_function(&tree));
             let mut spec = function.map_or_else(Default::default, |f| spec_of_function(&tree, f));
+            // One test per assert of the check where it can be cut so (all 164 can be; `split_check`).
             spec.tests = Some(match split_check(&r.test, &r.entry_point) {
                 Some(asserts) => Tests::Asserts(asserts),
                 None => Tests::Check { source: r.test, entry_point: r.entry_point.clone() },
@@ -130,51 +132,6 @@ pub fn humaneval_tasks() -> Vec<Task> {
             }
         })
         .collect()
-}
-
-/// A HumanEval `check(candidate)` as one assert line per test, `candidate` replaced by the entry point, when the
-/// check's body is nothing but one-line asserts (and the file nothing else but `METADATA`): 154 of the 164. The
-/// search then learns how many tests a candidate passes, not only whether all do. `None` otherwise: the check
-/// stays one test.
-fn split_check(source: &str, entry_point: &str) -> Option<Vec<String>> {
-    let tree = syntax::parse(source);
-    if tree.has_error() {
-        return None;
-    }
-    let mut asserts = None;
-    for top in tree.children(0).filter(|&c| !tree.node(c).extra) {
-        let node = tree.node(top);
-        match node.kind {
-            "function_definition" if name_of(&tree, top).as_deref() == Some("check") => {
-                let body = tree.children(top).find(|&c| tree.node(c).kind == "block")?;
-                let mut lines = Vec::new();
-                for statement in tree.children(body).filter(|&c| !tree.node(c).extra) {
-                    let span = tree.node(statement).span;
-                    if tree.node(statement).kind != "assert_statement" || tree.text(span).contains('\n') {
-                        return None;
-                    }
-                    let mut line = String::new();
-                    let mut copied = span.start as usize;
-                    for id in tree.nodes().iter().filter(|n| {
-                        n.kind == "identifier"
-                            && n.span.start >= span.start
-                            && n.span.end <= span.end
-                            && tree.text(n.span) == "candidate"
-                    }) {
-                        line.push_str(&source[copied..id.span.start as usize]);
-                        line.push_str(entry_point);
-                        copied = id.span.end as usize;
-                    }
-                    line.push_str(&source[copied..span.end as usize]);
-                    lines.push(line);
-                }
-                asserts = Some(lines);
-            }
-            "expression_statement" if tree.text(node.span).starts_with("METADATA") => {}
-            _ => return None,
-        }
-    }
-    asserts.filter(|lines| !lines.is_empty())
 }
 
 /// The directory of the standard library of `python3` (or `$KELP_PYTHON`).

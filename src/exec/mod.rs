@@ -16,7 +16,7 @@ mod validate;
 
 pub use probe::{Call, CallOutcome, Probe, ProbeConfig, ProbeInputs, ProbeRequest, SelfArg};
 pub use sandbox::{Isolation, Outcome, Sandbox, SandboxConfig, SandboxStats, TestCase, TestReport, TestResult, Tests};
-pub use test_file::{TestFile, TestFileError, local_modules, parse_test_file};
+pub use test_file::{TestFile, TestFileError, local_modules, parse_test_file, split_check};
 pub use validate::{Validity, python_command, validate};
 
 /// Errors from running CPython.

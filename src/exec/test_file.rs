@@ -1,7 +1,9 @@
 //! Reading a user's test file into [`Tests`]: what `kelp repair --tests` and `kelp test` accept.
 //!
 //! Three shapes, tried in this order:
-//! - a file defining `check(candidate)` is one HumanEval-style test ([`Tests::Check`]);
+//! - a file defining `check(candidate)` is HumanEval-style: each statement of its body that asserts is one test
+//!   ([`split_check`]; [`Tests::Asserts`]), or, when the body cannot be cut so, the whole check is one test
+//!   ([`Tests::Check`]);
 //! - a file of one-line top-level `assert` statements and nothing else is one test per assert
 //!   ([`Tests::Asserts`], as the corpus stores tests);
 //! - anything else is read as a pytest or unittest module ([`Tests::Suite`]): each top-level assert, each
@@ -72,7 +74,11 @@ pub fn parse_test_file(source: &str, program: &str, entry_point: Option<&str>) -
                 }
             }
         };
-        return Ok(TestFile { tests: Tests::Check { source: source.to_string(), entry_point }, skipped: Vec::new() });
+        let tests = match split_check(source, &entry_point) {
+            Some(asserts) => Tests::Asserts(asserts),
+            None => Tests::Check { source: source.to_string(), entry_point },
+        };
+        return Ok(TestFile { tests, skipped: Vec::new() });
     }
 
     let kind = |s: NodeId| tree.node(s).kind;
@@ -449,6 +455,80 @@ fn imported_modules(tree: &Tree, statement: NodeId) -> Vec<String> {
     }
 }
 
+/// A HumanEval-style test file, `def check(candidate):` with asserts, as one test per statement of the check's body
+/// that asserts (an `assert`, or a loop or block holding one), its parameter (`candidate`) renamed to `entry_point`. Each test is
+/// that statement after the file's other top-level statements (imports, helpers; `METADATA` and a call of `check`
+/// aside) and the check's statements before it that do not assert (`import math`, `rng = random.Random(42)`), all
+/// dedented. One failing assert then fails one test, not the whole check, and the search sees how many pass: a
+/// partial repair counts as progress (`search/climb.rs`), and the spectrum tells passing tests from failing ones.
+///
+/// `None` when the file does not parse, has no `check`, its body has no statement that asserts, or a
+/// statement cannot be dedented (a multi-line string less indented than the body): the check then stays one test.
+pub fn split_check(source: &str, entry_point: &str) -> Option<Vec<String>> {
+    let tree = syntax::parse(source);
+    if tree.has_error() {
+        return None;
+    }
+    let mut preamble = String::new();
+    let mut check = None;
+    for s in statements(&tree, 0) {
+        match definition_name(&tree, s) {
+            Some(("function", "check")) => check = Some(tree.undecorated(s)),
+            _ if is_check_call(&tree, s) || text(&tree, s).starts_with("METADATA") => {}
+            _ => {
+                preamble.push_str(text(&tree, s));
+                preamble.push('\n');
+            }
+        }
+    }
+    let check = check?;
+    // The check's parameter: `candidate` in HumanEval, the function's own name in some of its derivatives.
+    let parameters = tree.children(check).find(|&c| tree.node(c).field == Some("parameters"))?;
+    let parameter = statements(&tree, parameters).next().filter(|&p| tree.node(p).kind == "identifier")?;
+    let parameter = text(&tree, parameter);
+    let body = body(&tree, check);
+    let indent = syntax::indentation_at(source, tree.node(body).span.start as usize);
+    let mut setup = preamble;
+    let mut tests = Vec::new();
+    for s in statements(&tree, body) {
+        let code = syntax::dedent(&renamed(&tree, s, parameter, entry_point), indent)?;
+        let asserts =
+            tree.nodes()[s as usize..tree.node(s).subtree_end as usize].iter().any(|n| n.kind == "assert_statement");
+        if asserts {
+            tests.push(format!("{setup}{code}"));
+        } else {
+            setup.push_str(&code);
+            setup.push('\n');
+        }
+    }
+    (!tests.is_empty()).then_some(tests)
+}
+
+/// Is the statement a call of `check(…)` (a file that runs its own check)?
+fn is_check_call(tree: &Tree, statement: NodeId) -> bool {
+    let Some(call) = statements(tree, statement).next() else { return false };
+    tree.node(statement).kind == "expression_statement"
+        && tree.node(call).kind == "call"
+        && statements(tree, call).next().is_some_and(|f| text(tree, f) == "check")
+}
+
+/// The statement's text with every identifier `from` spelt `to`.
+fn renamed(tree: &Tree, statement: NodeId, from: &str, to: &str) -> String {
+    let span = tree.node(statement).span;
+    let mut out = String::new();
+    let mut copied = span.start as usize;
+    let end = tree.node(statement).subtree_end as usize;
+    for n in &tree.nodes()[statement as usize..end] {
+        if n.kind == "identifier" && tree.text(n.span) == from {
+            out.push_str(&tree.source()[copied..n.span.start as usize]);
+            out.push_str(to);
+            copied = n.span.end as usize;
+        }
+    }
+    out.push_str(&tree.source()[copied..span.end as usize]);
+    out
+}
+
 /// `("function" | "class", name)` of a definition statement, decorated or not.
 fn definition_name(tree: &Tree, statement: NodeId) -> Option<(&'static str, &str)> {
     let def = tree.undecorated(statement);
@@ -735,7 +815,12 @@ class Later(unittest.TestCase):
     fn check_wins_and_needs_one_entry_point() {
         let check = "def check(candidate):\n    assert candidate(1, 2) == 3\n\ndef test_x():\n    pass\n";
         let file = parse_test_file(check, PROGRAM, None).unwrap();
-        assert_eq!(file.tests, Tests::Check { source: check.into(), entry_point: "add".into() });
+        let one = "def test_x():\n    pass\nassert add(1, 2) == 3".to_string();
+        assert_eq!(file.tests, Tests::Asserts(vec![one]));
+        // A check that does not assert stays one test.
+        let silent = "def check(candidate):\n    candidate(1, 2)\n";
+        let file = parse_test_file(silent, PROGRAM, None).unwrap();
+        assert_eq!(file.tests, Tests::Check { source: silent.into(), entry_point: "add".into() });
         let two = "def f(x):\n    return x\n\ndef g(x):\n    return x\n";
         assert_eq!(
             parse_test_file(check, two, None),
@@ -743,6 +828,44 @@ class Later(unittest.TestCase):
         );
         assert_eq!(parse_test_file(check, "x = 1\n", None), Err(TestFileError::NoEntryPoint));
         assert!(parse_test_file(check, two, Some("g")).is_ok());
+    }
+
+    /// HumanEval/44's check, and kin: the statements that assert become tests, each after the imports and the
+    /// statements before it that do not assert; `candidate` is the entry point.
+    #[test]
+    fn a_check_is_cut_into_one_test_per_statement_that_asserts() {
+        let check = "import math\n\nMETADATA = {}\n\n\ndef check(candidate):\n    assert candidate(8, 3) == \"22\"\n    \
+                     assert candidate(\n        9, 3\n    ) == \"100\"\n    base = 2\n    for x in range(base, 8):\n        \
+                     assert candidate(x, x + 1) == str(x)\n    assert True\n\ncheck(change_base)\n";
+        let tests = split_check(check, "change_base").expect("cut");
+        assert_eq!(
+            tests,
+            [
+                "import math\nassert change_base(8, 3) == \"22\"",
+                "import math\nassert change_base(\n    9, 3\n) == \"100\"",
+                "import math\nbase = 2\nfor x in range(base, 8):\n    assert change_base(x, x + 1) == str(x)",
+                "import math\nbase = 2\nassert True",
+            ]
+        );
+        // Each test compiles on its own.
+        for t in &tests {
+            assert!(!syntax::parse(t.as_str()).has_error(), "{t}");
+        }
+        assert_eq!(split_check("def check(candidate):\n    pass\n", "f"), None);
+        // HumanEvalPack names the parameter after the function; any name is the entry point.
+        let named = "def check(has_close_elements):\n    assert has_close_elements([1.0], 0.5) == False\n\n\
+                     check(has_close_elements)\n";
+        assert_eq!(
+            split_check(named, "has_close_elements").unwrap(),
+            ["assert has_close_elements([1.0], 0.5) == False"]
+        );
+        let fn_named = "def check(fn):\n    assert fn(2) == 4\n    assert fn(3) == 9\n";
+        assert_eq!(split_check(fn_named, "square").unwrap(), ["assert square(2) == 4", "assert square(3) == 9"]);
+        assert_eq!(split_check("def check():\n    assert f(2) == 4\n", "f"), None);
+        assert_eq!(split_check("def test_a():\n    assert 1\n", "f"), None);
+        // A multi-line string less indented than the body cannot be dedented.
+        let string = "def check(candidate):\n    assert candidate(\"\"\"a\nb\"\"\") == 1\n";
+        assert_eq!(split_check(string, "f"), None);
     }
 
     #[test]
