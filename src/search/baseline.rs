@@ -1276,21 +1276,6 @@ fn by_suspicion(start: &Tree, suspicion: &Suspicion, edits: Vec<RawEdit>) -> Vec
     ranked
 }
 
-/// What a tier costs an edit's rank, in nats of log-suspicion ([`with_tier_costs`]): a rename is tried with the
-/// classic edits of lines about 0.7 times as suspicious, a rewrite with those of lines half as suspicious.
-const TIER_COST: [f64; 3] = [0.0, 0.35, 0.7];
-
-/// Ranked edits with each rank lowered by its tier's [`TIER_COST`], re-sorted (stably). Tier by tier within exactly
-/// equal suspicion alone let one suspicious line's rewrites (every expression of the program at each of its sites:
-/// 400 in a 10-line `matmul`) go before every classic edit of the lines next in suspicion, where the bug often is
-/// when the line that raised only used a value made wrong earlier (`[[0] * n …]` for `[[0] * p …]`: 504 runs).
-fn with_tier_costs(ranked: Vec<(f64, RawEdit)>) -> Vec<(f64, RawEdit)> {
-    let mut ranked: Vec<(f64, RawEdit)> =
-        ranked.into_iter().map(|(rank, e)| (rank - TIER_COST[e.tier as usize], e)).collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-    ranked
-}
-
 /// Ranked edits (most suspicious first) in the order the baseline tries them: within each run of equally suspicious
 /// edits tier by tier, each tier in its given order, and the `late` edits last.
 ///
@@ -1371,7 +1356,7 @@ impl Baseline {
         let mut additive = additive_edits(start);
         additive.shuffle(&mut rng);
         let ranked = match suspicion {
-            Some(suspicion) => with_tier_costs(by_suspicion(start, suspicion, singles)),
+            Some(suspicion) => by_suspicion(start, suspicion, singles),
             None => singles.into_iter().map(|e| (0.0, e)).collect(),
         };
         if let Some(suspicion) = suspicion {
