@@ -177,7 +177,8 @@ mod tests {
     fn check_takes_the_single_function() {
         let check = "def check(candidate):\n    assert candidate(1) == 2\n";
         let tests = parse_tests(check, "def double(x):\n    return x * 2\n", None).unwrap();
-        assert_eq!(tests, Tests::Check { source: check.into(), entry_point: "double".into() });
+        // Cut into one test per assert, `candidate` named by the program's only function (`exec::split_check`).
+        assert_eq!(tests, Tests::Asserts(vec!["assert double(1) == 2".into()]));
         let two = "def f(x):\n    return x\n\ndef g(x):\n    return x\n";
         let err = parse_tests(check, two, None).unwrap_err().to_string();
         assert!(err.contains("--entry-point"), "{err}");
