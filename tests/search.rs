@@ -582,6 +582,19 @@ fn repair_finds_the_tested_function_among_helpers_and_cuts_a_check_into_tests() 
     assert_eq!(json["report"]["passed_before"], 1);
     assert_eq!(json["report"]["repaired"], true);
     assert!(json["diff"].as_str().unwrap().contains("-    return [helper(x) for x in xs if x < 0]"), "{json}");
+    // A check that calls the helper too still names the function it receives.
+    let helper_too = dir.join("check_helper_too.py");
+    std::fs::write(
+        &helper_too,
+        "def check(candidate):\n    assert candidate([helper(1)]) == [4]\n    assert candidate([-1, 2]) == [4]\n\n\
+         check(scale_positive)\n",
+    )
+    .unwrap();
+    let out =
+        kelp(&["repair", "--baseline", "--json", file.to_str().unwrap(), "--tests", helper_too.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["function"], "scale_positive");
     // Tests that call both functions do not say which to repair.
     let both = dir.join("test_both.py");
     std::fs::write(&both, "from scale import helper, scale_positive\n\ndef test_a():\n    assert helper(1) == 2\n")

@@ -461,8 +461,9 @@ fn find_function<'t>(
     }
 }
 
-/// Of the `choice` functions, those the tests name: identifiers of `tests_text`, or without it of the file's code
-/// outside the chosen functions (its asserts and test functions); failing that, those with doctests.
+/// Of the `choice` functions, the one a HumanEval-style check receives (`check(f)`, `def check(f)`), else those the
+/// tests name: identifiers of `tests_text`, or without it of the file's code outside the chosen functions (its
+/// asserts and test functions); failing that, those with doctests.
 fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_text: Option<&str>) -> Vec<usize> {
     let tests_tree;
     let (names_tree, outside): (&Tree, Vec<Span>) = match tests_text {
@@ -480,6 +481,23 @@ fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_
             (tree, spans)
         }
     };
+    // A HumanEval-style file says which function its check receives: `check(f)` at the top level, or `def
+    // check(f)` named after it. Its body may call a helper too (`encode_cyclic` to make `decode_cyclic`'s input).
+    let checked: Vec<usize> = choice
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let name = functions[i].bare;
+            tests_text.is_some()
+                && names_tree.children(0).any(|top| {
+                    let text = names_tree.text(names_tree.node(top).span);
+                    text == format!("check({name})") || text.starts_with(&format!("def check({name})"))
+                })
+        })
+        .collect();
+    if !checked.is_empty() {
+        return checked;
+    }
     let named: HashSet<&str> = names_tree
         .nodes()
         .iter()
