@@ -25,6 +25,23 @@ fn sandbox() -> Sandbox {
         .expect("the sandbox starts")
 }
 
+/// The model-free baseline over assert tests (each an expression, `assert` added), 1,000 runs, seed `seed`.
+fn baseline_searcher<'a>(sandbox: &'a Sandbox, tests: &[&str], seed: u64) -> Searcher<'a> {
+    Searcher {
+        sandbox,
+        model: None,
+        spec: String::new(),
+        tests: kelp::exec::Tests::Asserts(tests.iter().map(|t| format!("assert {t}")).collect()),
+        context: Default::default(),
+        config: SearchConfig {
+            mode: Mode::Baseline,
+            budget: Budget { test_runs: 1000, model_calls: 0, wall: Duration::from_secs(60) },
+            seed,
+            ..SearchConfig::default()
+        },
+    }
+}
+
 fn toy(name: &str) -> Task {
     toy_tasks().into_iter().find(|t| t.entry_point == name).expect("a toy task")
 }
@@ -112,27 +129,15 @@ fn localisation_finds_the_bug_sooner_than_random_order() {
 fn the_errors_name_their_repairs_to_the_localised_baseline() {
     let sandbox = sandbox();
     let cases = [
-        ("def shout(s):\n    return s.uper() + '!'\n", "assert shout('hi') == 'HI!'"),
-        ("def hypotenuse(a, b):\n    return math.sqrt(a * a + b * b)\n", "assert hypotenuse(3, 4) == 5.0"),
+        ("def shout(s):\n    return s.uper() + '!'\n", "shout('hi') == 'HI!'"),
+        ("def hypotenuse(a, b):\n    return math.sqrt(a * a + b * b)\n", "hypotenuse(3, 4) == 5.0"),
         (
             "def running(xs):\n    out = []\n    for x in xs:\n        total += x\n        out.append(total)\n    return out\n",
-            "assert running([1, 2, 3]) == [1, 3, 6]",
+            "running([1, 2, 3]) == [1, 3, 6]",
         ),
     ];
     for (program, test) in cases {
-        let searcher = Searcher {
-            sandbox: &sandbox,
-            model: None,
-            spec: String::new(),
-            tests: kelp::exec::Tests::Asserts(vec![test.to_string()]),
-            context: Default::default(),
-            config: SearchConfig {
-                mode: Mode::Baseline,
-                budget: Budget { test_runs: 1000, model_calls: 0, wall: Duration::from_secs(60) },
-                ..SearchConfig::default()
-            },
-        };
-        let report = searcher.run(program).unwrap();
+        let report = baseline_searcher(&sandbox, &[test], 0).run(program).unwrap();
         assert!(report.repaired, "{program}: {report:?}");
         // The start's traced run, then the first few edits the errors name.
         assert!(report.test_runs_to_repair.unwrap() <= 4, "{program}: {report:?}");
@@ -149,19 +154,7 @@ fn baseline_climbs_from_a_partial_repair() {
                    total -= x\n    return lo, hi, total\n";
     let tests =
         ["stats([3, 1, 2])[0] == 1", "stats([5, 7])[0] == 5", "stats([3, 1, 2])[1] == 3", "stats([3, 1, 2])[2] == 6"];
-    let searcher = |seed| Searcher {
-        sandbox: &sandbox,
-        model: None,
-        spec: String::new(),
-        tests: kelp::exec::Tests::Asserts(tests.iter().map(|t| format!("assert {t}")).collect()),
-        context: Default::default(),
-        config: SearchConfig {
-            mode: Mode::Baseline,
-            budget: Budget { test_runs: 1000, model_calls: 0, wall: Duration::from_secs(60) },
-            seed,
-            ..SearchConfig::default()
-        },
-    };
+    let searcher = |seed| baseline_searcher(&sandbox, &tests, seed);
     let fixed = program.replacen("max", "min", 1).replace("-=", "+=");
     for seed in 0..3 {
         let report = searcher(seed).run(program).unwrap();
@@ -195,19 +188,7 @@ fn baseline_climbs_from_a_partial_repair() {
 #[test]
 fn a_repair_is_polished_to_fewer_edits_and_plain_arithmetic() {
     let sandbox = sandbox();
-    let searcher = |tests: &[&str], seed| Searcher {
-        sandbox: &sandbox,
-        model: None,
-        spec: String::new(),
-        tests: kelp::exec::Tests::Asserts(tests.iter().map(|t| format!("assert {t}")).collect()),
-        context: Default::default(),
-        config: SearchConfig {
-            mode: Mode::Baseline,
-            budget: Budget { test_runs: 1000, model_calls: 0, wall: Duration::from_secs(60) },
-            seed,
-            ..SearchConfig::default()
-        },
-    };
+    let searcher = |tests: &[&str], seed| baseline_searcher(&sandbox, tests, seed);
     // The README's example: `pass` and `min(hi, x)` pass its tests too, with two edits.
     let clamp =
         "def clamp(x, lo, hi):\n    if x < lo:\n        return lo\n    if x < hi:\n        return hi\n    return x\n";

@@ -154,7 +154,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let function = find_function(&tree, args.function.as_deref(), &args.file, tests_text)?;
     let function_node = function.node;
     let (mut target, file_asserts) = split_file(&tree, &function)?;
-    let tests = find_tests(&args, tests_file.as_ref().map(|(_, text)| text.as_str()), &target, &file_asserts)?;
+    let tests = find_tests(&args, tests_text, &target, &file_asserts)?;
     let tests = with_user_modules(tests, (&args.file, &source), tests_file.as_ref().map(|(p, t)| (*p, t.as_str())));
     if job == Job::Synth {
         target.function =
@@ -465,50 +465,43 @@ fn find_function<'t>(
 /// tests name: identifiers of `tests_text`, or without it of the file's code outside the chosen functions (its
 /// asserts and test functions); failing that, those with doctests.
 fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_text: Option<&str>) -> Vec<usize> {
-    let tests_tree;
-    let (names_tree, outside): (&Tree, Vec<Span>) = match tests_text {
+    let among = |named: &dyn Fn(&str) -> bool| -> Vec<usize> {
+        choice.iter().copied().filter(|&i| named(functions[i].bare)).collect()
+    };
+    let identifiers = |t: &Tree, outside: &[Span]| -> HashSet<String> {
+        t.nodes()
+            .iter()
+            .filter(|n| n.kind == "identifier" && !outside.iter().any(|s| s.contains(n.span)))
+            .map(|n| t.text(n.span).to_string())
+            .collect()
+    };
+    match tests_text {
         Some(text) => {
-            tests_tree = syntax::parse(text);
-            (&tests_tree, vec![tests_tree.node(0).span])
+            let tests = syntax::parse(text);
+            // A HumanEval-style file says which function its check receives: `check(f)` at the top level, or
+            // `def check(f)` named after it. Its body may call a helper too (`encode_cyclic` to make
+            // `decode_cyclic`'s input).
+            let tops: Vec<&str> = tests.children(0).map(|c| tests.text(tests.node(c).span)).collect();
+            let checked = among(&|name| {
+                tops.iter().any(|t| *t == format!("check({name})") || t.starts_with(&format!("def check({name})")))
+            });
+            if !checked.is_empty() {
+                return checked;
+            }
+            let named = identifiers(&tests, &[]);
+            among(&|name| named.contains(name))
         }
         None => {
-            let chosen: Vec<Span> = choice.iter().map(|&i| tree.node(functions[i].node).span).collect();
-            let spans = tree
-                .children(0)
-                .map(|c| tree.node(c).span)
-                .filter(|span| !chosen.iter().any(|c| span.contains(*c)))
-                .collect();
-            (tree, spans)
+            // The file's own code outside the candidates: its asserts and test functions.
+            let candidates: Vec<Span> = choice.iter().map(|&i| tree.node(functions[i].node).span).collect();
+            let named = identifiers(tree, &candidates);
+            let by_name = among(&|name| named.contains(name));
+            if !by_name.is_empty() {
+                return by_name;
+            }
+            choice.iter().copied().filter(|&i| tree.text(tree.node(functions[i].node).span).contains(">>> ")).collect()
         }
-    };
-    // A HumanEval-style file says which function its check receives: `check(f)` at the top level, or `def
-    // check(f)` named after it. Its body may call a helper too (`encode_cyclic` to make `decode_cyclic`'s input).
-    let checked: Vec<usize> = choice
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let name = functions[i].bare;
-            tests_text.is_some()
-                && names_tree.children(0).any(|top| {
-                    let text = names_tree.text(names_tree.node(top).span);
-                    text == format!("check({name})") || text.starts_with(&format!("def check({name})"))
-                })
-        })
-        .collect();
-    if !checked.is_empty() {
-        return checked;
     }
-    let named: HashSet<&str> = names_tree
-        .nodes()
-        .iter()
-        .filter(|n| n.kind == "identifier" && outside.iter().any(|s| s.contains(n.span)))
-        .map(|n| names_tree.text(n.span))
-        .collect();
-    let by_name: Vec<usize> = choice.iter().copied().filter(|&i| named.contains(functions[i].bare)).collect();
-    if !by_name.is_empty() || tests_text.is_some() {
-        return by_name;
-    }
-    choice.iter().copied().filter(|&i| tree.text(tree.node(functions[i].node).span).contains(">>> ")).collect()
 }
 
 /// The function's source (a method's dedented) and its surroundings, and the file's top-level assert lines.

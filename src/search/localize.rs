@@ -88,10 +88,17 @@ impl Missing {
     }
 }
 
+/// The 0-based line of each byte offset of `source`, from one scan of its newlines.
+fn line_index(source: &str) -> impl Fn(u32) -> usize {
+    let newlines: Vec<usize> = source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
+    move |offset| newlines.partition_point(|&n| n < offset as usize)
+}
+
 /// The lines (0-based) other than `line` that bind a name read on `line`: its assignments and augmented
 /// assignments, loop and `with` targets, parameters (the `def` line).
 fn binding_lines(tree: &Tree, line: usize) -> Vec<usize> {
-    let line_of = |span: Span| tree.line_of(span.start as usize) - 1;
+    let line_at = line_index(tree.source());
+    let line_of = |span: Span| line_at(span.start);
     let nodes = tree.nodes();
     // Reads are expressions; names in binding (or attribute) position have the identifier class.
     let read: Vec<&str> = nodes
@@ -134,7 +141,9 @@ impl Suspicion {
         // In tests: a `NameError` gives half to the line that raised, half to the `def` line; another exception all
         // of one to the line, and half of one to each line binding a name read there.
         let mut raised = vec![0f64; source_lines];
+        // Parsed, and each line's bindings found, once per report: every failing test can die on the same line.
         let mut tree = None;
+        let mut bindings: Vec<Option<Vec<usize>>> = vec![None; source_lines];
         let mut failed_total = 0u32;
         let mut crashed = false;
         let mut missing = Vec::new();
@@ -169,8 +178,9 @@ impl Suspicion {
                     None => raised[l] += 1.0,
                 }
                 if !matches!(kind.as_str(), "NameError" | "UnboundLocalError") {
-                    let tree = tree.get_or_insert_with(|| syntax::parse(source));
-                    for b in binding_lines(tree, l) {
+                    let bound = bindings[l]
+                        .get_or_insert_with(|| binding_lines(tree.get_or_insert_with(|| syntax::parse(source)), l));
+                    for &b in bound.iter() {
                         raised[b] += 0.5;
                     }
                 }
@@ -214,9 +224,7 @@ impl Suspicion {
     /// Per span (byte ranges of `tree`, which must be the program the spectrum was taken on), the log-prior of an
     /// edit there: `ln(max(suspicion, FLOOR))`, in `[ln FLOOR, 0]`.
     pub fn priors(&self, tree: &Tree, spans: &[Span]) -> Vec<f64> {
-        let source = tree.source();
-        let newlines: Vec<usize> = source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
-        let line = |offset: u32| newlines.partition_point(|&n| n < offset as usize);
+        let line = line_index(tree.source());
         let statements: Vec<Span> =
             tree.nodes().iter().filter(|n| n.named && is_statement(n.kind)).map(|n| n.span).collect();
         spans
