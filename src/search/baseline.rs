@@ -255,6 +255,46 @@ fn falls_off_its_end(tree: &Tree, id: NodeId) -> Option<NodeId> {
     (!ends && !tree.is_docstring(last)).then_some(function)
 }
 
+/// Is the expression wrong whatever the program is for: a literal or an operator's result called (`'['(s)`,
+/// `(i + 1)(s)`; a lambda called in place is rare enough), a
+/// literal compared with literals only (`10 == ')'`)? Corruptions that graft foreign code leave such sites.
+fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    let Some(parent) = node.parent.map(|p| tree.node(p)) else { return false };
+    let constant = |kind: &str| sketch::is_literal(kind) || matches!(kind, "list" | "tuple" | "dictionary" | "set");
+    match parent.kind {
+        "call" if node.field == Some("function") => {
+            constant(node.kind)
+                || matches!(
+                    node.kind,
+                    "binary_operator"
+                        | "comparison_operator"
+                        | "boolean_operator"
+                        | "not_operator"
+                        | "unary_operator"
+                        | "parenthesized_expression"
+                )
+        }
+        "comparison_operator" => {
+            let operands =
+                || tree.children(node.parent.unwrap_or(id)).map(|c| tree.node(c)).filter(|c| c.named && !c.extra);
+            sketch::is_literal(node.kind) && operands().count() >= 2 && operands().all(|c| sketch::is_literal(c.kind))
+        }
+        _ => false,
+    }
+}
+
+/// If `id` is a `pass` that ends a function's body holding other statements (a docstring aside: a stub has its own
+/// menu), that function.
+fn pass_ending_a_body(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    let body = tree.node(id).parent?;
+    let function = tree.node(body).parent.filter(|&f| tree.node(f).kind == "function_definition")?;
+    let statements: Vec<NodeId> = tree.children(body).filter(|&c| !tree.node(c).extra).collect();
+    let (&last, others) = statements.split_last()?;
+    let does_something = others.iter().any(|&s| !tree.is_docstring(s));
+    (last == id && tree.node(id).kind == "pass_statement" && does_something).then_some(function)
+}
+
 /// The names a function binds by assignment (or `for`), then its parameters: what a missing `return` returns.
 fn assigned_names(tree: &Tree, function: NodeId) -> Vec<&str> {
     let mut names = Vec::new();
@@ -389,6 +429,25 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         })
         .map(|id| tree.node(id).span)
         .collect();
+    // The program's annotations (one-line ones), each once.
+    let mut annotations: Vec<&str> = Vec::new();
+    for node in tree.nodes().iter().filter(|n| n.kind == "type") {
+        let text = tree.text(node.span);
+        if !text.contains('\n') {
+            push_new(&mut annotations, text);
+        }
+    }
+    // What the program calls or defines as a function: what a called literal (a graft) stood for.
+    let mut callables: Vec<&str> = Vec::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        let parent = node.parent.map(|p| tree.node(p).kind);
+        let called = node.field == Some("function") && parent == Some("call");
+        let defined = node.field == Some("name") && parent == Some("function_definition");
+        if node.kind == "identifier" && (called || defined) {
+            push_new(&mut callables, tree.text(node.span));
+        }
+    }
     // Per function, computed once: a function has several parameters and many sites.
     let mut unbound: HashMap<NodeId, Vec<&str>> = HashMap::new();
     let mut parameters: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
@@ -407,6 +466,22 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             // right name: a header name that occurs nowhere else (a parameter the body never reads, an annotation
             // naming nothing) becomes each name of the program, and a parameter each name its function reads but
             // never binds.
+            // An annotation naming what the program does not bind (a graft: `substring: x.append`) fails the
+            // definition itself; the program's other annotations are its likely repairs.
+            if node.class == Some(ReplacementClass::Expression)
+                && node.parent.is_some_and(|p| tree.node(p).kind == "type")
+            {
+                let text = tree.text(node.span);
+                for other in annotations.iter().filter(|&&a| a != text) {
+                    let tier = Tier::Classic;
+                    out.push(RawEdit {
+                        span: node.span,
+                        class: ReplacementClass::Expression,
+                        text: other.to_string(),
+                        tier,
+                    });
+                }
+            }
             if node.kind == "identifier"
                 && !is_definition_name(tree, id)
                 && let Some(class) = node.class
@@ -432,8 +507,10 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         let text = tree.text(node.span);
         let start = node.span.start;
         // A site holding a name nothing else in the program spells looks grafted (the forward process's
-        // corruption, and HumanEval-repair's): rewriting it is as likely a repair as a classic edit.
-        let rewrite = if lonely.iter().any(|&s| node.span.contains(s)) { Tier::Classic } else { Tier::Rewrite };
+        // corruption, and HumanEval-repair's), and so does one that is wrong whatever the tests say: rewriting it
+        // is as likely a repair as a classic edit.
+        let grafted = lonely.iter().any(|&s| node.span.contains(s)) || cannot_be_right(tree, id);
+        let rewrite = if grafted { Tier::Classic } else { Tier::Rewrite };
         let mut push = |tier: Tier, t: String| {
             if t != text {
                 out.push(RawEdit { span: node.span, class, text: t, tier });
@@ -640,6 +717,13 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                         push(names.rename_tier(text, name), name.to_string());
                     }
                 } else {
+                    // A site that cannot be right: the names that could stand there (a callee's, any other's).
+                    if cannot_be_right(tree, id) {
+                        let others = if node.field == Some("function") { &callables } else { &names.all };
+                        for name in others {
+                            push(Tier::Classic, name.to_string());
+                        }
+                    }
                     // A larger expression (or a literal) where a parameter belongs: the corruption that grafts
                     // foreign code over a name, and the bug of a computed value where the input was meant. Only
                     // the parameters, not every name: a few more edits per site.
@@ -673,6 +757,12 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                     let constants = sketch::spec_constants(tree, function);
                     for t in sketch::stub_returns(&params, &constants).into_iter().chain(sketch::stub_idioms(&params)) {
                         push(Tier::Rewrite, t);
+                    }
+                }
+                // A `pass` that ends a body doing something else stands where its `return v` was.
+                if let Some(function) = pass_ending_a_body(tree, id) {
+                    for name in assigned_names(tree, function) {
+                        push(Tier::Classic, format!("return {name}"));
                     }
                 }
                 // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
@@ -1022,7 +1112,10 @@ pub struct ErrorEdits {
     /// Tried before every other edit: the errors name their culprit.
     /// - A name never bound (`NameError`) or read before its assignment (`UnboundLocalError`): each binding of the
     ///   program (a parameter, an assignment's or a loop's target) spelt like it ([`MISSPELLING_DISTANCE`],
-    ///   [`MISSPELLING_LIKENESS`]) renamed to it, and each read of it renamed to each such binding.
+    ///   [`MISSPELLING_LIKENESS`]) renamed to it, and each read of it renamed to each such binding. Then, as
+    ///   likely culprits, each binding nothing reads and (for a name never bound) each parameter renamed to it, and
+    ///   each read of it (or the attribute it begins, `odd.append`) renamed to each binding nothing reads: a renamed
+    ///   parameter or loop variable leaves the old name unbound in the body and the new one unread.
     /// - A local read before its assignment that the function spells more than once (`total += n` and `return
     ///   total`, not a lone `x -= 1`, which is itself misspelt): `x = V` first in the body of each function that
     ///   spells it and does not take it as a parameter ([`INITIAL_VALUES`]), the missing initialisation.
@@ -1047,6 +1140,23 @@ fn is_binding(tree: &Tree, id: NodeId) -> bool {
         && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument")
 }
 
+/// Is the binding a function's (or a lambda's) parameter?
+fn is_parameter(tree: &Tree, id: NodeId) -> bool {
+    let mut cursor = tree.node(id).parent;
+    while let Some(c) = cursor {
+        match tree.node(c).kind {
+            "parameters" | "lambda_parameters" => return true,
+            "typed_parameter"
+            | "default_parameter"
+            | "typed_default_parameter"
+            | "list_splat_pattern"
+            | "dictionary_splat_pattern" => cursor = tree.node(c).parent,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// See [`ErrorEdits`].
 pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
     let mut out = ErrorEdits::default();
@@ -1055,37 +1165,64 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
             && strsim::normalized_damerau_levenshtein(a, b) >= MISSPELLING_LIKENESS
     };
     let edit = |span: Span, class: ReplacementClass, text: String| RawEdit { span, class, text, tier: Tier::Classic };
+    // The names the program reads (a name only bound, never read, was likely renamed away from what is missing).
+    let reads: HashSet<&str> = (0..tree.nodes().len() as NodeId)
+        .map(|id| tree.node(id))
+        .filter(|n| n.kind == "identifier" && n.class == Some(ReplacementClass::Expression))
+        .map(|n| tree.text(n.span))
+        .collect();
     for m in missing {
         match m {
             Missing::Name(name) | Missing::Local(name) => {
-                // Each binding renamed to the missing name; those spelt like it are its likely misspellings.
+                // Each binding renamed to the missing name; those spelt like it are its likely misspellings, and
+                // a parameter (of a name never bound) or a binding nothing reads its likely culprits.
                 let mut misspelt: Vec<&str> = Vec::new();
+                let mut unread: Vec<&str> = Vec::new();
+                let mut likely = Vec::new();
                 for id in (0..tree.nodes().len() as NodeId).filter(|&id| is_binding(tree, id)) {
                     let span = tree.node(id).span;
                     let text = tree.text(span);
                     if text == name {
                         continue;
                     }
-                    let list = if close(text, name) {
+                    let renamed = edit(span, ReplacementClass::Identifier, name.clone());
+                    let is_unread = !reads.contains(text) && !text.starts_with('_') && !matches!(text, "self" | "cls");
+                    if is_unread {
+                        push_new(&mut unread, text);
+                    }
+                    if close(text, name) {
                         push_new(&mut misspelt, text);
-                        &mut out.first
+                        out.first.push(renamed);
+                    } else if is_unread || (matches!(m, Missing::Name(_)) && is_parameter(tree, id)) {
+                        likely.push(renamed);
                     } else {
-                        &mut out.rest
-                    };
-                    list.push(edit(span, ReplacementClass::Identifier, name.clone()));
+                        out.rest.push(renamed);
+                    }
                 }
                 // The other way round: each read of the missing name becomes a bound name spelt like it (`lenght`
-                // for `length`).
+                // for `length`), then a bound name nothing reads, in place of the read or of the attribute it
+                // begins (a graft's `odd.append - mean` for `x - mean`).
                 for id in (0..tree.nodes().len() as NodeId).filter(|&id| {
                     let node = tree.node(id);
                     node.kind == "identifier"
                         && node.class == Some(ReplacementClass::Expression)
                         && tree.text(node.span) == name
                 }) {
+                    let node = tree.node(id);
                     for b in &misspelt {
-                        out.first.push(edit(tree.node(id).span, ReplacementClass::Expression, b.to_string()));
+                        out.first.push(edit(node.span, ReplacementClass::Expression, b.to_string()));
+                    }
+                    let attribute = node
+                        .parent
+                        .filter(|&p| node.field == Some("object") && tree.node(p).kind == "attribute")
+                        .map(|p| tree.node(p).span);
+                    for b in unread.iter().filter(|b| !misspelt.contains(b)) {
+                        for span in std::iter::once(node.span).chain(attribute) {
+                            likely.push(edit(span, ReplacementClass::Expression, b.to_string()));
+                        }
                     }
                 }
+                out.first.append(&mut likely);
                 // The statements that would bind it: an initialisation of a local, an import of a module or of a
                 // name a standard module is known for (unless a binding looks like its misspelling: `time` for
                 // `times`).
@@ -1478,6 +1615,31 @@ mod tests {
         single_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect()
     }
 
+    /// A called literal, a literal compared with a literal, an annotation naming nothing: wrong whatever the tests,
+    /// they are rewritten as classic edits.
+    #[test]
+    fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
+        let classic = |broken: &str| -> Vec<String> {
+            let tree = parse(broken);
+            let edits = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Classic);
+            edits.filter_map(|e| apply(&tree, &e)).map(|(_, t)| t.source().to_string()).collect()
+        };
+        let fixed = "def is_p(s: str) -> bool:\n    return s == s[::-1]\n\n\ndef f(s: str) -> int:\n    i = 0\n    while not is_p(s[i:]):\n        i += 1\n    return i\n";
+        for (from, to) in
+            [("not is_p(", "not '['("), ("not is_p(", "not (i + 1)("), ("s: str) -> int", "s: x.append) -> int")]
+        {
+            let broken = fixed.replacen(from, to, 1);
+            assert!(classic(&broken).iter().any(|r| r == fixed), "{broken:?}");
+        }
+        let fixed =
+            "def depth(s):\n    d = 0\n    for c in s:\n        if c == '(':\n            d += 1\n    return d\n";
+        let broken = fixed.replacen("c == '('", "10 == '('", 1);
+        assert!(classic(&broken).iter().any(|r| r == fixed), "{broken:?}");
+        // A literal compared with a name may be right: another expression in its place is a rewrite.
+        let rewritten = fixed.replacen("'('", "d", 1);
+        assert!(repairs(fixed).contains(&rewritten) && !classic(fixed).contains(&rewritten));
+    }
+
     #[test]
     fn misspelt_bindings_are_renamed_in_one_edit() {
         let cases = [
@@ -1516,6 +1678,13 @@ mod tests {
         assert!(repairs(&off_by_one).iter().any(|r| r == fixed), "{off_by_one:?}");
         let missing = fixed.replace("    return out\n", "");
         assert!(repairs(&missing).iter().any(|r| r == fixed), "{missing:?}");
+        // A `pass` where the `return` was; a stub's lone `pass` is left to the stub's own menu.
+        let passed = fixed.replace("return out", "pass");
+        assert!(repairs(&passed).iter().any(|r| r == fixed), "{passed:?}");
+        for stub in ["def f(xs):\n    pass\n", "def f(xs):\n    \"\"\"Doc.\"\"\"\n    pass\n"] {
+            let tree = parse(stub);
+            assert!((0..tree.nodes().len() as NodeId).all(|id| pass_ending_a_body(&tree, id).is_none()), "{stub}");
+        }
         // A bound assigned from another name: the binary search that never moves past `mid`.
         let fixed = "def find(xs, t):\n    lo, hi = 0, len(xs)\n    while lo < hi:\n        mid = (lo + hi) // 2\n        if xs[mid] < t:\n            lo = mid + 1\n        else:\n            hi = mid\n    return lo\n";
         let stuck = fixed.replace("lo = mid + 1", "lo = mid");
@@ -1729,6 +1898,22 @@ mod tests {
         let tree = parse(fixed.replacen("length *", "lenght *", 1));
         let first = error_edits(&tree, &[Missing::Name("lenght".into())]).first;
         assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
+        // A renamed parameter or loop variable, or a read grafted over: the name left unbound in the body and the
+        // binding nothing reads are each other's repair, first, however unalike.
+        for (fixed, from, to, missing) in [
+            ("def scale(xs, factor):\n    return [x * factor for x in xs]\n", "xs, factor)", "xs, k)", "factor"),
+            ("def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s\n", "for x", "for q", "x"),
+            ("def shift(xs, d):\n    return [x + d for x in xs]\n", "[x + d", "[odd.append + d", "odd"),
+        ] {
+            let tree = parse(fixed.replacen(from, to, 1));
+            let first = error_edits(&tree, &[Missing::Name(missing.into())]).first;
+            assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
+        }
+        // A binding that is read and not a parameter stays with the rest.
+        let tree = parse("def f(xs):\n    n = len(xs)\n    return n + m\n");
+        let errors = error_edits(&tree, &[Missing::Name("m".into())]);
+        let renamed = |edits: &[RawEdit]| edits.iter().map(|e| tree.text(e.span).to_string()).collect::<Vec<_>>();
+        assert_eq!((renamed(&errors.first), renamed(&errors.rest)), (vec!["xs".into()], vec!["n".into()]));
         // A binding that looks like the missing name's misspelling makes its import unsure: `time` for `times`.
         let tree = parse("def f(times):\n    return time * 2\n");
         let errors = error_edits(&tree, &[Missing::Name("time".into())]);
