@@ -81,6 +81,11 @@ pub struct RawEdit {
 /// competent programmer makes, are fewer. The model-ranked searches ignore tiers: the model's scores rank their menus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tier {
+    /// A stub's candidate body, or a returned value's wrapping, that adds code the function's name or docstring
+    /// names (`double` and `x * 2`, "the largest" and `max(`, `clamp` and `min(hi, max(x, lo))`:
+    /// [`sketch::cue_markers`]): tried before the rest of its rank, simplest first, and ranked by the model search
+    /// above the model's own scores.
+    Cued,
     /// One token changed (an operator, a literal, a name for its kin, a sibling function, a test's string), a `± 1`, neighbours
     /// swapped, a unary operator, an operand or a call's argument dropped (a site becomes one of its own
     /// sub-expressions), a dropped result kept, a header's misspelt name, a missing `return v` or loop step.
@@ -90,7 +95,7 @@ pub enum Tier {
     /// A site replaced by another expression of the program or a parameter (classic where the site holds a name
     /// nothing else in the program spells: it looks grafted), a returned value wrapped in its
     /// function's terms, a passed, iterated or returned value wrapped in a builtin ([`CONVERSIONS`]), a statement
-    /// deleted, a stub's returns and idioms.
+    /// deleted, a stub's other returns and idioms.
     Rewrite,
 }
 
@@ -276,12 +281,26 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                 )
         }
         "comparison_operator" => {
-            let operands =
-                || tree.children(node.parent.unwrap_or(id)).map(|c| tree.node(c)).filter(|c| c.named && !c.extra);
-            sketch::is_literal(node.kind) && operands().count() >= 2 && operands().all(|c| sketch::is_literal(c.kind))
+            let children = || tree.children(node.parent.unwrap_or(id)).map(|c| tree.node(c)).filter(|c| !c.extra);
+            let operands = || children().filter(|c| c.named);
+            let ordering =
+                children().filter(|c| !c.named).all(|c| matches!(tree.text(c.span), "<" | ">" | "<=" | ">="));
+            (sketch::is_literal(node.kind) && operands().count() >= 2 && operands().all(|c| sketch::is_literal(c.kind)))
+                || (ordering && unbound_builtin(tree, id))
         }
+        "binary_operator" => unbound_builtin(tree, id),
         _ => false,
     }
+}
+
+/// Is the node a builtin's name (`len`, `str`, `bool`) that the program does not bind? As an operand of
+/// arithmetic or of an ordering (`bool > 0`, `n % len`) it is a graft: `type(x) == int` compares a type rightly.
+fn unbound_builtin(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    let text = tree.text(node.span);
+    node.kind == "identifier"
+        && syntax::is_builtin(text)
+        && !(0..tree.nodes().len() as NodeId).any(|b| is_binding(tree, b) && tree.text(tree.node(b).span) == text)
 }
 
 /// If `id` is a `pass` that ends a function's body holding other statements (a docstring aside: a stub has its own
@@ -449,6 +468,7 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         }
     }
     // Per function, computed once: a function has several parameters and many sites.
+    let mut cues: HashMap<Option<NodeId>, Option<Vec<&str>>> = HashMap::new();
     let mut unbound: HashMap<NodeId, Vec<&str>> = HashMap::new();
     let mut parameters: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
     let mut parameters_of = |id: NodeId| -> Vec<&str> {
@@ -687,8 +707,13 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             && !text.contains('\n')
             && !sketch::is_literal(node.kind)
         {
+            // Cued where the wrapping adds code the function's name names (`clamp`: `min(hi, e)` around
+            // `max(x, lo)`). Not its docstring's words: a repaired function's docstring is long and names much.
+            let function = sketch::enclosing_function(tree, id);
+            let markers = cues.entry(function).or_insert_with(|| function.map(|f| sketch::cue_markers(tree, f, false)));
             for t in sketch::wrappings(text, node.kind, &parameters_of(id)) {
-                push(Tier::Rewrite, t);
+                let cued = markers.iter().flatten().any(|m| t.contains(m) && !text.contains(m));
+                push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
             }
         }
         // A value wrapped in a conversion where it is passed, iterated or returned: `" ".join(reversed(words))`,
@@ -713,8 +738,9 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 if node.leaves <= MAX_SITE_LEAVES && !node.parent.is_some_and(|p| tree.is_docstring(p)) =>
             {
                 if node.kind == "identifier" {
+                    let nonsense = cannot_be_right(tree, id);
                     for name in &names.all {
-                        push(names.rename_tier(text, name), name.to_string());
+                        push(if nonsense { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
                     }
                 } else {
                     // A site that cannot be right: the names that could stand there (a callee's, any other's).
@@ -755,8 +781,10 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 if let Some(function) = sketch::stub_function(tree, id) {
                     let params = sketch::parameters(tree, function);
                     let constants = sketch::spec_constants(tree, function);
+                    let markers = sketch::cue_markers(tree, function, true);
                     for t in sketch::stub_returns(&params, &constants).into_iter().chain(sketch::stub_idioms(&params)) {
-                        push(Tier::Rewrite, t);
+                        let cued = markers.iter().any(|m| t.contains(m));
+                        push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
                     }
                 }
                 // A `pass` that ends a body doing something else stands where its `return v` was.
@@ -1112,10 +1140,7 @@ pub struct ErrorEdits {
     /// Tried before every other edit: the errors name their culprit.
     /// - A name never bound (`NameError`) or read before its assignment (`UnboundLocalError`): each binding of the
     ///   program (a parameter, an assignment's or a loop's target) spelt like it ([`MISSPELLING_DISTANCE`],
-    ///   [`MISSPELLING_LIKENESS`]) renamed to it, and each read of it renamed to each such binding. Then, as
-    ///   likely culprits, each binding nothing reads and (for a name never bound) each parameter renamed to it, and
-    ///   each read of it (or the attribute it begins, `odd.append`) renamed to each binding nothing reads: a renamed
-    ///   parameter or loop variable leaves the old name unbound in the body and the new one unread.
+    ///   [`MISSPELLING_LIKENESS`]) renamed to it, and each read of it renamed to each such binding.
     /// - A local read before its assignment that the function spells more than once (`total += n` and `return
     ///   total`, not a lone `x -= 1`, which is itself misspelt): `x = V` first in the body of each function that
     ///   spells it and does not take it as a parameter ([`INITIAL_VALUES`]), the missing initialisation.
@@ -1123,6 +1148,12 @@ pub struct ErrorEdits {
     ///   its misspelling: `import math`, `from collections import Counter` first in the body ([`import_of`]).
     /// - An attribute the value's builtin type lacks: each of the type's attributes spelt as closely, in its place.
     pub first: Vec<RawEdit>,
+    /// Tried next by the baseline (the model search lets the model rank them): for a name never bound or read
+    /// before its assignment, each binding nothing reads and (for a name never bound) each parameter renamed to it,
+    /// and each read of it (or the attribute it begins, `odd.append`) renamed to each binding nothing reads. A
+    /// renamed parameter or loop variable leaves the old name unbound in the body and the new one unread; but a
+    /// function has parameters whatever its bug, and on the toy set ranking these as sure cost the model search.
+    pub likely: Vec<RawEdit>,
     /// The other such edits, tried with the rest of the menu by suspicion: every other binding renamed to the
     /// missing name (a corruption grafts foreign names), every other attribute of the type, the initialisation of a
     /// lone name, an import where a binding looks like the name's misspelling.
@@ -1222,7 +1253,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                         }
                     }
                 }
-                out.first.append(&mut likely);
+                out.likely.append(&mut likely);
                 // The statements that would bind it: an initialisation of a local, an import of a module or of a
                 // name a standard module is known for (unless a binding looks like its misspelling: `time` for
                 // `times`).
@@ -1258,6 +1289,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
         }
     }
     out.first = distinct(out.first);
+    out.likely = distinct(out.likely);
     out.rest = distinct(out.rest);
     out
 }
@@ -1428,7 +1460,8 @@ fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, late: impl Fn(&RawEdit) -> bool) ->
             group.push(e);
         }
         let (late_edits, mut group): (Vec<RawEdit>, Vec<RawEdit>) = group.into_iter().partition(|e| late(e));
-        group.sort_by_key(|e| e.tier);
+        // Cued stub bodies simplest first (`a + b` before `sum(1 for x in b if x)`); the rest in their seeded order.
+        group.sort_by_key(|e| (e.tier, if e.tier == Tier::Cued { e.text.len() } else { 0 }));
         out.extend(group);
         out.extend(late_edits);
     }
@@ -1507,7 +1540,8 @@ impl Baseline {
         }
         // What the errors say is missing, before anything else ([`ErrorEdits::first`]).
         let mut singles = errors.first;
-        singles.extend(tier_by_tier(ranked, |e| idioms.contains(&e.text)));
+        singles.extend(errors.likely);
+        singles.extend(tier_by_tier(ranked, |e| e.tier != Tier::Cued && idioms.contains(&e.text)));
         let singles = distinct(singles);
         let mut seen = HashSet::new();
         seen.insert(start.normalised().fingerprint());
@@ -1615,6 +1649,23 @@ mod tests {
         single_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect()
     }
 
+    /// A stub's candidates that its name cues come first in the baseline's order, whatever the seed.
+    #[test]
+    fn cued_stub_bodies_come_first() {
+        let tree = parse("def double(x):\n    pass\n");
+        for seed in 0..5 {
+            let singles = Baseline::new(&tree, seed).singles;
+            let cued = singles.iter().take_while(|e| e.tier == Tier::Cued).count();
+            assert!(cued > 0 && singles[cued..].iter().all(|e| e.tier != Tier::Cued));
+            assert!(singles[..cued].iter().any(|e| e.text == "return x * 2") && cued < 10, "{:?}", &singles[..cued]);
+        }
+        // Simplest first: the sum of two parameters before the comprehensions that sum.
+        let tree = parse("def add_up(a, b):\n    pass\n");
+        let singles = Baseline::new(&tree, 0).singles;
+        let at = |text: &str| singles.iter().position(|e| e.text == text).expect("in the menu");
+        assert!(at("return a + b") < 4 && at("return a + b") < at("return sum(1 for x in b if x)"));
+    }
+
     /// A called literal, a literal compared with a literal, an annotation naming nothing: wrong whatever the tests,
     /// they are rewritten as classic edits.
     #[test]
@@ -1633,8 +1684,16 @@ mod tests {
         }
         let fixed =
             "def depth(s):\n    d = 0\n    for c in s:\n        if c == '(':\n            d += 1\n    return d\n";
-        let broken = fixed.replacen("c == '('", "10 == '('", 1);
-        assert!(classic(&broken).iter().any(|r| r == fixed), "{broken:?}");
+        for graft in ["10 == '('", "c < len"] {
+            let broken = fixed.replacen("c == '('", graft, 1);
+            let fixed = fixed.replacen("c == '('", &graft.replace("10", "c").replace("len", "d"), 1);
+            assert!(classic(&broken).iter().any(|r| r == &fixed), "{broken:?}");
+        }
+        // A builtin the program binds is a name like any other; a type compared for equality may be right.
+        for sound in ["def f(len):\n    return 3 < len\n", "def f(x):\n    return type(x) == int\n"] {
+            let tree = parse(sound);
+            assert!((0..tree.nodes().len() as NodeId).all(|id| !cannot_be_right(&tree, id)), "{sound}");
+        }
         // A literal compared with a name may be right: another expression in its place is a rewrite.
         let rewritten = fixed.replacen("'('", "d", 1);
         assert!(repairs(fixed).contains(&rewritten) && !classic(fixed).contains(&rewritten));
@@ -1862,7 +1921,7 @@ mod tests {
         let repaired = |broken: &str, missing: Missing| -> Vec<String> {
             let tree = parse(broken);
             let errors = error_edits(&tree, &[missing]);
-            let edits: Vec<RawEdit> = errors.first.into_iter().chain(errors.rest).collect();
+            let edits: Vec<RawEdit> = errors.first.into_iter().chain(errors.likely).chain(errors.rest).collect();
             let programs: Vec<String> =
                 edits.iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
             assert_eq!(programs.len(), edits.len(), "every edit splices");
@@ -1899,21 +1958,21 @@ mod tests {
         let first = error_edits(&tree, &[Missing::Name("lenght".into())]).first;
         assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
         // A renamed parameter or loop variable, or a read grafted over: the name left unbound in the body and the
-        // binding nothing reads are each other's repair, first, however unalike.
+        // binding nothing reads are each other's likely repair, however unalike.
         for (fixed, from, to, missing) in [
             ("def scale(xs, factor):\n    return [x * factor for x in xs]\n", "xs, factor)", "xs, k)", "factor"),
             ("def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s\n", "for x", "for q", "x"),
             ("def shift(xs, d):\n    return [x + d for x in xs]\n", "[x + d", "[odd.append + d", "odd"),
         ] {
             let tree = parse(fixed.replacen(from, to, 1));
-            let first = error_edits(&tree, &[Missing::Name(missing.into())]).first;
-            assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
+            let likely = error_edits(&tree, &[Missing::Name(missing.into())]).likely;
+            assert!(likely.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{likely:?}");
         }
         // A binding that is read and not a parameter stays with the rest.
         let tree = parse("def f(xs):\n    n = len(xs)\n    return n + m\n");
         let errors = error_edits(&tree, &[Missing::Name("m".into())]);
         let renamed = |edits: &[RawEdit]| edits.iter().map(|e| tree.text(e.span).to_string()).collect::<Vec<_>>();
-        assert_eq!((renamed(&errors.first), renamed(&errors.rest)), (vec!["xs".into()], vec!["n".into()]));
+        assert_eq!((renamed(&errors.likely), renamed(&errors.rest)), (vec!["xs".into()], vec!["n".into()]));
         // A binding that looks like the missing name's misspelling makes its import unsure: `time` for `times`.
         let tree = parse("def f(times):\n    return time * 2\n");
         let errors = error_edits(&tree, &[Missing::Name("time".into())]);

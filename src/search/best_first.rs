@@ -40,7 +40,7 @@ use std::time::Instant;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{Pending, RawEdit, error_edits, single_edits_with};
+use super::baseline::{Pending, RawEdit, Tier, error_edits, single_edits_with};
 use super::climb::Climb;
 use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
@@ -60,6 +60,12 @@ const MODEL_WALL_SHARE: f64 = 0.5;
 /// The log-probability a guard candidate is ranked with when expanded (the model never scored its edits): about a
 /// poorly ranked menu edit's.
 const UNSCORED_LOG_PROB: f32 = -10.0;
+
+/// The floor of the log-probability an edit the tests' errors make likely is ranked with ([`ErrorEdits::likely`]):
+/// above most of the menu, below the model's confident picks and the errors' sure edits.
+///
+/// [`ErrorEdits::likely`]: super::baseline::ErrorEdits::likely
+const LIKELY_LOG_PROB: f32 = -1.0;
 
 /// Edits sampled from the model per expanded node, besides the menu.
 const SAMPLES_PER_EXPANSION: usize = 4;
@@ -232,7 +238,8 @@ impl<'a> Searcher<'a> {
                 let errors =
                     parent.suspicion.as_ref().map(|s| error_edits(&parent.tree, s.missing())).unwrap_or_default();
                 let named: HashSet<(Span, String)> = errors.first.iter().map(|e| (e.span, e.text.clone())).collect();
-                let extra: Vec<RawEdit> = errors.first.into_iter().chain(errors.rest).collect();
+                let likely: HashSet<(Span, String)> = errors.likely.iter().map(|e| (e.span, e.text.clone())).collect();
+                let extra: Vec<RawEdit> = errors.first.into_iter().chain(errors.likely).chain(errors.rest).collect();
                 // A program too long for the model's context: its menu unscored (in the menu's order), no samples.
                 let menu = match &pass {
                     Some(pass) => {
@@ -254,7 +261,13 @@ impl<'a> Searcher<'a> {
                 for ((raw, score), prior) in menu.into_iter().zip(priors) {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
                     let log_prob = match score {
+                        // Above the model's scores, simplest first.
+                        _ if raw.tier == Tier::Cued => -(raw.text.len() as f32) / 1000.0,
                         _ if !named.is_empty() && named.contains(&(raw.span, raw.text.clone())) => 0.0,
+                        // Likely, not sure: no lower than a fair model score.
+                        Some(score) if !likely.is_empty() && likely.contains(&(raw.span, raw.text.clone())) => {
+                            score.max(LIKELY_LOG_PROB)
+                        }
                         Some(score) => score,
                         None => -1e4,
                     };

@@ -127,10 +127,7 @@ const MAX_SPEC_CONSTANTS: usize = 4;
 /// The numbers a function's docstring names, in order, without repeats, beyond the small ones every enumeration
 /// has (0, 1, 2): "60 minutes", "boundaries at 10 and 25". A spec's constants are a program's constants.
 pub(super) fn spec_constants(tree: &Tree, function: NodeId) -> Vec<String> {
-    let Some(body) = tree.children(function).find(|&c| tree.node(c).field == Some("body")) else {
-        return Vec::new();
-    };
-    let Some(doc) = tree.children(body).find(|&c| !tree.node(c).extra).filter(|&c| tree.is_docstring(c)) else {
+    let Some(doc) = docstring_of(tree, function) else {
         return Vec::new();
     };
     let text = tree.text(tree.node(doc).span);
@@ -154,6 +151,91 @@ pub(super) fn spec_constants(tree: &Tree, function: NodeId) -> Vec<String> {
         }
     }
     out
+}
+
+/// Words a function's name or docstring may use for an operation, and the code that performs it: a stub's
+/// candidate holding such code is *cued* ([`cue_markers`]). The table covers everyday arithmetic, comparisons,
+/// collections and strings, the words programmers and docstrings use for them (a plural `s` is dropped from a
+/// word before it is looked up).
+const CUES: &[(&[&str], &[&str])] = &[
+    (&["add", "plus"], &[" + "]),
+    (&["sum", "total"], &["sum(", " + "]),
+    (&["sub", "subtract", "minus", "difference", "diff"], &[" - "]),
+    (&["mul", "multiply", "product", "times"], &[" * "]),
+    (&["div", "divide", "quotient", "ratio"], &[" / ", " // ", "divmod("]),
+    (&["mod", "modulo", "remainder"], &[" % ", "divmod("]),
+    (&["pow", "power", "exponent"], &[" ** "]),
+    (&["neg", "negate", "negative", "opposite"], &["return -", "< 0"]),
+    (&["positive"], &["> 0"]),
+    (&["abs", "absolute", "magnitude"], &["abs("]),
+    (&["max", "maximum", "largest", "biggest", "greatest", "highest", "longest"], &["max("]),
+    (&["min", "minimum", "smallest", "lowest", "least", "shortest"], &["min("]),
+    (&["clamp", "clip"], &["max(", "min("]),
+    (&["double", "twice"], &["* 2"]),
+    (&["half", "halve"], &["/ 2", "// 2"]),
+    (&["square", "squared"], &["** 2"]),
+    (&["cube", "cubed"], &["** 3"]),
+    (&["mean", "average", "avg", "midpoint"], &["/ 2", "/ len("]),
+    (&["len", "length", "count", "size", "many"], &["len(", ".count("]),
+    (&["sort", "sorted", "ascending"], &["sorted("]),
+    (&["reverse", "reversed", "backward", "backwards"], &["[::-1]", "reversed("]),
+    (&["even"], &["% 2 == 0"]),
+    (&["odd"], &["% 2 == 1", "% 2 != 0"]),
+    (&["upper", "uppercase"], &[".upper()"]),
+    (&["lower", "lowercase"], &[".lower()"]),
+    (&["first", "head"], &["[0]"]),
+    (&["last", "tail"], &["[-1]"]),
+    (&["empty"], &["not ", "== 0"]),
+    (&["zero"], &["== 0"]),
+    (&["equal", "same"], &[" == "]),
+    (&["unique", "distinct", "dedup"], &["set("]),
+    (&["join", "concat", "concatenate"], &[".join("]),
+    (&["split", "word"], &[".split("]),
+    (&["strip", "trim"], &[".strip("]),
+    (&["round", "rounded"], &["round("]),
+    (&["every"], &["all("]),
+    (&["any", "exist", "exists", "contain", "contains"], &["any(", " in "]),
+];
+
+/// The code ([`CUES`]) that the words of `function`'s name (split at `_` and case changes) and, with `docstring`,
+/// its docstring name: `double` gives `* 2`, "the largest element" gives `max(`. The enumeration is blind; these
+/// words are the spec's plainest hint at which of its candidates to test first.
+pub(super) fn cue_markers(tree: &Tree, function: NodeId, docstring: bool) -> Vec<&'static str> {
+    let mut text = String::new();
+    if let Some(name) = tree.children(function).find(|&c| tree.node(c).field == Some("name")) {
+        // `isEven` and `is_even` alike.
+        for c in tree.text(tree.node(name).span).chars() {
+            if c.is_uppercase() {
+                text.push(' ');
+            }
+            text.push(c);
+        }
+    }
+    if let Some(doc) = docstring.then(|| docstring_of(tree, function)).flatten() {
+        text.push(' ');
+        text.push_str(tree.text(tree.node(doc).span));
+    }
+    let mut markers = Vec::new();
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+        let word = word.to_ascii_lowercase();
+        let singular = word.strip_suffix('s').unwrap_or(&word);
+        for (words, code) in CUES {
+            if words.contains(&word.as_str()) || words.contains(&singular) {
+                for m in code.iter() {
+                    if !markers.contains(m) {
+                        markers.push(*m);
+                    }
+                }
+            }
+        }
+    }
+    markers
+}
+
+/// `function`'s docstring, if its body begins with one.
+fn docstring_of(tree: &Tree, function: NodeId) -> Option<NodeId> {
+    let body = tree.children(function).find(|&c| tree.node(c).field == Some("body"))?;
+    tree.children(body).find(|&c| !tree.node(c).extra).filter(|&c| tree.is_docstring(c))
 }
 
 /// `return E` for every small expression `E` over `params` (see the module doc), and a parameter with each of the
@@ -410,6 +492,21 @@ pub(super) fn wrappings(text: &str, kind: &str, params: &[&str]) -> Vec<String> 
 mod tests {
     use super::*;
     use crate::syntax::parse;
+
+    #[test]
+    fn names_and_docstrings_cue_the_code_they_name() {
+        let markers = |src: &str| {
+            let tree = parse(src);
+            let function = tree.children(0).next().expect("a definition");
+            cue_markers(&tree, function, true)
+        };
+        assert_eq!(markers("def double(x):\n    pass\n"), ["* 2"]);
+        assert_eq!(markers("def isEven(n):\n    pass\n"), ["% 2 == 0"]);
+        let doc = markers("def pick(xs):\n    \"\"\"Return the largest of the squares.\"\"\"\n    pass\n");
+        assert_eq!(doc, ["max(", "** 2"]);
+        // Words that name no operation cue nothing: the enumeration keeps its blind order.
+        assert!(markers("def f(a, b):\n    \"\"\"Frobnicate them.\"\"\"\n    pass\n").is_empty());
+    }
 
     #[test]
     fn parameters_of_every_form() {
