@@ -261,7 +261,7 @@ fn falls_off_its_end(tree: &Tree, id: NodeId) -> Option<NodeId> {
 }
 
 /// Is the expression wrong whatever the program is for: a literal or an operator's result called (`'['(s)`,
-/// `(i + 1)(s)`; a lambda called in place is rare enough), a
+/// `(i + 1)(s)`; a lambda called in place is rare enough), a literal whose type lacks the attribute read of it, a
 /// literal compared with literals only (`10 == ')'`)? Corruptions that graft foreign code leave such sites.
 fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
     let node = tree.node(id);
@@ -289,6 +289,27 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                 || (ordering && unbound_builtin(tree, id))
         }
         "binary_operator" => unbound_builtin(tree, id),
+        // A literal whose type lacks the attribute read of it (`"L".append(x)`, `[].upper()`).
+        "attribute" if node.field == Some("object") => {
+            let type_name = match node.kind {
+                "string" if tree.text(node.span).split(['"', '\'']).next().is_some_and(|p| p.contains(['b', 'B'])) => {
+                    "bytes"
+                }
+                "string" => "str",
+                "integer" => "int",
+                "float" => "float",
+                "list" | "list_comprehension" => "list",
+                "dictionary" | "dictionary_comprehension" => "dict",
+                "set" | "set_comprehension" => "set",
+                "tuple" => "tuple",
+                _ => return false,
+            };
+            let attribute = tree
+                .children(node.parent.unwrap_or(id))
+                .find(|&c| tree.node(c).field == Some("attribute"))
+                .map(|c| tree.text(tree.node(c).span));
+            attribute.is_some_and(|a| !a.starts_with('_') && !builtin_attributes(type_name).contains(&a))
+        }
         _ => false,
     }
 }
@@ -1689,8 +1710,18 @@ mod tests {
             let fixed = fixed.replacen("c == '('", &graft.replace("10", "c").replace("len", "d"), 1);
             assert!(classic(&broken).iter().any(|r| r == &fixed), "{broken:?}");
         }
-        // A builtin the program binds is a name like any other; a type compared for equality may be right.
-        for sound in ["def f(len):\n    return 3 < len\n", "def f(x):\n    return type(x) == int\n"] {
+        // A literal's attribute its type lacks: the literal was a name.
+        let tags =
+            "def tags(words):\n    out = []\n    for w in words:\n        out.append(w.lower())\n    return out\n";
+        let broken = tags.replacen("out.append", "\"L\".append", 1);
+        assert!(classic(&broken).iter().any(|r| r == tags), "{broken:?}");
+        // A builtin the program binds is a name like any other; a type compared for equality may be right; a
+        // literal's own method is sound.
+        for sound in [
+            "def f(len):\n    return 3 < len\n",
+            "def f(x):\n    return type(x) == int\n",
+            "def f(xs):\n    return ', '.join(xs) + b'x'.hex() + '{}'.format(1)\n",
+        ] {
             let tree = parse(sound);
             assert!((0..tree.nodes().len() as NodeId).all(|id| !cannot_be_right(&tree, id)), "{sound}");
         }
