@@ -650,6 +650,20 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             {
                 let (l, r) = (tree.node(children[0]).span, tree.node(children[2]).span);
                 push(Tier::Classic, format!("{} {} {}", tree.text(r), op, tree.text(l)));
+                // The larger or smaller of the two where an operator combines them (`running_max % n` for
+                // `max(running_max, n)`): cued where the function's name names it (`rolling_max`).
+                if node.kind == "binary_operator" && !text.contains('\n') {
+                    let function = sketch::enclosing_function(tree, id);
+                    let markers =
+                        cues.entry(function).or_insert_with(|| function.map(|f| sketch::cue_markers(tree, f, false)));
+                    for f in ["max", "min"] {
+                        let cued = markers.iter().flatten().any(|m| m.starts_with(f));
+                        push(
+                            if cued { Tier::Cued } else { Tier::Rewrite },
+                            format!("{f}({}, {})", tree.text(l), tree.text(r)),
+                        );
+                    }
+                }
             }
         }
         // An assignment's operator: `+=` for `-=` (and the other augmented operators), `=` for `+=` and back. The
@@ -1710,6 +1724,11 @@ mod tests {
             let fixed = fixed.replacen("c == '('", &graft.replace("10", "c").replace("len", "d"), 1);
             assert!(classic(&broken).iter().any(|r| r == &fixed), "{broken:?}");
         }
+        // An operator where the larger of its operands was meant: cued by the function's name.
+        let rolling = "def rolling_max(xs):\n    out, best = [], xs[0]\n    for x in xs:\n        best = max(best, x)\n        out.append(best)\n    return out\n";
+        let tree = parse(rolling.replacen("max(best, x)", "best % x", 1));
+        let cued = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Cued);
+        assert!(cued.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == rolling));
         // A literal's attribute its type lacks: the literal was a name.
         let tags =
             "def tags(words):\n    out = []\n    for w in words:\n        out.append(w.lower())\n    return out\n";
