@@ -265,7 +265,8 @@ fn falls_off_its_end(tree: &Tree, id: NodeId) -> Option<NodeId> {
 /// literal compared with literals only (`10 == ')'`)? Corruptions that graft foreign code leave such sites.
 fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
     let node = tree.node(id);
-    let Some(parent) = node.parent.map(|p| tree.node(p)) else { return false };
+    let Some(parent_id) = node.parent else { return false };
+    let parent = tree.node(parent_id);
     let constant = |kind: &str| sketch::is_literal(kind) || matches!(kind, "list" | "tuple" | "dictionary" | "set");
     match parent.kind {
         "call" if node.field == Some("function") => {
@@ -281,7 +282,7 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                 )
         }
         "comparison_operator" => {
-            let children = || tree.children(node.parent.unwrap_or(id)).map(|c| tree.node(c)).filter(|c| !c.extra);
+            let children = || tree.children(parent_id).map(|c| tree.node(c)).filter(|c| !c.extra);
             let operands = || children().filter(|c| c.named);
             let ordering =
                 children().filter(|c| !c.named).all(|c| matches!(tree.text(c.span), "<" | ">" | "<=" | ">="));
@@ -305,7 +306,7 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                 _ => return false,
             };
             let attribute = tree
-                .children(node.parent.unwrap_or(id))
+                .children(parent_id)
                 .find(|&c| tree.node(c).field == Some("attribute"))
                 .map(|c| tree.text(tree.node(c).span));
             attribute.is_some_and(|a| !a.starts_with('_') && !builtin_attributes(type_name).contains(&a))
@@ -489,7 +490,15 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         }
     }
     // Per function, computed once: a function has several parameters and many sites.
-    let mut cues: HashMap<Option<NodeId>, Option<Vec<&str>>> = HashMap::new();
+    // The code the enclosing function's name cues (`sketch::cue_markers`; not its docstring's: a repaired function's
+    // docstring is long and names much).
+    let mut cues: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
+    let mut name_cues_of = |id: NodeId| -> Vec<&str> {
+        let function = sketch::enclosing_function(tree, id);
+        cues.entry(function)
+            .or_insert_with(|| function.map(|f| sketch::cue_markers(tree, f, false)).unwrap_or_default())
+            .clone()
+    };
     let mut unbound: HashMap<NodeId, Vec<&str>> = HashMap::new();
     let mut parameters: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
     let mut parameters_of = |id: NodeId| -> Vec<&str> {
@@ -514,13 +523,8 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             {
                 let text = tree.text(node.span);
                 for other in annotations.iter().filter(|&&a| a != text) {
-                    let tier = Tier::Classic;
-                    out.push(RawEdit {
-                        span: node.span,
-                        class: ReplacementClass::Expression,
-                        text: other.to_string(),
-                        tier,
-                    });
+                    let class = ReplacementClass::Expression;
+                    out.push(RawEdit { span: node.span, class, text: other.to_string(), tier: Tier::Classic });
                 }
             }
             if node.kind == "identifier"
@@ -550,7 +554,8 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         // A site holding a name nothing else in the program spells looks grafted (the forward process's
         // corruption, and HumanEval-repair's), and so does one that is wrong whatever the tests say: rewriting it
         // is as likely a repair as a classic edit.
-        let grafted = lonely.iter().any(|&s| node.span.contains(s)) || cannot_be_right(tree, id);
+        let nonsense = cannot_be_right(tree, id);
+        let grafted = nonsense || lonely.iter().any(|&s| node.span.contains(s));
         let rewrite = if grafted { Tier::Classic } else { Tier::Rewrite };
         let mut push = |tier: Tier, t: String| {
             if t != text {
@@ -653,11 +658,9 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 // The larger or smaller of the two where an operator combines them (`running_max % n` for
                 // `max(running_max, n)`): cued where the function's name names it (`rolling_max`).
                 if node.kind == "binary_operator" && !text.contains('\n') {
-                    let function = sketch::enclosing_function(tree, id);
-                    let markers =
-                        cues.entry(function).or_insert_with(|| function.map(|f| sketch::cue_markers(tree, f, false)));
+                    let markers = name_cues_of(id);
                     for f in ["max", "min"] {
-                        let cued = markers.iter().flatten().any(|m| m.starts_with(f));
+                        let cued = markers.iter().any(|m| m.starts_with(f));
                         push(
                             if cued { Tier::Cued } else { Tier::Rewrite },
                             format!("{f}({}, {})", tree.text(l), tree.text(r)),
@@ -744,10 +747,9 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
         {
             // Cued where the wrapping adds code the function's name names (`clamp`: `min(hi, e)` around
             // `max(x, lo)`). Not its docstring's words: a repaired function's docstring is long and names much.
-            let function = sketch::enclosing_function(tree, id);
-            let markers = cues.entry(function).or_insert_with(|| function.map(|f| sketch::cue_markers(tree, f, false)));
+            let markers = name_cues_of(id);
             for t in sketch::wrappings(text, node.kind, &parameters_of(id)) {
-                let cued = markers.iter().flatten().any(|m| t.contains(m) && !text.contains(m));
+                let cued = markers.iter().any(|m| t.contains(m) && !text.contains(m));
                 push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
             }
         }
@@ -773,13 +775,12 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 if node.leaves <= MAX_SITE_LEAVES && !node.parent.is_some_and(|p| tree.is_docstring(p)) =>
             {
                 if node.kind == "identifier" {
-                    let nonsense = cannot_be_right(tree, id);
                     for name in &names.all {
                         push(if nonsense { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
                     }
                 } else {
                     // A site that cannot be right: the names that could stand there (a callee's, any other's).
-                    if cannot_be_right(tree, id) {
+                    if nonsense {
                         let others = if node.field == Some("function") { &callables } else { &names.all };
                         for name in others {
                             push(Tier::Classic, name.to_string());
