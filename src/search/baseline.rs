@@ -15,11 +15,15 @@
 //! [`additive_edits`] adds code (a statement copied, a recursion's base case, a condition's clause).
 //! [`error_edits`] supply what a failing test's error says is missing (a misspelt binding, an initialisation, a
 //! builtin type's method): the likeliest of them go before everything else.
-//! Each single edit is of one of three tiers ([`Tier`]): the classic mutation operators (a token changed, a name for
-//! its kin, an operand dropped or moved), other renames, and rewrites (a site replaced by other code of the program,
-//! or deleted). [`Baseline`] yields the single edits in seeded random order, tier by tier on lines the tests suspect
-//! alike, then the additive ones and random compositions of 2–3 such edits taking turns, each a distinct program
-//! (normalised AST).
+//! Code that is wrong whatever the tests say (a called literal, a value computed and dropped, a store nothing reads
+//! ending a block: [`is_foreign_statement`]) gets mends: the statement deleted or become an initialisation of a local
+//! read before it is bound or one of its function's returns, a callee become one of the program's callables.
+//! Each single edit is of one of five tiers ([`Tier`]): cued code (what the function's name or docstring names),
+//! mends, the classic mutation operators (a token changed, a name for its kin, an operand dropped or moved), other
+//! renames, and rewrites (a site replaced by other code of the program, or deleted). [`Baseline`] yields the error
+//! edits, then the mends, then the rest of the single edits in seeded random order, tier by tier on lines the tests
+//! suspect alike, then the additive ones and random compositions of 2–3 such edits taking turns, each a distinct
+//! program (normalised AST).
 //! It knows nothing of the tests but their string literals: the search runs them.
 
 use std::collections::hash_map::Entry;
@@ -86,6 +90,11 @@ pub enum Tier {
     /// [`sketch::cue_markers`]): tried before the rest of its rank, simplest first, and ranked by the model search
     /// above the model's own scores.
     Cued,
+    /// The repair of code that is wrong whatever the tests say: a grafted statement become an initialisation or one
+    /// of its function's returns ([`is_foreign_statement`]), a called value's callee become one of the program's
+    /// callables. Few, so tried right after the edits the errors name, and ranked by the model search no lower than
+    /// a fair model score.
+    Mend,
     /// One token changed (an operator, a literal, a name for its kin, a sibling function, a test's string), a `± 1`, neighbours
     /// swapped, a unary operator, an operand or a call's argument dropped (a site becomes one of its own
     /// sub-expressions), a dropped result kept, a header's misspelt name, a missing `return v` or loop step.
@@ -260,9 +269,10 @@ fn falls_off_its_end(tree: &Tree, id: NodeId) -> Option<NodeId> {
     (!ends && !tree.is_docstring(last)).then_some(function)
 }
 
-/// Is the expression wrong whatever the program is for: a literal or an operator's result called (`'['(s)`,
-/// `(i + 1)(s)`; a lambda called in place is rare enough), a literal whose type lacks the attribute read of it, a
-/// literal compared with literals only (`10 == ')'`)? Corruptions that graft foreign code leave such sites.
+/// Is the expression wrong whatever the program is for: a literal, an operator's result or a value builtin's result
+/// called (`'['(s)`, `(i + 1)(s)`, `len(arr)(x)`; a lambda called in place is rare enough), a literal whose type
+/// lacks the attribute read of it, a literal compared with literals only (`10 == ')'`)? Corruptions that graft
+/// foreign code leave such sites.
 fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
     let node = tree.node(id);
     let Some(parent_id) = node.parent else { return false };
@@ -270,7 +280,12 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
     let constant = |kind: &str| sketch::is_literal(kind) || matches!(kind, "list" | "tuple" | "dictionary" | "set");
     match parent.kind {
         "call" if node.field == Some("function") => {
-            constant(node.kind)
+            // A value builtin's result dropped (`str(x)` alone where `out.append(x)` was).
+            let dropped = parent.parent.is_some_and(|s| tree.node(s).kind == "expression_statement")
+                && VALUE_BUILTINS.contains(&tree.text(node.span))
+                && unbound_builtin(tree, id);
+            dropped
+                || constant(node.kind)
                 || matches!(
                     node.kind,
                     "binary_operator"
@@ -280,6 +295,10 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                         | "unary_operator"
                         | "parenthesized_expression"
                 )
+                || (node.kind == "call"
+                    && tree.children(id).find(|&c| tree.node(c).field == Some("function")).is_some_and(|f| {
+                        VALUE_BUILTINS.contains(&tree.text(tree.node(f).span)) && unbound_builtin(tree, f)
+                    }))
         }
         "comparison_operator" => {
             let children = || tree.children(parent_id).map(|c| tree.node(c)).filter(|c| !c.extra);
@@ -315,6 +334,41 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
     }
 }
 
+/// Builtins whose result is never callable: `len(arr)(x)` is a graft over `len(x)`. (`min`, `max` and kin may
+/// pick a function from a list.)
+const VALUE_BUILTINS: [&str; 30] = [
+    "len",
+    "str",
+    "int",
+    "float",
+    "bool",
+    "list",
+    "dict",
+    "set",
+    "tuple",
+    "frozenset",
+    "sum",
+    "abs",
+    "sorted",
+    "reversed",
+    "range",
+    "enumerate",
+    "zip",
+    "round",
+    "ord",
+    "chr",
+    "repr",
+    "any",
+    "all",
+    "hash",
+    "divmod",
+    "isinstance",
+    "bin",
+    "hex",
+    "oct",
+    "format",
+];
+
 /// Is the node a builtin's name (`len`, `str`, `bool`) that the program does not bind? As an operand of
 /// arithmetic or of an ordering (`bool > 0`, `n % len`) it is a graft: `type(x) == int` compares a type rightly.
 fn unbound_builtin(tree: &Tree, id: NodeId) -> bool {
@@ -334,6 +388,160 @@ fn pass_ending_a_body(tree: &Tree, id: NodeId) -> Option<NodeId> {
     let (&last, others) = statements.split_last()?;
     let does_something = others.iter().any(|&s| !tree.is_docstring(s));
     (last == id && tree.node(id).kind == "pass_statement" && does_something).then_some(function)
+}
+
+/// Is the statement grafted over another, whatever the tests say? It holds a site that cannot be right, or computes
+/// a value and drops it (`n % i` alone, a string that is no docstring), or adds to a name nothing else in its
+/// function binds (`even_count += 1` where `return True` was), or ends its block by storing into a name nothing in
+/// its function reads (`a = None` where `return '1'` was).
+fn is_foreign_statement(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    if (id..node.subtree_end).any(|d| cannot_be_right(tree, d)) {
+        return true;
+    }
+    let named: Vec<&syntax::Node> = tree.children(id).map(|c| tree.node(c)).filter(|c| c.named && !c.extra).collect();
+    if node.kind == "expression_statement"
+        && !tree.is_docstring(id)
+        && let [value] = named.as_slice()
+        && (sketch::is_literal(value.kind)
+            || matches!(
+                value.kind,
+                "identifier"
+                    | "binary_operator"
+                    | "comparison_operator"
+                    | "boolean_operator"
+                    | "not_operator"
+                    | "unary_operator"
+                    | "subscript"
+                    | "list"
+                    | "tuple"
+                    | "dictionary"
+                    | "set"
+            ))
+    {
+        return true;
+    }
+    let Some(store) = tree.children(id).find(|&c| matches!(tree.node(c).kind, "assignment" | "augmented_assignment"))
+    else {
+        return false;
+    };
+    let Some(target) = tree.children(store).find(|&c| tree.node(c).field == Some("left")) else { return false };
+    let name = tree.text(tree.node(target).span);
+    if tree.node(target).kind != "identifier" || name.starts_with('_') {
+        return false;
+    }
+    // Within its function: a store there makes the name local to it.
+    let scope =
+        sketch::enclosing_function(tree, id).map_or(0..tree.nodes().len() as NodeId, |f| f..tree.node(f).subtree_end);
+    let spelt = |read: bool| {
+        scope.clone().any(|o| {
+            let n = tree.node(o);
+            o != target
+                && n.kind == "identifier"
+                && n.field != Some("attribute")
+                && (n.class == Some(ReplacementClass::Expression)) == read
+                && tree.text(n.span) == name
+        })
+    };
+    let last = node.parent.and_then(|b| tree.children(b).filter(|&c| !tree.node(c).extra).last()) == Some(id);
+    match tree.node(store).kind {
+        "augmented_assignment" => !spelt(false),
+        _ => last && !spelt(true),
+    }
+}
+
+/// The locals of a function that are read before (or as) they are first bound (`max_depth = max(d, max_depth)`
+/// with no `max_depth = 0` before it), with where the first read starts: the missing initialisation. Only names the
+/// function binds by assignment or `for` alone (a comprehension's or a lambda's variable is read before its
+/// clause binds it), and not its parameters.
+fn read_before_bound(tree: &Tree, function: NodeId) -> Vec<(&str, u32)> {
+    let mut first_read: HashMap<&str, u32> = HashMap::new();
+    let mut bound_at: HashMap<&str, u32> = HashMap::new();
+    let mut otherwise_bound: HashSet<&str> = sketch::parameters(tree, function).into_iter().collect();
+    let mut order = Vec::new();
+    for id in function + 1..tree.node(function).subtree_end {
+        let node = tree.node(id);
+        if node.kind != "identifier" || node.field == Some("attribute") || in_header(tree, id) {
+            continue;
+        }
+        let text = tree.text(node.span);
+        let parent = node.parent.map(|p| (p, tree.node(p).kind));
+        match (node.class, parent) {
+            (Some(ReplacementClass::Expression), _) => {
+                first_read.entry(text).or_insert(node.span.start);
+            }
+            // An assignment binds once its right side is evaluated; an augmented one reads first.
+            (_, Some((p, "assignment" | "augmented_assignment"))) if node.field == Some("left") => {
+                if tree.node(p).kind == "augmented_assignment" {
+                    first_read.entry(text).or_insert(node.span.start);
+                }
+                bound_at.entry(text).or_insert(tree.node(p).span.end);
+                push_new(&mut order, text);
+            }
+            (_, Some((_, "for_statement"))) if node.field == Some("left") => {
+                bound_at.entry(text).or_insert(node.span.start);
+                push_new(&mut order, text);
+            }
+            _ => {
+                otherwise_bound.insert(text);
+            }
+        }
+    }
+    order
+        .into_iter()
+        .filter(|n| !otherwise_bound.contains(n))
+        .filter_map(|n| Some((n, *first_read.get(n)?)).filter(|&(_, r)| r < bound_at[n]))
+        .collect()
+}
+
+/// A function's own `return` statements (one line each, in order, each once), and for one returning a literal the
+/// same with the literal's nearest kin (`True` for `False`, `1` for `0`, `'1'` for `'0'`).
+fn returns_of(tree: &Tree, function: NodeId) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in function + 1..tree.node(function).subtree_end {
+        let node = tree.node(id);
+        let text = tree.text(node.span);
+        if node.kind != "return_statement"
+            || text.contains('\n')
+            || sketch::enclosing_function(tree, id) != Some(function)
+        {
+            continue;
+        }
+        let mut variants = vec![text.to_string()];
+        if let Some(value) = tree.children(id).map(|c| tree.node(c)).find(|c| c.named && !c.extra) {
+            let literal = tree.text(value.span);
+            let quoted_digit = |q: char| {
+                literal
+                    .strip_prefix(q)
+                    .and_then(|l| l.strip_suffix(q))
+                    .and_then(|d| d.parse::<u8>().ok())
+                    .map(|d| (q, d))
+            };
+            let kin: Vec<String> = match value.kind {
+                "true" => vec!["False".into()],
+                "false" => vec!["True".into()],
+                "integer" => literal.parse::<i64>().map_or(Vec::new(), |v| {
+                    [v.checked_add(1), v.checked_sub(1)].into_iter().flatten().map(|w| w.to_string()).collect()
+                }),
+                "string" => match quoted_digit('\'').or_else(|| quoted_digit('"')) {
+                    Some((q, d)) if d < 10 => [d + 1, d.wrapping_sub(1)]
+                        .into_iter()
+                        .filter(|&e| e < 10)
+                        .map(|e| format!("{q}{e}{q}"))
+                        .collect(),
+                    _ => Vec::new(),
+                },
+                _ => Vec::new(),
+            };
+            variants.extend(kin.into_iter().map(|k| format!("return {k}")));
+        }
+        for v in variants {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
 }
 
 /// The names a function binds by assignment (or `for`), then its parameters: what a missing `return` returns.
@@ -478,16 +686,42 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             push_new(&mut annotations, text);
         }
     }
-    // What the program calls or defines as a function: what a called literal (a graft) stood for.
+    // What the program calls (a name or a one-line method: `out.append`) or defines as a function: what a called
+    // literal (a graft) stood for.
     let mut callables: Vec<&str> = Vec::new();
     for id in 0..tree.nodes().len() as NodeId {
         let node = tree.node(id);
         let parent = node.parent.map(|p| tree.node(p).kind);
-        let called = node.field == Some("function") && parent == Some("call");
-        let defined = node.field == Some("name") && parent == Some("function_definition");
-        if node.kind == "identifier" && (called || defined) {
+        let called = node.field == Some("function")
+            && parent == Some("call")
+            && (node.kind == "identifier"
+                || (node.kind == "attribute"
+                    && node.leaves <= MAX_SITE_LEAVES
+                    && !tree.text(node.span).contains('\n')));
+        let defined = node.kind == "identifier" && node.field == Some("name") && parent == Some("function_definition");
+        if called || defined {
             push_new(&mut callables, tree.text(node.span));
         }
+    }
+    // And what fills a collection begun empty (`out = []`): a graft over the only `out.append(x)` leaves none.
+    let mut fillers: Vec<String> = Vec::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        if node.kind == "assignment"
+            && let [target, value] =
+                tree.children(id).filter(|&c| tree.node(c).named && !tree.node(c).extra).collect::<Vec<_>>()[..]
+            && tree.node(target).kind == "identifier"
+        {
+            let method = match tree.text(tree.node(value).span) {
+                "[]" | "list()" => "append",
+                "set()" => "add",
+                _ => continue,
+            };
+            fillers.push(format!("{}.{method}", tree.text(tree.node(target).span)));
+        }
+    }
+    for f in &fillers {
+        push_new(&mut callables, f);
     }
     // Per function, computed once: a function has several parameters and many sites.
     // The code the enclosing function's name cues (`sketch::cue_markers`; not its docstring's: a repaired function's
@@ -669,6 +903,19 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 }
             }
         }
+        // A slice's bound on the wrong side: `s[:i]` for `s[i:]` and back.
+        if node.kind == "subscript"
+            && let Some(slice) = tree.children(id).find(|&c| tree.node(c).kind == "slice")
+            && let [bound] =
+                tree.children(slice).filter(|&c| tree.node(c).named && !tree.node(c).extra).collect::<Vec<_>>()[..]
+            && tree.children(slice).filter(|&c| tree.text(tree.node(c).span) == ":").count() == 1
+        {
+            let (s, b) = (tree.node(slice).span, tree.node(bound).span);
+            let bound_text = tree.text(b);
+            let moved = if b.start == s.start { format!(":{bound_text}") } else { format!("{bound_text}:") };
+            let (a, z) = ((s.start - start) as usize, (s.end - start) as usize);
+            push(Tier::Classic, format!("{}{}{}", &text[..a], moved, &text[z..]));
+        }
         // An assignment's operator: `+=` for `-=` (and the other augmented operators), `=` for `+=` and back. The
         // operator is a child of the assignment, one level below the statement that has a class.
         if class == ReplacementClass::Statement
@@ -774,15 +1021,20 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
             ReplacementClass::Expression
                 if node.leaves <= MAX_SITE_LEAVES && !node.parent.is_some_and(|p| tree.is_docstring(p)) =>
             {
+                // A callee that cannot be right: what the program calls or defines.
+                if nonsense && node.field == Some("function") {
+                    for name in &callables {
+                        push(Tier::Mend, name.to_string());
+                    }
+                }
                 if node.kind == "identifier" {
                     for name in &names.all {
                         push(if nonsense { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
                     }
                 } else {
-                    // A site that cannot be right: the names that could stand there (a callee's, any other's).
-                    if nonsense {
-                        let others = if node.field == Some("function") { &callables } else { &names.all };
-                        for name in others {
+                    // Any other site that cannot be right: the names that could stand there.
+                    if nonsense && node.field != Some("function") {
+                        for name in &names.all {
                             push(Tier::Classic, name.to_string());
                         }
                     }
@@ -827,6 +1079,24 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 if let Some(function) = pass_ending_a_body(tree, id) {
                     for name in assigned_names(tree, function) {
                         push(Tier::Classic, format!("return {name}"));
+                    }
+                }
+                // A statement grafted over another stands where an initialisation of a local read before it is
+                // bound (`max_depth = 0`) or one of its function's returns was, or where nothing was (over a
+                // docstring).
+                if let Some(function) = sketch::enclosing_function(tree, id)
+                    && is_foreign_statement(tree, id)
+                {
+                    push(Tier::Mend, "pass".into());
+                    for (name, read) in read_before_bound(tree, function) {
+                        if read > start {
+                            for v in INITIAL_VALUES {
+                                push(Tier::Mend, format!("{name} = {v}"));
+                            }
+                        }
+                    }
+                    for r in returns_of(tree, function) {
+                        push(Tier::Mend, r);
                     }
                 }
                 // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
@@ -1574,9 +1844,12 @@ impl Baseline {
                 additive = guards;
             }
         }
-        // What the errors say is missing, before anything else ([`ErrorEdits::first`]).
+        // What the errors say is missing, before anything else ([`ErrorEdits::first`]); then the mends of code
+        // that cannot be right, most suspicious first.
         let mut singles = errors.first;
         singles.extend(errors.likely);
+        let (mends, ranked): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, e)| e.tier == Tier::Mend);
+        singles.extend(mends.into_iter().map(|(_, e)| e));
         singles.extend(tier_by_tier(ranked, |e| e.tier != Tier::Cued && idioms.contains(&e.text)));
         let singles = distinct(singles);
         let mut seen = HashSet::new();
@@ -1708,7 +1981,7 @@ mod tests {
     fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
         let classic = |broken: &str| -> Vec<String> {
             let tree = parse(broken);
-            let edits = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Classic);
+            let edits = single_edits(&tree).into_iter().filter(|e| e.tier <= Tier::Classic);
             edits.filter_map(|e| apply(&tree, &e)).map(|(_, t)| t.source().to_string()).collect()
         };
         let fixed = "def is_p(s: str) -> bool:\n    return s == s[::-1]\n\n\ndef f(s: str) -> int:\n    i = 0\n    while not is_p(s[i:]):\n        i += 1\n    return i\n";
@@ -1748,6 +2021,50 @@ mod tests {
         // A literal compared with a name may be right: another expression in its place is a rewrite.
         let rewritten = fixed.replacen("'('", "d", 1);
         assert!(repairs(fixed).contains(&rewritten) && !classic(fixed).contains(&rewritten));
+    }
+
+    #[test]
+    fn grafted_statements_give_way_to_an_initialisation_or_a_return() {
+        let classic = |broken: &str| -> Vec<String> {
+            let tree = parse(broken);
+            let edits = single_edits(&tree).into_iter().filter(|e| e.tier <= Tier::Classic);
+            edits.filter_map(|e| apply(&tree, &e)).map(|(_, t)| t.source().to_string()).collect()
+        };
+        let deepest = "def deepest(s):\n    d = 0\n    most = 0\n    for c in s:\n        if c == '(':\n            d += 1\n            most = max(d, most)\n        else:\n            d -= 1\n    return most\n";
+        let negative = "def negative(ops):\n    total = 0\n    for op in ops:\n        total += op\n        if total < 0:\n            return True\n    return False\n";
+        let bit = "def bits(a, b):\n    def one(i, j):\n        if i == j:\n            return '0'\n        else:\n            return '1'\n    return ''.join(one(x, y) for x, y in zip(a, b))\n";
+        let evens = "def evens(xs):\n    out = []\n    for x in xs:\n        if x % 2 == 0:\n            out.append(x)\n    return out\n";
+        let longest =
+            "def longest(words):\n    n = max(len(w) for w in words)\n    return [w for w in words if len(w) == n]\n";
+        for (fixed, from, to) in [
+            // A statement that cannot be right where an initialisation was.
+            (deepest, "most = 0\n", "if str < 1:\n        return True\n"),
+            // An addition to a name nothing binds, a dead store ending a block: where a return was.
+            (negative, "return True", "odd_count += 1"),
+            (bit, "return '1'", "a = None"),
+            // A value builtin's result called.
+            (longest, "len(w) for", "len(arr)(w) for"),
+            // A slice's bound on the wrong side (not a graft, a classic bug).
+            ("def head(s, i):\n    return s[:i].upper()\n", "s[:i]", "s[i:]"),
+            // A value computed and dropped: over an append, over a docstring.
+            (evens, "out.append(x)", "str(x)"),
+        ] {
+            let broken = fixed.replacen(from, to, 1);
+            assert!(classic(&broken).iter().any(|r| r == fixed), "{broken}");
+        }
+        // A value computed and dropped where a docstring was: deleted.
+        let tree = parse(&longest.replacen("    n = max", "    int(k ** 0.5)\n    n = max", 1));
+        let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
+        assert!(mends.into_iter().any(|e| e.text == "pass" && tree.text(e.span) == "int(k ** 0.5)"));
+        // Sound statements are not grafts: a store read later, an addition to a bound name, a store nothing reads
+        // in the middle of a block; and a comprehension's variable is not read before it is bound.
+        for sound in [deepest, negative, bit, longest, evens, "def f(xs):\n    unused = 1\n    return xs\n"] {
+            let tree = parse(sound);
+            let mut foreign = tree.replaceable().filter(|&id| tree.node(id).class == Some(ReplacementClass::Statement));
+            assert!(foreign.all(|id| !is_foreign_statement(&tree, id)), "{sound}");
+            let function = (0..tree.nodes().len() as NodeId).find(|&f| tree.node(f).kind == "function_definition");
+            assert_eq!(read_before_bound(&tree, function.unwrap()), [], "{sound}");
+        }
     }
 
     #[test]

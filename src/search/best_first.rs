@@ -61,8 +61,9 @@ const MODEL_WALL_SHARE: f64 = 0.5;
 /// poorly ranked menu edit's.
 const UNSCORED_LOG_PROB: f32 = -10.0;
 
-/// The floor of the log-probability an edit the tests' errors make likely is ranked with ([`ErrorEdits::likely`]):
-/// above most of the menu, below the model's confident picks and the errors' sure edits.
+/// The floor of the log-probability an edit the tests' errors make likely ([`ErrorEdits::likely`]), or a mend of code
+/// that cannot be right ([`Tier::Mend`]), is ranked with: above most of the menu, below the model's confident picks
+/// and the errors' sure edits.
 ///
 /// [`ErrorEdits::likely`]: super::baseline::ErrorEdits::likely
 const LIKELY_LOG_PROB: f32 = -1.0;
@@ -265,7 +266,10 @@ impl<'a> Searcher<'a> {
                         _ if raw.tier == Tier::Cued => -(raw.text.len() as f32) / 1000.0,
                         _ if !named.is_empty() && named.contains(&(raw.span, raw.text.clone())) => 0.0,
                         // Likely, not sure: no lower than a fair model score.
-                        Some(score) if !likely.is_empty() && likely.contains(&(raw.span, raw.text.clone())) => {
+                        Some(score)
+                            if raw.tier == Tier::Mend
+                                || (!likely.is_empty() && likely.contains(&(raw.span, raw.text.clone()))) =>
+                        {
                             score.max(LIKELY_LOG_PROB)
                         }
                         Some(score) => score,
