@@ -18,8 +18,8 @@
 //! Code that is wrong whatever the tests say (a called literal, a value computed and dropped, a store nothing reads
 //! ending a block: [`is_foreign_statement`]) gets mends: the statement deleted or become an initialisation of a local
 //! read before it is bound or one of its function's returns, a callee become one of the program's callables.
-//! Each single edit is of one of five tiers ([`Tier`]): cued code (what the function's name or docstring names),
-//! mends, the classic mutation operators (a token changed, a name for its kin, an operand dropped or moved), other
+//! Each single edit is of one of six tiers ([`Tier`]): a stub's body fitted to the tests' numeric examples, cued
+//! code (what the function's name or docstring names), mends, the classic mutation operators (a token changed, a name for its kin, an operand dropped or moved), other
 //! renames, and rewrites (a site replaced by other code of the program, or deleted). [`Baseline`] yields the error
 //! edits, then the mends, then the rest of the single edits in seeded random order, tier by tier on lines the tests
 //! suspect alike, then the additive ones and random compositions of 2–3 such edits taking turns, each a distinct
@@ -35,7 +35,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::localize::{Missing, Suspicion};
 use super::propose::splice_checked;
-use super::sketch;
+use super::{examples, sketch};
 use crate::exec::Tests;
 use crate::noise::OPERATOR_FAMILIES;
 use crate::syntax::{self, Edit, NodeId, NormalisedAst, ReplacementClass, Span, Tree, line_starts_at};
@@ -85,6 +85,9 @@ pub struct RawEdit {
 /// competent programmer makes, are fewer. The model-ranked searches ignore tiers: the model's scores rank their menus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tier {
+    /// A stub's body that every numeric example of the tests fits, with examples to spare (`hours * 3600 + minutes
+    /// * 60 + seconds`: [`examples::fitted_formula`]): tried first, and ranked by the model search as sure.
+    Fitted,
     /// A stub's candidate body, or a returned value's wrapping, that adds code the function's name or docstring
     /// names (`double` and `x * 2`, "the largest" and `max(`, `clamp` and `min(hi, max(x, lo))`:
     /// [`sketch::cue_markers`]): tried before the rest of its rank, simplest first, and ranked by the model search
@@ -584,7 +587,21 @@ fn assignment_operator(tree: &Tree, id: NodeId) -> Option<(Span, &'static [&'sta
 
 /// Every single edit of the menu (see the module doc), as text; not yet checked to splice cleanly.
 pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
-    single_edits_with(tree, &[])
+    single_edits_with(tree, &TestFacts::default())
+}
+
+/// What the menus take from the tests besides running them: the strings the program lacks ([`test_strings`]) and
+/// the numeric examples a stub's formula is fitted to ([`examples::numeric_examples`]).
+#[derive(Debug, Clone, Default)]
+pub struct TestFacts {
+    pub strings: Vec<String>,
+    pub examples: Vec<examples::Example>,
+}
+
+impl TestFacts {
+    pub fn of(tests: &Tests, program: &Tree) -> TestFacts {
+        TestFacts { strings: test_strings(tests, program), examples: examples::numeric_examples(tests) }
+    }
 }
 
 /// Test strings at most: a test file's inputs and expected outputs can hold many.
@@ -642,8 +659,9 @@ fn is_small_value(node: &syntax::Node, text: &str) -> bool {
         && !text.contains('\n')
 }
 
-/// [`single_edits`], and each string literal of the program replaced by each of `test_strings` ([`test_strings`]).
-pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
+/// [`single_edits`], each string literal of the program replaced by each of the tests' strings ([`test_strings`]),
+/// and a stub's body by the formula the tests' examples fit ([`examples::fitted_formula`]).
+pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     let names = Names::of(tree);
     // Each small one-line expression of the program (in order of first appearance) with the spans it occurs at:
     // within a site, it is one of the site's own operands (a classic edit drops the rest).
@@ -852,7 +870,7 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 }
             }
             "string" if !node.parent.is_some_and(|p| tree.is_docstring(p)) => {
-                for t in test_strings {
+                for t in &facts.strings {
                     push(Tier::Classic, t.clone());
                 }
                 let quote = &text[..1];
@@ -1070,6 +1088,13 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                     let params = sketch::parameters(tree, function);
                     let constants = sketch::spec_constants(tree, function);
                     let markers = sketch::cue_markers(tree, function, true);
+                    // What the tests' numbers fit comes first.
+                    let name = tree.children(function).find(|&c| tree.node(c).field == Some("name"));
+                    let fitted = name
+                        .and_then(|n| examples::fitted_formula(&facts.examples, tree.text(tree.node(n).span), &params));
+                    if let Some(formula) = fitted {
+                        push(Tier::Fitted, format!("return {formula}"));
+                    }
                     for t in sketch::stub_returns(&params, &constants).into_iter().chain(sketch::stub_idioms(&params)) {
                         let cued = markers.iter().any(|m| t.contains(m));
                         push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
@@ -1083,20 +1108,23 @@ pub fn single_edits_with(tree: &Tree, test_strings: &[String]) -> Vec<RawEdit> {
                 }
                 // A statement grafted over another stands where an initialisation of a local read before it is
                 // bound (`max_depth = 0`) or one of its function's returns was, or where nothing was (over a
-                // docstring).
+                // docstring). Mends of a small statement only: a loop whose header cannot be right is mended there
+                // (`for op in op - bool`), and deleting it or returning in its place passes the tests its absence
+                // passes, which lures the search away.
                 if let Some(function) = sketch::enclosing_function(tree, id)
                     && is_foreign_statement(tree, id)
                 {
-                    push(Tier::Mend, "pass".into());
+                    let tier = if node.leaves <= MAX_SITE_LEAVES { Tier::Mend } else { Tier::Classic };
+                    push(tier, "pass".into());
                     for (name, read) in read_before_bound(tree, function) {
                         if read > start {
                             for v in INITIAL_VALUES {
-                                push(Tier::Mend, format!("{name} = {v}"));
+                                push(tier, format!("{name} = {v}"));
                             }
                         }
                     }
                     for r in returns_of(tree, function) {
-                        push(Tier::Mend, r);
+                        push(tier, r);
                     }
                 }
                 // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
@@ -1797,7 +1825,7 @@ impl Pending {
 pub struct Baseline {
     start: Tree,
     /// The tests' strings the program lacks ([`test_strings`]): part of every single-edit menu.
-    test_strings: Vec<String>,
+    facts: TestFacts,
     singles: Vec<RawEdit>,
     next_single: usize,
     additive: Vec<RawEdit>,
@@ -1810,16 +1838,16 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn new(start: &Tree, seed: u64) -> Baseline {
-        Baseline::localized(start, seed, None, &[])
+        Baseline::localized(start, seed, None, &TestFacts::default())
     }
 
     /// With a spectrum, the single edits come in order of suspicion (most suspicious lines first; within a line's
     /// rank tier by tier, each in seeded random order: [`tier_by_tier`]), as classic APR tools walk a
     /// fault-localisation ranking. Compositions are unchanged. The single edits include `test_strings` in place of the program's strings ([`single_edits_with`]).
-    pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, test_strings: &[String]) -> Baseline {
+    pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, facts: &TestFacts) -> Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let errors = suspicion.map(|s| error_edits(start, s.missing())).unwrap_or_default();
-        let mut singles = single_edits_with(start, test_strings);
+        let mut singles = single_edits_with(start, facts);
         singles.extend(errors.rest);
         let mut singles = distinct(singles);
         singles.shuffle(&mut rng);
@@ -1856,7 +1884,7 @@ impl Baseline {
         seen.insert(start.normalised().fingerprint());
         Baseline {
             start: start.clone(),
-            test_strings: test_strings.to_vec(),
+            facts: facts.clone(),
             singles,
             next_single: 0,
             additive,
@@ -1868,8 +1896,8 @@ impl Baseline {
     }
 
     /// The tests' strings its menus hold ([`Baseline::localized`]).
-    pub fn test_strings(&self) -> &[String] {
-        &self.test_strings
+    pub fn facts(&self) -> &TestFacts {
+        &self.facts
     }
 
     /// Up to `n` new distinct candidates (fewer when the stream runs dry: compositions give up after many
@@ -1925,7 +1953,7 @@ impl Baseline {
             let menu = if step == 0 {
                 &self.singles
             } else {
-                fresh = single_edits_with(&tree, &self.test_strings);
+                fresh = single_edits_with(&tree, &self.facts);
                 &fresh
             };
             if menu.is_empty() {
@@ -1973,6 +2001,17 @@ mod tests {
         let singles = Baseline::new(&tree, 0).singles;
         let at = |text: &str| singles.iter().position(|e| e.text == text).expect("in the menu");
         assert!(at("return a + b") < 4 && at("return a + b") < at("return sum(1 for x in b if x)"));
+        // The formula the tests' examples fit before anything cued.
+        let tree = parse("def total_seconds(hours, minutes, seconds):\n    \"\"\"Count the seconds.\"\"\"\n    pass\n");
+        let tests = Tests::Asserts(
+            ["(0, 0, 0) == 0", "(1, 0, 0) == 3600", "(0, 1, 0) == 60", "(0, 0, 45) == 45", "(2, 30, 15) == 9015"]
+                .iter()
+                .map(|e| format!("assert total_seconds{e}"))
+                .collect(),
+        );
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        assert_eq!(singles[0].text, "return hours * 3600 + minutes * 60 + seconds");
+        assert_eq!((singles[0].tier, singles[1].tier), (Tier::Fitted, Tier::Cued));
     }
 
     /// A called literal, a literal compared with a literal, an annotation naming nothing: wrong whatever the tests,
@@ -2455,7 +2494,7 @@ mod tests {
         ]);
         assert_eq!(test_strings(&parametrised, &broken), ["\"Buzz\""]);
         let repaired = |strings: &[String]| {
-            single_edits_with(&broken, strings)
+            single_edits_with(&broken, &TestFacts { strings: strings.to_vec(), examples: Vec::new() })
                 .iter()
                 .filter_map(|e| apply(&broken, e))
                 .any(|(_, t)| t.source() == fixed)

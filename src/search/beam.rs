@@ -78,7 +78,7 @@ impl<'a> Searcher<'a> {
                 // The start's "needs an edit" is common to every path (and may round to −∞ where the model is
                 // sure of "no edit"): only later programs pay it.
                 let edit = if step == 0 { 0.0 } else { f64::from(pass.edit_log_prob()) };
-                for (raw, score) in score_menu(model, tokenizer, &pass, &b.tree, &run.test_strings, Vec::new())? {
+                for (raw, score) in score_menu(model, tokenizer, &pass, &b.tree, &run.facts, Vec::new())? {
                     if let Some(s) = score {
                         children.push((path + edit + f64::from(s), parent, Pending::Menu(raw)));
                     }

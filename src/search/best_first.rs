@@ -207,7 +207,7 @@ impl<'a> Searcher<'a> {
         let mut tests_per_expansion = 0;
         // The guard: the baseline's own stream (localised when the search is), given every other slot after the
         // model's first picks.
-        let mut guard = Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref(), &run.test_strings);
+        let mut guard = Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref(), &run.facts);
         let mut slots = 0usize;
         let model_deadline = run.started + self.config.budget.wall.mul_f64(MODEL_WALL_SHARE);
         while !run.out_of_budget(calls(&proposer, scoring_passes)) {
@@ -245,11 +245,11 @@ impl<'a> Searcher<'a> {
                 let menu = match &pass {
                     Some(pass) => {
                         scoring_passes += 1;
-                        score_menu(model, tokenizer, pass, &parent.tree, &run.test_strings, extra)?
+                        score_menu(model, tokenizer, pass, &parent.tree, &run.facts, extra)?
                     }
                     None => {
                         let mut seen = HashSet::new();
-                        single_edits_with(&parent.tree, &run.test_strings)
+                        single_edits_with(&parent.tree, &run.facts)
                             .into_iter()
                             .chain(extra)
                             .filter(|e| seen.insert((e.span, e.text.clone())))
@@ -262,6 +262,7 @@ impl<'a> Searcher<'a> {
                 for ((raw, score), prior) in menu.into_iter().zip(priors) {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
                     let log_prob = match score {
+                        _ if raw.tier == Tier::Fitted => 0.0,
                         // Above the model's scores, simplest first.
                         _ if raw.tier == Tier::Cued => -(raw.text.len() as f32) / 1000.0,
                         _ if !named.is_empty() && named.contains(&(raw.span, raw.text.clone())) => 0.0,

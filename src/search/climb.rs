@@ -16,7 +16,7 @@
 //! exactly the baseline's.
 
 use super::Candidate;
-use super::baseline::Baseline;
+use super::baseline::{Baseline, TestFacts};
 use super::localize::Suspicion;
 use crate::syntax::{self, Edit, Tree};
 
@@ -53,17 +53,11 @@ pub struct Climb {
 impl Climb {
     /// The start program's stream (its tested candidate gives the progress to beat); every root's menu holds the
     /// tests' strings its program lacks.
-    pub fn new(
-        start: &Tree,
-        tested: &Candidate,
-        seed: u64,
-        suspicion: Option<&Suspicion>,
-        test_strings: &[String],
-    ) -> Climb {
+    pub fn new(start: &Tree, tested: &Candidate, seed: u64, suspicion: Option<&Suspicion>, facts: &TestFacts) -> Climb {
         let root = Root {
             edits: Vec::new(),
             progress: tested.progress(),
-            stream: Baseline::localized(start, seed, suspicion, test_strings),
+            stream: Baseline::localized(start, seed, suspicion, facts),
             dry: false,
         };
         Climb { roots: vec![root], picks: 0, shared: 0, seed }
@@ -91,7 +85,7 @@ impl Climb {
         let Ok(tree) = syntax::parse_strict(&c.source) else { return false };
         let seed = self.seed.wrapping_add(self.roots.len() as u64);
         // Every root's menu holds the start's test strings.
-        let stream = Baseline::localized(&tree, seed, suspicion, self.roots[0].stream.test_strings());
+        let stream = Baseline::localized(&tree, seed, suspicion, self.roots[0].stream.facts());
         self.roots.push(Root { edits: c.edits.clone(), progress: c.progress(), stream, dry: false });
         true
     }
@@ -149,7 +143,7 @@ mod tests {
     #[test]
     fn one_root_is_the_baselines_stream() {
         let tree = syntax::parse(START);
-        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &[]);
+        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &TestFacts::default());
         let mut baseline = Baseline::new(&tree, 7);
         let a: Vec<String> = climb.next_candidates(40).into_iter().map(|(_, t)| t.source().to_string()).collect();
         let b: Vec<String> = baseline.next_candidates(40).into_iter().map(|(_, t)| t.source().to_string()).collect();
@@ -159,7 +153,7 @@ mod tests {
     #[test]
     fn the_start_program_keeps_a_quarter_of_the_picks_under_many_roots() {
         let tree = syntax::parse(START);
-        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &[]);
+        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &TestFacts::default());
         let mut roots: Vec<Vec<Edit>> = Vec::new();
         for wrong_values in 1..=4 {
             let (edits, next) = climb.next_candidates(1).pop().expect("a candidate");
@@ -178,7 +172,7 @@ mod tests {
     #[test]
     fn a_partial_repair_becomes_a_root_that_gets_every_other_pick() {
         let tree = syntax::parse(START);
-        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &[]);
+        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &TestFacts::default());
         let first = climb.next_candidates(1).pop().expect("a candidate");
         // No more progress than the start: not a root. A wrong value instead of a raise is progress.
         assert!(!climb.add_root(&tested(first.1.source(), first.0.clone(), 1, 0), None));

@@ -28,6 +28,7 @@ mod baseline;
 mod beam;
 mod best_first;
 mod climb;
+mod examples;
 mod localize;
 mod polish;
 mod propose;
@@ -41,7 +42,7 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-pub use baseline::{Baseline, RawEdit, single_edits, single_edits_with, test_strings};
+pub use baseline::{Baseline, RawEdit, TestFacts, single_edits, single_edits_with, test_strings};
 pub use climb::Climb;
 pub use localize::Suspicion;
 pub use polish::{POLISH_RUNS, Polish, simplified};
@@ -333,8 +334,8 @@ struct Run<'s> {
     stop: Option<Stop>,
     /// The start program's spectrum (with `localize`, when some failing test ran the function).
     start_suspicion: Option<Suspicion>,
-    /// The tests' strings the start program lacks, for every menu ([`test_strings`]).
-    test_strings: Vec<String>,
+    /// The tests' strings the start program lacks and their numeric examples, for every menu ([`TestFacts`]).
+    facts: TestFacts,
 }
 
 impl<'s> Run<'s> {
@@ -585,7 +586,7 @@ impl<'a> Searcher<'a> {
             start_timeouts: Vec::new(),
             stop: None,
             start_suspicion: None,
-            test_strings: test_strings(&self.tests, &start_tree),
+            facts: TestFacts::of(&self.tests, &start_tree),
         };
         run.seen.insert(start_tree.normalised().fingerprint(), ());
         let tested = run.test_localized(vec![start])?;
@@ -640,8 +641,7 @@ impl<'a> Searcher<'a> {
     }
 
     fn baseline(&self, run: &mut Run, start: &Tree, footholds: &[Candidate]) -> Result<(), SearchError> {
-        let mut stream =
-            Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref(), &run.test_strings);
+        let mut stream = Climb::new(start, &run.best, self.config.seed, run.start_suspicion.as_ref(), &run.facts);
         let (batch, trees): (Vec<Candidate>, Vec<Tree>) = footholds
             .iter()
             .filter_map(|c| {

@@ -111,8 +111,7 @@ impl Searcher<'_> {
         let edits_before = chosen.edits.len();
         let mut fewer_edits = false;
         if edits_before >= 2 {
-            let mut stream =
-                Baseline::localized(start, self.config.seed, run.start_suspicion.as_ref(), &run.test_strings);
+            let mut stream = Baseline::localized(start, self.config.seed, run.start_suspicion.as_ref(), &run.facts);
             let limit = run.test_runs + POLISH_RUNS;
             loop {
                 // Every batch ends with the search marked repaired (its best still passes every test).

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use candle_core::{DType, Device, Result, Tensor};
 use rand::{Rng, RngExt};
 
-use super::baseline::{RawEdit, single_edits_with};
+use super::baseline::{RawEdit, TestFacts, single_edits_with};
 use crate::model::decode::Prefix;
 use crate::model::tokenizer::special;
 use crate::model::{Cache, EditModel, Inputs, Tokenizer};
@@ -188,10 +188,10 @@ pub(super) fn score_menu(
     tokenizer: &Tokenizer,
     pass: &PrefixPass,
     tree: &Tree,
-    test_strings: &[String],
+    facts: &TestFacts,
     extra: Vec<RawEdit>,
 ) -> Result<Vec<(RawEdit, Option<f32>)>> {
-    let mut menu = single_edits_with(tree, test_strings);
+    let mut menu = single_edits_with(tree, facts);
     let mut seen: HashSet<(Span, String)> = menu.iter().map(|m| (m.span, m.text.clone())).collect();
     menu.extend(extra.into_iter().filter(|e| seen.insert((e.span, e.text.clone()))));
     let texts: Vec<_> = menu.iter().map(|e| (e.span, e.text.as_str())).collect();
