@@ -2092,7 +2092,7 @@ mod tests {
             assert!(classic(&broken).iter().any(|r| r == fixed), "{broken}");
         }
         // A value computed and dropped where a docstring was: deleted.
-        let tree = parse(&longest.replacen("    n = max", "    int(k ** 0.5)\n    n = max", 1));
+        let tree = parse(longest.replacen("    n = max", "    int(k ** 0.5)\n    n = max", 1));
         let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
         assert!(mends.into_iter().any(|e| e.text == "pass" && tree.text(e.span) == "int(k ** 0.5)"));
         // Sound statements are not grafts: a store read later, an addition to a bound name, a store nothing reads

@@ -1,6 +1,6 @@
-//! Numeric input–output examples read from the tests (`assert total_seconds(1, 0, 0) == 3600`), and the affine
-//! formulas over a function's parameters that fit all of them: a stub's first candidate bodies
-//! (`return hours * 3600 + minutes * 60 + seconds`). Synthesis by enumeration reaches one or two operators; a
+//! Numeric input–output examples read from the tests (`assert total_seconds(1, 0, 0) == 3600`), and the formula
+//! over a function's parameters (affine, or with a square or a product) that fits all of them: a stub's first
+//! candidate body (`return hours * 3600 + minutes * 60 + seconds`). Synthesis by enumeration reaches one or two operators; a
 //! conversion or a weighted sum has three or more, and its tests pin its coefficients down.
 //!
 //! A formula is offered only when the examples outnumber its unknowns: with as many examples as unknowns any data
@@ -108,9 +108,10 @@ fn approximate(tree: &Tree, id: NodeId) -> Option<f64> {
     }
 }
 
-/// The affine formula `c0 + c1·p1 + … + cn·pn` over `params` that fits every example of `function` (its own name,
-/// or `candidate`) with nice coefficients (integers, small fractions), as a Python expression; `None` when the
-/// examples are too few to pin it down (no more than its unknowns), do not fit one, or the parameters are many.
+/// The formula over `params` that fits every example of `function` (its own name, or `candidate`) with nice
+/// coefficients (integers, small fractions), as a Python expression: the first of [`monomial_sets`] to fit, so
+/// affine before quadratic. `None` when the examples are too few to pin a formula down (no more than its unknowns),
+/// none fits, or the parameters are many.
 pub fn fitted_formula(examples: &[Example], function: &str, params: &[&str]) -> Option<String> {
     let n = params.len();
     if n == 0 || n > MAX_PARAMETERS {
@@ -120,14 +121,45 @@ pub fn fitted_formula(examples: &[Example], function: &str, params: &[&str]) -> 
         .iter()
         .filter(|e| (e.function == function || e.function == "candidate") && e.args.len() == n)
         .collect();
-    if rows.len() <= n + 1 {
+    monomial_sets(n).into_iter().find_map(|monomials| {
+        let coefficients = fit(&rows, &monomials)?;
+        Some(write_formula(&monomials, &coefficients, params))
+    })
+}
+
+/// A product of parameters (by index; empty for the constant term).
+type Monomial = Vec<usize>;
+
+/// The shapes of formula tried over `n` parameters, simplest first: affine (`c0 + c1·x1 + … + cn·xn`), then for one
+/// parameter `c·x²` and `c0 + c1·x + c2·x²` (a square, a triangle number), for two `c·x1·x2` and
+/// `c0 + c1·x1 + c2·x2 + c3·x1·x2` (an area).
+fn monomial_sets(n: usize) -> Vec<Vec<Monomial>> {
+    let affine: Vec<Monomial> = std::iter::once(Vec::new()).chain((0..n).map(|i| vec![i])).collect();
+    let mut sets = vec![affine.clone()];
+    let products: Vec<Monomial> = match n {
+        1 => vec![vec![0, 0]],
+        2 => vec![vec![0, 1]],
+        _ => Vec::new(),
+    };
+    for product in products {
+        sets.push(vec![product.clone()]);
+        sets.push(affine.iter().cloned().chain([product]).collect());
+    }
+    sets
+}
+
+/// The nice coefficients of `monomials` that fit every row, by least squares (the normal equations); `None` when
+/// the rows do not outnumber the unknowns, or no nice coefficients fit them all, or every non-constant one is zero.
+fn fit(rows: &[&Example], monomials: &[Monomial]) -> Option<Vec<Coefficient>> {
+    let m = monomials.len();
+    if rows.len() <= m {
         return None;
     }
-    // Least squares by the normal equations: (AᵀA) c = Aᵀy, with A's rows [1, x1, …, xn].
-    let features = |e: &Example| std::iter::once(1.0).chain(e.args.iter().copied()).collect::<Vec<f64>>();
-    let m = n + 1;
+    let features =
+        |e: &Example| -> Vec<f64> { monomials.iter().map(|mono| mono.iter().map(|&i| e.args[i]).product()).collect() };
+    // (AᵀA) c = Aᵀy, with A's rows the monomials' values.
     let mut system = vec![vec![0.0; m + 1]; m];
-    for e in &rows {
+    for e in rows {
         let x = features(e);
         for i in 0..m {
             for j in 0..m {
@@ -136,15 +168,14 @@ pub fn fitted_formula(examples: &[Example], function: &str, params: &[&str]) -> 
             system[i][m] += x[i] * e.expected;
         }
     }
-    let raw = solve(system)?;
-    let coefficients: Vec<Coefficient> = raw.iter().map(|&c| Coefficient::nice(c)).collect::<Option<_>>()?;
+    let coefficients: Vec<Coefficient> = solve(system)?.into_iter().map(Coefficient::nice).collect::<Option<_>>()?;
     // The nice coefficients must fit every example, as Python would compute them.
     let fits = rows.iter().all(|e| {
-        let x = features(e);
-        let predicted: f64 = x.iter().zip(&coefficients).map(|(x, c)| x * c.value()).sum();
+        let predicted: f64 = features(e).iter().zip(&coefficients).map(|(x, c)| x * c.value()).sum();
         (predicted - e.expected).abs() <= 1e-6 * e.expected.abs().max(1.0)
     });
-    (fits && coefficients[1..].iter().any(|c| !c.is_zero())).then(|| write_formula(&coefficients, params))
+    let varies = monomials.iter().zip(&coefficients).any(|(mono, c)| !mono.is_empty() && !c.is_zero());
+    (fits && varies).then_some(coefficients)
 }
 
 /// Gaussian elimination with partial pivoting on an augmented square system; `None` when it is singular (the
@@ -157,12 +188,11 @@ fn solve(mut a: Vec<Vec<f64>>) -> Option<Vec<f64>> {
             return None;
         }
         a.swap(col, pivot);
-        for row in 0..m {
-            if row != col {
-                let factor = a[row][col] / a[col][col];
-                for k in col..=m {
-                    a[row][k] -= factor * a[col][k];
-                }
+        let pivot_row = a[col].clone();
+        for (_, row) in a.iter_mut().enumerate().filter(|(r, _)| *r != col) {
+            let factor = row[col] / pivot_row[col];
+            for (x, p) in row[col..].iter_mut().zip(&pivot_row[col..]) {
+                *x -= factor * p;
             }
         }
     }
@@ -206,47 +236,71 @@ impl Coefficient {
     fn is_zero(self) -> bool {
         self.value() == 0.0
     }
+
+    fn is_negative(self) -> bool {
+        self.value() < 0.0
+    }
+
+    /// The coefficient without its sign.
+    fn magnitude(self) -> Coefficient {
+        match self {
+            Coefficient::Integer(k) => Coefficient::Integer(k.abs()),
+            Coefficient::Fraction(a, b) => Coefficient::Fraction(a.abs(), b),
+            Coefficient::Decimal(d) => Coefficient::Decimal(d.abs()),
+        }
+    }
 }
 
-/// `p1 * 3600 + p2 * 60 + p3`, `celsius * 9 / 5 + 32`, `2 * (w + h)` (a shared coefficient factored out).
-fn write_formula(coefficients: &[Coefficient], params: &[&str]) -> String {
-    let (intercept, slopes) = (coefficients[0], &coefficients[1..]);
-    let terms: Vec<(Coefficient, &str)> =
-        slopes.iter().zip(params).filter(|(c, _)| !c.is_zero()).map(|(c, p)| (*c, *p)).collect();
-    let shared = terms.len() > 1 && intercept.is_zero() && terms.iter().all(|(c, _)| *c == terms[0].0);
-    if shared && let Coefficient::Integer(k) = terms[0].0 {
-        let sum = terms.iter().map(|(_, p)| *p).collect::<Vec<_>>().join(" + ");
+/// `hours * 3600 + minutes * 60 + seconds`, `celsius * 9 / 5 + 32`, `2 * (w + h)` (a shared integer coefficient
+/// factored out), `n ** 2 / 2 + n / 2`.
+fn write_formula(monomials: &[Monomial], coefficients: &[Coefficient], params: &[&str]) -> String {
+    let variable = |mono: &Monomial| match mono[..] {
+        [i, j] if i == j => format!("{} ** 2", params[i]),
+        _ => mono.iter().map(|&i| params[i]).collect::<Vec<_>>().join(" * "),
+    };
+    // Highest degree first, as a programmer writes a polynomial.
+    let mut terms: Vec<(usize, Coefficient, String)> = monomials
+        .iter()
+        .zip(coefficients)
+        .filter(|(mono, c)| !mono.is_empty() && !c.is_zero())
+        .map(|(mono, c)| (mono.len(), *c, variable(mono)))
+        .collect();
+    terms.sort_by_key(|t| std::cmp::Reverse(t.0));
+    let terms: Vec<(Coefficient, String)> = terms.into_iter().map(|(_, c, v)| (c, v)).collect();
+    let constant = monomials.iter().zip(coefficients).find(|(mono, _)| mono.is_empty()).map(|(_, c)| *c);
+    let constant = constant.filter(|c| !c.is_zero());
+    let plain_sum = terms.len() > 1 && terms.iter().all(|(c, v)| *c == terms[0].0 && !v.contains(' '));
+    if plain_sum
+        && constant.is_none()
+        && let Coefficient::Integer(k) = terms[0].0
+    {
+        let sum = terms.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>().join(" + ");
         return if k == 1 { sum } else { format!("{k} * ({sum})") };
     }
     let mut out = String::new();
-    for (i, (c, p)) in terms.iter().enumerate() {
-        let (negative, magnitude) = match *c {
-            Coefficient::Integer(k) => (k < 0, Coefficient::Integer(k.abs())),
-            Coefficient::Fraction(a, b) => (a < 0, Coefficient::Fraction(a.abs(), b)),
-            Coefficient::Decimal(d) => (d < 0.0, Coefficient::Decimal(d.abs())),
+    for (i, (c, v)) in terms.iter().enumerate() {
+        let term = match c.magnitude() {
+            Coefficient::Integer(1) => v.clone(),
+            Coefficient::Integer(k) => format!("{v} * {k}"),
+            Coefficient::Fraction(1, b) => format!("{v} / {b}"),
+            Coefficient::Fraction(a, b) => format!("{v} * {a} / {b}"),
+            Coefficient::Decimal(d) => format!("{v} * {d}"),
         };
-        let term = match magnitude {
-            Coefficient::Integer(1) => p.to_string(),
-            Coefficient::Integer(k) => format!("{p} * {k}"),
-            Coefficient::Fraction(a, b) if a == 1 => format!("{p} / {b}"),
-            Coefficient::Fraction(a, b) => format!("{p} * {a} / {b}"),
-            Coefficient::Decimal(d) => format!("{p} * {d}"),
-        };
-        match (i, negative) {
-            (0, true) => out.push_str(&format!("-{term}")),
-            (0, false) => out.push_str(&term),
-            (_, true) => out.push_str(&format!(" - {term}")),
-            (_, false) => out.push_str(&format!(" + {term}")),
-        }
+        out.push_str(match (i, c.is_negative()) {
+            (0, true) => "-",
+            (0, false) => "",
+            (_, true) => " - ",
+            (_, false) => " + ",
+        });
+        out.push_str(&term);
     }
-    let b = intercept.value();
-    if b != 0.0 {
-        let literal = match intercept {
-            Coefficient::Integer(k) => k.abs().to_string(),
-            Coefficient::Fraction(p, q) => format!("{} / {q}", p.abs()),
-            Coefficient::Decimal(d) => d.abs().to_string(),
+    if let Some(c) = constant {
+        let literal = match c.magnitude() {
+            Coefficient::Integer(k) => k.to_string(),
+            Coefficient::Fraction(a, b) => format!("{a} / {b}"),
+            Coefficient::Decimal(d) => d.to_string(),
         };
-        out.push_str(if b < 0.0 { " - " } else { " + " });
+        out.push_str(if c.is_negative() { " - " } else { " + " });
         out.push_str(&literal);
     }
     out
@@ -293,7 +347,18 @@ mod tests {
         assert_eq!(fit(&perimeter, &["w", "h"]).as_deref(), Some("2 * (w + h)"));
         // Too few examples to tell (two points fit any line), no affine fit (a square), a constant.
         assert_eq!(fit(&celsius[..2], &["c"]), None);
-        assert_eq!(fit(&["assert f(1) == 1", "assert f(2) == 4", "assert f(3) == 9"], &["x"]), None);
+        // Squares, triangle numbers, areas.
+        let square = ["assert f(1) == 1", "assert f(2) == 4", "assert f(3) == 9"];
+        assert_eq!(fit(&square, &["x"]).as_deref(), Some("x ** 2"));
+        let triangle =
+            ["assert f(0) == 0", "assert f(1) == 1", "assert f(3) == 6", "assert f(4) == 10", "assert f(10) == 55"];
+        assert_eq!(fit(&triangle, &["n"]).as_deref(), Some("n ** 2 / 2 + n / 2"));
+        let area = ["assert f(3, 4) == 6", "assert f(1, 1) == 0.5", "assert f(10, 0) == 0"];
+        assert_eq!(fit(&area, &["b", "h"]).as_deref(), Some("b * h / 2"));
+        // No formula of these shapes fits the factorials.
+        let factorial =
+            ["assert f(1) == 1", "assert f(2) == 2", "assert f(3) == 6", "assert f(4) == 24", "assert f(5) == 120"];
+        assert_eq!(fit(&factorial, &["n"]), None);
         assert_eq!(fit(&["assert f(1) == 7", "assert f(2) == 7", "assert f(3) == 7"], &["x"]), None);
     }
 }

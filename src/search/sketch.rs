@@ -312,7 +312,7 @@ const ELEMENT_TESTS: [&str; 13] = [
 ];
 
 /// Whole-value idioms of one parameter `p`: sequences, strings and numbers (each fails fast on the other types).
-const VALUE_IDIOMS: [&str; 45] = [
+const VALUE_IDIOMS: [&str; 50] = [
     "sorted(p)",
     "sorted(p, reverse=True)",
     "list(reversed(p))",
@@ -338,6 +338,11 @@ const VALUE_IDIOMS: [&str; 45] = [
     "''.join(p)",
     "' '.join(p.split()[::-1])",
     "len(p.split())",
+    "sorted(p.split())",
+    "max(p.split(), key=len)",
+    "[len(word) for word in p.split()]",
+    "{word: len(word) for word in p.split()}",
+    "' '.join(word.capitalize() for word in p.split())",
     "p.isdigit()",
     "p.isalpha()",
     "sum(range(p + 1))",
