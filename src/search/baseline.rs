@@ -1986,6 +1986,13 @@ mod tests {
         single_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect()
     }
 
+    /// The programs one menu edit of `broken` of the classic tier or an earlier one makes.
+    fn classic(broken: &str) -> Vec<String> {
+        let tree = parse(broken);
+        let edits = single_edits(&tree).into_iter().filter(|e| e.tier <= Tier::Classic);
+        edits.filter_map(|e| apply(&tree, &e)).map(|(_, t)| t.source().to_string()).collect()
+    }
+
     /// A stub's candidates that its name cues come first in the baseline's order, whatever the seed.
     #[test]
     fn cued_stub_bodies_come_first() {
@@ -2018,11 +2025,6 @@ mod tests {
     /// they are rewritten as classic edits.
     #[test]
     fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
-        let classic = |broken: &str| -> Vec<String> {
-            let tree = parse(broken);
-            let edits = single_edits(&tree).into_iter().filter(|e| e.tier <= Tier::Classic);
-            edits.filter_map(|e| apply(&tree, &e)).map(|(_, t)| t.source().to_string()).collect()
-        };
         let fixed = "def is_p(s: str) -> bool:\n    return s == s[::-1]\n\n\ndef f(s: str) -> int:\n    i = 0\n    while not is_p(s[i:]):\n        i += 1\n    return i\n";
         for (from, to) in
             [("not is_p(", "not '['("), ("not is_p(", "not (i + 1)("), ("s: str) -> int", "s: x.append) -> int")]
@@ -2064,11 +2066,6 @@ mod tests {
 
     #[test]
     fn grafted_statements_give_way_to_an_initialisation_or_a_return() {
-        let classic = |broken: &str| -> Vec<String> {
-            let tree = parse(broken);
-            let edits = single_edits(&tree).into_iter().filter(|e| e.tier <= Tier::Classic);
-            edits.filter_map(|e| apply(&tree, &e)).map(|(_, t)| t.source().to_string()).collect()
-        };
         let deepest = "def deepest(s):\n    d = 0\n    most = 0\n    for c in s:\n        if c == '(':\n            d += 1\n            most = max(d, most)\n        else:\n            d -= 1\n    return most\n";
         let negative = "def negative(ops):\n    total = 0\n    for op in ops:\n        total += op\n        if total < 0:\n            return True\n    return False\n";
         let bit = "def bits(a, b):\n    def one(i, j):\n        if i == j:\n            return '0'\n        else:\n            return '1'\n    return ''.join(one(x, y) for x, y in zip(a, b))\n";

@@ -127,7 +127,8 @@ pub(super) fn stub_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
 const MAX_SPEC_CONSTANTS: usize = 4;
 
 /// The numbers a function's docstring names, in order, without repeats, beyond the small ones every enumeration
-/// has (0, 1, 2): "60 minutes", "boundaries at 10 and 25". A spec's constants are a program's constants.
+/// has (0, 1, 2): "60 minutes", "boundaries at 10 and 25"; then those its words name ("minutes": 60). A spec's
+/// constants are a program's constants.
 pub(super) fn spec_constants(tree: &Tree, function: NodeId) -> Vec<String> {
     let Some(doc) = docstring_of(tree, function) else {
         return Vec::new();
@@ -149,11 +150,37 @@ pub(super) fn spec_constants(tree: &Tree, function: NodeId) -> Vec<String> {
         }
         out.push(number.to_string());
         if out.len() == MAX_SPEC_CONSTANTS {
-            break;
+            return out;
+        }
+    }
+    // Then the numbers its words name: "minutes" are counted in sixties, a percentage in hundredths.
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+        let word = word.to_ascii_lowercase();
+        let singular = word.strip_suffix('s').unwrap_or(&word);
+        let Some((_, number)) = WORD_CONSTANTS.iter().find(|(w, _)| *w == word || *w == singular) else { continue };
+        if !out.iter().any(|n| n == number) {
+            out.push(number.to_string());
+            if out.len() == MAX_SPEC_CONSTANTS {
+                break;
+            }
         }
     }
     out
 }
+
+/// Words that name a number (after the digits a docstring spells, [`spec_constants`] keeps these).
+const WORD_CONSTANTS: [(&str, &str); 10] = [
+    ("minute", "60"),
+    ("hour", "60"),
+    ("week", "7"),
+    ("dozen", "12"),
+    ("percent", "100"),
+    ("percentage", "100"),
+    ("hundred", "100"),
+    ("thousand", "1000"),
+    ("ten", "10"),
+    ("byte", "8"),
+];
 
 /// Words a function's name or docstring may use for an operation, and the code that performs it: a stub's
 /// candidate holding such code is *cued* ([`cue_markers`]). The table covers everyday arithmetic, comparisons,
@@ -600,6 +627,10 @@ mod tests {
             ["10", "25", "0.5"]
         );
         assert_eq!(constants("1 2 3 4 5 6 7 8"), ["3", "4", "5", "6"]);
+        // Numbers named in words come after the digits.
+        assert_eq!(constants("Split minutes into (hours, minutes left over)."), ["60"]);
+        assert_eq!(constants("Round to 3 places; as a percentage."), ["3", "100"]);
+        assert_eq!(constants("Tens of items, often."), ["10"]);
         assert!(stub_returns(&["m"], &["60".into()]).contains(&"return divmod(m, 60)".to_string()));
         let tree = parse("def f(m):\n    pass\n");
         assert!(spec_constants(&tree, tree.children(0).next().unwrap()).is_empty());
