@@ -545,9 +545,9 @@ fn body(tree: &Tree, definition: NodeId) -> NodeId {
     tree.children(definition).find(|&c| tree.node(c).field == Some("body")).unwrap_or(definition)
 }
 
-/// The named children of a node, comments aside.
+/// The statements of a block (its named children, comments aside).
 fn statements(tree: &Tree, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-    tree.children(id).filter(move |&c| tree.node(c).named && !tree.node(c).extra)
+    tree.named_children(id)
 }
 
 fn text(tree: &Tree, id: NodeId) -> &str {

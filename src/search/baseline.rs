@@ -19,8 +19,8 @@
 //! ending a block: [`is_foreign_statement`]) gets mends: the statement deleted or become an initialisation of a local
 //! read before it is bound or one of its function's returns, a callee become one of the program's callables.
 //! Each single edit is of one of six tiers ([`Tier`]): a stub's body fitted to the tests' numeric examples, cued
-//! code (what the function's name or docstring names), mends, the classic mutation operators (a token changed, a name for its kin, an operand dropped or moved), other
-//! renames, and rewrites (a site replaced by other code of the program, or deleted). [`Baseline`] yields the error
+//! code (what the function's name or docstring names), mends, the classic mutation operators (a token changed, a
+//! name for its kin, an operand dropped or moved), other renames, and rewrites (a site replaced by other code of the program, or deleted). [`Baseline`] yields the error
 //! edits, then the mends, then the rest of the single edits in seeded random order, tier by tier on lines the tests
 //! suspect alike, then the additive ones and random compositions of 2–3 such edits taking turns, each a distinct
 //! program (normalised AST).
@@ -283,10 +283,11 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
     let constant = |kind: &str| sketch::is_literal(kind) || matches!(kind, "list" | "tuple" | "dictionary" | "set");
     match parent.kind {
         "call" if node.field == Some("function") => {
-            // A value builtin's result dropped (`str(x)` alone where `out.append(x)` was).
-            let dropped = parent.parent.is_some_and(|s| tree.node(s).kind == "expression_statement")
-                && VALUE_BUILTINS.contains(&tree.text(node.span))
-                && unbound_builtin(tree, id);
+            let value_builtin =
+                |f: NodeId| VALUE_BUILTINS.contains(&tree.text(tree.node(f).span)) && unbound_builtin(tree, f);
+            // A value builtin's result dropped (`str(x)` alone where `out.append(x)` was), or called.
+            let dropped =
+                parent.parent.is_some_and(|s| tree.node(s).kind == "expression_statement") && value_builtin(id);
             dropped
                 || constant(node.kind)
                 || matches!(
@@ -299,9 +300,7 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                         | "parenthesized_expression"
                 )
                 || (node.kind == "call"
-                    && tree.children(id).find(|&c| tree.node(c).field == Some("function")).is_some_and(|f| {
-                        VALUE_BUILTINS.contains(&tree.text(tree.node(f).span)) && unbound_builtin(tree, f)
-                    }))
+                    && tree.children(id).find(|&c| tree.node(c).field == Some("function")).is_some_and(value_builtin))
         }
         "comparison_operator" => {
             let children = || tree.children(parent_id).map(|c| tree.node(c)).filter(|c| !c.extra);
@@ -397,12 +396,14 @@ fn pass_ending_a_body(tree: &Tree, id: NodeId) -> Option<NodeId> {
 /// a value and drops it (`n % i` alone, a string that is no docstring), or adds to a name nothing else in its
 /// function binds (`even_count += 1` where `return True` was), or ends its block by storing into a name nothing in
 /// its function reads (`a = None` where `return '1'` was).
-fn is_foreign_statement(tree: &Tree, id: NodeId) -> bool {
+///
+/// `nonsense` holds [`cannot_be_right`] of every node of the tree (computed once per menu).
+fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool]) -> bool {
     let node = tree.node(id);
-    if (id..node.subtree_end).any(|d| cannot_be_right(tree, d)) {
+    if nonsense[id as usize..node.subtree_end as usize].iter().any(|&n| n) {
         return true;
     }
-    let named: Vec<&syntax::Node> = tree.children(id).map(|c| tree.node(c)).filter(|c| c.named && !c.extra).collect();
+    let named: Vec<&syntax::Node> = tree.named_children(id).map(|c| tree.node(c)).collect();
     if node.kind == "expression_statement"
         && !tree.is_docstring(id)
         && let [value] = named.as_slice()
@@ -511,7 +512,7 @@ fn returns_of(tree: &Tree, function: NodeId) -> Vec<String> {
             continue;
         }
         let mut variants = vec![text.to_string()];
-        if let Some(value) = tree.children(id).map(|c| tree.node(c)).find(|c| c.named && !c.extra) {
+        if let Some(value) = tree.named_children(id).next().map(|c| tree.node(c)) {
             let literal = tree.text(value.span);
             let quoted_digit = |q: char| {
                 literal
@@ -726,8 +727,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     for id in 0..tree.nodes().len() as NodeId {
         let node = tree.node(id);
         if node.kind == "assignment"
-            && let [target, value] =
-                tree.children(id).filter(|&c| tree.node(c).named && !tree.node(c).extra).collect::<Vec<_>>()[..]
+            && let [target, value] = tree.named_children(id).collect::<Vec<_>>()[..]
             && tree.node(target).kind == "identifier"
         {
             let method = match tree.text(tree.node(value).span) {
@@ -760,6 +760,8 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             .or_insert_with(|| function.map(|f| sketch::parameters(tree, f)).unwrap_or_default())
             .clone()
     };
+    // Whether each node cannot be right: a site's own rewrites and its statement's mends both ask.
+    let nonsense_at: Vec<bool> = (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(tree, id)).collect();
     let mut out = Vec::new();
     for id in tree.replaceable() {
         let node = tree.node(id);
@@ -806,7 +808,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
         // A site holding a name nothing else in the program spells looks grafted (the forward process's
         // corruption, and HumanEval-repair's), and so does one that is wrong whatever the tests say: rewriting it
         // is as likely a repair as a classic edit.
-        let nonsense = cannot_be_right(tree, id);
+        let nonsense = nonsense_at[id as usize];
         let grafted = nonsense || lonely.iter().any(|&s| node.span.contains(s));
         let rewrite = if grafted { Tier::Classic } else { Tier::Rewrite };
         let mut push = |tier: Tier, t: String| {
@@ -924,8 +926,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
         // A slice's bound on the wrong side: `s[:i]` for `s[i:]` and back.
         if node.kind == "subscript"
             && let Some(slice) = tree.children(id).find(|&c| tree.node(c).kind == "slice")
-            && let [bound] =
-                tree.children(slice).filter(|&c| tree.node(c).named && !tree.node(c).extra).collect::<Vec<_>>()[..]
+            && let [bound] = tree.named_children(slice).collect::<Vec<_>>()[..]
             && tree.children(slice).filter(|&c| tree.text(tree.node(c).span) == ":").count() == 1
         {
             let (s, b) = (tree.node(slice).span, tree.node(bound).span);
@@ -1112,7 +1113,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 // (`for op in op - bool`), and deleting it or returning in its place passes the tests its absence
                 // passes, which lures the search away.
                 if let Some(function) = sketch::enclosing_function(tree, id)
-                    && is_foreign_statement(tree, id)
+                    && is_foreign_statement(tree, id, &nonsense_at)
                 {
                     let tier = if node.leaves <= MAX_SITE_LEAVES { Tier::Mend } else { Tier::Classic };
                     push(tier, "pass".into());
@@ -2097,7 +2098,8 @@ mod tests {
         for sound in [deepest, negative, bit, longest, evens, "def f(xs):\n    unused = 1\n    return xs\n"] {
             let tree = parse(sound);
             let mut foreign = tree.replaceable().filter(|&id| tree.node(id).class == Some(ReplacementClass::Statement));
-            assert!(foreign.all(|id| !is_foreign_statement(&tree, id)), "{sound}");
+            let nonsense: Vec<bool> = (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(&tree, id)).collect();
+            assert!(foreign.all(|id| !is_foreign_statement(&tree, id, &nonsense)), "{sound}");
             let function = (0..tree.nodes().len() as NodeId).find(|&f| tree.node(f).kind == "function_definition");
             assert_eq!(read_before_bound(&tree, function.unwrap()), [], "{sound}");
         }

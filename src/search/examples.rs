@@ -53,7 +53,7 @@ fn example_at(tree: &Tree, id: NodeId) -> Option<Example> {
             if operators != ["=="] {
                 return None;
             }
-            named_children(tree, id)
+            tree.named_children(id).collect::<Vec<_>>()
         }
         "call" => {
             let callee = tree.children(id).find(|&c| tree.node(c).field == Some("function"))?;
@@ -62,7 +62,7 @@ fn example_at(tree: &Tree, id: NodeId) -> Option<Example> {
                 return None;
             }
             let args = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")?;
-            named_children(tree, args)
+            tree.named_children(args).collect::<Vec<_>>()
         }
         _ => return None,
     };
@@ -72,13 +72,14 @@ fn example_at(tree: &Tree, id: NodeId) -> Option<Example> {
         return None;
     }
     let list = tree.children(call).find(|&c| tree.node(c).kind == "argument_list")?;
-    let args = named_children(tree, list).into_iter().map(|a| number(tree, a)).collect::<Option<Vec<f64>>>()?;
+    let args = tree
+        .named_children(list)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|a| number(tree, a))
+        .collect::<Option<Vec<f64>>>()?;
     let expected = number(tree, expected).or_else(|| approximate(tree, expected))?;
     Some(Example { function: tree.text(tree.node(callee).span).to_string(), args, expected })
-}
-
-fn named_children(tree: &Tree, id: NodeId) -> Vec<NodeId> {
-    tree.children(id).filter(|&c| tree.node(c).named && !tree.node(c).extra).collect()
 }
 
 /// A number literal's value, signed (`-40`, `2.5`); not a bool.
@@ -87,7 +88,7 @@ fn number(tree: &Tree, id: NodeId) -> Option<f64> {
     match node.kind {
         "integer" | "float" => tree.text(node.span).replace('_', "").parse::<f64>().ok().filter(|v| v.is_finite()),
         "unary_operator" => {
-            let operand = *named_children(tree, id).first()?;
+            let operand = *tree.named_children(id).collect::<Vec<_>>().first()?;
             let sign = if tree.text(node.span).starts_with('-') { -1.0 } else { 1.0 };
             number(tree, operand).map(|v| sign * v)
         }
@@ -102,7 +103,7 @@ fn approximate(tree: &Tree, id: NodeId) -> Option<f64> {
         return None;
     }
     let list = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")?;
-    match named_children(tree, list)[..] {
+    match tree.named_children(list).collect::<Vec<_>>()[..] {
         [y] => number(tree, y),
         _ => None,
     }

@@ -433,6 +433,11 @@ impl Tree {
         Children { tree: self, next: id + 1, end }
     }
 
+    /// Direct named children of a node (its operands, arguments, statements), comments aside.
+    pub fn named_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(|&c| self.node(c).named && !self.node(c).extra)
+    }
+
     /// Ids of the nodes that may be replaced (have a replacement class), in pre-order.
     pub fn replaceable(&self) -> impl Iterator<Item = NodeId> + '_ {
         (0..self.nodes.len() as NodeId).filter(|&id| self.nodes[id as usize].class.is_some())
