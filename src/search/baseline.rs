@@ -16,8 +16,10 @@
 //! [`error_edits`] supply what a failing test's error says is missing (a misspelt binding, an initialisation, a
 //! builtin type's method): the likeliest of them go before everything else.
 //! Code that is wrong whatever the tests say (a called literal, a value computed and dropped, a store nothing reads
-//! ending a block: [`is_foreign_statement`]) gets mends: the statement deleted or become an initialisation of a local
-//! read before it is bound or one of its function's returns, a callee become one of the program's callables.
+//! ending a block, a function where a collection belongs: [`is_foreign_statement`])
+//! gets mends: the statement deleted or become an initialisation of a local read before it is bound, one of its
+//! function's returns or an accumulator's update, a callee become one of the program's callables, a truth test one of
+//! a name; and, as rewrites, the statement become a binding of a local to a small value ([`lost_bindings`]).
 //! Each single edit is of one of six tiers ([`Tier`]): a stub's body fitted to the tests' numeric examples, cued
 //! code (what the function's name or docstring names), mends, the classic mutation operators (a token changed, a
 //! name for its kin, an operand dropped or moved), other renames, and rewrites (a site replaced by other code of the program, or deleted). [`Baseline`] yields the error
@@ -93,9 +95,9 @@ pub enum Tier {
     /// [`sketch::cue_markers`]): tried before the rest of its rank, simplest first, and ranked by the model search
     /// above the model's own scores.
     Cued,
-    /// The repair of code that is wrong whatever the tests say: a grafted statement become an initialisation or one
-    /// of its function's returns ([`is_foreign_statement`]), a called value's callee become one of the program's
-    /// callables. Few, so tried right after the edits the errors name, and ranked by the model search no lower than
+    /// The repair of code that is wrong whatever the tests say: a grafted statement become an initialisation, one
+    /// of its function's returns or an accumulator's update ([`is_foreign_statement`]), a called value's callee become
+    /// one of the program's callables, a truth test that cannot be right one of a name. Few, so tried right after the edits the errors name, and ranked by the model search no lower than
     /// a fair model score.
     Mend,
     /// One token changed (an operator, a literal, a name for its kin, a sibling function, a test's string), a `± 1`, neighbours
@@ -311,6 +313,24 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                 || (ordering && unbound_builtin(tree, id))
         }
         "binary_operator" => unbound_builtin(tree, id),
+        // A builtin or one of the program's functions where a collection belongs (`sorted(list(max))`,
+        // `sorted(rolling_max)` in `rolling_max` itself).
+        "argument_list" if node.kind == "identifier" => {
+            let callee = parent.parent.and_then(|c| tree.children(c).find(|&f| tree.node(f).field == Some("function")));
+            callee.is_some_and(|f| ITERABLE_TAKERS.contains(&tree.text(tree.node(f).span)) && unbound_builtin(tree, f))
+                && (unbound_builtin(tree, id) || is_program_function(tree, id))
+        }
+        // An attribute the program never sets read off one of its functions (`sum_product.append(x)`).
+        "attribute" if node.field == Some("object") && node.kind == "identifier" => {
+            let attribute = tree.children(parent_id).find(|&c| tree.node(c).field == Some("attribute"));
+            let set = |a: &str| {
+                tree.nodes().iter().any(|n| {
+                    n.kind == "attribute" && n.field == Some("left") && tree.text(n.span).ends_with(&format!(".{a}"))
+                })
+            };
+            attribute.map(|a| tree.text(tree.node(a).span)).is_some_and(|a| !a.starts_with("__") && !set(a))
+                && is_program_function(tree, id)
+        }
         // A literal whose type lacks the attribute read of it (`"L".append(x)`, `[].upper()`).
         "attribute" if node.field == Some("object") => {
             let type_name = match node.kind {
@@ -371,6 +391,39 @@ const VALUE_BUILTINS: [&str; 30] = [
     "format",
 ];
 
+/// Builtins whose positional arguments are collections (or, for `max` and `min`, values to compare): a function
+/// there is a graft.
+const ITERABLE_TAKERS: [&str; 15] = [
+    "len",
+    "list",
+    "set",
+    "tuple",
+    "frozenset",
+    "dict",
+    "sum",
+    "sorted",
+    "reversed",
+    "enumerate",
+    "zip",
+    "any",
+    "all",
+    "max",
+    "min",
+];
+
+/// Is the node the name of a function the program defines, and binds nothing else to?
+fn is_program_function(tree: &Tree, id: NodeId) -> bool {
+    let text = tree.text(tree.node(id).span);
+    let named = |n: NodeId| tree.text(tree.node(n).span) == text;
+    let all = || 0..tree.nodes().len() as NodeId;
+    let defines = |d: NodeId| {
+        is_definition_name(tree, d) && tree.node(d).parent.is_some_and(|f| tree.node(f).kind == "function_definition")
+    };
+    tree.node(id).kind == "identifier"
+        && all().any(|d| defines(d) && named(d))
+        && !all().any(|b| is_binding(tree, b) && named(b))
+}
+
 /// Is the node a builtin's name (`len`, `str`, `bool`) that the program does not bind? As an operand of
 /// arithmetic or of an ordering (`bool > 0`, `n % len`) it is a graft: `type(x) == int` compares a type rightly.
 fn unbound_builtin(tree: &Tree, id: NodeId) -> bool {
@@ -405,7 +458,7 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool]) -> bool {
     }
     let named: Vec<&syntax::Node> = tree.named_children(id).map(|c| tree.node(c)).collect();
     if node.kind == "expression_statement"
-        && !tree.is_docstring(id)
+        && !is_docstring_in_place(tree, id)
         && let [value] = named.as_slice()
         && (sketch::is_literal(value.kind)
             || matches!(
@@ -496,6 +549,167 @@ fn read_before_bound(tree: &Tree, function: NodeId) -> Vec<(&str, u32)> {
         .filter(|n| !otherwise_bound.contains(n))
         .filter_map(|n| Some((n, *first_read.get(n)?)).filter(|&(_, r)| r < bound_at[n]))
         .collect()
+}
+
+/// Is the statement a bare string where a docstring goes, first in a function's, a class's or the module's body?
+/// Anywhere else a bare string is a graft (HumanEval-repair's corruptions leave other functions' docstrings in a
+/// loop), or a comment that deleting would not change.
+fn is_docstring_in_place(tree: &Tree, id: NodeId) -> bool {
+    let first = |body: NodeId| tree.children(body).find(|&c| !tree.node(c).extra) == Some(id);
+    tree.is_docstring(id)
+        && tree.node(id).parent.is_some_and(|b| {
+            first(b)
+                && (b == 0
+                    || tree
+                        .node(b)
+                        .parent
+                        .is_some_and(|d| matches!(tree.node(d).kind, "function_definition" | "class_definition")))
+        })
+}
+
+/// The names the `for` loops around a node bind (within its function), outermost loop first.
+fn loop_variables(tree: &Tree, id: NodeId) -> Vec<&str> {
+    let mut loops = Vec::new();
+    let mut cursor = tree.node(id).parent;
+    while let Some(c) = cursor {
+        match tree.node(c).kind {
+            "for_statement" => loops.push(c),
+            "function_definition" | "class_definition" | "lambda" => break,
+            _ => {}
+        }
+        cursor = tree.node(c).parent;
+    }
+    let mut names = Vec::new();
+    for &l in loops.iter().rev() {
+        let Some(left) = tree.children(l).find(|&c| tree.node(c).field == Some("left")) else { continue };
+        for i in left..tree.node(left).subtree_end {
+            if tree.node(i).kind == "identifier" {
+                push_new(&mut names, tree.text(tree.node(i).span));
+            }
+        }
+    }
+    names
+}
+
+/// The innermost `for` or `while` loop around a node, within its function.
+fn innermost_loop(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    let mut cursor = tree.node(id).parent;
+    while let Some(c) = cursor {
+        match tree.node(c).kind {
+            "for_statement" | "while_statement" => return Some(c),
+            "function_definition" | "class_definition" | "lambda" => return None,
+            _ => cursor = tree.node(c).parent,
+        }
+    }
+    None
+}
+
+/// The plain and augmented assignments of a function's locals (by an identifier target), in order.
+fn local_stores(tree: &Tree, function: NodeId) -> Vec<(&str, NodeId)> {
+    (function + 1..tree.node(function).subtree_end)
+        .filter(|&a| matches!(tree.node(a).kind, "assignment" | "augmented_assignment"))
+        .filter(|&a| sketch::enclosing_function(tree, a) == Some(function))
+        .filter_map(|a| {
+            let target = tree.children(a).find(|&c| tree.node(c).field == Some("left"))?;
+            (tree.node(target).kind == "identifier").then(|| (tree.text(tree.node(target).span), a))
+        })
+        .collect()
+}
+
+/// What a statement grafted over a binding of a local may have been: an update of an accumulator (`prod_value *=
+/// n` for a local bound once to a literal before the loop and never after) by a variable of its loop, and
+/// `y = E` for the locals `y` it may have bound (its own target, a local read before it is bound, the function's
+/// other stored locals) with `E` over the names in scope ([`sketch::assigned_values`]). The updates are few, the
+/// values many.
+fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&str]) -> (Vec<String>, Vec<String>) {
+    let stores = local_stores(tree, function);
+    let start = tree.node(statement).span.start;
+    let inside = |a: NodeId| statement <= a && a < tree.node(statement).subtree_end;
+    let loops = loop_variables(tree, statement);
+    let parameters = sketch::parameters(tree, function);
+    let mut updates = Vec::new();
+    if let Some(innermost) = innermost_loop(tree, statement) {
+        for (name, a) in &stores {
+            let once = stores.iter().filter(|(n, _)| n == name).count() == 1;
+            let literal = tree.node(*a).kind == "assignment"
+                && tree.named_children(*a).nth(1).is_some_and(|v| sketch::is_literal(tree.node(v).kind));
+            let before = tree.node(*a).span.end <= tree.node(innermost).span.start;
+            if once && literal && before && !parameters.contains(name) {
+                for x in loops.iter().rev() {
+                    for op in ["+=", "-=", "*="] {
+                        updates.push(format!("{name} {op} {x}"));
+                    }
+                }
+            }
+        }
+    }
+    // An update of a name nothing else stores (`x -= 1` where `depth -= 1` was): the same update of each local.
+    if let [store] = tree.named_children(statement).collect::<Vec<_>>()[..]
+        && tree.node(store).kind == "augmented_assignment"
+        && let Some(&(target, _)) = stores.iter().find(|&&(_, a)| a == store)
+        && stores.iter().all(|&(n, a)| n != target || a == store)
+    {
+        let rest = &tree.text(tree.node(statement).span)[target.len()..];
+        for (name, _) in &stores {
+            if *name != target && !updates.contains(&format!("{name}{rest}")) {
+                updates.push(format!("{name}{rest}"));
+            }
+        }
+    }
+    let mut targets: Vec<&str> = Vec::new();
+    for (name, a) in &stores {
+        if inside(*a) {
+            push_new(&mut targets, name);
+        }
+    }
+    for (name, read) in read_before_bound(tree, function) {
+        if read > start {
+            push_new(&mut targets, name);
+        }
+    }
+    // A name read after the statement and bound nowhere (`if distance < threshold` with no `distance = …`).
+    for id in tree.node(statement).subtree_end..tree.node(function).subtree_end {
+        let node = tree.node(id);
+        let name = tree.text(node.span);
+        if node.kind == "identifier" && node.field != Some("attribute") && unbound.contains(&name) {
+            push_new(&mut targets, name);
+        }
+    }
+    for (name, _) in &stores {
+        push_new(&mut targets, name);
+    }
+    // A binding nothing reads is no repair.
+    let read_outside = |name: &str| {
+        (function + 1..tree.node(function).subtree_end).any(|r| {
+            let n = tree.node(r);
+            !inside(r)
+                && n.kind == "identifier"
+                && n.class == Some(ReplacementClass::Expression)
+                && n.field != Some("attribute")
+                && tree.text(n.span) == name
+        })
+    };
+    targets.retain(|t| read_outside(t));
+    let mut values = Vec::new();
+    for target in targets.into_iter().take(MAX_LOST_TARGETS) {
+        let mut names = Vec::new();
+        if stores.iter().any(|&(n, a)| n == target && tree.node(a).span.end <= start) {
+            names.push(target);
+        }
+        for &v in &loops {
+            push_new(&mut names, v);
+        }
+        for &(n, a) in &stores {
+            if tree.node(a).span.end <= start && !inside(a) {
+                push_new(&mut names, n);
+            }
+        }
+        for &p in &parameters {
+            push_new(&mut names, p);
+        }
+        values.extend(sketch::assigned_values(&names).into_iter().map(|e| format!("{target} = {e}")));
+    }
+    (updates, values)
 }
 
 /// A function's own `return` statements (one line each, in order, each once), and for one returning a literal the
@@ -762,6 +976,8 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     };
     // Whether each node cannot be right: a site's own rewrites and its statement's mends both ask.
     let nonsense_at: Vec<bool> = (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(tree, id)).collect();
+    // The names the program reads and binds nowhere: one read after a grafted statement was bound there.
+    let unbound_anywhere = unbound_reads(tree, 0);
     let mut out = Vec::new();
     for id in tree.replaceable() {
         let node = tree.node(id);
@@ -1040,6 +1256,24 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             ReplacementClass::Expression
                 if node.leaves <= MAX_SITE_LEAVES && !node.parent.is_some_and(|p| tree.is_docstring(p)) =>
             {
+                // A truth test of a value holding a site that cannot be right (`if sorted(list(max)):` where `if
+                // not strings:` was): a truth test of a name of its function, or its negation. (A comparison keeps
+                // its form: the site is mended in place, `10 == ')'` as `c == ')'`; a name's truth there passes
+                // some tests and lures the search.)
+                let condition = node.field == Some("condition")
+                    && matches!(node.kind, "call" | "identifier" | "attribute" | "subscript")
+                    && node.parent.is_some_and(|p| {
+                        matches!(tree.node(p).kind, "if_statement" | "elif_clause" | "while_statement")
+                    });
+                if condition
+                    && nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n)
+                    && let Some(function) = sketch::enclosing_function(tree, id)
+                {
+                    for name in assigned_names(tree, function) {
+                        push(Tier::Mend, name.to_string());
+                        push(Tier::Mend, format!("not {name}"));
+                    }
+                }
                 // A callee that cannot be right: what the program calls or defines.
                 if nonsense && node.field == Some("function") {
                     for name in &callables {
@@ -1084,7 +1318,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 }
             }
             // Deleting a bare string would do nothing either.
-            ReplacementClass::Statement if !tree.is_docstring(id) => {
+            ReplacementClass::Statement if !is_docstring_in_place(tree, id) => {
                 if let Some(function) = sketch::stub_function(tree, id) {
                     let params = sketch::parameters(tree, function);
                     let constants = sketch::spec_constants(tree, function);
@@ -1109,23 +1343,56 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 }
                 // A statement grafted over another stands where an initialisation of a local read before it is
                 // bound (`max_depth = 0`) or one of its function's returns was, or where nothing was (over a
-                // docstring). Mends of a small statement only: a loop whose header cannot be right is mended there
-                // (`for op in op - bool`), and deleting it or returning in its place passes the tests its absence
-                // passes, which lures the search away.
+                // docstring), or where a local's binding was: an accumulator's update, any small value (a rewrite:
+                // many). Mends of a small simple statement only: a loop whose header cannot be right is mended
+                // there (`for op in op - bool`), and deleting a compound statement or returning in its place passes
+                // the tests its absence passes, which lures the search away. Nor is it deleted where that leaves
+                // a branch empty (`else: pass`), nor become a `return` with statements after it (dead code): nobody
+                // writes those, and the tests they pass lure the search too.
                 if let Some(function) = sketch::enclosing_function(tree, id)
                     && is_foreign_statement(tree, id, &nonsense_at)
                 {
-                    let tier = if node.leaves <= MAX_SITE_LEAVES { Tier::Mend } else { Tier::Classic };
-                    push(tier, "pass".into());
+                    let compound = tree.children(id).any(|c| tree.node(c).kind == "block");
+                    let small = if node.leaves <= MAX_SITE_LEAVES { Tier::Mend } else { Tier::Classic };
+                    let tier = if compound { Tier::Classic } else { small };
+                    let siblings: Vec<NodeId> = node
+                        .parent
+                        .map(|b| tree.children(b).filter(|&c| !tree.node(c).extra).collect())
+                        .unwrap_or_default();
+                    // (A function's lone statement deleted leaves a stub, which the stub's menu writes anew.)
+                    let body_of_function = node.parent.and_then(|b| tree.node(b).parent) == Some(function);
+                    if siblings.len() > 1 || body_of_function {
+                        push(tier, "pass".into());
+                    }
                     for (name, read) in read_before_bound(tree, function) {
                         if read > start {
                             for v in INITIAL_VALUES {
-                                push(tier, format!("{name} = {v}"));
+                                push(small, format!("{name} = {v}"));
                             }
                         }
                     }
-                    for r in returns_of(tree, function) {
-                        push(tier, r);
+                    // Inside a loop, the return that follows the loop would be a `break`.
+                    let after_loop = innermost_loop(tree, id).and_then(|l| {
+                        let block = tree.node(l).parent?;
+                        let next =
+                            tree.children(block).filter(|&c| !tree.node(c).extra).skip_while(|&c| c != l).nth(1)?;
+                        Some(tree.text(tree.node(next).span))
+                    });
+                    if siblings.last() == Some(&id) {
+                        for r in returns_of(tree, function) {
+                            if after_loop != Some(r.as_str()) {
+                                push(tier, r);
+                            }
+                        }
+                    }
+                    if tier == Tier::Mend {
+                        let (updates, values) = lost_bindings(tree, function, id, &unbound_anywhere);
+                        for u in updates {
+                            push(tier, u);
+                        }
+                        for v in values {
+                            push(Tier::Rewrite, v);
+                        }
                     }
                 }
                 // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
@@ -1420,6 +1687,9 @@ fn first_in_body(tree: &Tree, body: NodeId, statements: &[String]) -> Vec<RawEdi
         })
         .collect()
 }
+
+/// How many locals a grafted statement's lost binding is enumerated for ([`lost_bindings`]).
+const MAX_LOST_TARGETS: usize = 3;
 
 /// What a name read before its assignment starts as: the empty or neutral value of the common types.
 const INITIAL_VALUES: [&str; 6] = ["0", "[]", "\"\"", "None", "{}", "1"];
@@ -2103,6 +2373,52 @@ mod tests {
             let function = (0..tree.nodes().len() as NodeId).find(|&f| tree.node(f).kind == "function_definition");
             assert_eq!(read_before_bound(&tree, function.unwrap()), [], "{sound}");
         }
+    }
+
+    #[test]
+    fn grafts_over_a_binding_give_way_to_an_update_or_a_value() {
+        let close = "def close(xs, t):\n    for i, a in enumerate(xs):\n        for j, b in enumerate(xs):\n            if i != j:\n                d = abs(a - b)\n                if d < t:\n                    return True\n    return False\n";
+        let both =
+            "def both(xs):\n    s = 0\n    p = 1\n    for n in xs:\n        s += n\n        p *= n\n    return s, p\n";
+        let rolling = "def rolling(xs):\n    top = None\n    out = []\n    for n in xs:\n        if top is None:\n            top = n\n        else:\n            top = max(top, n)\n        out.append(top)\n    return out\n";
+        for (fixed, from, to, tier) in [
+            // Over a string that is no docstring: a value over the names in scope.
+            (close, "d = abs(a - b)", "'''A docstring\n                of another function.'''", Tier::Rewrite),
+            // An attribute read off the function itself: the accumulator's lost update.
+            (both, "p *= n", "both.append(s)", Tier::Mend),
+            // An update of a name nothing else binds: the same update of a local.
+            (both, "p *= n", "q *= n", Tier::Mend),
+            // A value dropped, the function passed where a collection belongs: the update lost.
+            (rolling, "top = max(top, n)", "len(out)", Tier::Rewrite),
+            (rolling, "top = max(top, n)", "top = sorted(rolling, reverse=True)", Tier::Rewrite),
+            // A builtin where a collection belongs, in a condition: the condition a name or its negation.
+            (
+                "def longest(xs):\n    if not xs:\n        return None\n    return max(xs, key=len)\n",
+                "not xs",
+                "sorted(list(max))",
+                Tier::Mend,
+            ),
+        ] {
+            let broken = fixed.replacen(from, to, 1);
+            let tree = parse(&broken);
+            let edits = single_edits(&tree);
+            let hit = edits.iter().find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));
+            assert_eq!(hit.map(|e| e.tier), Some(tier), "{broken}");
+        }
+        // A builtin where a collection belongs, a program's function where a collection belongs or whose attribute
+        // is read: sites that cannot be right; a keyword's function, a set attribute, a bound name are not.
+        let flagged = |src: &str, site: &str| {
+            let tree = parse(src);
+            (0..tree.nodes().len() as NodeId)
+                .any(|id| tree.text(tree.node(id).span) == site && cannot_be_right(&tree, id))
+        };
+        assert!(flagged("def f(xs):\n    return sorted(list(max))\n", "max"));
+        assert!(flagged("def f(xs):\n    return len(f)\n", "f"));
+        assert!(flagged("def f(xs):\n    f.append(xs)\n", "f"));
+        assert!(!flagged("def f(xs):\n    return sorted(xs, key=len)\n", "len"));
+        assert!(!flagged("def f(xs):\n    f.calls = 0\n    f.calls += 1\n", "f"));
+        assert!(!flagged("def f(xs):\n    return len(xs)\n", "xs"));
+        assert!(!flagged("def g(f):\n    return list(f)\n\ndef f():\n    pass\n", "f"));
     }
 
     #[test]

@@ -304,6 +304,38 @@ pub(super) fn stub_returns(params: &[&str], constants: &[String]) -> Vec<String>
     exprs.into_iter().map(|e| format!("return {e}")).collect()
 }
 
+/// Builtins of one argument tried on a name in a statement's value (no whole-collection conversions: a statement
+/// inside a function mostly updates a number or picks an element).
+const VALUE_CALLS: [&str; 7] = ["abs", "len", "sum", "max", "min", "int", "str"];
+
+/// Small values of a statement that binds a name, over the names in scope there (`names`, likeliest first): a
+/// name, a name under a builtin or `± 1`, and of the first [`PAIRED_PARAMETERS`] names each pair under arithmetic,
+/// `max`, `min` or their distance (`abs(a - b)`). What a grafted statement stood for (`distance = abs(elem -
+/// elem2)`, `running_max = max(running_max, n)`): enumerated blind, ranked by the search.
+pub(super) fn assigned_values(names: &[&str]) -> Vec<String> {
+    let mut exprs: Vec<String> = Vec::new();
+    for &p in names {
+        exprs.push(p.to_string());
+        exprs.extend(VALUE_CALLS.iter().map(|f| format!("{f}({p})")));
+        exprs.push(format!("{p} + 1"));
+        exprs.push(format!("{p} - 1"));
+    }
+    let paired = &names[..names.len().min(PAIRED_PARAMETERS)];
+    for (i, &p) in paired.iter().enumerate() {
+        for &q in &paired[i + 1..] {
+            exprs.push(format!("max({p}, {q})"));
+            exprs.push(format!("min({p}, {q})"));
+            exprs.push(format!("abs({p} - {q})"));
+            exprs.push(format!("{p} * {q}"));
+            for op in ["+", "-", "/", "//", "%"] {
+                exprs.push(format!("{p} {op} {q}"));
+                exprs.push(format!("{q} {op} {p}"));
+            }
+        }
+    }
+    exprs
+}
+
 /// Maps of a collection's element `x` tried in comprehensions: `[x * 2 for x in xs]`.
 const ELEMENT_MAPS: [&str; 13] = [
     "x * 2",
@@ -582,6 +614,16 @@ mod tests {
         let eight = stub_returns(&["a", "b", "c", "d", "e", "f", "g", "h"], &[]).len();
         assert!(six < 400 && eight - six == six - stub_returns(&["a", "b", "c", "d"], &[]).len(), "{six} {eight}");
         assert!(wrappings("x % 2", "binary_operator", &["x"]).contains(&"(x % 2) == 0".to_string()));
+        // A statement's values: a pair's distance and extremes in the names' order, each value once, linear growth.
+        let values = assigned_values(&["a", "b", "c"]);
+        for want in ["abs(a - b)", "max(a, b)", "b // a", "len(c)", "c - 1"] {
+            assert!(values.iter().any(|v| v == want), "{want} missing");
+        }
+        assert!(!values.iter().any(|v| v == "max(b, a)" || v == "abs(b - a)"));
+        assert_eq!(values.iter().collect::<std::collections::HashSet<_>>().len(), values.len());
+        let (four, six) =
+            (assigned_values(&["a", "b", "c", "d"]).len(), assigned_values(&["a", "b", "c", "d", "e", "f"]).len());
+        assert!(four < 150 && six - four == 2 * 10, "{four} {six}");
         // Idioms: whole words substituted, strings left alone, the comprehension variable never a parameter.
         let idioms = stub_idioms(&["x", "sep"]);
         for want in [
