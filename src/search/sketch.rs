@@ -288,20 +288,23 @@ pub(super) fn stub_returns(params: &[&str], constants: &[String]) -> Vec<String>
         exprs.extend(["[0]", "[-1]", "[::-1]"].iter().map(|i| format!("{p}{i}")));
         exprs.extend(WITH_CONSTANT.iter().map(|t| t.replace("{}", p)));
     }
-    let paired = &params[..params.len().min(PAIRED_PARAMETERS)];
-    for (i, &p) in paired.iter().enumerate() {
-        for &q in &paired[i + 1..] {
-            exprs.push(format!("max({p}, {q})"));
-            exprs.push(format!("min({p}, {q})"));
-            exprs.push(format!("({p} + {q}) / 2"));
-            exprs.extend(COMMUTATIVE.iter().map(|op| format!("{p} {op} {q}")));
-            for op in ORDERED {
-                exprs.push(format!("{p} {op} {q}"));
-                exprs.push(format!("{q} {op} {p}"));
-            }
+    for (p, q) in pairs(params) {
+        exprs.push(format!("max({p}, {q})"));
+        exprs.push(format!("min({p}, {q})"));
+        exprs.push(format!("({p} + {q}) / 2"));
+        exprs.extend(COMMUTATIVE.iter().map(|op| format!("{p} {op} {q}")));
+        for op in ORDERED {
+            exprs.push(format!("{p} {op} {q}"));
+            exprs.push(format!("{q} {op} {p}"));
         }
     }
     exprs.into_iter().map(|e| format!("return {e}")).collect()
+}
+
+/// Each pair of the first [`PAIRED_PARAMETERS`] names, in their order.
+fn pairs<'a>(names: &'a [&'a str]) -> impl Iterator<Item = (&'a str, &'a str)> {
+    let paired = &names[..names.len().min(PAIRED_PARAMETERS)];
+    paired.iter().enumerate().flat_map(move |(i, &p)| paired[i + 1..].iter().map(move |&q| (p, q)))
 }
 
 /// Builtins of one argument tried on a name in a statement's value (no whole-collection conversions: a statement
@@ -320,17 +323,14 @@ pub(super) fn assigned_values(names: &[&str]) -> Vec<String> {
         exprs.push(format!("{p} + 1"));
         exprs.push(format!("{p} - 1"));
     }
-    let paired = &names[..names.len().min(PAIRED_PARAMETERS)];
-    for (i, &p) in paired.iter().enumerate() {
-        for &q in &paired[i + 1..] {
-            exprs.push(format!("max({p}, {q})"));
-            exprs.push(format!("min({p}, {q})"));
-            exprs.push(format!("abs({p} - {q})"));
-            exprs.push(format!("{p} * {q}"));
-            for op in ["+", "-", "/", "//", "%"] {
-                exprs.push(format!("{p} {op} {q}"));
-                exprs.push(format!("{q} {op} {p}"));
-            }
+    for (p, q) in pairs(names) {
+        exprs.push(format!("max({p}, {q})"));
+        exprs.push(format!("min({p}, {q})"));
+        exprs.push(format!("abs({p} - {q})"));
+        exprs.push(format!("{p} * {q}"));
+        for op in ["+", "-", "/", "//", "%"] {
+            exprs.push(format!("{p} {op} {q}"));
+            exprs.push(format!("{q} {op} {p}"));
         }
     }
     exprs
