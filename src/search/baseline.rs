@@ -109,7 +109,8 @@ pub enum Tier {
     /// A site replaced by another expression of the program or a parameter (classic where the site holds a name
     /// nothing else in the program spells: it looks grafted), a returned value wrapped in its
     /// function's terms, a passed, iterated or returned value wrapped in a builtin ([`CONVERSIONS`]), a statement
-    /// deleted, a stub's other returns and idioms.
+    /// deleted, a grafted statement become a local's binding to a small value ([`lost_bindings`]), a stub's other
+    /// returns and idioms.
     Rewrite,
 }
 
@@ -617,10 +618,11 @@ fn local_stores(tree: &Tree, function: NodeId) -> Vec<(&str, NodeId)> {
 }
 
 /// What a statement grafted over a binding of a local may have been: an update of an accumulator (`prod_value *=
-/// n` for a local bound once to a literal before the loop and never after) by a variable of its loop, and
-/// `y = E` for the locals `y` it may have bound (its own target, a local read before it is bound, the function's
-/// other stored locals) with `E` over the names in scope ([`sketch::assigned_values`]). The updates are few, the
-/// values many.
+/// n` for a local bound once to a literal before the loop and never after) by a variable of its loop, the same
+/// update of another local where it updates a name nothing else stores (`depth -= 1` for `x -= 1`), and `y = E` for
+/// up to [`MAX_LOST_TARGETS`] locals `y` it may have bound (its own target, a local read before it is bound, a name
+/// read after it and bound nowhere, the function's other stored locals; only those something outside it reads) with
+/// `E` over the names in scope there ([`sketch::assigned_values`]). The updates are few, the values many.
 fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&str]) -> (Vec<String>, Vec<String>) {
     let stores = local_stores(tree, function);
     let start = tree.node(statement).span.start;
