@@ -153,7 +153,7 @@ impl From<RawProbe> for Probe {
 }
 
 impl Sandbox {
-    /// Probes every request (see the [module docs](self)); one [`Probe`] per request, in order. Batches run in
+    /// Probes every request (see the module docs); one [`Probe`] per request, in order. Batches run in
     /// parallel over the pool. `Err` only when the sandbox itself fails.
     pub fn probe_many(&self, requests: &[ProbeRequest], config: &ProbeConfig) -> Result<Vec<Probe>, ExecError> {
         let results: Vec<Mutex<Option<Probe>>> = requests.iter().map(|_| Mutex::new(None)).collect();

@@ -365,7 +365,7 @@ pub struct SandboxStats {
     pub worker_restarts: u64,
 }
 
-/// A pool of CPython workers that run programs against tests. See the [module docs](self).
+/// A pool of CPython workers that run programs against tests. See the module docs.
 pub struct Sandbox {
     config: SandboxConfig,
     worker_config: String,

@@ -808,7 +808,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 }
 
 /// What the menus take from the tests besides running them: the strings the program lacks ([`test_strings`]) and
-/// the numeric examples a stub's formula is fitted to ([`examples::numeric_examples`]).
+/// the numeric examples a stub's formula is fitted to (`examples::numeric_examples`).
 #[derive(Debug, Clone, Default)]
 pub struct TestFacts {
     pub strings: Vec<String>,
@@ -827,7 +827,7 @@ const MAX_TEST_STRINGS: usize = 12;
 const MAX_TEST_STRING_CHARS: usize = 32;
 
 /// The string literals of the tests that `program` lacks, short and one-line, in order of first appearance (at most
-/// [`MAX_TEST_STRINGS`]): an expected output (`"Buzz"`), a key, a separator the function should have used. Not
+/// `MAX_TEST_STRINGS`): an expected output (`"Buzz"`), a key, a separator the function should have used. Not
 /// f-strings, which name the tests' own variables, nor a `parametrize`'s names.
 pub fn test_strings(tests: &Tests, program: &Tree) -> Vec<String> {
     // One string whatever its quotes (`'a'` is `"a"`): compared as normalised ASTs.
@@ -877,7 +877,7 @@ fn is_small_value(node: &syntax::Node, text: &str) -> bool {
 }
 
 /// [`single_edits`], each string literal of the program replaced by each of the tests' strings ([`test_strings`]),
-/// and a stub's body by the formula the tests' examples fit ([`examples::fitted_formula`]).
+/// and a stub's body by the formula the tests' examples fit (`examples::fitted_formula`).
 pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     let names = Names::of(tree);
     // Each small one-line expression of the program (in order of first appearance) with the spans it occurs at:
@@ -2093,7 +2093,7 @@ impl Pending {
 }
 
 /// A stream of distinct candidate programs: all single edits in seeded random order (tier by tier), then the additive ones
-/// ([`additive_edits`]) and random 2–3-edit compositions taking turns (a missing statement and a bug of several
+/// (`additive_edits`) and random 2–3-edit compositions taking turns (a missing statement and a bug of several
 /// edits are both common; neither tier starves the other). Each candidate carries the edits that made it.
 pub struct Baseline {
     start: Tree,
@@ -2115,7 +2115,7 @@ impl Baseline {
     }
 
     /// With a spectrum, the single edits come in order of suspicion (most suspicious lines first; within a line's
-    /// rank tier by tier, each in seeded random order: [`tier_by_tier`]), as classic APR tools walk a
+    /// rank tier by tier, each in seeded random order: `tier_by_tier`), as classic APR tools walk a
     /// fault-localisation ranking. Compositions are unchanged. The single edits include `test_strings` in place of the program's strings ([`single_edits_with`]).
     pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, facts: &TestFacts) -> Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);

@@ -69,7 +69,7 @@ impl Climb {
     }
 
     /// Whether a tested program would become a new root: it makes more progress than every root, passes short of
-    /// every test (a repair ends the search instead), and the roots are fewer than [`MAX_ROOTS`].
+    /// every test (a repair ends the search instead), and the roots are fewer than `MAX_ROOTS`.
     pub fn improves(&self, c: &Candidate) -> bool {
         let best = self.roots.iter().map(|r| r.progress).fold(f64::NEG_INFINITY, f64::max);
         c.passed.is_some() && !c.all_passed() && c.progress() > best + EPSILON && self.roots.len() < MAX_ROOTS

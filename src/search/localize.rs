@@ -211,12 +211,12 @@ impl Suspicion {
 
     /// Did a failing test raise, in the function, an exception that a check of its input would have prevented (a
     /// `ZeroDivisionError`, an `IndexError`, a `KeyError`, a `ValueError`, a `TypeError`, an `AttributeError`)?
-    /// Then the baseline tries guards ([`guard_edits`](super::baseline::guard_edits)).
+    /// Then the baseline tries guards (`baseline::guard_edits`).
     pub fn crashed(&self) -> bool {
         self.crashed
     }
 
-    /// What the failing tests' errors in the function say the program lacks ([`Missing`]).
+    /// What the failing tests' errors in the function say the program lacks (`Missing`).
     pub fn missing(&self) -> &[Missing] {
         &self.missing
     }

@@ -184,7 +184,7 @@ fn test_limit_after(slowest: f64) -> Duration {
     Duration::try_from_secs_f64((slowest * TEST_LIMIT_FACTOR).max(TEST_LIMIT_FLOOR)).unwrap_or(Duration::MAX)
 }
 
-/// About what a run like `report`'s costs a search once [`Run::test_limit`] holds: its seconds, with its timeouts
+/// About what a run like `report`'s costs a search once `Run::test_limit` holds: its seconds, with its timeouts
 /// cut to the search's limit (the first one) and a tenth of it (the others, as the sandbox does). For budgeting
 /// wall-clock time by runs.
 pub fn paced_seconds(report: &TestReport) -> f64 {
@@ -267,7 +267,7 @@ pub struct SearchReport {
     pub polish: Option<Polish>,
     /// Test runs that re-ran a tested program (counted in `test_runs`): traced, for the spectrum of a new root of
     /// the baseline's climb, or under a longer time limit, for a candidate that timed out under the search's own
-    /// ([`Run::test_limit`]) and would be a repair had its timeouts passed.
+    /// (`Run::test_limit`) and would be a repair had its timeouts passed.
     /// `test_runs` = 1 + `candidates` tested + `reruns`.
     pub reruns: usize,
     /// Edits sampled from the model, plus (best-first, beam) one pass per program the model scores.

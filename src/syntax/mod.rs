@@ -9,7 +9,7 @@
 //!   (tree-sitter is error-tolerant). [`parse_strict`] wraps it for callers that need a clean tree.
 //! - [`Edit`] replaces the subtree at one span with dedented text; [`Edit::apply`] re-indents it to its site.
 //! - [`NormalisedAst`] is the one notion of "same program" (formatting and comments ignored), for dedup,
-//!   hold-out and exact-match metrics; [`NormalisedAst::alpha`] also ignores identifier names.
+//!   hold-out and exact-match metrics; `NormalisedAst::alpha` also ignores identifier names.
 //!
 //! tree-sitter accepts a few programs CPython rejects, so "valid Python" is decided by [`crate::exec::validate`].
 //! This module spawns no process.
