@@ -325,9 +325,10 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
         "attribute" if node.field == Some("object") && node.kind == "identifier" => {
             let attribute = tree.children(parent_id).find(|&c| tree.node(c).field == Some("attribute"));
             let set = |a: &str| {
-                tree.nodes().iter().any(|n| {
-                    n.kind == "attribute" && n.field == Some("left") && tree.text(n.span).ends_with(&format!(".{a}"))
-                })
+                let suffix = format!(".{a}");
+                tree.nodes()
+                    .iter()
+                    .any(|n| n.kind == "attribute" && n.field == Some("left") && tree.text(n.span).ends_with(&suffix))
             };
             attribute.map(|a| tree.text(tree.node(a).span)).is_some_and(|a| !a.starts_with("__") && !set(a))
                 && is_program_function(tree, id)
@@ -590,6 +591,13 @@ fn loop_variables(tree: &Tree, id: NodeId) -> Vec<&str> {
         }
     }
     names
+}
+
+/// Is the node the condition of an `if`, `elif` or `while`?
+fn is_condition(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    node.field == Some("condition")
+        && node.parent.is_some_and(|p| matches!(tree.node(p).kind, "if_statement" | "elif_clause" | "while_statement"))
 }
 
 /// The innermost `for` or `while` loop around a node, within its function.
@@ -1262,12 +1270,8 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 // not strings:` was): a truth test of a name of its function, or its negation. (A comparison keeps
                 // its form: the site is mended in place, `10 == ')'` as `c == ')'`; a name's truth there passes
                 // some tests and lures the search.)
-                let condition = node.field == Some("condition")
+                if is_condition(tree, id)
                     && matches!(node.kind, "call" | "identifier" | "attribute" | "subscript")
-                    && node.parent.is_some_and(|p| {
-                        matches!(tree.node(p).kind, "if_statement" | "elif_clause" | "while_statement")
-                    });
-                if condition
                     && nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n)
                     && let Some(function) = sketch::enclosing_function(tree, id)
                 {
@@ -1357,10 +1361,8 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     let compound = tree.children(id).any(|c| tree.node(c).kind == "block");
                     let small = if node.leaves <= MAX_SITE_LEAVES { Tier::Mend } else { Tier::Classic };
                     let tier = if compound { Tier::Classic } else { small };
-                    let siblings: Vec<NodeId> = node
-                        .parent
-                        .map(|b| tree.children(b).filter(|&c| !tree.node(c).extra).collect())
-                        .unwrap_or_default();
+                    let siblings: Vec<NodeId> =
+                        node.parent.map(|b| tree.named_children(b).collect()).unwrap_or_default();
                     // (A function's lone statement deleted leaves a stub, which the stub's menu writes anew.)
                     let body_of_function = node.parent.and_then(|b| tree.node(b).parent) == Some(function);
                     if siblings.len() > 1 || body_of_function {
@@ -1376,8 +1378,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     // Inside a loop, the return that follows the loop would be a `break`.
                     let after_loop = innermost_loop(tree, id).and_then(|l| {
                         let block = tree.node(l).parent?;
-                        let next =
-                            tree.children(block).filter(|&c| !tree.node(c).extra).skip_while(|&c| c != l).nth(1)?;
+                        let next = tree.named_children(block).skip_while(|&c| c != l).nth(1)?;
                         Some(tree.text(tree.node(next).span))
                     });
                     if siblings.last() == Some(&id) {
@@ -1517,7 +1518,7 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
                 new.join("\n")
             };
             // `break` and `continue` only where a loop encloses the block (CPython refuses them elsewhere).
-            let in_loop = in_loop(tree, id);
+            let in_loop = innermost_loop(tree, id).is_some();
             for statement in statements.iter().filter(|s| in_loop || !matches!(**s, "break" | "continue")) {
                 for &at in &positions {
                     push(ReplacementClass::Block, insert(at, statement));
@@ -1527,10 +1528,7 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
                 push(ReplacementClass::Block, insert(positions[0], &guard));
             }
         }
-        let is_condition = node.field == Some("condition")
-            && node
-                .parent
-                .is_some_and(|p| matches!(tree.node(p).kind, "if_statement" | "elif_clause" | "while_statement"));
+        let is_condition = is_condition(tree, id);
         // A returned predicate is a condition too: `return a + b > c and a + c > b`.
         let is_predicate = node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
             && matches!(node.kind, "comparison_operator" | "boolean_operator" | "not_operator");
@@ -1991,19 +1989,6 @@ fn block_body(tree: &Tree, id: NodeId) -> Option<String> {
     line_starts_at(tree.source(), start)
         .then(|| syntax::dedent(tree.text(tree.node(id).span), syntax::indentation_at(tree.source(), start)))
         .flatten()
-}
-
-/// Is the node inside a `for` or `while` loop of its own function?
-fn in_loop(tree: &Tree, id: NodeId) -> bool {
-    let mut cursor = tree.node(id).parent;
-    while let Some(c) = cursor {
-        match tree.node(c).kind {
-            "for_statement" | "while_statement" => return true,
-            "function_definition" | "class_definition" | "lambda" => return false,
-            _ => cursor = tree.node(c).parent,
-        }
-    }
-    false
 }
 
 /// An expression as an operand of `and`, `or` or `not`: parenthesised where those would bind it differently.
