@@ -7,6 +7,7 @@
 //! search does not depend on its budget, so one run answers every budget. Model search and the baseline run on
 //! the same corruptions, with fault localisation (unless `--no-localize`) and without it (the blind baseline). One
 //! Markdown table on stdout, progress on stderr.
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -48,6 +49,10 @@ pub struct EvalRepairArgs {
     /// always runs).
     #[arg(long)]
     no_localize: bool,
+    /// Also write every trial as one JSON line to this file: task, k, seed, search, the broken program, the
+    /// final candidate, the run that first repaired it, whether it equals the clean program.
+    #[arg(long, value_name = "PATH")]
+    trials: Option<PathBuf>,
 }
 
 #[derive(Default)]
@@ -84,6 +89,12 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
     modes.push(("baseline", Mode::Baseline, false));
     // rows[mode][k]
     let mut rows: Vec<Vec<Row>> = modes.iter().map(|_| args.ks.iter().map(|_| Row::default()).collect()).collect();
+    let mut trials_out = match &args.trials {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("could not create {}", path.display()))?,
+        )),
+        None => None,
+    };
     for task in &tasks {
         let clean = syntax::parse(task.source.as_str());
         let Some(tests) = task.spec.tests.clone() else { continue };
@@ -125,17 +136,29 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
                     row.model_calls += report.model_calls;
                     row.rejected += report.rejected;
                     row.finals.push(report.best.source.clone());
+                    let exact = report.test_runs_to_repair.is_some()
+                        && syntax::parse(report.best.source.as_str()).normalised() == clean.normalised();
                     if let Some(n) = report.test_runs_to_repair {
                         row.runs_to_repair.push(n);
-                        if syntax::parse(report.best.source.as_str()).normalised() == clean.normalised() {
-                            row.exact += 1;
-                        }
+                        row.exact += usize::from(exact);
                     }
+                    if let Some(out) = trials_out.as_mut() {
+                        let line = serde_json::json!({
+                            "task": task.id, "k": k, "seed": seed - 1, "search": name,
+                            "broken": broken, "final": report.best.source,
+                            "repaired_at_run": report.test_runs_to_repair, "exact": exact,
+                            "test_runs": report.test_runs, "model_calls": report.model_calls,
+                        });
+                        writeln!(out, "{line}")?;
+                    }
+                    let outcome = match report.test_runs_to_repair {
+                        Some(n) => format!("repaired at run {n}"),
+                        None => "not repaired".to_string(),
+                    };
                     eprintln!(
-                        "{} k={k} seed={} {name}: {} in {} runs, {} model calls, {:.1} s",
+                        "{} k={k} seed={} {name}: {outcome}, {} runs in all, {} model calls, {:.1} s",
                         task.id,
                         seed - 1,
-                        if report.repaired { "repaired" } else { "not repaired" },
                         report.test_runs,
                         report.model_calls,
                         report.seconds
@@ -178,6 +201,9 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
             ));
             println!("{line}");
         }
+    }
+    if let Some(mut out) = trials_out {
+        out.flush()?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -97,7 +97,8 @@ pub enum Tier {
     Cued,
     /// The repair of code that is wrong whatever the tests say: a grafted statement become an initialisation, one
     /// of its function's returns or an accumulator's update ([`is_foreign_statement`]), a called value's callee become
-    /// one of the program's callables, a truth test that cannot be right one of a name. Few, so tried right after the edits the errors name, and ranked by the model search no lower than
+    /// one of the program's callables, a truth test that cannot be right one of a name, an expression that reads
+    /// only names bound nowhere a parameter nothing reads. Few, so tried right after the edits the errors name, and ranked by the model search no lower than
     /// a fair model score.
     Mend,
     /// One token changed (an operator, a literal, a name for its kin, a sibling function, a test's string), a `± 1`, neighbours
@@ -264,6 +265,27 @@ fn unbound_reads(tree: &Tree, function: NodeId) -> Vec<&str> {
         }
     }
     read.into_iter().filter(|r| !bound.contains(r) && !syntax::is_builtin(r)).collect()
+}
+
+/// Does the expression read at least one name and only names the program binds nowhere (`unbound`)? Called names
+/// and attributes aside: `(x < lo)`, `hi * 1`, not `len(x)`.
+fn reads_only_unbound(tree: &Tree, id: NodeId, unbound: &[&str]) -> bool {
+    let mut reads = (id..tree.node(id).subtree_end)
+        .map(|n| tree.node(n))
+        .filter(|n| n.kind == "identifier" && n.field != Some("attribute"))
+        .peekable();
+    reads.peek().is_some() && reads.all(|n| n.field != Some("function") && unbound.contains(&tree.text(n.span)))
+}
+
+/// Does the function's body read `name`?
+fn reads_name(tree: &Tree, function: NodeId, name: &str) -> bool {
+    (function..tree.node(function).subtree_end).any(|n| {
+        let node = tree.node(n);
+        node.kind == "identifier"
+            && node.class == Some(ReplacementClass::Expression)
+            && !in_header(tree, n)
+            && tree.text(node.span) == name
+    })
 }
 
 /// If `id` is a function's body whose last statement is no `return` or `raise` (nor a docstring, nor `pass`:
@@ -1299,9 +1321,14 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     }
                     // A larger expression (or a literal) where a parameter belongs: the corruption that grafts
                     // foreign code over a name, and the bug of a computed value where the input was meant. Only
-                    // the parameters, not every name: a few more edits per site.
+                    // the parameters, not every name: a few more edits per site. One that reads nothing but names
+                    // bound nowhere (`x < lo` in `def add(a, half)`) cannot be right, and a parameter nothing
+                    // reads is what it stood for: a mend.
+                    let foreign = reads_only_unbound(tree, id, &unbound_anywhere);
                     for name in parameters_of(id) {
-                        push(rewrite, name.to_string());
+                        let unread =
+                            foreign && sketch::enclosing_function(tree, id).is_some_and(|f| !reads_name(tree, f, name));
+                        push(if unread { Tier::Mend } else { rewrite }, name.to_string());
                     }
                 }
                 for (expr, spans) in &expressions {
@@ -1325,7 +1352,8 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             }
             // Deleting a bare string would do nothing either.
             ReplacementClass::Statement if !is_docstring_in_place(tree, id) => {
-                if let Some(function) = sketch::stub_function(tree, id) {
+                if let Some(function) = sketch::stub_function(tree, id).or_else(|| sketch::ignores_its_inputs(tree, id))
+                {
                     let params = sketch::parameters(tree, function);
                     let constants = sketch::spec_constants(tree, function);
                     let markers = sketch::cue_markers(tree, function, true);
@@ -2112,7 +2140,7 @@ impl Baseline {
         // A stub's idioms come after every other single edit of their rank: they are many, and the small
         // expressions come first in bottom-up enumeration.
         let idioms: HashSet<String> = (0..start.nodes().len() as NodeId)
-            .filter_map(|id| sketch::stub_function(start, id))
+            .filter_map(|id| sketch::stub_function(start, id).or_else(|| sketch::ignores_its_inputs(start, id)))
             .flat_map(|f| sketch::stub_idioms(&sketch::parameters(start, f)))
             .collect();
         let mut additive = additive_edits(start);
@@ -2277,6 +2305,35 @@ mod tests {
         let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
         assert_eq!(singles[0].text, "return hours * 3600 + minutes * 60 + seconds");
         assert_eq!((singles[0].tier, singles[1].tier), (Tier::Fitted, Tier::Cued));
+    }
+
+    /// A function's lone statement that reads none of its parameters is written anew like a stub's body: the
+    /// formula the tests' examples fit first (with an example to spare). A body that reads a parameter is not.
+    #[test]
+    fn a_body_that_ignores_its_inputs_is_written_anew() {
+        let tests = Tests::Asserts(
+            ["(2, 3) == 5", "(-4, 1) == -3", "(0, 7) == 7", "(10, 5) == 15"]
+                .iter()
+                .map(|e| format!("assert add{e}"))
+                .collect(),
+        );
+        for body in ["return 2", "return x == hi", "if add > 0:\n        return 1"] {
+            let tree = parse(format!("def add(a, b):\n    {body}\n").as_str());
+            let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+            // First after the mends (here: `x == hi` become a parameter nothing reads).
+            let first = singles.iter().find(|e| e.tier != Tier::Mend).unwrap();
+            assert_eq!((first.text.as_str(), first.tier), ("return a + b", Tier::Fitted), "{body}");
+            assert!(repairs(tree.source()).iter().any(|r| r == "def add(a, b):\n    return a * b\n"), "{body}");
+        }
+        // A docstring aside, with a default parameter.
+        let broken = "def scale(v, k=2):\n    \"\"\"Scale v.\"\"\"\n    return -1\n";
+        assert!(repairs(broken).iter().any(|r| r.ends_with("    return v * k\n")));
+        for reads_one in ["def add(a, b):\n    return a + 1\n", "def f():\n    return 2\n"] {
+            assert!(!repairs(reads_one).iter().any(|r| r.contains("return a * b") || r.contains("return a - b")));
+            let tree = parse(reads_one);
+            let statement = tree.nodes().iter().position(|n| n.kind == "return_statement").unwrap() as NodeId;
+            assert_eq!(sketch::ignores_its_inputs(&tree, statement), None, "{reads_one}");
+        }
     }
 
     /// A called literal, a literal compared with a literal, an annotation naming nothing: wrong whatever the tests,
@@ -2830,6 +2887,16 @@ mod tests {
         let tree = parse(fixed);
         let docstring = tree.text(tree.nodes().iter().find(|n| n.kind == "string").unwrap().span);
         assert!(single_edits(&tree).iter().all(|e| tree.text(e.span) != docstring));
+        // Reading only names bound nowhere, it becomes a parameter nothing reads as a mend; a parameter the body
+        // reads stays a rewrite, and so does any parameter where the site reads a bound name.
+        let tree = parse("def add(a, half):\n    return a + (x < lo) * a\n");
+        let tier_of = |site: &str, text: &str| {
+            let edits = single_edits(&tree);
+            edits.iter().find(|e| tree.text(e.span) == site && e.text == text).map(|e| e.tier)
+        };
+        assert_eq!(tier_of("(x < lo)", "half"), Some(Tier::Mend));
+        assert_eq!(tier_of("(x < lo)", "a"), Some(Tier::Classic));
+        assert_eq!(tier_of("(x < lo) * a", "half"), Some(Tier::Classic));
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //!
 //! [`Proposer`] adds the second constraint: the replacement must parse as the replaced node's class at its site.
 //! Each sample is spliced and re-parsed incrementally ([`Tree::edited`]); a sample that leaves a syntax error, or
-//! no node of the same class where the old one stood, is rejected and counted, and another is drawn.
+//! no node of the same class where the old one stood, is rejected and counted, and another is drawn. So is one that
+//! renames a function or class of the module ([`Tree::definition_names`]): the tests call them by name.
 
 use std::collections::HashSet;
 
@@ -497,8 +498,8 @@ pub struct Proposal {
 pub struct ProposeStats {
     /// Edits sampled from the model (each is one model call).
     pub sampled: u64,
-    /// Sampled edits rejected: cut off at the token limit, the splice did not parse as the node's class, or it changed
-    /// nothing.
+    /// Sampled edits rejected: cut off at the token limit, the splice did not parse as the node's class, it changed
+    /// nothing, or it renamed one of the module's functions or classes.
     pub rejected: u64,
 }
 
@@ -565,7 +566,9 @@ impl<'m> Proposer<'m> {
                     .then_some(s.span)
                     .and_then(|span| class_at(tree, span))
                     .filter(|_| tree.text(s.span).trim() != s.replacement.trim())
-                    .and_then(|class| splice_checked(tree, s.span, class, &s.replacement));
+                    .and_then(|class| splice_checked(tree, s.span, class, &s.replacement))
+                    // Tests call the program's functions by name: a sample that renames one cannot repair it.
+                    .filter(|(_, new_tree)| new_tree.definition_names() == tree.definition_names());
                 match accepted {
                     Some((edit, new_tree)) => out.push(Proposal { edit, tree: new_tree, log_prob: s.log_prob }),
                     None => self.stats.rejected += 1,

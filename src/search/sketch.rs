@@ -6,7 +6,8 @@
 //!   or an index (`-x`, `len(xs)`, `xs[-1]`), a parameter with a small constant (`n - 1`, `x % 2 == 0`) or with a
 //!   number its docstring names (`divmod(m, 60)`: [`spec_constants`]), or two parameters under a binary operator
 //!   or averaged (of the first [`PAIRED_PARAMETERS`]: the menu stays in the hundreds); then, after every other
-//!   edit, the idioms of [`stub_idioms`] (comprehensions, everyday calls).
+//!   edit, the idioms of [`stub_idioms`] (comprehensions, everyday calls). So may a function's lone statement
+//!   that reads none of its parameters ([`ignores_its_inputs`]).
 //! - A returned expression `e` (not a literal) may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e > 0`,
 //!   `e < 0`, `e ± 1`, `e * 2`, `e / 2`, and with a parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`,
 //!   `e * p`. Two steps reach `max(lo, min(x, hi))`; a missing negation or `abs` is a classic repair too.
@@ -120,6 +121,21 @@ pub(super) fn stub_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
     let function = tree.node(block).parent.filter(|&f| tree.node(f).kind == "function_definition")?;
     let alone = tree.children(block).all(|c| c == id || tree.node(c).extra || tree.is_docstring(c));
     alone.then_some(function)
+}
+
+/// If `id` is the lone statement of a function's body (a docstring aside) and reads none of the function's
+/// parameters, that function: a body that ignores its inputs (`return 2`, `return x == hi` in `def add(a, b)`)
+/// cannot compute what its tests ask, so like a stub's it may become any small expression over them.
+pub(super) fn ignores_its_inputs(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    let block = tree.node(id).parent.filter(|&b| tree.node(b).kind == "block")?;
+    let function = tree.node(block).parent.filter(|&f| tree.node(f).kind == "function_definition")?;
+    let params = parameters(tree, function);
+    let alone = tree.children(block).all(|c| c == id || tree.node(c).extra || tree.is_docstring(c));
+    let reads_one = (block..tree.node(block).subtree_end).any(|n| {
+        let node = tree.node(n);
+        node.kind == "identifier" && node.field != Some("attribute") && params.contains(&tree.text(node.span))
+    });
+    (alone && !params.is_empty() && !tree.is_docstring(id) && !reads_one).then_some(function)
 }
 
 /// How many of the docstring's numbers [`spec_constants`] keeps: the first ones, where a spec states its rule

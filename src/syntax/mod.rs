@@ -384,6 +384,17 @@ impl Tree {
         self.children(function).find(|&c| self.node(c).field == Some("body"))
     }
 
+    /// The names the module defines at its top level (functions and classes, decorated or not), in order: the
+    /// names a program's tests and callers reach it by, which no repair may change.
+    pub fn definition_names(&self) -> Vec<&str> {
+        self.children(0)
+            .map(|c| self.undecorated(c))
+            .filter(|&d| matches!(self.node(d).kind, "function_definition" | "class_definition"))
+            .filter_map(|d| self.children(d).find(|&n| self.node(n).field == Some("name")))
+            .map(|n| self.text(self.node(n).span))
+            .collect()
+    }
+
     /// A function definition, or the one a decorated definition wraps; `None` for any other node.
     pub fn as_function(&self, id: NodeId) -> Option<NodeId> {
         let def = self.undecorated(id);
