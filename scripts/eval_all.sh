@@ -14,5 +14,7 @@ $kelp eval --protocol toy10 --mode model-only --max-seconds 30 --out reports/toy
 # Model-only at a 10 s wall: the beam over a HumanEval menu spends its whole wall (≈0.4 s an expansion), and 30 s
 # per search is 67 min for the 135 problems.
 $kelp eval --protocol humaneval-repair --mode model-only --max-seconds 10 --limit 15 --out reports/humaneval-repair-model-only
-# Issue 7's table: k = 1, 2, 3 at 10 / 100 / 1,000 test runs (Markdown on stdout, one line per trial on stderr).
-$kelp eval-repair --seeds 10 --max-seconds 10 > reports/toy10-repair/table.md 2> reports/toy10-repair/trials.log
+# Issue 7's table: k = 1, 2, 3 at 10 / 100 / 1,000 test runs (Markdown on stdout, one line per trial on stderr,
+# every trial's broken program and final candidate in trials.jsonl).
+$kelp eval-repair --seeds 10 --max-seconds 10 --trials reports/toy10-repair/trials.jsonl \
+    > reports/toy10-repair/table.md 2> reports/toy10-repair/trials.log

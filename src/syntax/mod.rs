@@ -563,6 +563,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn definition_names_are_the_top_level_functions_and_classes() {
+        let source = "import os\nLIMIT = 3\n\n@cache\ndef helper(x):\n    def inner():\n        pass\n    return x\n\n\nclass Box:\n    def get(self):\n        return 1\n\n\ndef add(a, b):\n    return a + b\n";
+        let tree = parse(source);
+        assert_eq!(tree.definition_names(), ["helper", "Box", "add"]);
+        // A splice that renames one changes the list (the proposer rejects such samples); one in a body does not.
+        let at = source.find("add").unwrap();
+        let (_, renamed) = tree.splice_checked(Span::new(at, at + 3), ReplacementClass::Identifier, "plus").unwrap();
+        assert_eq!(renamed.definition_names(), ["helper", "Box", "plus"]);
+        let at = source.find("a + b").unwrap();
+        let (_, edited) = tree.splice_checked(Span::new(at, at + 5), ReplacementClass::Expression, "b + a").unwrap();
+        assert_eq!(edited.definition_names(), tree.definition_names());
+    }
+
+    #[test]
     fn splice_refuses_a_duplicate_parameter() {
         let tree = parse("def f(x, y=lambda x: x, *z):\n    return x\n");
         let y = tree.source().find('y').unwrap() as u32;
