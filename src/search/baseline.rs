@@ -1357,15 +1357,22 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     let params = sketch::parameters(tree, function);
                     let constants = sketch::spec_constants(tree, function);
                     let markers = sketch::cue_markers(tree, function, true);
+                    // A statement that reads a name bound nowhere may be right under a renamed parameter (`return
+                    // -x` in `def neg(half)`: the header's rename is the repair): its bodies get no head start.
+                    let renamed = node.kind != "pass_statement"
+                        && (id..node.subtree_end).any(|n| {
+                            let n = tree.node(n);
+                            n.kind == "identifier" && unbound_anywhere.contains(&tree.text(n.span))
+                        });
                     // What the tests' numbers fit comes first.
                     let name = tree.children(function).find(|&c| tree.node(c).field == Some("name"));
                     let fitted = name
                         .and_then(|n| examples::fitted_formula(&facts.examples, tree.text(tree.node(n).span), &params));
                     if let Some(formula) = fitted {
-                        push(Tier::Fitted, format!("return {formula}"));
+                        push(if renamed { Tier::Rewrite } else { Tier::Fitted }, format!("return {formula}"));
                     }
                     for t in sketch::stub_returns(&params, &constants).into_iter().chain(sketch::stub_idioms(&params)) {
-                        let cued = markers.iter().any(|m| t.contains(m));
+                        let cued = !renamed && markers.iter().any(|m| t.contains(m));
                         push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
                     }
                 }
@@ -2320,11 +2327,23 @@ mod tests {
         for body in ["return 2", "return x == hi", "if add > 0:\n        return 1"] {
             let tree = parse(format!("def add(a, b):\n    {body}\n").as_str());
             let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
-            // First after the mends (here: `x == hi` become a parameter nothing reads).
-            let first = singles.iter().find(|e| e.tier != Tier::Mend).unwrap();
-            assert_eq!((first.text.as_str(), first.tier), ("return a + b", Tier::Fitted), "{body}");
+            let fitted = singles.iter().find(|e| e.text == "return a + b").unwrap();
+            if body.contains("hi") {
+                // A name bound nowhere may be a renamed parameter's: no head start for the fitted body.
+                assert_eq!(fitted.tier, Tier::Rewrite);
+            } else {
+                assert_eq!((singles[0].text.as_str(), singles[0].tier), ("return a + b", Tier::Fitted), "{body}");
+            }
             assert!(repairs(tree.source()).iter().any(|r| r == "def add(a, b):\n    return a * b\n"), "{body}");
         }
+        // `return -x` under a renamed parameter: its header's rename is the repair, before any body written anew.
+        let tree = parse("def neg(half):\n    return -x\n");
+        let tests =
+            Tests::Asserts(["(1) == -1", "(-4) == 4", "(0) == 0"].iter().map(|e| format!("assert neg{e}")).collect());
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        assert!(singles.iter().all(|e| e.tier != Tier::Fitted));
+        assert_eq!(singles.iter().find(|e| e.text == "return -half").map(|e| e.tier), Some(Tier::Rewrite));
+        assert!(repairs(tree.source()).iter().any(|r| r == "def neg(x):\n    return -x\n"));
         // A docstring aside, with a default parameter.
         let broken = "def scale(v, k=2):\n    \"\"\"Scale v.\"\"\"\n    return -1\n";
         assert!(repairs(broken).iter().any(|r| r.ends_with("    return v * k\n")));
