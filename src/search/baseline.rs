@@ -1324,10 +1324,11 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     // the parameters, not every name: a few more edits per site. One that reads nothing but names
                     // bound nowhere (`x < lo` in `def add(a, half)`) cannot be right, and a parameter nothing
                     // reads is what it stood for: a mend.
-                    let foreign = reads_only_unbound(tree, id, &unbound_anywhere);
+                    let grafted_in = reads_only_unbound(tree, id, &unbound_anywhere)
+                        .then(|| sketch::enclosing_function(tree, id))
+                        .flatten();
                     for name in parameters_of(id) {
-                        let unread =
-                            foreign && sketch::enclosing_function(tree, id).is_some_and(|f| !reads_name(tree, f, name));
+                        let unread = grafted_in.is_some_and(|f| !reads_name(tree, f, name));
                         push(if unread { Tier::Mend } else { rewrite }, name.to_string());
                     }
                 }
