@@ -87,8 +87,9 @@ pub struct RawEdit {
 /// competent programmer makes, are fewer. The model-ranked searches ignore tiers: the model's scores rank their menus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tier {
-    /// A stub's body that every numeric example of the tests fits, with examples to spare (`hours * 3600 + minutes
-    /// * 60 + seconds`: [`examples::fitted_formula`]): tried first, and ranked by the model search as sure.
+    /// A body for a stub or a function's lone statement that every numeric example of the tests fits, with examples
+    /// to spare (`hours * 3600 + minutes * 60 + seconds`: [`examples::fitted_formula`]): tried first, and ranked by
+    /// the model search as sure.
     Fitted,
     /// A stub's candidate body, or a returned value's wrapping, that adds code the function's name or docstring
     /// names (`double` and `x * 2`, "the largest" and `max(`, `clamp` and `min(hi, max(x, lo))`:
@@ -1353,28 +1354,44 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             }
             // Deleting a bare string would do nothing either.
             ReplacementClass::Statement if !is_docstring_in_place(tree, id) => {
-                if let Some(function) = sketch::stub_function(tree, id).or_else(|| sketch::ignores_its_inputs(tree, id))
-                {
+                // A function's lone statement: the formula the tests' examples fit may replace it; a stub or a
+                // body that ignores its inputs may become any of the stub's bodies.
+                if let Some(function) = sketch::lone_statement(tree, id) {
+                    let written_anew =
+                        sketch::stub_function(tree, id).is_some() || sketch::ignores_its_inputs(tree, id).is_some();
                     let params = sketch::parameters(tree, function);
-                    let constants = sketch::spec_constants(tree, function);
-                    let markers = sketch::cue_markers(tree, function, true);
-                    // A statement that reads a name bound nowhere may be right under a renamed parameter (`return
-                    // -x` in `def neg(half)`: the header's rename is the repair): its bodies get no head start.
-                    let renamed = node.kind != "pass_statement"
-                        && (id..node.subtree_end).any(|n| {
-                            let n = tree.node(n);
-                            n.kind == "identifier" && unbound_anywhere.contains(&tree.text(n.span))
-                        });
-                    // What the tests' numbers fit comes first.
+                    // A statement that reads names bound nowhere, as many as the parameters it does not read, may
+                    // be right under renamed parameters (`return -x` in `def neg(half)`, `return a + b` in `def
+                    // add(c, b)`: the header's rename is the repair), so its bodies get no head start. With more
+                    // parameters unread (`return x * x` in `def add(a, b)`), renames would leave one unread.
+                    let mentioned: Vec<&str> = (id..node.subtree_end)
+                        .map(|n| tree.node(n))
+                        .filter(|n| n.kind == "identifier" && n.field != Some("attribute"))
+                        .map(|n| tree.text(n.span))
+                        .collect();
+                    let mut unbound_read: Vec<&str> =
+                        mentioned.iter().copied().filter(|t| unbound_anywhere.contains(t)).collect();
+                    unbound_read.sort_unstable();
+                    unbound_read.dedup();
+                    let unread = params.iter().filter(|p| !mentioned.contains(p)).count();
+                    let renamed = !unbound_read.is_empty() && unbound_read.len() == unread;
+                    // What the tests' numbers fit comes first. Also for a lone statement that reads its inputs
+                    // (`return x % 2 == 0` in `def neg(x)`): a formula that fits every example with one to spare is
+                    // what the tests ask, and no classic edit reaches it.
                     let name = tree.children(function).find(|&c| tree.node(c).field == Some("name"));
                     let fitted = name
                         .and_then(|n| examples::fitted_formula(&facts.examples, tree.text(tree.node(n).span), &params));
                     if let Some(formula) = fitted {
                         push(if renamed { Tier::Rewrite } else { Tier::Fitted }, format!("return {formula}"));
                     }
-                    for t in sketch::stub_returns(&params, &constants).into_iter().chain(sketch::stub_idioms(&params)) {
-                        let cued = !renamed && markers.iter().any(|m| t.contains(m));
-                        push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
+                    if written_anew {
+                        let constants = sketch::spec_constants(tree, function);
+                        let markers = sketch::cue_markers(tree, function, true);
+                        let bodies = sketch::stub_returns(&params, &constants).into_iter();
+                        for t in bodies.chain(sketch::stub_idioms(&params)) {
+                            let cued = !renamed && markers.iter().any(|m| t.contains(m));
+                            push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
+                        }
                     }
                 }
                 // A `pass` that ends a body doing something else stands where its `return v` was.
@@ -2354,6 +2371,24 @@ mod tests {
             let statement = tree.nodes().iter().position(|n| n.kind == "return_statement").unwrap() as NodeId;
             assert_eq!(sketch::ignores_its_inputs(&tree, statement), None, "{reads_one}");
         }
+        // A lone statement that reads its inputs gets the formula the examples fit, not the stub's other bodies,
+        // unless a renamed parameter explains it; with a parameter to spare, renames cannot.
+        let tests = Tests::Asserts(
+            ["(2, 3) == 5", "(-4, 1) == -3", "(0, 7) == 7", "(10, 5) == 15"]
+                .iter()
+                .map(|e| format!("assert add{e}"))
+                .collect(),
+        );
+        let fitted = |source: &str, formula: &str| {
+            let tree = parse(source);
+            let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+            let tier = singles.iter().find(|e| e.text == formula).map(|e| e.tier);
+            (singles[0].text.clone(), tier, singles.iter().any(|e| e.text == "return a * b"))
+        };
+        let reads_a = fitted("def add(a, b):\n    return a % 2 == 0\n", "return a + b");
+        assert_eq!(reads_a, ("return a + b".to_string(), Some(Tier::Fitted), false));
+        assert_eq!(fitted("def add(a, b):\n    return x * x\n", "return a + b").1, Some(Tier::Fitted));
+        assert_eq!(fitted("def add(c, b):\n    return a + b\n", "return c + b").1, Some(Tier::Rewrite));
     }
 
     /// A called literal, a literal compared with a literal, an annotation naming nothing: wrong whatever the tests,

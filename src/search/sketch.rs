@@ -113,29 +113,32 @@ pub(super) fn enclosing_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
 
 /// If `id` is a `pass` statement that is a function's whole body (a docstring aside), that function.
 pub(super) fn stub_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
-    let node = tree.node(id);
-    if node.kind != "pass_statement" {
+    if tree.node(id).kind != "pass_statement" {
         return None;
     }
-    let block = node.parent.filter(|&b| tree.node(b).kind == "block")?;
+    lone_statement(tree, id)
+}
+
+/// If `id` is the only statement of a function's body (a docstring aside, and not the docstring itself), that
+/// function.
+pub(super) fn lone_statement(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    let block = tree.node(id).parent.filter(|&b| tree.node(b).kind == "block")?;
     let function = tree.node(block).parent.filter(|&f| tree.node(f).kind == "function_definition")?;
     let alone = tree.children(block).all(|c| c == id || tree.node(c).extra || tree.is_docstring(c));
-    alone.then_some(function)
+    (alone && !tree.is_docstring(id)).then_some(function)
 }
 
 /// If `id` is the lone statement of a function's body (a docstring aside) and reads none of the function's
 /// parameters, that function: a body that ignores its inputs (`return 2`, `return x == hi` in `def add(a, b)`)
 /// cannot compute what its tests ask, so like a stub's it may become any small expression over them.
 pub(super) fn ignores_its_inputs(tree: &Tree, id: NodeId) -> Option<NodeId> {
-    let block = tree.node(id).parent.filter(|&b| tree.node(b).kind == "block")?;
-    let function = tree.node(block).parent.filter(|&f| tree.node(f).kind == "function_definition")?;
+    let function = lone_statement(tree, id)?;
     let params = parameters(tree, function);
-    let alone = tree.children(block).all(|c| c == id || tree.node(c).extra || tree.is_docstring(c));
-    let reads_one = (block..tree.node(block).subtree_end).any(|n| {
+    let reads_one = (id..tree.node(id).subtree_end).any(|n| {
         let node = tree.node(n);
         node.kind == "identifier" && node.field != Some("attribute") && params.contains(&tree.text(node.span))
     });
-    (alone && !params.is_empty() && !tree.is_docstring(id) && !reads_one).then_some(function)
+    (!params.is_empty() && !reads_one).then_some(function)
 }
 
 /// How many of the docstring's numbers [`spec_constants`] keeps: the first ones, where a spec states its rule
