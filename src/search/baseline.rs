@@ -1357,8 +1357,6 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 // A function's lone statement: the formula the tests' examples fit may replace it; a stub or a
                 // body that ignores its inputs may become any of the stub's bodies.
                 if let Some(function) = sketch::lone_statement(tree, id) {
-                    let written_anew =
-                        sketch::stub_function(tree, id).is_some() || sketch::ignores_its_inputs(tree, id).is_some();
                     let params = sketch::parameters(tree, function);
                     // A statement that reads names bound nowhere, as many as the parameters it does not read, may
                     // be right under renamed parameters (`return -x` in `def neg(half)`, `return a + b` in `def
@@ -1375,6 +1373,9 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     unbound_read.dedup();
                     let unread = params.iter().filter(|p| !mentioned.contains(p)).count();
                     let renamed = !unbound_read.is_empty() && unbound_read.len() == unread;
+                    // A stub ([`sketch::stub_function`]) or a body that reads none of its parameters
+                    // ([`sketch::ignores_its_inputs`]), told from what was just counted.
+                    let written_anew = node.kind == "pass_statement" || (!params.is_empty() && unread == params.len());
                     // What the tests' numbers fit comes first. Also for a lone statement that reads its inputs
                     // (`return x % 2 == 0` in `def neg(x)`): a formula that fits every example with one to spare is
                     // what the tests ask, and no classic edit reaches it.
