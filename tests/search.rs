@@ -577,6 +577,14 @@ fn repair_finds_the_tested_function_among_helpers_and_cuts_a_check_into_tests() 
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["function"], "scale_positive");
+    // A check that names no function (the harness passes it): the one the other does not call.
+    let unnamed = dir.join("check_unnamed.py");
+    std::fs::write(&unnamed, "def check(candidate):\n    assert candidate([-1, 2]) == [4]\n").unwrap();
+    let out = kelp(&["repair", "--baseline", "--json", file.to_str().unwrap(), "--tests", unnamed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("repairing `scale_positive`, the one the others do not call"), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["function"], "scale_positive");
     // Tests that call both functions do not say which to repair.
     let both = dir.join("test_both.py");
     std::fs::write(&both, "from scale import helper, scale_positive\n\ndef test_a():\n    assert helper(1) == 2\n")

@@ -399,8 +399,8 @@ fn defined_functions(tree: &Tree) -> Vec<Defined<'_>> {
 /// The function to repair: `--function NAME` (a top-level function, `Class.method`, or a method's own name when
 /// only one class has it), else the only top-level function that is not a test, else the only method of a class
 /// that is not a test class. Among several, the only one the tests name (`tests_text`, else the file's own code
-/// outside those functions), else the only one with doctests: a file with helpers beside the function its tests
-/// call needs no `--function`.
+/// outside those functions), else the only one with doctests, else (tests that name none of them) the only one
+/// the others do not call: a file with helpers beside the function its tests call needs no `--function`.
 fn find_function<'t>(
     tree: &'t Tree,
     wanted: Option<&str>,
@@ -440,15 +440,24 @@ fn find_function<'t>(
         .collect();
     let choice = if top.is_empty() { &methods } else { &top };
     let tested = if choice.len() > 1 { tested_functions(tree, &functions, choice, tests_text) } else { Vec::new() };
-    if let [one] = tested.as_slice() {
+    // Tests that name none of them (`def check(candidate)`) most likely test the one the others serve: the only
+    // one that none of the others calls (`make_palindrome` beside its helper `is_palindrome`).
+    let (picked, why) = match tested.as_slice() {
+        [one] => (Some(*one), "the one its tests call"),
+        [] if choice.len() > 1 => match uncalled_functions(tree, &functions, choice).as_slice() {
+            [one] => (Some(*one), "the one the others do not call"),
+            _ => (None, ""),
+        },
+        _ => (None, ""),
+    };
+    if let Some(one) = picked {
         eprintln!(
-            "kelp: {} defines several functions ({}); repairing `{}`, the one its tests call (choose another with \
-             --function)",
+            "kelp: {} defines several functions ({}); repairing `{}`, {why} (choose another with --function)",
             file.display(),
             choice.iter().map(|&i| functions[i].name.as_str()).collect::<Vec<_>>().join(", "),
-            functions[*one].name
+            functions[one].name
         );
-        return Ok(functions.swap_remove(*one));
+        return Ok(functions.swap_remove(one));
     }
     match choice.as_slice() {
         [one] => Ok(functions.swap_remove(*one)),
@@ -502,6 +511,21 @@ fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_
             choice.iter().copied().filter(|&i| tree.text(tree.node(functions[i].node).span).contains(">>> ")).collect()
         }
     }
+}
+
+/// Those of `choice` that no other function of `choice` calls by name (a method through `self.name`).
+fn uncalled_functions(tree: &Tree, functions: &[Defined], choice: &[usize]) -> Vec<usize> {
+    let calls = |caller: usize, callee: &str| {
+        let node = tree.node(functions[caller].node);
+        (functions[caller].node..node.subtree_end).any(|id| {
+            let n = tree.node(id);
+            n.field == Some("function") && {
+                let text = tree.text(n.span);
+                text == callee || text.strip_prefix("self.") == Some(callee)
+            }
+        })
+    };
+    choice.iter().copied().filter(|&i| !choice.iter().any(|&j| j != i && calls(j, functions[i].bare))).collect()
 }
 
 /// The function's source (a method's dedented) and its surroundings, and the file's top-level assert lines.
