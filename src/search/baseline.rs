@@ -844,11 +844,16 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 pub struct TestFacts {
     pub strings: Vec<String>,
     pub examples: Vec<examples::Example>,
+    pub labelled: Vec<examples::Labelled>,
 }
 
 impl TestFacts {
     pub fn of(tests: &Tests, program: &Tree) -> TestFacts {
-        TestFacts { strings: test_strings(tests, program), examples: examples::numeric_examples(tests) }
+        TestFacts {
+            strings: test_strings(tests, program),
+            examples: examples::numeric_examples(tests),
+            labelled: examples::labelled_examples(tests),
+        }
     }
 }
 
@@ -1380,13 +1385,22 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     // (`return x % 2 == 0` in `def neg(x)`): a formula that fits every example with one to spare is
                     // what the tests ask, and no classic edit reaches it.
                     let name = tree.children(function).find(|&c| tree.node(c).field == Some("name"));
-                    let fitted = name
-                        .and_then(|n| examples::fitted_formula(&facts.examples, tree.text(tree.node(n).span), &params));
-                    if let Some(formula) = fitted {
-                        push(if renamed { Tier::Rewrite } else { Tier::Fitted }, format!("return {formula}"));
+                    let name = name.map_or("", |n| tree.text(tree.node(n).span));
+                    let fitted = examples::fitted_formula(&facts.examples, name, &params);
+                    let fitted_tier = if renamed { Tier::Rewrite } else { Tier::Fitted };
+                    if let Some(formula) = &fitted {
+                        push(fitted_tier, format!("return {formula}"));
+                    }
+                    let constants = sketch::spec_constants(tree, function);
+                    // Else, for a function of one number, the body that returns each example's label by ranges
+                    // (`return "cold" if degrees < 10 else …`): a function written anew only.
+                    if let (None, true, [param]) = (&fitted, written_anew, &params[..]) {
+                        let numbers: Vec<f64> = constants.iter().filter_map(|c| c.parse().ok()).collect();
+                        if let Some(body) = examples::piecewise_body(&facts.labelled, name, param, &numbers) {
+                            push(fitted_tier, body);
+                        }
                     }
                     if written_anew {
-                        let constants = sketch::spec_constants(tree, function);
                         let markers = sketch::cue_markers(tree, function, true);
                         let bodies = sketch::stub_returns(&params, &constants).into_iter();
                         for t in bodies.chain(sketch::stub_idioms(&params)) {
@@ -2333,6 +2347,28 @@ mod tests {
         assert_eq!((singles[0].tier, singles[1].tier), (Tier::Fitted, Tier::Cued));
     }
 
+    /// A stub of one number whose tests label ranges of it gets the body that returns each label by range first.
+    #[test]
+    fn a_stub_of_one_number_gets_its_piecewise_body_first() {
+        let tree = parse(
+            "def label(degrees: float) -> str:\n    \"\"\"\"cold\" below 10, \"hot\" from 25 up.\"\"\"\n    pass\n",
+        );
+        let tests = Tests::Asserts(
+            ["(-5) == 'cold'", "(9.9) == 'cold'", "(10) == 'mild'", "(24) == 'mild'", "(25) == 'hot'", "(40) == 'hot'"]
+                .iter()
+                .map(|e| format!("assert label{e}"))
+                .collect(),
+        );
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        let body = "return 'cold' if degrees < 10 else 'mild' if degrees < 25 else 'hot'";
+        assert_eq!((singles[0].tier, singles[0].text.as_str()), (Tier::Fitted, body));
+        assert!(apply(&tree, &singles[0]).is_some_and(|(_, t)| t.source().contains(body)));
+        // Not where a formula fits, nor for a body that reads its parameter.
+        let tree = parse("def label(degrees):\n    return degrees\n");
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        assert!(singles.iter().all(|e| e.tier != Tier::Fitted), "{:?}", &singles[..3]);
+    }
+
     /// A function's lone statement that reads none of its parameters is written anew like a stub's body: the
     /// formula the tests' examples fit first (with an example to spare). A body that reads a parameter is not.
     #[test]
@@ -2909,7 +2945,7 @@ mod tests {
         ]);
         assert_eq!(test_strings(&parametrised, &broken), ["\"Buzz\""]);
         let repaired = |strings: &[String]| {
-            single_edits_with(&broken, &TestFacts { strings: strings.to_vec(), examples: Vec::new() })
+            single_edits_with(&broken, &TestFacts { strings: strings.to_vec(), ..TestFacts::default() })
                 .iter()
                 .filter_map(|e| apply(&broken, e))
                 .any(|(_, t)| t.source() == fixed)

@@ -25,15 +25,55 @@ const MAX_PARAMETERS: usize = 4;
 /// Denominators tried for a coefficient's fraction (`9 / 5`).
 const MAX_DENOMINATOR: i64 = 12;
 
+/// One call of a function of one number, and the literal it must return (`temperature_label(18) == "mild"`,
+/// `is_adult(17) is False`): what a piecewise body is fitted to ([`piecewise_body`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Labelled {
+    /// The called name (the function's own, or `candidate`).
+    pub function: String,
+    pub arg: f64,
+    /// The expected literal, as the tests spell it (`"mild"`, `False`, `None`, `3`).
+    pub label: String,
+}
+
 /// The numeric examples of the tests: `f(args) == expected` (in an `assert` or `self.assertEqual(f(args),
 /// expected)`), with number literals (signed) as the arguments and a number or `approx(number)` expected.
 pub fn numeric_examples(tests: &Tests) -> Vec<Example> {
+    stated_in(tests, |tree, id| {
+        let (callee, args, expected, operator) = stated_call(tree, id)?;
+        if operator == "is" {
+            return None;
+        }
+        let expected = number(tree, expected).or_else(|| approximate(tree, expected))?;
+        Some(Example { function: callee.to_string(), args, expected })
+    })
+}
+
+/// The examples of the tests that call a function with one number and expect a literal: `f(x) == y` or `f(x) is
+/// y` (or `assertEqual(f(x), y)`), `y` a string, a number, `True`, `False` or `None`.
+pub fn labelled_examples(tests: &Tests) -> Vec<Labelled> {
+    stated_in(tests, |tree, id| {
+        let (callee, args, expected, _) = stated_call(tree, id)?;
+        let [arg] = args[..] else { return None };
+        let node = tree.node(expected);
+        let label = tree.text(node.span);
+        let literal = match node.kind {
+            "string" => !label.starts_with(['f', 'F']) && !label.contains('\n'),
+            "true" | "false" | "none" | "integer" | "float" => true,
+            _ => number(tree, expected).is_some(),
+        };
+        literal.then(|| Labelled { function: callee.to_string(), arg, label: label.to_string() })
+    })
+}
+
+/// What `read` finds at the nodes of the tests' sources, in order, at most [`MAX_EXAMPLES`].
+fn stated_in<T>(tests: &Tests, read: impl Fn(&Tree, NodeId) -> Option<T>) -> Vec<T> {
     let mut out = Vec::new();
     for source in tests.sources() {
         let tree = syntax::parse(source);
         for id in 0..tree.nodes().len() as NodeId {
-            if let Some(example) = example_at(&tree, id) {
-                out.push(example);
+            if let Some(found) = read(&tree, id) {
+                out.push(found);
                 if out.len() == MAX_EXAMPLES {
                     return out;
                 }
@@ -43,17 +83,21 @@ pub fn numeric_examples(tests: &Tests) -> Vec<Example> {
     out
 }
 
-/// The example a node states: a comparison `f(…) == y`, or a call `….assertEqual(f(…), y)`.
-fn example_at(tree: &Tree, id: NodeId) -> Option<Example> {
+/// The call a node states the result of, with numbers (signed literals) for arguments: a comparison `f(…) == y`
+/// or `f(…) is y`, or a call `….assertEqual(f(…), y)`. The callee's name, the arguments, the node of `y` and the
+/// operator (`==` or `is`; `==` for `assertEqual`).
+fn stated_call(tree: &Tree, id: NodeId) -> Option<(&str, Vec<f64>, NodeId, &'static str)> {
     let node = tree.node(id);
-    let operands: Vec<NodeId> = match node.kind {
+    let (operands, operator): (Vec<NodeId>, _) = match node.kind {
         "comparison_operator" => {
             let operators: Vec<&str> =
                 tree.children(id).filter(|&c| !tree.node(c).named).map(|c| tree.text(tree.node(c).span)).collect();
-            if operators != ["=="] {
-                return None;
-            }
-            tree.named_children(id).collect::<Vec<_>>()
+            let operator = match operators[..] {
+                ["=="] => "==",
+                ["is"] => "is",
+                _ => return None,
+            };
+            (tree.named_children(id).collect(), operator)
         }
         "call" => {
             let callee = tree.children(id).find(|&c| tree.node(c).field == Some("function"))?;
@@ -62,7 +106,7 @@ fn example_at(tree: &Tree, id: NodeId) -> Option<Example> {
                 return None;
             }
             let args = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")?;
-            tree.named_children(args).collect::<Vec<_>>()
+            (tree.named_children(args).collect(), "==")
         }
         _ => return None,
     };
@@ -78,8 +122,7 @@ fn example_at(tree: &Tree, id: NodeId) -> Option<Example> {
         .into_iter()
         .map(|a| number(tree, a))
         .collect::<Option<Vec<f64>>>()?;
-    let expected = number(tree, expected).or_else(|| approximate(tree, expected))?;
-    Some(Example { function: tree.text(tree.node(callee).span).to_string(), args, expected })
+    Some((tree.text(tree.node(callee).span), args, expected, operator))
 }
 
 /// A number literal's value, signed (`-40`, `2.5`); not a bool.
@@ -126,6 +169,86 @@ pub fn fitted_formula(examples: &[Example], function: &str, params: &[&str]) -> 
         let coefficients = fit(&rows, &monomials)?;
         Some(write_formula(&monomials, &coefficients, params))
     })
+}
+
+/// Pieces at most of a piecewise body: with more, any labelling fits.
+const MAX_PIECES: usize = 3;
+
+/// The body that returns the label of each example of `function` (its own name, or `candidate`) by ranges of its
+/// one parameter `param`: examples in order of input fall into runs of one label, and a threshold between two runs
+/// is a number of the spec (`constants`, the docstring's "below 10") between them, else the rounder of the two
+/// inputs it falls between: `return "cold" if degrees < 10 else "mild" if degrees < 25 else "hot"` (one statement,
+/// as a stub's `pass` is); for two runs of `True` and `False`, a comparison (`return age >= 18`). `None` unless there are two to [`MAX_PIECES`] runs and
+/// twice as many examples (a piecewise body fits any few examples), or when an input has two labels.
+pub fn piecewise_body(examples: &[Labelled], function: &str, param: &str, constants: &[f64]) -> Option<String> {
+    let mut rows: Vec<(f64, &str)> = examples
+        .iter()
+        .filter(|e| e.function == function || e.function == "candidate")
+        .map(|e| (e.arg, e.label.as_str()))
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Runs of one label: (first input, last input, label).
+    let mut runs: Vec<(f64, f64, &str)> = Vec::new();
+    for (x, label) in rows.iter().copied() {
+        match runs.last_mut() {
+            Some(run) if run.2 == label => run.1 = x,
+            Some(run) if run.1 == x => return None,
+            _ => runs.push((x, x, label)),
+        }
+    }
+    if runs.len() < 2 || runs.len() > MAX_PIECES || rows.len() < 2 * runs.len() {
+        return None;
+    }
+    // Each boundary as `param < t` (or `param <= t`), true for the runs before it.
+    let bounds: Vec<(&str, f64)> = runs
+        .windows(2)
+        .map(|pair| {
+            let (below, above) = (pair[0].1, pair[1].0);
+            let named =
+                |op: &'static str, fits: &dyn Fn(f64) -> bool| constants.iter().find(|&&c| fits(c)).map(|&c| (op, c));
+            // Unnamed, the rounder of the two inputs it falls between (`x <= 0` between 0 and 3, `x < 10` between
+            // 9.9 and 10): people draw lines at round numbers.
+            let unnamed = if roundness(below) > roundness(above) { ("<=", below) } else { ("<", above) };
+            named("<", &|c| below < c && c <= above)
+                .or_else(|| named("<=", &|c| below <= c && c < above))
+                .unwrap_or(unnamed)
+        })
+        .collect();
+    if let ([(op, t)], [first, second]) = (&bounds[..], &runs[..])
+        && matches!((first.2, second.2), ("True", "False") | ("False", "True"))
+    {
+        let op = match (first.2, *op) {
+            ("True", op) => op,
+            (_, "<") => ">=",
+            _ => ">",
+        };
+        return Some(format!("return {param} {op} {t}"));
+    }
+    // One statement (a stub's `pass` becomes one): a chain of conditional expressions.
+    let mut body = String::from("return ");
+    for ((op, t), run) in bounds.iter().zip(&runs) {
+        body.push_str(&format!("{} if {param} {op} {t} else ", run.2));
+    }
+    body.push_str(runs[runs.len() - 1].2);
+    Some(body)
+}
+
+/// How round a number is: 0 the roundest, then integers by their trailing zeros (a multiple of 5 half a zero more),
+/// then the rest.
+fn roundness(v: f64) -> f64 {
+    if v == 0.0 {
+        return f64::INFINITY;
+    }
+    if v.fract() != 0.0 || v.abs() > 1e15 {
+        return -1.0;
+    }
+    let mut n = v.abs() as u64;
+    let mut zeros = 0.0;
+    while n.is_multiple_of(10) {
+        zeros += 1.0;
+        n /= 10;
+    }
+    if n.is_multiple_of(5) { zeros + 0.5 } else { zeros }
 }
 
 /// A product of parameters (by index; empty for the constant term).
@@ -361,5 +484,58 @@ mod tests {
             ["assert f(1) == 1", "assert f(2) == 2", "assert f(3) == 6", "assert f(4) == 24", "assert f(5) == 120"];
         assert_eq!(fit(&factorial, &["n"]), None);
         assert_eq!(fit(&["assert f(1) == 7", "assert f(2) == 7", "assert f(3) == 7"], &["x"]), None);
+    }
+
+    #[test]
+    fn piecewise_bodies_return_each_label_by_ranges() {
+        let body = |lines: &[&str], constants: &[f64]| {
+            piecewise_body(&labelled_examples(&asserts(lines)), "f", "x", constants)
+        };
+        let labels = [
+            "assert f(-5) == \"cold\"",
+            "assert f(9.9) == \"cold\"",
+            "assert f(10) == \"mild\"",
+            "assert f(18) == \"mild\"",
+            "assert f(24) == \"mild\"",
+            "assert f(25) == \"hot\"",
+            "assert f(40) == \"hot\"",
+        ];
+        let three = "return \"cold\" if x < 10 else \"mild\" if x < 25 else \"hot\"";
+        assert_eq!(body(&labels, &[]).as_deref(), Some(three));
+        // The spec's numbers draw the lines where they fall between two runs; else the rounder input.
+        let hot_at_30 = labels.map(|l| l.replace("f(25)", "f(30)"));
+        let hot_at_30: Vec<&str> = hot_at_30.iter().map(String::as_str).collect();
+        assert_eq!(body(&hot_at_30, &[25.0]).as_deref(), Some(three));
+        assert_eq!(body(&hot_at_30, &[]).as_deref(), Some(three.replace("25", "30").as_str()));
+        // Two runs of booleans: a comparison, at the rounder input (0 before 3).
+        let adult = ["assert f(3) is False", "assert f(17) is False", "assert f(18) is True", "assert f(60) is True"];
+        assert_eq!(body(&adult, &[]).as_deref(), Some("return x >= 18"));
+        let sign = [
+            "assert f(-3) == -1",
+            "assert f(-1) == -1",
+            "assert f(0) == 0",
+            "assert f(0.0) == 0",
+            "assert f(3) == 1",
+            "assert f(7) == 1",
+        ];
+        assert_eq!(body(&sign, &[]).as_deref(), Some("return -1 if x < 0 else 0 if x <= 0 else 1"));
+        // Too few examples for their runs, too many runs, an input with two labels, labels that are no literals.
+        assert_eq!(body(&labels[..3], &[]), None);
+        let zigzag = [
+            "assert f(1) == 1",
+            "assert f(2) == 0",
+            "assert f(3) == 1",
+            "assert f(4) == 0",
+            "assert f(5) == 1",
+            "assert f(6) == 0",
+            "assert f(7) == 1",
+            "assert f(8) == 0",
+        ];
+        assert_eq!(body(&zigzag, &[]), None);
+        assert_eq!(body(&["assert f(1) == 1", "assert f(1) == 2", "assert f(2) == 2", "assert f(3) == 2"], &[]), None);
+        assert_eq!(
+            body(&["assert f(1) == [1]", "assert f(2) == [1]", "assert f(3) == [2]", "assert f(4) == [2]"], &[]),
+            None
+        );
     }
 }
