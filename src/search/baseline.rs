@@ -1392,11 +1392,17 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                         push(fitted_tier, format!("return {formula}"));
                     }
                     let constants = sketch::spec_constants(tree, function);
-                    // Else, for a function of one number, the body that returns each example's label by ranges
-                    // (`return "cold" if degrees < 10 else …`): a function written anew only.
-                    if let (None, true, [param]) = (&fitted, written_anew, &params[..]) {
+                    // Else, for a function written anew, what its examples' labels fit: for one number, the
+                    // label of each range (`return "cold" if degrees < 10 else …`); for several, a predicate
+                    // (`return a * b > 0`).
+                    if let (None, true) = (&fitted, written_anew) {
                         let numbers: Vec<f64> = constants.iter().filter_map(|c| c.parse().ok()).collect();
-                        if let Some(body) = examples::piecewise_body(&facts.labelled, name, param, &numbers) {
+                        let body = match params[..] {
+                            [param] => examples::piecewise_body(&facts.labelled, name, param, &numbers),
+                            _ => examples::fitted_predicate(&facts.labelled, name, &params, &numbers)
+                                .map(|p| format!("return {p}")),
+                        };
+                        if let Some(body) = body {
                             push(fitted_tier, body);
                         }
                     }
@@ -2347,9 +2353,10 @@ mod tests {
         assert_eq!((singles[0].tier, singles[1].tier), (Tier::Fitted, Tier::Cued));
     }
 
-    /// A stub of one number whose tests label ranges of it gets the body that returns each label by range first.
+    /// A stub of one number whose tests label ranges of it gets the body that returns each label by range first;
+    /// one of several numbers whose tests say `True` or `False`, the predicate that tells them apart.
     #[test]
-    fn a_stub_of_one_number_gets_its_piecewise_body_first() {
+    fn a_stub_gets_the_body_its_labelled_examples_fit_first() {
         let tree = parse(
             "def label(degrees: float) -> str:\n    \"\"\"\"cold\" below 10, \"hot\" from 25 up.\"\"\"\n    pass\n",
         );
@@ -2363,6 +2370,23 @@ mod tests {
         let body = "return 'cold' if degrees < 10 else 'mild' if degrees < 25 else 'hot'";
         assert_eq!((singles[0].tier, singles[0].text.as_str()), (Tier::Fitted, body));
         assert!(apply(&tree, &singles[0]).is_some_and(|(_, t)| t.source().contains(body)));
+        // Of two numbers, with bools for labels: the predicate that tells them apart.
+        let tree = parse("def same_sign(a, b):\n    pass\n");
+        let tests = Tests::Asserts(
+            [
+                "(2, 5) is True",
+                "(-1, -8) is True",
+                "(3, -3) is False",
+                "(-4, 2) is False",
+                "(0, 5) is False",
+                "(0, 0) is False",
+            ]
+            .iter()
+            .map(|e| format!("assert same_sign{e}"))
+            .collect(),
+        );
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        assert_eq!((singles[0].tier, singles[0].text.as_str()), (Tier::Fitted, "return a * b > 0"));
         // Not where a formula fits, nor for a body that reads its parameter.
         let tree = parse("def label(degrees):\n    return degrees\n");
         let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;

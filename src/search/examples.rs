@@ -25,13 +25,14 @@ const MAX_PARAMETERS: usize = 4;
 /// Denominators tried for a coefficient's fraction (`9 / 5`).
 const MAX_DENOMINATOR: i64 = 12;
 
-/// One call of a function of one number, and the literal it must return (`temperature_label(18) == "mild"`,
-/// `is_adult(17) is False`): what a piecewise body is fitted to ([`piecewise_body`]).
+/// One call of a function with numbers, and the literal it must return (`temperature_label(18) == "mild"`,
+/// `same_sign(3, -3) is False`): what a piecewise body ([`piecewise_body`]) or a predicate ([`fitted_predicate`])
+/// is fitted to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Labelled {
     /// The called name (the function's own, or `candidate`).
     pub function: String,
-    pub arg: f64,
+    pub args: Vec<f64>,
     /// The expected literal, as the tests spell it (`"mild"`, `False`, `None`, `3`).
     pub label: String,
 }
@@ -49,12 +50,11 @@ pub fn numeric_examples(tests: &Tests) -> Vec<Example> {
     })
 }
 
-/// The examples of the tests that call a function with one number and expect a literal: `f(x) == y` or `f(x) is
-/// y` (or `assertEqual(f(x), y)`), `y` a string, a number, `True`, `False` or `None`.
+/// The examples of the tests that call a function with numbers and expect a literal: `f(x) == y` or `f(x) is y`
+/// (or `assertEqual(f(x), y)`), `y` a string, a number, `True`, `False` or `None`.
 pub fn labelled_examples(tests: &Tests) -> Vec<Labelled> {
     stated_in(tests, |tree, id| {
         let (callee, args, expected, _) = stated_call(tree, id)?;
-        let [arg] = args[..] else { return None };
         let node = tree.node(expected);
         let label = tree.text(node.span);
         let literal = match node.kind {
@@ -62,7 +62,7 @@ pub fn labelled_examples(tests: &Tests) -> Vec<Labelled> {
             "true" | "false" | "none" | "integer" | "float" => true,
             _ => number(tree, expected).is_some(),
         };
-        literal.then(|| Labelled { function: callee.to_string(), arg, label: label.to_string() })
+        literal.then(|| Labelled { function: callee.to_string(), args, label: label.to_string() })
     })
 }
 
@@ -183,8 +183,8 @@ const MAX_PIECES: usize = 3;
 pub fn piecewise_body(examples: &[Labelled], function: &str, param: &str, constants: &[f64]) -> Option<String> {
     let mut rows: Vec<(f64, &str)> = examples
         .iter()
-        .filter(|e| e.function == function || e.function == "candidate")
-        .map(|e| (e.arg, e.label.as_str()))
+        .filter(|e| (e.function == function || e.function == "candidate") && e.args.len() == 1)
+        .map(|e| (e.args[0], e.label.as_str()))
         .collect();
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
     // Runs of one label: (first input, last input, label).
@@ -232,6 +232,73 @@ pub fn piecewise_body(examples: &[Labelled], function: &str, param: &str, consta
     body.push_str(runs[runs.len() - 1].2);
     Some(body)
 }
+
+/// The comparison of one feature of the parameters with a number that tells every example of `function` (its own
+/// name, or `candidate`) labelled `True` from those labelled `False`: a parameter, then for two of them their
+/// product, sum and differences (`return a * b > 0` for "both positive or both negative"). The number is one of
+/// the spec's `constants` between the two classes, else the rounder of the two values the line falls between.
+/// `None` for fewer than two parameters (one is [`piecewise_body`]'s), fewer than [`MIN_PREDICATE_EXAMPLES`]
+/// examples, a label that is no bool or either missing, or when no feature separates them.
+pub fn fitted_predicate(examples: &[Labelled], function: &str, params: &[&str], constants: &[f64]) -> Option<String> {
+    let mine: Vec<&Labelled> = examples
+        .iter()
+        .filter(|e| (e.function == function || e.function == "candidate") && e.args.len() == params.len())
+        .collect();
+    let rows: Vec<(&[f64], bool)> = mine
+        .iter()
+        .filter_map(|e| match e.label.as_str() {
+            "True" => Some((&e.args[..], true)),
+            "False" => Some((&e.args[..], false)),
+            _ => None,
+        })
+        .collect();
+    let both = rows.iter().any(|r| r.1) && rows.iter().any(|r| !r.1);
+    if !(2..=MAX_PARAMETERS).contains(&params.len())
+        || rows.len() < MIN_PREDICATE_EXAMPLES
+        || rows.len() < mine.len()
+        || !both
+    {
+        return None;
+    }
+    // Features: the Python expression and its value at an example's arguments.
+    let mut features: Vec<(String, Box<dyn Fn(&[f64]) -> f64>)> = Vec::new();
+    for (i, p) in params.iter().enumerate() {
+        features.push((p.to_string(), Box::new(move |a: &[f64]| a[i])));
+    }
+    for (i, p) in params.iter().enumerate() {
+        for (j, q) in params.iter().enumerate().skip(i + 1) {
+            features.push((format!("{p} * {q}"), Box::new(move |a: &[f64]| a[i] * a[j])));
+            features.push((format!("{p} + {q}"), Box::new(move |a: &[f64]| a[i] + a[j])));
+            features.push((format!("{p} - {q}"), Box::new(move |a: &[f64]| a[i] - a[j])));
+            features.push((format!("{q} - {p}"), Box::new(move |a: &[f64]| a[j] - a[i])));
+        }
+    }
+    features.into_iter().find_map(|(expr, value)| {
+        let values = |label: bool| rows.iter().filter(move |r| r.1 == label).map(|r| value(r.0));
+        let low = |label: bool| values(label).fold(f64::INFINITY, f64::min);
+        let high = |label: bool| values(label).fold(f64::NEG_INFINITY, f64::max);
+        // The true ones above the line (`expr > t`) or below it (`expr < t`).
+        let (below, above, true_above) = if high(false) < low(true) {
+            (high(false), low(true), true)
+        } else if high(true) < low(false) {
+            (high(true), low(false), false)
+        } else {
+            return None;
+        };
+        let named = constants.iter().copied().find(|&c| below < c && c < above);
+        let line = named.unwrap_or(if roundness(below) > roundness(above) { below } else { above });
+        let op = match (true_above, line == above, line == below) {
+            (true, true, _) => ">=",
+            (true, _, _) => ">",
+            (false, _, true) => "<=",
+            (false, _, _) => "<",
+        };
+        Some(format!("{expr} {op} {line}"))
+    })
+}
+
+/// Examples at least a predicate is fitted to: a line on one of several features tells any few apart.
+const MIN_PREDICATE_EXAMPLES: usize = 6;
 
 /// How round a number is: 0 the roundest, then integers by their trailing zeros (a multiple of 5 half a zero more),
 /// then the rest.
@@ -537,5 +604,51 @@ mod tests {
             body(&["assert f(1) == [1]", "assert f(2) == [1]", "assert f(3) == [2]", "assert f(4) == [2]"], &[]),
             None
         );
+    }
+
+    #[test]
+    fn predicates_tell_true_from_false_by_one_feature() {
+        let fit =
+            |lines: &[&str], params: &[&str]| fitted_predicate(&labelled_examples(&asserts(lines)), "f", params, &[]);
+        let same_sign = [
+            "assert f(2, 5) is True",
+            "assert f(-1, -8) is True",
+            "assert f(3, -3) is False",
+            "assert f(-4, 2) is False",
+            "assert f(0, 5) is False",
+            "assert f(-7, 0) is False",
+            "assert f(0, 0) is False",
+        ];
+        assert_eq!(fit(&same_sign, &["a", "b"]).as_deref(), Some("a * b > 0"));
+        let longer = [
+            "assert f(3, 1) == True",
+            "assert f(5, 2) == True",
+            "assert f(2, 2) == False",
+            "assert f(1, 4) == False",
+            "assert f(7, 6) == True",
+            "assert f(0, 9) == False",
+            "assert f(8, 9) == False",
+            "assert f(1, 0) == True",
+        ];
+        assert_eq!(fit(&longer, &["a", "b"]).as_deref(), Some("a - b > 0"));
+        // A spec's number between the classes draws the line.
+        let named = fitted_predicate(&labelled_examples(&asserts(&longer)), "f", &["a", "b"], &[0.5]);
+        assert_eq!(named.as_deref(), Some("a - b > 0.5"));
+        // Too few examples, one label only, a label that is no bool, nothing separates them, one parameter.
+        assert_eq!(fit(&same_sign[..5], &["a", "b"]), None);
+        let all_true = longer.map(|l| l.replace("False", "True"));
+        assert_eq!(fit(&all_true.iter().map(String::as_str).collect::<Vec<_>>(), &["a", "b"]), None);
+        assert_eq!(fit(&[&same_sign[..], &["assert f(1, 1) == 'yes'"]].concat(), &["a", "b"]), None);
+        let xor = [
+            "assert f(0, 0) is False",
+            "assert f(1, 1) is False",
+            "assert f(5, 5) is False",
+            "assert f(0, 1) is True",
+            "assert f(1, 0) is True",
+            "assert f(3, 1) is True",
+        ];
+        assert_eq!(fit(&xor, &["a", "b"]), None);
+        let one = ["assert f(1) is False", "assert f(2) is False", "assert f(3) is False", "assert f(4) is True"];
+        assert_eq!(fit(&[&one[..], &one[..]].concat(), &["a"]), None);
     }
 }
