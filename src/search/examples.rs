@@ -261,7 +261,8 @@ pub fn fitted_predicate(examples: &[Labelled], function: &str, params: &[&str], 
         return None;
     }
     // Features: the Python expression and its value at an example's arguments.
-    let mut features: Vec<(String, Box<dyn Fn(&[f64]) -> f64>)> = Vec::new();
+    type Feature = (String, Box<dyn Fn(&[f64]) -> f64>);
+    let mut features: Vec<Feature> = Vec::new();
     for (i, p) in params.iter().enumerate() {
         features.push((p.to_string(), Box::new(move |a: &[f64]| a[i])));
     }
