@@ -64,11 +64,11 @@ const SIBLING_NAMES: &[&[&str]] = &[
     &["isupper", "islower"],
 ];
 
-/// Builtins a value may be wrapped in where it is passed, iterated or returned (see [`single_edits_with`]).
 /// Separators, as spelt between a string's quotes: a join or split on the wrong one is a one-token bug
 /// (`"".join(words)` for `" ".join(words)`), and the right one is often in no string of the program or its tests.
 const SEPARATORS: &[&str] = &["", " ", ",", ", ", "\\n", "-", "_", ":", ";", "."];
 
+/// Builtins a value may be wrapped in where it is passed, iterated or returned (see [`single_edits_with`]).
 const CONVERSIONS: &[&str] = &["reversed", "sorted", "list", "set", "len", "str", "int", "abs"];
 
 /// One candidate single edit: replace the node at `span` (of `class`) with `text`.
