@@ -1393,12 +1393,13 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     }
                     let constants = sketch::spec_constants(tree, function);
                     // Else, for a function written anew, what its examples' labels fit: for one number, the
-                    // label of each range (`return "cold" if degrees < 10 else …`); for several, a predicate
-                    // (`return a * b > 0`).
+                    // label of each range (`return "cold" if degrees < 10 else …`) or a decision list over
+                    // divisibility (leap years); for several, a predicate (`return a * b > 0`).
                     if let (None, true) = (&fitted, written_anew) {
                         let numbers: Vec<f64> = constants.iter().filter_map(|c| c.parse().ok()).collect();
                         let body = match params[..] {
-                            [param] => examples::piecewise_body(&facts.labelled, name, param, &numbers),
+                            [param] => examples::piecewise_body(&facts.labelled, name, param, &numbers)
+                                .or_else(|| examples::decision_list(&facts.labelled, name, param, &numbers)),
                             _ => examples::fitted_predicate(&facts.labelled, name, &params, &numbers)
                                 .map(|p| format!("return {p}")),
                         };
@@ -2370,6 +2371,19 @@ mod tests {
         let body = "return 'cold' if degrees < 10 else 'mild' if degrees < 25 else 'hot'";
         assert_eq!((singles[0].tier, singles[0].text.as_str()), (Tier::Fitted, body));
         assert!(apply(&tree, &singles[0]).is_some_and(|(_, t)| t.source().contains(body)));
+        // Labels no ranges fit: a decision list over divisibility.
+        let tree = parse("def parity(n):\n    pass\n");
+        let tests = Tests::Asserts(
+            ["(1) == 'odd'", "(2) == 'even'", "(7) == 'odd'", "(10) == 'even'", "(0) == 'even'"]
+                .iter()
+                .map(|e| format!("assert parity{e}"))
+                .collect(),
+        );
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        assert_eq!(
+            (singles[0].tier, singles[0].text.as_str()),
+            (Tier::Fitted, "return 'even' if n % 2 == 0 else 'odd'")
+        );
         // Of two numbers, with bools for labels: the predicate that tells them apart.
         let tree = parse("def same_sign(a, b):\n    pass\n");
         let tests = Tests::Asserts(

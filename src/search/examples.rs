@@ -298,6 +298,83 @@ pub fn fitted_predicate(examples: &[Labelled], function: &str, params: &[&str], 
     })
 }
 
+/// Rules at most of a decision list: with more, any labelling fits.
+const MAX_RULES: usize = 3;
+
+/// The decision list over divisibility that labels every example of `function` (its own name, or `candidate`) of
+/// one number `param` (Rivest's greedy learner): each rule is a test `param % k == 0` or its negation, `k` one of
+/// the spec's integer `constants` or 2 to 10, that the examples left so far which pass it all share a label; the
+/// examples left after the rules share the last label. Bools read as one expression (`year % 4 == 0 and (year %
+/// 400 == 0 or year % 100 != 0)`), other labels as a chain of conditional expressions (`"even" if n % 2 == 0 else
+/// "odd"`). `None` when no list of at most [`MAX_RULES`] rules fits, or the examples are fewer than twice its rules
+/// and default.
+pub fn decision_list(examples: &[Labelled], function: &str, param: &str, constants: &[f64]) -> Option<String> {
+    let rows: Vec<(i64, &str)> = examples
+        .iter()
+        .filter(|e| (e.function == function || e.function == "candidate") && e.args.len() == 1)
+        .map(|e| {
+            let x = e.args[0];
+            (x.fract() == 0.0 && x.abs() < 1e15).then_some((x as i64, e.label.as_str()))
+        })
+        .collect::<Option<_>>()?;
+    let mut divisors: Vec<i64> = constants
+        .iter()
+        .filter(|c| c.fract() == 0.0 && **c >= 2.0 && **c < 1e9)
+        .map(|&c| c as i64)
+        .chain(2..=10)
+        .collect();
+    divisors.dedup();
+    let mut seen = std::collections::HashSet::new();
+    divisors.retain(|d| seen.insert(*d));
+    // (divisor, whether the rule is its negation, label)
+    let mut rules: Vec<(i64, bool, &str)> = Vec::new();
+    let mut left = rows.clone();
+    let default = loop {
+        if let Some(&(_, label)) = left.first()
+            && left.iter().all(|r| r.1 == label)
+        {
+            break label;
+        }
+        if left.is_empty() || rules.len() == MAX_RULES {
+            return None;
+        }
+        let rule = divisors.iter().flat_map(|&k| [(k, false), (k, true)]).find_map(|(k, negated)| {
+            let passes = |x: i64| (x % k == 0) != negated;
+            let covered: Vec<&str> = left.iter().filter(|r| passes(r.0)).map(|r| r.1).collect();
+            let pure = !covered.is_empty() && covered.iter().all(|l| *l == covered[0]);
+            (pure && covered.len() < left.len()).then(|| (k, negated, covered[0]))
+        })?;
+        left.retain(|r| (r.0 % rule.0 == 0) == rule.1);
+        rules.push(rule);
+    };
+    if rows.len() < 2 * (rules.len() + 1) {
+        return None;
+    }
+    let test = |k: i64, negated: bool| format!("{param} % {k} {} 0", if negated { "!=" } else { "==" });
+    let bools = rules.iter().all(|r| matches!(r.2, "True" | "False")) && matches!(default, "True" | "False");
+    if bools {
+        // From the last rule back: `f or rest` for a rule to True, `not f and rest` for one to False.
+        let mut expr = default.to_string();
+        for &(k, negated, label) in rules.iter().rev() {
+            let (condition, join, unit) =
+                if label == "True" { (test(k, negated), "or", "False") } else { (test(k, !negated), "and", "True") };
+            let compound = expr.contains(" or ") || expr.contains(" and ");
+            expr = match expr.as_str() {
+                e if e == unit => condition,
+                _ if compound => format!("{condition} {join} ({expr})"),
+                _ => format!("{condition} {join} {expr}"),
+            };
+        }
+        return Some(format!("return {expr}"));
+    }
+    let mut body = String::from("return ");
+    for &(k, negated, label) in &rules {
+        body.push_str(&format!("{label} if {} else ", test(k, negated)));
+    }
+    body.push_str(default);
+    Some(body)
+}
+
 /// Examples at least a predicate is fitted to: a line on one of several features tells any few apart.
 const MIN_PREDICATE_EXAMPLES: usize = 6;
 
@@ -651,5 +728,36 @@ mod tests {
         assert_eq!(fit(&xor, &["a", "b"]), None);
         let one = ["assert f(1) is False", "assert f(2) is False", "assert f(3) is False", "assert f(4) is True"];
         assert_eq!(fit(&[&one[..], &one[..]].concat(), &["a"]), None);
+    }
+
+    #[test]
+    fn decision_lists_label_by_divisibility() {
+        let fit = |lines: &[&str], constants: &[f64]| {
+            decision_list(&labelled_examples(&asserts(lines)), "f", "year", constants)
+        };
+        let leap = [
+            "assert f(2024) is True",
+            "assert f(2023) is False",
+            "assert f(1900) is False",
+            "assert f(2100) is False",
+            "assert f(2000) is True",
+            "assert f(2400) is True",
+            "assert f(1996) is True",
+            "assert f(2019) is False",
+        ];
+        assert_eq!(
+            fit(&leap, &[4.0, 400.0, 100.0]).as_deref(),
+            Some("return year % 4 == 0 and (year % 400 == 0 or year % 100 != 0)")
+        );
+        // Without the century among the spec's numbers, no list of three rules over 2 to 10 and 4, 400 fits.
+        assert_eq!(fit(&leap, &[4.0, 400.0]), None);
+        let parity =
+            ["assert f(1) == 'odd'", "assert f(2) == 'even'", "assert f(7) == 'odd'", "assert f(10) == 'even'"];
+        assert_eq!(fit(&parity, &[]).as_deref(), Some("return 'even' if year % 2 == 0 else 'odd'"));
+        let even = ["assert f(1) is False", "assert f(2) is True", "assert f(7) is False", "assert f(10) is True"];
+        assert_eq!(fit(&even, &[]).as_deref(), Some("return year % 2 == 0"));
+        // Too few examples for the rules, an input that is no integer.
+        assert_eq!(fit(&even[..3], &[]), None);
+        assert_eq!(fit(&[&even[..], &["assert f(2.5) is False"]].concat(), &[]), None);
     }
 }

@@ -188,7 +188,7 @@ pub(super) fn spec_constants(tree: &Tree, function: NodeId) -> Vec<String> {
 }
 
 /// Words that name a number (after the digits a docstring spells, [`spec_constants`] keeps these).
-const WORD_CONSTANTS: [(&str, &str); 10] = [
+const WORD_CONSTANTS: [(&str, &str); 12] = [
     ("minute", "60"),
     ("hour", "60"),
     ("week", "7"),
@@ -196,6 +196,8 @@ const WORD_CONSTANTS: [(&str, &str); 10] = [
     ("percent", "100"),
     ("percentage", "100"),
     ("hundred", "100"),
+    ("century", "100"),
+    ("centuries", "100"),
     ("thousand", "1000"),
     ("ten", "10"),
     ("byte", "8"),
