@@ -88,8 +88,9 @@ pub struct RawEdit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tier {
     /// A body for a stub or a function's lone statement that every numeric example of the tests fits, with examples
-    /// to spare (`hours * 3600 + minutes * 60 + seconds`: [`examples::fitted_formula`]): tried first, and ranked by
-    /// the model search as sure.
+    /// to spare (`hours * 3600 + minutes * 60 + seconds`: [`examples::fitted_formula`]), or for a stub that returns
+    /// every example's label ([`examples::piecewise_body`], [`examples::decision_list`],
+    /// [`examples::fitted_predicate`]): tried first, and ranked by the model search as sure.
     Fitted,
     /// A stub's candidate body, or a returned value's wrapping, that adds code the function's name or docstring
     /// names (`double` and `x * 2`, "the largest" and `max(`, `clamp` and `min(hi, max(x, lo))`:
@@ -1391,23 +1392,23 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     if let Some(formula) = &fitted {
                         push(fitted_tier, format!("return {formula}"));
                     }
-                    let constants = sketch::spec_constants(tree, function);
-                    // Else, for a function written anew, what its examples' labels fit: for one number, the
-                    // label of each range (`return "cold" if degrees < 10 else …`) or a decision list over
-                    // divisibility (leap years); for several, a predicate (`return a * b > 0`).
-                    if let (None, true) = (&fitted, written_anew) {
-                        let numbers: Vec<f64> = constants.iter().filter_map(|c| c.parse().ok()).collect();
-                        let body = match params[..] {
-                            [param] => examples::piecewise_body(&facts.labelled, name, param, &numbers)
-                                .or_else(|| examples::decision_list(&facts.labelled, name, param, &numbers)),
-                            _ => examples::fitted_predicate(&facts.labelled, name, &params, &numbers)
-                                .map(|p| format!("return {p}")),
-                        };
-                        if let Some(body) = body {
-                            push(fitted_tier, body);
-                        }
-                    }
                     if written_anew {
+                        let constants = sketch::spec_constants(tree, function);
+                        // Else what its examples' labels fit: for one number, the label of each range (`return
+                        // "cold" if degrees < 10 else …`) or a decision list over divisibility (leap years); for
+                        // several, a predicate (`return a * b > 0`).
+                        if fitted.is_none() {
+                            let numbers: Vec<f64> = constants.iter().filter_map(|c| c.parse().ok()).collect();
+                            let body = match params[..] {
+                                [param] => examples::piecewise_body(&facts.labelled, name, param, &numbers)
+                                    .or_else(|| examples::decision_list(&facts.labelled, name, param, &numbers)),
+                                _ => examples::fitted_predicate(&facts.labelled, name, &params, &numbers)
+                                    .map(|p| format!("return {p}")),
+                            };
+                            if let Some(body) = body {
+                                push(fitted_tier, body);
+                            }
+                        }
                         let markers = sketch::cue_markers(tree, function, true);
                         let bodies = sketch::stub_returns(&params, &constants).into_iter();
                         for t in bodies.chain(sketch::stub_idioms(&params)) {
@@ -2354,8 +2355,9 @@ mod tests {
         assert_eq!((singles[0].tier, singles[1].tier), (Tier::Fitted, Tier::Cued));
     }
 
-    /// A stub of one number whose tests label ranges of it gets the body that returns each label by range first;
-    /// one of several numbers whose tests say `True` or `False`, the predicate that tells them apart.
+    /// A stub of one number whose tests label ranges of it gets the body that returns each label by range first (or
+    /// by divisibility); one of several numbers whose tests say `True` or `False`, the predicate that tells them
+    /// apart.
     #[test]
     fn a_stub_gets_the_body_its_labelled_examples_fit_first() {
         let tree = parse(
