@@ -306,7 +306,7 @@ const MAX_RULES: usize = 3;
 /// the spec's integer `constants` or 2 to 10, that the examples left so far which pass it all share a label; the
 /// examples left after the rules share the last label. Bools read as one expression (`year % 4 == 0 and (year %
 /// 400 == 0 or year % 100 != 0)`), other labels as a chain of conditional expressions (`"even" if n % 2 == 0 else
-/// "odd"`). `None` when no list of at most [`MAX_RULES`] rules fits, or the examples are fewer than twice its rules
+/// "odd"`). `None` when no list of one to [`MAX_RULES`] rules fits, or the examples are fewer than twice its rules
 /// and default.
 pub fn decision_list(examples: &[Labelled], function: &str, param: &str, constants: &[f64]) -> Option<String> {
     let rows: Vec<(i64, &str)> = examples
@@ -347,7 +347,8 @@ pub fn decision_list(examples: &[Labelled], function: &str, param: &str, constan
         left.retain(|r| (r.0 % rule.0 == 0) == rule.1);
         rules.push(rule);
     };
-    if rows.len() < 2 * (rules.len() + 1) {
+    // No rule: one label for every example, which no list is needed to return (nor the tests to pin down).
+    if rules.is_empty() || rows.len() < 2 * (rules.len() + 1) {
         return None;
     }
     let test = |k: i64, negated: bool| format!("{param} % {k} {} 0", if negated { "!=" } else { "==" });
@@ -756,7 +757,11 @@ mod tests {
         assert_eq!(fit(&parity, &[]).as_deref(), Some("return 'even' if year % 2 == 0 else 'odd'"));
         let even = ["assert f(1) is False", "assert f(2) is True", "assert f(7) is False", "assert f(10) is True"];
         assert_eq!(fit(&even, &[]).as_deref(), Some("return year % 2 == 0"));
-        // Too few examples for the rules, an input that is no integer.
+        // One label for all, too few examples for the rules, an input that is no integer.
+        assert_eq!(
+            fit(&even.map(|l| l.replace("False", "True")).iter().map(String::as_str).collect::<Vec<_>>(), &[]),
+            None
+        );
         assert_eq!(fit(&even[..3], &[]), None);
         assert_eq!(fit(&[&even[..], &["assert f(2.5) is False"]].concat(), &[]), None);
     }
