@@ -440,8 +440,9 @@ fn find_function<'t>(
         .collect();
     let choice = if top.is_empty() { &methods } else { &top };
     let tested = if choice.len() > 1 { tested_functions(tree, &functions, choice, tests_text) } else { Vec::new() };
-    // Tests that name none of them (`def check(candidate)`) most likely test the one the others serve: the only
-    // one that none of the others calls (`make_palindrome` beside its helper `is_palindrome`).
+    // Tests that name none of them (`def check(candidate)`), or none given and no doctests, most likely test the one
+    // the others serve: the only one that none of the others calls (`make_palindrome` beside its helper
+    // `is_palindrome`).
     let (picked, why) = match tested.as_slice() {
         [one] => (Some(*one), "the one its tests call"),
         [] if choice.len() > 1 => match uncalled_functions(tree, &functions, choice).as_slice() {
@@ -513,7 +514,8 @@ fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_
     }
 }
 
-/// Those of `choice` that no other function of `choice` calls by name (a method through `self.name`).
+/// Those of `choice` that no other function of `choice` calls by name (a method through `self.name`), special
+/// methods aside (`__init__` is called by its class's name).
 fn uncalled_functions(tree: &Tree, functions: &[Defined], choice: &[usize]) -> Vec<usize> {
     let calls = |caller: usize, callee: &str| {
         let node = tree.node(functions[caller].node);
@@ -525,7 +527,12 @@ fn uncalled_functions(tree: &Tree, functions: &[Defined], choice: &[usize]) -> V
             }
         })
     };
-    choice.iter().copied().filter(|&i| !choice.iter().any(|&j| j != i && calls(j, functions[i].bare))).collect()
+    let special = |name: &str| name.starts_with("__") && name.ends_with("__");
+    choice
+        .iter()
+        .copied()
+        .filter(|&i| !special(functions[i].bare) && !choice.iter().any(|&j| j != i && calls(j, functions[i].bare)))
+        .collect()
 }
 
 /// The function's source (a method's dedented) and its surroundings, and the file's top-level assert lines.
