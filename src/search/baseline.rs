@@ -2360,52 +2360,36 @@ mod tests {
     /// apart.
     #[test]
     fn a_stub_gets_the_body_its_labelled_examples_fit_first() {
-        let tree = parse(
-            "def label(degrees: float) -> str:\n    \"\"\"\"cold\" below 10, \"hot\" from 25 up.\"\"\"\n    pass\n",
-        );
-        let tests = Tests::Asserts(
-            ["(-5) == 'cold'", "(9.9) == 'cold'", "(10) == 'mild'", "(24) == 'mild'", "(25) == 'hot'", "(40) == 'hot'"]
-                .iter()
-                .map(|e| format!("assert label{e}"))
-                .collect(),
-        );
-        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        // The baseline's single edits of a program under tests asserting `function(case)` for each case.
+        let singles_under = |program: &str, function: &str, cases: &[&str]| {
+            let tree = parse(program);
+            let tests = Tests::Asserts(cases.iter().map(|c| format!("assert {function}{c}")).collect());
+            let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+            (tree, singles)
+        };
+        let first = |singles: &[RawEdit]| (singles[0].tier, singles[0].text.clone());
+        let labels =
+            ["(-5) == 'cold'", "(9.9) == 'cold'", "(10) == 'mild'", "(24) == 'mild'", "(25) == 'hot'", "(40) == 'hot'"];
+        let stub =
+            "def label(degrees: float) -> str:\n    \"\"\"\"cold\" below 10, \"hot\" from 25 up.\"\"\"\n    pass\n";
+        let (tree, singles) = singles_under(stub, "label", &labels);
         let body = "return 'cold' if degrees < 10 else 'mild' if degrees < 25 else 'hot'";
-        assert_eq!((singles[0].tier, singles[0].text.as_str()), (Tier::Fitted, body));
+        assert_eq!(first(&singles), (Tier::Fitted, body.to_string()));
         assert!(apply(&tree, &singles[0]).is_some_and(|(_, t)| t.source().contains(body)));
         // Labels no ranges fit: a decision list over divisibility.
-        let tree = parse("def parity(n):\n    pass\n");
-        let tests = Tests::Asserts(
-            ["(1) == 'odd'", "(2) == 'even'", "(7) == 'odd'", "(10) == 'even'", "(0) == 'even'"]
-                .iter()
-                .map(|e| format!("assert parity{e}"))
-                .collect(),
-        );
-        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
-        assert_eq!(
-            (singles[0].tier, singles[0].text.as_str()),
-            (Tier::Fitted, "return 'even' if n % 2 == 0 else 'odd'")
-        );
+        let parity = ["(1) == 'odd'", "(2) == 'even'", "(7) == 'odd'", "(10) == 'even'", "(0) == 'even'"];
+        let (_, singles) = singles_under("def parity(n):\n    pass\n", "parity", &parity);
+        assert_eq!(first(&singles), (Tier::Fitted, "return 'even' if n % 2 == 0 else 'odd'".to_string()));
         // Of two numbers, with bools for labels: the predicate that tells them apart.
-        let tree = parse("def same_sign(a, b):\n    pass\n");
-        let tests = Tests::Asserts(
-            [
-                "(2, 5) is True",
-                "(-1, -8) is True",
-                "(3, -3) is False",
-                "(-4, 2) is False",
-                "(0, 5) is False",
-                "(0, 0) is False",
-            ]
-            .iter()
-            .map(|e| format!("assert same_sign{e}"))
-            .collect(),
+        let signs = ["(2, 5) is True", "(-1, -8) is True", "(3, -3) is False", "(-4, 2) is False", "(0, 5) is False"];
+        let (_, singles) = singles_under(
+            "def same_sign(a, b):\n    pass\n",
+            "same_sign",
+            &[&signs[..], &["(0, 0) is False"]].concat(),
         );
-        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
-        assert_eq!((singles[0].tier, singles[0].text.as_str()), (Tier::Fitted, "return a * b > 0"));
-        // Not where a formula fits, nor for a body that reads its parameter.
-        let tree = parse("def label(degrees):\n    return degrees\n");
-        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        assert_eq!(first(&singles), (Tier::Fitted, "return a * b > 0".to_string()));
+        // Not for a body that reads its parameter.
+        let (_, singles) = singles_under("def label(degrees):\n    return degrees + 1\n", "label", &labels);
         assert!(singles.iter().all(|e| e.tier != Tier::Fitted), "{:?}", &singles[..3]);
     }
 
