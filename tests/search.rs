@@ -585,6 +585,12 @@ fn repair_finds_the_tested_function_among_helpers_and_cuts_a_check_into_tests() 
     assert!(stderr(&out).contains("repairing `scale_positive`, the one the others do not call"), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["function"], "scale_positive");
+    // Two functions that call neither the other: no telling which the check receives.
+    let apart = dir.join("apart.py");
+    std::fs::write(&apart, "def f(x):\n    return x\n\n\ndef g(x):\n    return -x\n").unwrap();
+    let out = kelp(&["repair", "--baseline", apart.to_str().unwrap(), "--tests", unnamed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("choose one with --function"), "{}", stderr(&out));
     // Tests that call both functions do not say which to repair.
     let both = dir.join("test_both.py");
     std::fs::write(&both, "from scale import helper, scale_positive\n\ndef test_a():\n    assert helper(1) == 2\n")
