@@ -89,8 +89,9 @@ pub struct RawEdit {
 pub enum Tier {
     /// A body for a stub or a function's lone statement that every numeric example of the tests fits, with examples
     /// to spare (`hours * 3600 + minutes * 60 + seconds`: [`examples::fitted_formula`]), or for a stub or a lone
-    /// statement that reads none of its function's parameters, one that returns every example's label ([`examples::piecewise_body`], [`examples::decision_list`],
-    /// [`examples::fitted_predicate`]): tried first, and ranked by the model search as sure.
+    /// statement that reads none of its function's parameters, one that returns every example's label
+    /// ([`examples::piecewise_body`], [`examples::decision_list`], [`examples::fitted_predicate`]): tried first,
+    /// and ranked by the model search as sure.
     Fitted,
     /// A stub's candidate body, or a returned value's wrapping, that adds code the function's name or docstring
     /// names (`double` and `x * 2`, "the largest" and `max(`, `clamp` and `min(hi, max(x, lo))`:

@@ -78,6 +78,25 @@ pub fn labelled_examples(tests: &Tests) -> Vec<Labelled> {
     })
 }
 
+/// Does a call of `called` in the tests call `function`: by its name, or as a HumanEval check's `candidate`?
+fn calls(called: &str, function: &str) -> bool {
+    called == function || called == "candidate"
+}
+
+/// The line between two runs of values, `below` (the lower run's highest) and `above` (the higher run's lowest), as
+/// `(t, inclusive)`: the lower run is `x < t`, or `x <= t` when inclusive. A number of the spec's `constants` between
+/// them, else the rounder of the two (people draw lines at round numbers: `x <= 0` between 0 and 3, `x < 10` between
+/// 9.9 and 10).
+fn dividing_line(below: f64, above: f64, constants: &[f64]) -> (f64, bool) {
+    if let Some(&c) = constants.iter().find(|&&c| below < c && c <= above) {
+        return (c, false);
+    }
+    if let Some(&c) = constants.iter().find(|&&c| below <= c && c < above) {
+        return (c, true);
+    }
+    if roundness(below) > roundness(above) { (below, true) } else { (above, false) }
+}
+
 /// The size below which every integer is a float: a number beyond it may not be the literal it was read from.
 const EXACT: f64 = 9_007_199_254_740_992.0;
 
@@ -176,10 +195,7 @@ pub fn fitted_formula(examples: &[Example], function: &str, params: &[&str]) -> 
     if n == 0 || n > MAX_PARAMETERS {
         return None;
     }
-    let rows: Vec<&Example> = examples
-        .iter()
-        .filter(|e| (e.function == function || e.function == "candidate") && e.args.len() == n)
-        .collect();
+    let rows: Vec<&Example> = examples.iter().filter(|e| calls(&e.function, function) && e.args.len() == n).collect();
     monomial_sets(n).into_iter().find_map(|monomials| {
         let coefficients = fit(&rows, &monomials)?;
         Some(write_formula(&monomials, &coefficients, params))
@@ -190,16 +206,15 @@ pub fn fitted_formula(examples: &[Example], function: &str, params: &[&str]) -> 
 const MAX_PIECES: usize = 3;
 
 /// The body that returns the label of each example of `function` (its own name, or `candidate`) by ranges of its
-/// one parameter `param`: examples in order of input fall into runs of one label, and a threshold between two runs
-/// is a number of the spec (`constants`, the docstring's "below 10") between them, else the rounder of the two
-/// inputs it falls between: `return "cold" if degrees < 10 else "mild" if degrees < 25 else "hot"` (one statement,
+/// one parameter `param`: examples in order of input fall into runs of one label, and the threshold between two runs
+/// is their [`dividing_line`] (a number the docstring names, "below 10", else the rounder input): `return "cold" if degrees < 10 else "mild" if degrees < 25 else "hot"` (one statement,
 /// as a stub's `pass` is); for two runs of `True` and `False`, a comparison (`return age >= 18`). `None` unless
 /// there are two to [`MAX_PIECES`] runs and twice as many examples (a piecewise body fits any few examples), or when
 /// an input has two labels.
 pub fn piecewise_body(examples: &[Labelled], function: &str, param: &str, constants: &[f64]) -> Option<String> {
     let mut rows: Vec<(f64, &str)> = examples
         .iter()
-        .filter(|e| (e.function == function || e.function == "candidate") && e.args.len() == 1)
+        .filter(|e| calls(&e.function, function) && e.args.len() == 1)
         .map(|e| (e.args[0], e.label.as_str()))
         .collect();
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -218,16 +233,9 @@ pub fn piecewise_body(examples: &[Labelled], function: &str, param: &str, consta
     // Each boundary as `param < t` (or `param <= t`), true for the runs before it.
     let bounds: Vec<(&str, f64)> = runs
         .windows(2)
-        .map(|pair| {
-            let (below, above) = (pair[0].1, pair[1].0);
-            let named =
-                |op: &'static str, fits: &dyn Fn(f64) -> bool| constants.iter().find(|&&c| fits(c)).map(|&c| (op, c));
-            // Unnamed, the rounder of the two inputs it falls between (`x <= 0` between 0 and 3, `x < 10` between
-            // 9.9 and 10): people draw lines at round numbers.
-            let unnamed = if roundness(below) > roundness(above) { ("<=", below) } else { ("<", above) };
-            named("<", &|c| below < c && c <= above)
-                .or_else(|| named("<=", &|c| below <= c && c < above))
-                .unwrap_or(unnamed)
+        .map(|pair| match dividing_line(pair[0].1, pair[1].0, constants) {
+            (t, true) => ("<=", t),
+            (t, false) => ("<", t),
         })
         .collect();
     if let ([(op, t)], [first, second]) = (&bounds[..], &runs[..])
@@ -251,16 +259,14 @@ pub fn piecewise_body(examples: &[Labelled], function: &str, param: &str, consta
 
 /// The comparison of one feature of the parameters with a number that tells every example of `function` (its own
 /// name, or `candidate`) labelled `True` from those labelled `False`: a parameter, then for two of them their
-/// product, sum and differences (`return a * b > 0` for "both positive or both negative"). The number is one of
-/// the spec's `constants` between the two classes, else the rounder of the two values the line falls between.
+/// product, sum and differences (`return a * b > 0` for "both positive or both negative"), at the
+/// [`dividing_line`] between the two classes' nearest values.
 /// `None` for fewer than two parameters (one is [`piecewise_body`]'s) or more than [`MAX_PARAMETERS`], fewer than
 /// [`MIN_PREDICATE_EXAMPLES`] examples, a label that is no bool or either missing, or when no feature separates
 /// them (a feature as large as 2⁵³ is not tried).
 pub fn fitted_predicate(examples: &[Labelled], function: &str, params: &[&str], constants: &[f64]) -> Option<String> {
-    let mine: Vec<&Labelled> = examples
-        .iter()
-        .filter(|e| (e.function == function || e.function == "candidate") && e.args.len() == params.len())
-        .collect();
+    let mine: Vec<&Labelled> =
+        examples.iter().filter(|e| calls(&e.function, function) && e.args.len() == params.len()).collect();
     let rows: Vec<(&[f64], bool)> = mine
         .iter()
         .filter_map(|e| match e.label.as_str() {
@@ -307,8 +313,7 @@ pub fn fitted_predicate(examples: &[Labelled], function: &str, params: &[&str], 
         } else {
             return None;
         };
-        let named = constants.iter().copied().find(|&c| below < c && c < above);
-        let line = named.unwrap_or(if roundness(below) > roundness(above) { below } else { above });
+        let (line, _) = dividing_line(below, above, constants);
         let op = match (true_above, line == above, line == below) {
             (true, true, _) => ">=",
             (true, _, _) => ">",
@@ -332,7 +337,7 @@ const MAX_RULES: usize = 3;
 pub fn decision_list(examples: &[Labelled], function: &str, param: &str, constants: &[f64]) -> Option<String> {
     let rows: Vec<(i64, &str)> = examples
         .iter()
-        .filter(|e| (e.function == function || e.function == "candidate") && e.args.len() == 1)
+        .filter(|e| calls(&e.function, function) && e.args.len() == 1)
         .map(|e| {
             let x = e.args[0];
             (x.fract() == 0.0).then_some((x as i64, e.label.as_str()))
@@ -605,6 +610,10 @@ mod tests {
         Tests::Asserts(lines.iter().map(|l| l.to_string()).collect())
     }
 
+    fn labelled(lines: &[&str]) -> Vec<Labelled> {
+        labelled_examples(&asserts(lines))
+    }
+
     #[test]
     fn examples_are_read_from_asserts_approx_and_unittest() {
         let tests = asserts(&[
@@ -673,9 +682,7 @@ mod tests {
 
     #[test]
     fn piecewise_bodies_return_each_label_by_ranges() {
-        let body = |lines: &[&str], constants: &[f64]| {
-            piecewise_body(&labelled_examples(&asserts(lines)), "f", "x", constants)
-        };
+        let body = |lines: &[&str], constants: &[f64]| piecewise_body(&labelled(lines), "f", "x", constants);
         let labels = [
             "assert f(-5) == \"cold\"",
             "assert f(9.9) == \"cold\"",
@@ -726,8 +733,7 @@ mod tests {
 
     #[test]
     fn predicates_tell_true_from_false_by_one_feature() {
-        let fit =
-            |lines: &[&str], params: &[&str]| fitted_predicate(&labelled_examples(&asserts(lines)), "f", params, &[]);
+        let fit = |lines: &[&str], params: &[&str]| fitted_predicate(&labelled(lines), "f", params, &[]);
         let same_sign = [
             "assert f(2, 5) is True",
             "assert f(-1, -8) is True",
@@ -750,7 +756,7 @@ mod tests {
         ];
         assert_eq!(fit(&longer, &["a", "b"]).as_deref(), Some("a - b > 0"));
         // A spec's number between the classes draws the line.
-        let named = fitted_predicate(&labelled_examples(&asserts(&longer)), "f", &["a", "b"], &[0.5]);
+        let named = fitted_predicate(&labelled(&longer), "f", &["a", "b"], &[0.5]);
         assert_eq!(named.as_deref(), Some("a - b > 0.5"));
         // Too few examples, one label only, a label that is no bool, nothing separates them, one parameter.
         assert_eq!(fit(&same_sign[..5], &["a", "b"]), None);
@@ -782,9 +788,7 @@ mod tests {
 
     #[test]
     fn decision_lists_label_by_divisibility() {
-        let fit = |lines: &[&str], constants: &[f64]| {
-            decision_list(&labelled_examples(&asserts(lines)), "f", "year", constants)
-        };
+        let fit = |lines: &[&str], constants: &[f64]| decision_list(&labelled(lines), "f", "year", constants);
         let leap = [
             "assert f(2024) is True",
             "assert f(2023) is False",
