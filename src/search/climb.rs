@@ -7,7 +7,8 @@
 //! localisation. So whenever a tested program makes more progress than every root so far (tests passed, a test
 //! failing by a wrong value counting a quarter of a pass: [`Candidate::progress`]), it becomes a new root with
 //! its own stream ([`Baseline`]: its single edits in order of its own suspicion, its additive tier, its
-//! compositions).
+//! compositions). A program that ties the best root by another way (not from that root's stream) becomes one too,
+//! once per level ([`ROOTS_PER_LEVEL`]): the first partial repair found is often a lure.
 //!
 //! The roots share the picks geometrically: the newest gets every other pick, the one before it every fourth, and
 //! so on; the oldest, the start program, gets what remains, but never less than every fourth pick
@@ -32,17 +33,61 @@ const START_SHARE: u64 = 4;
 /// Progress a program must gain over the best root to become one (a float tolerance, not a threshold).
 const EPSILON: f64 = 1e-9;
 
-struct Root {
-    /// The edits that made the root's program from the start program.
+/// Ways to the best root's level of progress at most. The first program to reach a level is often a lure that fits
+/// the tests without being on the way to the fix: `range(0, n)` passes the length test that `range(1, n + 1)` does
+/// (a fizzbuzz with that bug and a `"Fizz"` for `"Buzz"`), and only the latter's single edits hold the repair. So a
+/// program that ties it by another way gets a stream too, sharing the level's turns; not every one (a level is often
+/// reached many ways), and not the start's share: there the single edit that repairs everything may still wait.
+const ROOTS_PER_LEVEL: usize = 2;
+
+/// A program the search climbs from, and its stream.
+struct Way {
+    /// The edits that made it from the start program.
     edits: Vec<Edit>,
-    progress: f64,
     stream: Baseline,
     dry: bool,
+}
+
+/// A level of progress and the ways to it (one, or up to [`ROOTS_PER_LEVEL`] for the best), taking turns.
+struct Root {
+    progress: f64,
+    ways: Vec<Way>,
+    turn: usize,
+}
+
+impl Root {
+    fn new(edits: Vec<Edit>, progress: f64, stream: Baseline) -> Root {
+        Root { progress, ways: vec![Way { edits, stream, dry: false }], turn: 0 }
+    }
+
+    fn dry(&self) -> bool {
+        self.ways.iter().all(|w| w.dry)
+    }
+
+    /// The next candidate of the way whose turn it is (or of the next that is not dry).
+    fn next(&mut self) -> Option<(Vec<Edit>, Tree)> {
+        for k in 0..self.ways.len() {
+            let i = (self.turn + k) % self.ways.len();
+            let way = &mut self.ways[i];
+            if way.dry {
+                continue;
+            }
+            match way.stream.next_candidates(1).pop() {
+                Some((edits, tree)) => {
+                    self.turn = i + 1;
+                    return Some((way.edits.iter().cloned().chain(edits).collect(), tree));
+                }
+                None => way.dry = true,
+            }
+        }
+        None
+    }
 }
 
 /// The baseline's stream over several roots: the start program and every partial repair that beat the roots
 /// before it (see the module doc).
 pub struct Climb {
+    /// In order of progress: the start program's first, the best last.
     roots: Vec<Root>,
     picks: u64,
     /// Picks shared geometrically (those not reserved for the start program).
@@ -54,25 +99,37 @@ impl Climb {
     /// The start program's stream (its tested candidate gives the progress to beat); every root's menu holds the
     /// tests' strings its program lacks.
     pub fn new(start: &Tree, tested: &Candidate, seed: u64, suspicion: Option<&Suspicion>, facts: &TestFacts) -> Climb {
-        let root = Root {
-            edits: Vec::new(),
-            progress: tested.progress(),
-            stream: Baseline::localized(start, seed, suspicion, facts),
-            dry: false,
-        };
+        let root = Root::new(Vec::new(), tested.progress(), Baseline::localized(start, seed, suspicion, facts));
         Climb { roots: vec![root], picks: 0, shared: 0, seed }
     }
 
-    /// Roots so far, the start program's included.
+    /// Roots so far, the start program's included (a level reached two ways counts once).
     pub fn roots(&self) -> usize {
         self.roots.len()
     }
 
-    /// Whether a tested program would become a new root: it makes more progress than every root, passes short of
-    /// every test (a repair ends the search instead), and the roots are fewer than `MAX_ROOTS`.
+    /// Whether a tested program would become a new root: it makes more progress than every root (and the roots are
+    /// fewer than `MAX_ROOTS`), or it ties the best root's partial repair by another way while that level has
+    /// fewer than [`ROOTS_PER_LEVEL`] ways; and it passes short of every test (a repair ends the search instead).
     pub fn improves(&self, c: &Candidate) -> bool {
-        let best = self.roots.iter().map(|r| r.progress).fold(f64::NEG_INFINITY, f64::max);
-        c.passed.is_some() && !c.all_passed() && c.progress() > best + EPSILON && self.roots.len() < MAX_ROOTS
+        c.passed.is_some() && !c.all_passed() && (self.beats(c) || self.ties(c))
+    }
+
+    fn best(&self) -> &Root {
+        self.roots.last().expect("the start program is a root")
+    }
+
+    fn beats(&self, c: &Candidate) -> bool {
+        c.progress() > self.best().progress + EPSILON && self.roots.len() < MAX_ROOTS
+    }
+
+    /// A tie that descends from a way to its level is that way's stream going sideways, not another way up.
+    fn ties(&self, c: &Candidate) -> bool {
+        let best = self.best();
+        self.roots.len() > 1
+            && c.progress() > best.progress - EPSILON
+            && best.ways.len() < ROOTS_PER_LEVEL
+            && !best.ways.iter().any(|w| c.edits.starts_with(&w.edits))
     }
 
     /// Makes `c` a root if it [`Climb::improves`] on the roots; its spectrum, when given, orders its single edits.
@@ -83,10 +140,17 @@ impl Climb {
         }
         // The candidate's source parsed once before it was tested; should it not, it is no root.
         let Ok(tree) = syntax::parse_strict(&c.source) else { return false };
-        let seed = self.seed.wrapping_add(self.roots.len() as u64);
+        let beats = self.beats(c);
+        // A tie's seed differs from every root's.
+        let seed = self.seed.wrapping_add(self.roots.len() as u64 + if beats { 0 } else { MAX_ROOTS as u64 });
         // Every root's menu holds the start's test strings.
-        let stream = Baseline::localized(&tree, seed, suspicion, self.roots[0].stream.facts());
-        self.roots.push(Root { edits: c.edits.clone(), progress: c.progress(), stream, dry: false });
+        let facts = self.roots[0].ways[0].stream.facts();
+        let stream = Baseline::localized(&tree, seed, suspicion, facts);
+        if beats {
+            self.roots.push(Root::new(c.edits.clone(), c.progress(), stream));
+        } else if let Some(best) = self.roots.last_mut() {
+            best.ways.push(Way { edits: c.edits.clone(), stream, dry: false });
+        }
         true
     }
 
@@ -110,15 +174,11 @@ impl Climb {
             let mut got = None;
             for i in order {
                 let root = &mut self.roots[i];
-                if root.dry {
-                    continue;
-                }
-                match root.stream.next_candidates(1).pop() {
-                    Some((edits, tree)) => {
-                        got = Some((root.edits.iter().cloned().chain(edits).collect(), tree));
+                if !root.dry() {
+                    got = root.next();
+                    if got.is_some() {
                         break;
                     }
-                    None => root.dry = true,
                 }
             }
             match got {
@@ -170,6 +230,24 @@ mod tests {
     }
 
     #[test]
+    fn another_way_to_the_best_partial_repair_shares_its_turns() {
+        let tree = syntax::parse(START);
+        let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &TestFacts::default());
+        let picks = climb.next_candidates(3);
+        let [a, b, c] = [&picks[0], &picks[1], &picks[2]];
+        assert!(climb.add_root(&tested(a.1.source(), a.0.clone(), 2, 0), None));
+        assert!(climb.add_root(&tested(b.1.source(), b.0.clone(), 2, 0), None), "a tie by another edit");
+        assert_eq!(climb.roots(), 2, "one level, two ways");
+        assert!(!climb.improves(&tested(c.1.source(), c.0.clone(), 2, 0)), "two ways to a level at most");
+        assert!(climb.improves(&tested(c.1.source(), c.0.clone(), 2, 1)), "more progress is always a root");
+        // The level keeps the newest root's share, every other pick, the two ways taking turns; the start keeps the
+        // rest.
+        let next = climb.next_candidates(40);
+        let from = |root: &(Vec<Edit>, Tree)| next.iter().filter(|(edits, _)| edits.starts_with(&root.0)).count();
+        assert_eq!((from(a), from(b)), (10, 10));
+    }
+
+    #[test]
     fn a_partial_repair_becomes_a_root_that_gets_every_other_pick() {
         let tree = syntax::parse(START);
         let mut climb = Climb::new(&tree, &tested(START, Vec::new(), 1, 0), 7, None, &TestFacts::default());
@@ -178,9 +256,12 @@ mod tests {
         assert!(!climb.add_root(&tested(first.1.source(), first.0.clone(), 1, 0), None));
         assert!(climb.add_root(&tested(first.1.source(), first.0.clone(), 1, 1), None));
         assert_eq!(climb.roots(), 2);
-        // A repair ends the search, it is no root; nor is a program that only ties the best root.
+        // A repair ends the search, it is no root; nor is a program that only ties the start, or the root by way of
+        // the root.
         assert!(!climb.improves(&tested(START, Vec::new(), 4, 0)));
-        assert!(!climb.improves(&tested(START, Vec::new(), 1, 1)));
+        assert!(!climb.improves(&tested(START, Vec::new(), 1, 0)));
+        let sideways = first.0.iter().chain(&first.0).cloned().collect();
+        assert!(!climb.improves(&tested(START, sideways, 1, 1)));
         let next = climb.next_candidates(4);
         // Picks 2 to 5: the start's, the new root's, the start's, the new root's. The new root's candidates
         // carry its edit first.
