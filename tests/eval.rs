@@ -25,6 +25,7 @@ fn config(protocol: Protocol, mode: EvalMode, limit: usize, budget: usize) -> Ev
         limit: Some(limit),
         localize: true,
         tasks: None,
+        test_seconds: None,
     }
 }
 

@@ -7,8 +7,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use kelp::eval::{EvalConfig, EvalMode, ModelUnderTest, Protocol, evaluate, plot_report};
-use kelp::exec::{Sandbox, SandboxConfig};
+use kelp::exec::Sandbox;
 use kelp::model::Checkpoint;
+
+use super::repair::{RUN_TIMEOUT, TEST_TIMEOUT, sandbox_config};
 use kelp::search::Strategy;
 
 #[derive(clap::Args)]
@@ -110,8 +112,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         localize: !args.no_localize,
         tasks: args.tasks.clone(),
+        test_seconds: Some(TEST_TIMEOUT),
     };
-    let sandbox = Sandbox::new(SandboxConfig::default()).context("could not start the sandbox")?;
+    let sandbox = Sandbox::new(sandbox_config(RUN_TIMEOUT, TEST_TIMEOUT)).context("could not start the sandbox")?;
     let bar = ProgressBar::new(0).with_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} searches {msg} ETA {eta}").expect("valid template"),
     );

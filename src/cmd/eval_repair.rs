@@ -14,8 +14,10 @@ use std::time::Duration;
 
 use anyhow::Context;
 use kelp::corpus::{Split, toy_tasks};
-use kelp::exec::{Sandbox, SandboxConfig, validate};
+use kelp::exec::{Sandbox, validate};
 use kelp::model::Checkpoint;
+
+use super::repair::{RUN_TIMEOUT, TEST_TIMEOUT, sandbox_config};
 use kelp::model::decode::spec_text;
 use kelp::noise::{Mutator, MutatorConfig, SubtreeBank};
 use kelp::search::{Budget, Mode, SearchConfig, Searcher, Strategy};
@@ -76,7 +78,7 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
     let all_trees: Vec<_> = toy_tasks().iter().map(|t| syntax::parse(t.source.as_str())).collect();
     let bank = SubtreeBank::harvest(&all_trees, 16);
     let mutator = Mutator::new(&bank, MutatorConfig::default());
-    let sandbox = Sandbox::new(SandboxConfig::default()).context("could not start the sandbox")?;
+    let sandbox = Sandbox::new(sandbox_config(RUN_TIMEOUT, TEST_TIMEOUT)).context("could not start the sandbox")?;
     // The searches compared: (row name, mode, fault localisation). The blind random-order baseline is the issue's.
     let localize = !args.no_localize;
     let mut modes = Vec::new();

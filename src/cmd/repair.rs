@@ -26,6 +26,22 @@ use kelp::syntax::{self, Span, Tree};
 
 use super::test::{kept, parse_tests, read_source, syntax_error, with_user_modules};
 
+/// `--test-timeout`'s default, in seconds; `kelp eval` and `kelp eval-repair` run candidates under it too, so that
+/// their numbers are what this command does (a HumanEval start that loops forever cost their searches 5 s a run).
+pub const TEST_TIMEOUT: f64 = 0.5;
+/// `--timeout`'s default, in seconds.
+pub const RUN_TIMEOUT: f64 = 5.0;
+
+/// The sandbox a search tests its candidates in: `timeout` seconds per run, `test_timeout` per test (at most the
+/// former).
+pub fn sandbox_config(timeout: f64, test_timeout: f64) -> SandboxConfig {
+    SandboxConfig {
+        timeout: Duration::from_secs_f64(timeout),
+        test_timeout: Some(Duration::from_secs_f64(test_timeout.min(timeout))),
+        ..SandboxConfig::default()
+    }
+}
+
 #[derive(clap::Args)]
 pub struct RepairArgs {
     /// The Python file holding the broken function.
@@ -71,10 +87,10 @@ pub struct RepairArgs {
     /// test (at least 0.1 s), and runs a candidate again under ten times that when only its timeouts keep it from
     /// being a repair and it timed out where the original finished (at most three per search). Raise it for tests
     /// that are slow when the function is right.
-    #[arg(long, default_value_t = 0.5)]
+    #[arg(long, default_value_t = TEST_TIMEOUT)]
     pub test_timeout: f64,
     /// Wall-clock limit of one candidate's whole run (all its tests), in seconds.
-    #[arg(long, default_value_t = 5.0)]
+    #[arg(long, default_value_t = RUN_TIMEOUT)]
     pub timeout: f64,
     /// With the fallback on: seconds the model search gets before the baseline takes the rest of the budget.
     #[arg(long, default_value_t = 3.0)]
@@ -174,12 +190,8 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         })?;
         Some(ck)
     };
-    let sandbox = Sandbox::new(SandboxConfig {
-        timeout: Duration::from_secs_f64(args.timeout),
-        test_timeout: Some(Duration::from_secs_f64(args.test_timeout.min(args.timeout))),
-        ..SandboxConfig::default()
-    })
-    .context("could not start the sandbox")?;
+    let sandbox =
+        Sandbox::new(sandbox_config(args.timeout, args.test_timeout)).context("could not start the sandbox")?;
     let mode = if args.baseline {
         Mode::Baseline
     } else if args.model_only {

@@ -87,6 +87,10 @@ pub struct EvalConfig {
     /// The corpus directory of [`Protocol::DevRepair`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<std::path::PathBuf>,
+    /// The sandbox's per-test time limit in seconds, as the caller configured it (for the report; `None`: the
+    /// whole run's limit alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub test_seconds: Option<f64>,
 }
 
 /// One problem of a protocol: a start program to search from, its clean program and its tests.
@@ -560,7 +564,7 @@ impl Report {
         let c = &self.config;
         let mut s = format!(
             "## {} ({} mode)\n\nCommit `{}`, checkpoint `{}` (weights hash `{}`), seed {}, budget {} test runs per \
-             search (wall limit {} s), search: {}.\n\n",
+             search (wall limit {} s{}), search: {}.\n\n",
             serde_json::to_value(c.protocol).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
             serde_json::to_value(c.mode).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
             self.commit,
@@ -569,6 +573,7 @@ impl Report {
             c.seed,
             c.budget,
             c.max_seconds,
+            c.test_seconds.map(|t| format!(", {t} s per test")).unwrap_or_default(),
             match c.mode {
                 EvalMode::ModelOnly if c.strategy == Strategy::Rollouts => {
                     "best-of-16 rollouts of at most 10 steps, each stopping when the model says no edit, the final \
