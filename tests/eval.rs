@@ -67,6 +67,11 @@ fn toy10_report_counts_its_trials_and_prints_the_prototype_row() {
     assert!(md.contains("| prototype (DESIGN §6) | 3 | 100 | 100.0% | 2.5% |"), "{md}");
     assert!(md.contains("budget 100 test runs"), "{md}");
     assert!(md.contains("| toy/add | baseline |"), "{md}");
+    // The protocol line states the per-test limit when the caller set one (`kelp eval` does: `kelp repair`'s).
+    assert!(md.contains("(wall limit 600 s), search"), "{md}");
+    let mut report = report;
+    report.config.test_seconds = Some(0.5);
+    assert!(report.markdown().contains("(wall limit 600 s, 0.5 s per test), search"));
 }
 
 #[test]

@@ -9,9 +9,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use kelp::eval::{EvalConfig, EvalMode, ModelUnderTest, Protocol, evaluate, plot_report};
 use kelp::exec::Sandbox;
 use kelp::model::Checkpoint;
+use kelp::search::Strategy;
 
 use super::repair::{RUN_TIMEOUT, TEST_TIMEOUT, sandbox_config};
-use kelp::search::Strategy;
 
 #[derive(clap::Args)]
 pub struct EvalArgs {

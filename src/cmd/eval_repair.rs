@@ -16,12 +16,12 @@ use anyhow::Context;
 use kelp::corpus::{Split, toy_tasks};
 use kelp::exec::{Sandbox, validate};
 use kelp::model::Checkpoint;
-
-use super::repair::{RUN_TIMEOUT, TEST_TIMEOUT, sandbox_config};
 use kelp::model::decode::spec_text;
 use kelp::noise::{Mutator, MutatorConfig, SubtreeBank};
 use kelp::search::{Budget, Mode, SearchConfig, Searcher, Strategy};
 use kelp::syntax;
+
+use super::repair::{RUN_TIMEOUT, TEST_TIMEOUT, sandbox_config};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 

@@ -85,7 +85,7 @@ impl Root {
 }
 
 /// The baseline's stream over several roots: the start program and every partial repair that beat the roots
-/// before it (see the module doc).
+/// before it, the best one reached by up to [`ROOTS_PER_LEVEL`] ways (see the module doc).
 pub struct Climb {
     /// In order of progress: the start program's first, the best last.
     roots: Vec<Root>,
@@ -127,7 +127,7 @@ impl Climb {
     fn ties(&self, c: &Candidate) -> bool {
         let best = self.best();
         self.roots.len() > 1
-            && c.progress() > best.progress - EPSILON
+            && (c.progress() - best.progress).abs() <= EPSILON
             && best.ways.len() < ROOTS_PER_LEVEL
             && !best.ways.iter().any(|w| c.edits.starts_with(&w.edits))
     }
@@ -245,6 +245,7 @@ mod tests {
         let next = climb.next_candidates(40);
         let from = |root: &(Vec<Edit>, Tree)| next.iter().filter(|(edits, _)| edits.starts_with(&root.0)).count();
         assert_eq!((from(a), from(b)), (10, 10));
+        assert_eq!(next.iter().filter(|(edits, _)| !edits.starts_with(&a.0) && !edits.starts_with(&b.0)).count(), 20);
     }
 
     #[test]

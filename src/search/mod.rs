@@ -427,8 +427,8 @@ impl<'s> Run<'s> {
         Ok(report.and_then(|r| Suspicion::from_report(&r, offset, &c.source)))
     }
 
-    /// Makes the batch's most advanced program a new root of `climb` if it beats every root (`climb.rs`), with its
-    /// spectrum when the search localises (traced here when its own run was not).
+    /// Makes the batch's most advanced program a new root of `climb` if it beats every root or ties the best by
+    /// another way (`climb.rs`), with its spectrum when the search localises (traced here when its own run was not).
     fn climb(&mut self, climb: &mut Climb, tested: &[(Candidate, Option<Suspicion>)]) -> Result<(), SearchError> {
         // A repaired (or out-of-budget) search needs no more roots, nor a run to trace one.
         if self.stop.is_some() {
