@@ -85,7 +85,7 @@ impl Root {
 }
 
 /// The baseline's stream over several roots: the start program and every partial repair that beat the roots
-/// before it, the best one reached by up to [`ROOTS_PER_LEVEL`] ways (see the module doc).
+/// before it, the best one reached by up to `ROOTS_PER_LEVEL` ways (see the module doc).
 pub struct Climb {
     /// In order of progress: the start program's first, the best last.
     roots: Vec<Root>,
@@ -110,7 +110,7 @@ impl Climb {
 
     /// Whether a tested program would become a new root: it makes more progress than every root (and the roots are
     /// fewer than `MAX_ROOTS`), or it ties the best root's partial repair by another way while that level has
-    /// fewer than [`ROOTS_PER_LEVEL`] ways; and it passes short of every test (a repair ends the search instead).
+    /// fewer than `ROOTS_PER_LEVEL` ways; and it passes short of every test (a repair ends the search instead).
     pub fn improves(&self, c: &Candidate) -> bool {
         c.passed.is_some() && !c.all_passed() && (self.beats(c) || self.ties(c))
     }
