@@ -102,6 +102,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
+    let sandbox = Sandbox::new(sandbox_config(RUN_TIMEOUT, TEST_TIMEOUT)).context("could not start the sandbox")?;
     let config = EvalConfig {
         protocol: args.protocol,
         mode: args.mode,
@@ -112,9 +113,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         localize: !args.no_localize,
         tasks: args.tasks.clone(),
-        test_seconds: Some(TEST_TIMEOUT),
+        // What the sandbox was given, so the report cannot state another limit.
+        test_seconds: sandbox.config().test_timeout.map(|t| t.as_secs_f64()),
     };
-    let sandbox = Sandbox::new(sandbox_config(RUN_TIMEOUT, TEST_TIMEOUT)).context("could not start the sandbox")?;
     let bar = ProgressBar::new(0).with_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} searches {msg} ETA {eta}").expect("valid template"),
     );

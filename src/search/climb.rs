@@ -60,11 +60,7 @@ impl Root {
         Root { progress, ways: vec![Way { edits, stream, dry: false }], turn: 0 }
     }
 
-    fn dry(&self) -> bool {
-        self.ways.iter().all(|w| w.dry)
-    }
-
-    /// The next candidate of the way whose turn it is (or of the next that is not dry).
+    /// The next candidate of the way whose turn it is (or of the next that is not dry); `None` once all are dry.
     fn next(&mut self) -> Option<(Vec<Edit>, Tree)> {
         for k in 0..self.ways.len() {
             let i = (self.turn + k) % self.ways.len();
@@ -173,12 +169,9 @@ impl Climb {
             let order = std::iter::once(chosen).chain((0..self.roots.len()).rev());
             let mut got = None;
             for i in order {
-                let root = &mut self.roots[i];
-                if !root.dry() {
-                    got = root.next();
-                    if got.is_some() {
-                        break;
-                    }
+                got = self.roots[i].next();
+                if got.is_some() {
+                    break;
                 }
             }
             match got {
