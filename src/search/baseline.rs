@@ -42,6 +42,10 @@ use crate::exec::Tests;
 use crate::noise::OPERATOR_FAMILIES;
 use crate::syntax::{self, Edit, NodeId, NormalisedAst, ReplacementClass, Span, Tree, line_starts_at};
 
+/// How many slices (`1:`, `:k`, and their other sides) a passed or iterated sequence may take (see
+/// `single_edits_with`): the program's first ones.
+const MAX_SLICES: usize = 4;
+
 /// Sites larger than this (leaf tokens) are not replaced by other expressions: repairs are local.
 const MAX_SITE_LEAVES: u32 = 12;
 
@@ -116,6 +120,21 @@ pub enum Tier {
     /// deleted, a grafted statement become a local's binding to a small value ([`lost_bindings`]), a stub's other
     /// returns and idioms.
     Rewrite,
+}
+
+/// The names read in the subtree of `id` (not called ones, not attributes), each once, in order; builtins aside.
+fn read_names(tree: &Tree, id: NodeId) -> Vec<&str> {
+    let mut names = Vec::new();
+    for n in (id..tree.node(id).subtree_end).map(|c| tree.node(c)) {
+        let called = n.field == Some("function");
+        if n.kind == "identifier" && n.class == Some(ReplacementClass::Expression) && !called {
+            let text = tree.text(n.span);
+            if !syntax::is_builtin(text) {
+                push_new(&mut names, text);
+            }
+        }
+    }
+    names
 }
 
 /// Is the node a definition's own name (a function's or a class's)? Never renamed: the tests call the function, and
@@ -819,12 +838,15 @@ fn assigned_names(tree: &Tree, function: NodeId) -> Vec<&str> {
 /// one's) and the operators it may become.
 fn assignment_operator(tree: &Tree, id: NodeId) -> Option<(Span, &'static [&'static str])> {
     const AUGMENTED: [&str; 7] = ["=", "+=", "-=", "*=", "/=", "//=", "%="];
+    // Bits: `n ^= n - 1` for `n &= n - 1`.
+    const BITWISE: [&str; 5] = ["&=", "|=", "^=", "<<=", ">>="];
     const PLAIN: [&str; 3] = ["+=", "-=", "*="];
     let node = tree.node(id);
     let op = tree.children(id).map(|c| tree.node(c)).find(|c| !c.named && !c.extra)?;
     let op_text = tree.text(op.span);
     match node.kind {
         "augmented_assignment" if AUGMENTED.contains(&op_text) => Some((op.span, &AUGMENTED[..])),
+        "augmented_assignment" if BITWISE.contains(&op_text) => Some((op.span, &BITWISE[..])),
         "assignment" => {
             let named: Vec<&str> =
                 tree.children(id).map(|c| tree.node(c)).filter(|c| c.named && !c.extra).map(|c| c.kind).collect();
@@ -976,6 +998,22 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             push_new(&mut callables, tree.text(node.span));
         }
     }
+    // The program's one-bound slices (`1:`, `:k`) and each on its other side (`k:`): a sequence passed or iterated
+    // whole where its rest was meant (`lcs(a[1:], b)` for `lcs(a[1:], b[1:])`, `for x in arr` for `arr[k:]`).
+    let mut slices: Vec<String> = Vec::new();
+    for id in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "slice") {
+        let text = tree.text(tree.node(id).span);
+        if let [bound] = tree.named_children(id).collect::<Vec<_>>()[..]
+            && text.matches(':').count() == 1
+        {
+            let bound = tree.text(tree.node(bound).span);
+            for side in [format!("{bound}:"), format!(":{bound}")] {
+                if !slices.contains(&side) && slices.len() < MAX_SLICES {
+                    slices.push(side);
+                }
+            }
+        }
+    }
     // And what fills a collection begun empty (`out = []`): a graft over the only `out.append(x)` leaves none.
     let mut fillers: Vec<String> = Vec::new();
     for id in 0..tree.nodes().len() as NodeId {
@@ -1095,6 +1133,31 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
         {
             for other in family.iter() {
                 push(Tier::Classic, other.to_string());
+            }
+        }
+        // A sequence passed (not to a builtin) or iterated whole where a slice of it was meant (see `slices`).
+        if node.kind == "identifier"
+            && class == ReplacementClass::Expression
+            && node.parent.is_some_and(|p| {
+                let parent = tree.node(p);
+                let called =
+                    parent.parent.and_then(|c| tree.children(c).find(|&f| tree.node(f).field == Some("function")));
+                (parent.kind == "argument_list"
+                    && called.is_some_and(|f| !syntax::is_builtin(tree.text(tree.node(f).span))))
+                    || (parent.kind == "for_statement" && node.field == Some("right"))
+            })
+        {
+            for slice in &slices {
+                push(Tier::Classic, format!("{text}[{slice}]"));
+            }
+        }
+        // A loop run `while True` that should stop when a value it works on runs out: `while queue:`.
+        if node.kind == "true"
+            && node.field == Some("condition")
+            && let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement")
+        {
+            for name in read_names(tree, parent) {
+                push(Tier::Classic, name.to_string());
             }
         }
         match node.kind {
@@ -1225,13 +1288,25 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             "return_statement" => tree.children(id).find(|&c| tree.node(c).kind == "expression_list"),
             _ => None,
         };
+        let elements: Option<Vec<Span>> = match elements {
+            Some(args) => Some(
+                tree.children(args)
+                    .map(|c| tree.node(c))
+                    .filter(|c| c.named && !c.extra && !matches!(c.kind, "keyword_argument" | "dictionary_splat"))
+                    .map(|c| c.span)
+                    .collect(),
+            ),
+            // And a subscript's indices: `d[j, k]` for `d[k, j]`.
+            None if node.kind == "subscript" => Some(
+                tree.children(id)
+                    .map(|c| tree.node(c))
+                    .filter(|c| c.field == Some("subscript"))
+                    .map(|c| c.span)
+                    .collect(),
+            ),
+            None => None,
+        };
         if let Some(args) = elements {
-            let args: Vec<Span> = tree
-                .children(args)
-                .map(|c| tree.node(c))
-                .filter(|c| c.named && !c.extra && !matches!(c.kind, "keyword_argument" | "dictionary_splat"))
-                .map(|c| c.span)
-                .collect();
             for pair in args.windows(2) {
                 let (x, y) = (pair[0], pair[1]);
                 let rel = |s: Span| ((s.start - start) as usize, (s.end - start) as usize);
@@ -1258,6 +1333,29 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 };
                 push(Tier::Classic, format!("{}{}", &text[..from], &text[to..]));
             }
+        }
+        // A result one level too shallow: `return [[]]` for `return []` (a recursion's base case), `return [n]` for
+        // `return n`. Classic for an empty list, the base case's bug; a rewrite otherwise.
+        if class == ReplacementClass::Expression
+            && node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
+            && (is_small_value(node, text) || text == "[]")
+        {
+            push(if text == "[]" { Tier::Classic } else { Tier::Rewrite }, format!("[{text}]"));
+        }
+        // A recursion where the value itself was meant: `yield flatten(x)` for `yield x`.
+        if node.kind == "call"
+            && !text.contains('\n')
+            && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && tree.children(function).any(|c| {
+                let c = tree.node(c);
+                c.field == Some("name") && tree.text(c.span) == tree.text(tree.node(callee).span)
+            })
+            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+            && let [arg] = tree.named_children(list).collect::<Vec<_>>()[..]
+            && !matches!(tree.node(arg).kind, "keyword_argument" | "list_splat" | "dictionary_splat")
+        {
+            push(Tier::Classic, tree.text(tree.node(arg).span).to_string());
         }
         // A returned expression, one line and small (like any replaced site), wrapped in its function's terms; not a
         // literal, which the constant edits above already change.
@@ -2988,9 +3086,42 @@ mod tests {
         {
             assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair");
         }
+        let fixed =
+            "def bitcount(n):\n    count = 0\n    while n:\n        n &= n - 1\n        count += 1\n    return count\n";
+        assert!(repairs(&fixed.replace("&=", "^=")).iter().any(|r| r == fixed), "a bitwise operator");
         // Not where the assignment has several targets or an annotation.
         let tree = parse("def f(x):\n    a, b = x\n    c: int = x\n    return a\n");
         assert!(single_edits(&tree).iter().all(|e| !e.text.contains("+=")), "{:?}", single_edits(&tree));
+    }
+
+    /// QuixBugs' one-token bugs of these shapes are classic edits: a loop run `while True` (breadth-first search), a
+    /// base case one level too shallow (subsequences), a recursion where the value was meant (flatten), a matrix's
+    /// indices swapped (shortest path lengths), a sequence recursed on or iterated whole where its rest was meant
+    /// (longest common subsequence, k-heapsort).
+    #[test]
+    fn loops_base_cases_recursions_and_indices() {
+        let cases = [
+            "def drain(queue):\n    out = []\n    while queue:\n        out.append(queue.pop())\n    return out\n",
+            "def subsets(xs, k):\n    if k == 0:\n        return [[]]\n    return [[xs[0]] + s for s in subsets(xs[1:], k - 1)]\n",
+            "def flatten(xs):\n    for x in xs:\n        if isinstance(x, list):\n            yield from flatten(x)\n        else:\n            yield x\n",
+            "def at(m, j, k):\n    return m[k, j] + m[j, k]\n",
+            "def lcs(a, b):\n    if not a or not b:\n        return 0\n    return max(lcs(a[1:], b), lcs(a, b[1:]))\n",
+            "def tail_sum(xs, k):\n    head = xs[:k]\n    for x in xs[k:]:\n        head.append(x)\n    return sum(head)\n",
+        ];
+        let broken = [
+            cases[0].replace("while queue", "while True"),
+            cases[1].replace("return [[]]", "return []"),
+            cases[2].replace("yield x", "yield flatten(x)"),
+            cases[3].replace("m[k, j] +", "m[j, k] +"),
+            cases[4].replace("lcs(a, b[1:])", "lcs(a, b)"),
+            cases[5].replace("in xs[k:]", "in xs"),
+        ];
+        for (fixed, broken) in cases.iter().zip(&broken) {
+            assert_ne!(fixed, broken);
+            assert!(classic(broken).iter().any(|r| r == fixed), "{broken:?} has no classic one-edit repair");
+        }
+        // `while True` becomes a name its body reads, not a function it calls.
+        assert!(!classic(&broken[0]).iter().any(|r| r.contains("while out.append")));
     }
 
     /// A graft over a parameter's name is undone by one edit, whatever the graft; a docstring is left alone.

@@ -11,7 +11,9 @@
 //! exception also gives half as much to each line that binds a name read on the line that raised, one step of a
 //! backward slice: an `IndexError` on `out[i][j] += x` is as often the making of `out` (`[[0] * n for _ in
 //! range(n)]` where `p` was meant) as the line itself, and the spectrum cannot tell the lines apart when every test
-//! runs them all. The scores
+//! runs them all. A test that hangs (times out) died in a loop that never ends: the `while` headers it ran share what a
+//! raised exception gives its line, and so do the lines in the loop that read or bind the names the header reads
+//! (the lines binding them before the loop get half of it). The scores
 //! are then scaled so the top line has 1. An edit is as suspicious as the most suspicious line from the start of its
 //! statement to the end of its span (a condition's edit takes its `if` line; a parameter's, the `def` line, which
 //! counts as run whenever the function is called).
@@ -122,6 +124,42 @@ fn binding_lines(tree: &Tree, line: usize) -> Vec<usize> {
     out
 }
 
+/// The first and last lines (0-based) of each `while` loop of a tree whose condition reads a name (not `while
+/// True:`, which a `break` in its body ends).
+fn while_loops(tree: &Tree) -> Vec<(usize, usize)> {
+    let line_at = line_index(tree.source());
+    let loops = tree.nodes().iter().filter(|n| n.kind == "while_statement");
+    loops
+        .map(|n| (line_at(n.span.start), line_at(n.span.end.saturating_sub(1))))
+        .filter(|&(header, _)| !names_read_on(tree, header).is_empty())
+        .collect()
+}
+
+/// The names read on a line (0-based).
+fn names_read_on(tree: &Tree, line: usize) -> Vec<&str> {
+    let line_at = line_index(tree.source());
+    let reads = tree.nodes().iter().filter(|n| n.kind == "identifier" && n.class == Some(ReplacementClass::Expression));
+    reads.filter(|n| line_at(n.span.start) == line).map(|n| tree.text(n.span)).collect()
+}
+
+/// For the `while` loop on lines `header..=end`: the lines of its body that read or bind a name its condition
+/// reads (`lo = mid`, `n // 10` under `while n > 0`), and the lines before it that bind one.
+fn loop_suspects(tree: &Tree, header: usize, end: usize) -> (Vec<usize>, Vec<usize>) {
+    let line_at = line_index(tree.source());
+    let names = names_read_on(tree, header);
+    let mut inside: Vec<usize> = tree
+        .nodes()
+        .iter()
+        .filter(|n| n.kind == "identifier" && n.field != Some("attribute") && names.contains(&tree.text(n.span)))
+        .map(|n| line_at(n.span.start))
+        .filter(|&l| l > header && l <= end)
+        .collect();
+    inside.sort_unstable();
+    inside.dedup();
+    let before = binding_lines(tree, header).into_iter().filter(|&l| l < header).collect();
+    (inside, before)
+}
+
 /// Exceptions a missing check lets through: a zero divisor, an empty sequence, a missing key, a `None`.
 const GUARDED_ERRORS: [&str; 6] =
     ["ZeroDivisionError", "IndexError", "KeyError", "ValueError", "TypeError", "AttributeError"];
@@ -182,6 +220,26 @@ impl Suspicion {
                         .get_or_insert_with(|| binding_lines(tree.get_or_insert_with(|| syntax::parse(source)), l));
                     for &b in bound.iter() {
                         raised[b] += 0.5;
+                    }
+                }
+            }
+            if matches!(test.outcome, Outcome::Timeout) {
+                // A test that hangs is stuck in a loop whose condition never turns false: its `while` headers (the
+                // ones this test ran, shared between them) and the lines in the loop reading or binding the names
+                // they read (`lo = mid` under `while lo <= hi`) are where it died, as a raised exception's line is;
+                // the lines binding them before the loop get half as much.
+                let tree = tree.get_or_insert_with(|| syntax::parse(source));
+                let loops: Vec<(usize, usize)> =
+                    while_loops(tree).into_iter().filter(|(h, _)| lines.contains(h)).collect();
+                let share = 1.0 / loops.len().max(1) as f64;
+                for &(header, end) in &loops {
+                    let (inside, before) = loop_suspects(tree, header, end);
+                    raised[header] += share;
+                    for l in inside {
+                        raised[l] += share;
+                    }
+                    for l in before {
+                        raised[l] += share / 2.0;
                     }
                 }
             }
@@ -343,6 +401,33 @@ mod tests {
         assert!(bound < 1.0 && other < bound, "{:?}", s.lines());
         assert_eq!(s.lines()[0], bound);
         assert_eq!(s.lines()[1], other, "n and p are not read where it died");
+    }
+
+    #[test]
+    fn a_hanging_test_suspects_its_loop_header_and_the_updates_of_what_it_reads() {
+        let source = "def find(arr, x):\n    lo, hi = 0, len(arr)\n    while lo <= hi:\n        mid = (lo + hi) // 2\n        \
+                      if arr[mid] < x:\n            lo = mid + 1\n        else:\n            hi = mid\n    return lo\n";
+        let every_line: Vec<u32> = (1..=9).collect();
+        let hung = TestResult { name: "t".into(), outcome: Outcome::Timeout, lines: every_line.clone() };
+        // Every test runs every line: the spectrum alone ties them.
+        let r = report(vec![hung, test(true, &every_line)]);
+        let s = Suspicion::from_report(&r, 0, source).expect("localised");
+        // The header and the lines in the loop that read or bind what it reads tie; the initialisation before the
+        // loop follows, then the loop's other lines.
+        assert_eq!(s.lines()[2], 1.0, "the while header: {:?}", s.lines());
+        assert_eq!(s.lines()[3], 1.0, "mid = (lo + hi) // 2: {:?}", s.lines());
+        assert_eq!(s.lines()[5], 1.0, "lo = mid + 1: {:?}", s.lines());
+        assert_eq!(s.lines()[7], 1.0, "hi = mid: {:?}", s.lines());
+        let (before, other) = (s.lines()[1], s.lines()[4]);
+        assert!(before < 1.0 && other < before, "{:?}", s.lines());
+        // A test that failed by its assertion names no loop, and neither does a `while True:`.
+        let r = report(vec![test(false, &every_line), test(true, &every_line)]);
+        let s = Suspicion::from_report(&r, 0, source).expect("localised");
+        assert_eq!(s.lines()[2], s.lines()[4]);
+        let source = source.replace("lo <= hi", "True");
+        let hung = TestResult { name: "t".into(), outcome: Outcome::Timeout, lines: every_line.clone() };
+        let s = Suspicion::from_report(&report(vec![hung, test(true, &every_line)]), 0, &source).expect("localised");
+        assert_eq!(s.lines()[2], s.lines()[4]);
     }
 
     #[test]

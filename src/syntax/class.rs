@@ -14,8 +14,8 @@
 //! take a new one-line body but not a multi-line one); [`super::Edit::apply`] enforces it.
 //!
 //! Not replaceable: anything inside a string or f-string, `del`/`global`/`nonlocal`/`import` statements and their
-//! parts, `await`/`yield` expressions, match-statement patterns, `with … as` / `except … as` targets, star
-//! patterns, and punctuation. These rules keep class-preserving splices valid for CPython, not just tree-sitter.
+//! parts, `await`/`yield` expressions themselves (their operands are values), match-statement patterns, `with … as` /
+//! `except … as` targets, star patterns, and punctuation. These rules keep class-preserving splices valid for CPython, not just tree-sitter.
 //!
 //! [`Expression`]: ReplacementClass::Expression
 //! [`Identifier`]: ReplacementClass::Identifier
@@ -118,8 +118,6 @@ const SEALED_KINDS: &[&str] = &[
     "future_import_statement",
     "type_alias_statement",
     "match_statement",
-    "await",
-    "yield",
     "as_pattern",
     "list_splat_pattern",
     "dictionary_splat_pattern",
@@ -182,7 +180,11 @@ pub(super) fn assign(nodes: &mut [Node]) {
         } else {
             let parent_kind = parent.map_or("", |(_, k)| k);
             let in_pattern = inherited == Context::Pattern || PATTERN_FIELDS.contains(&(parent_kind, field));
-            if node.kind == "block" {
+            if matches!(node.kind, "await" | "yield") {
+                // Not a site itself (a `yield` moved into another function makes a generator of it, and is no
+                // expression in a comprehension); its operand is an ordinary value: `yield flatten(x)` for `yield x`.
+                (Context::Value, None)
+            } else if node.kind == "block" {
                 (Context::Value, Some(ReplacementClass::Block))
             } else if STATEMENT_KINDS.contains(&node.kind) {
                 let in_block = matches!(parent_kind, "block" | "module");
@@ -250,6 +252,10 @@ mod tests {
         assert_eq!(classes(src, "f'{a}'"), [Some(Expression)]);
         // The `a` inside the f-string is sealed; the other two `a`s are a target and an index value.
         assert_eq!(classes(src, "a"), [Some(Identifier), Some(Expression), None]);
+        // A `yield` is no site (moved, it would make a generator of another function); what it yields is a value.
+        let src = "def g(xs):\n    for x in xs:\n        yield g(x)\n";
+        assert_eq!(classes(src, "yield g(x)"), [Some(Block), Some(Statement), None]);
+        assert_eq!(classes(src, "g(x)"), [Some(Expression)]);
     }
 
     #[test]
