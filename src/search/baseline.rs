@@ -5,8 +5,11 @@
 //! replaced by a string of the tests that the program lacks ([`single_edits_with`], [`test_strings`]), a name (read or bound) replaced by another name of the
 //! program and an attribute name by another, an expression replaced by another expression of the same program or by a
 //! parameter of its function, a statement deleted (`pass`), a dropped result kept (`n // 10` → `n //= 10`),
-//! neighbours swapped (call arguments, binary operands, tuple or list elements), a unary `-`/`not` dropped, a called
-//! function or method swapped for its sibling (`min`/`max`, `strip`/`rstrip`: [`SIBLING_NAMES`]), and
+//! neighbours swapped (call arguments, binary operands, tuple or list elements, a subscript's indices), a unary
+//! `-`/`not` dropped, a called function or method swapped for its sibling (`min`/`max`, `strip`/`rstrip`:
+//! [`SIBLING_NAMES`]), `while True` become a name its body reads, a recursive call become its argument (`yield
+//! flatten(x)` → `yield x`), a returned `[]` become `[[]]`, a passed or iterated sequence given a slice of the
+//! program (`b` → `b[1:]` beside `a[1:]`), and
 //! small expressions over the parameters (`sketch.rs`: a stub body's `return E`, a
 //! returned expression wrapped in `-`, `abs`, `max`…), and a passed, iterated or returned value wrapped in a
 //! builtin (`reversed(words)`, [`CONVERSIONS`]). The function's header is left alone but for misspelt names: a
