@@ -1350,10 +1350,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             && !text.contains('\n')
             && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
             && let Some(function) = sketch::enclosing_function(tree, id)
-            && tree.children(function).any(|c| {
-                let c = tree.node(c);
-                c.field == Some("name") && tree.text(c.span) == tree.text(tree.node(callee).span)
-            })
+            && sketch::function_name(tree, function) == Some(tree.text(tree.node(callee).span))
             && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
             && let [arg] = tree.named_children(list).collect::<Vec<_>>()[..]
             && !matches!(tree.node(arg).kind, "keyword_argument" | "list_splat" | "dictionary_splat")
@@ -1487,8 +1484,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     // What the tests' numbers fit comes first. Also for a lone statement that reads its inputs
                     // (`return x % 2 == 0` in `def neg(x)`): a formula that fits every example with one to spare is
                     // what the tests ask, and no classic edit reaches it.
-                    let name = tree.children(function).find(|&c| tree.node(c).field == Some("name"));
-                    let name = name.map_or("", |n| tree.text(tree.node(n).span));
+                    let name = sketch::function_name(tree, function).unwrap_or("");
                     let fitted = examples::fitted_formula(&facts.examples, name, &params);
                     let fitted_tier = if renamed { Tier::Rewrite } else { Tier::Fitted };
                     if let Some(formula) = &fitted {
@@ -2128,10 +2124,9 @@ fn base_cases(tree: &Tree, id: NodeId) -> Vec<String> {
     let Some(function) = tree.node(id).parent.filter(|&f| tree.node(f).kind == "function_definition") else {
         return Vec::new();
     };
-    let Some(name) = tree.children(function).find(|&c| tree.node(c).field == Some("name")) else {
+    let Some(name) = sketch::function_name(tree, function) else {
         return Vec::new();
     };
-    let name = tree.text(tree.node(name).span);
     // `f(...)`, or `self.f(...)` / `cls.f(...)` in a method.
     let recursive = (function..tree.node(function).subtree_end).any(|c| {
         let node = tree.node(c);

@@ -102,12 +102,7 @@ fn binding_lines(tree: &Tree, line: usize) -> Vec<usize> {
     let line_at = line_index(tree.source());
     let line_of = |span: Span| line_at(span.start);
     let nodes = tree.nodes();
-    // Reads are expressions; names in binding (or attribute) position have the identifier class.
-    let read: Vec<&str> = nodes
-        .iter()
-        .filter(|n| n.kind == "identifier" && n.class == Some(ReplacementClass::Expression) && line_of(n.span) == line)
-        .map(|n| tree.text(n.span))
-        .collect();
+    let read = names_read_on(tree, line);
     let mut out: Vec<usize> = nodes
         .iter()
         .filter(|n| {
@@ -124,40 +119,46 @@ fn binding_lines(tree: &Tree, line: usize) -> Vec<usize> {
     out
 }
 
-/// The first and last lines (0-based) of each `while` loop of a tree whose condition reads a name (not `while
-/// True:`, which a `break` in its body ends).
-fn while_loops(tree: &Tree) -> Vec<(usize, usize)> {
-    let line_at = line_index(tree.source());
-    let loops = tree.nodes().iter().filter(|n| n.kind == "while_statement");
-    loops
-        .map(|n| (line_at(n.span.start), line_at(n.span.end.saturating_sub(1))))
-        .filter(|&(header, _)| !names_read_on(tree, header).is_empty())
-        .collect()
+/// A `while` loop whose condition reads a name (not `while True:`, which a `break` in its body ends), with the lines
+/// (0-based) a hang in it suspects: its header, the lines of its body that read or bind a name the condition reads
+/// (`lo = mid`, `n // 10` under `while n > 0`), and the lines before it that bind one.
+struct HangingLoop {
+    header: usize,
+    inside: Vec<usize>,
+    before: Vec<usize>,
 }
 
-/// The names read on a line (0-based).
+/// The `while` loops of a tree that read a name in their condition (see [`HangingLoop`]).
+fn hanging_loops(tree: &Tree) -> Vec<HangingLoop> {
+    let line_at = line_index(tree.source());
+    let mut loops = Vec::new();
+    for n in tree.nodes().iter().filter(|n| n.kind == "while_statement") {
+        let (header, end) = (line_at(n.span.start), line_at(n.span.end.saturating_sub(1)));
+        let names = names_read_on(tree, header);
+        if names.is_empty() {
+            continue;
+        }
+        let mut inside: Vec<usize> = tree
+            .nodes()
+            .iter()
+            .filter(|n| n.kind == "identifier" && n.field != Some("attribute") && names.contains(&tree.text(n.span)))
+            .map(|n| line_at(n.span.start))
+            .filter(|&l| l > header && l <= end)
+            .collect();
+        inside.sort_unstable();
+        inside.dedup();
+        let before = binding_lines(tree, header).into_iter().filter(|&l| l < header).collect();
+        loops.push(HangingLoop { header, inside, before });
+    }
+    loops
+}
+
+/// The names read on a line (0-based): reads are expressions; names in binding (or attribute) position have the
+/// identifier class.
 fn names_read_on(tree: &Tree, line: usize) -> Vec<&str> {
     let line_at = line_index(tree.source());
     let reads = tree.nodes().iter().filter(|n| n.kind == "identifier" && n.class == Some(ReplacementClass::Expression));
     reads.filter(|n| line_at(n.span.start) == line).map(|n| tree.text(n.span)).collect()
-}
-
-/// For the `while` loop on lines `header..=end`: the lines of its body that read or bind a name its condition
-/// reads (`lo = mid`, `n // 10` under `while n > 0`), and the lines before it that bind one.
-fn loop_suspects(tree: &Tree, header: usize, end: usize) -> (Vec<usize>, Vec<usize>) {
-    let line_at = line_index(tree.source());
-    let names = names_read_on(tree, header);
-    let mut inside: Vec<usize> = tree
-        .nodes()
-        .iter()
-        .filter(|n| n.kind == "identifier" && n.field != Some("attribute") && names.contains(&tree.text(n.span)))
-        .map(|n| line_at(n.span.start))
-        .filter(|&l| l > header && l <= end)
-        .collect();
-    inside.sort_unstable();
-    inside.dedup();
-    let before = binding_lines(tree, header).into_iter().filter(|&l| l < header).collect();
-    (inside, before)
 }
 
 /// Exceptions a missing check lets through: a zero divisor, an empty sequence, a missing key, a `None`.
@@ -182,6 +183,8 @@ impl Suspicion {
         // Parsed, and each line's bindings found, once per report: every failing test can die on the same line.
         let mut tree = None;
         let mut bindings: Vec<Option<Vec<usize>>> = vec![None; source_lines];
+        // And its `while` loops, for the tests that hang.
+        let mut all_loops: Option<Vec<HangingLoop>> = None;
         let mut failed_total = 0u32;
         let mut crashed = false;
         let mut missing = Vec::new();
@@ -229,17 +232,16 @@ impl Suspicion {
                 // they read (`lo = mid` under `while lo <= hi`) are where it died, as a raised exception's line is;
                 // the lines binding them before the loop get half as much.
                 let tree = tree.get_or_insert_with(|| syntax::parse(source));
-                let loops: Vec<(usize, usize)> =
-                    while_loops(tree).into_iter().filter(|(h, _)| lines.contains(h)).collect();
-                let share = 1.0 / loops.len().max(1) as f64;
-                for &(header, end) in &loops {
-                    let (inside, before) = loop_suspects(tree, header, end);
-                    raised[header] += share;
-                    for l in inside {
-                        raised[l] += share;
+                let loops = all_loops.get_or_insert_with(|| hanging_loops(tree));
+                let ran: Vec<&HangingLoop> = loops.iter().filter(|l| lines.contains(&l.header)).collect();
+                let share = 1.0 / ran.len().max(1) as f64;
+                for l in ran {
+                    raised[l.header] += share;
+                    for &i in &l.inside {
+                        raised[i] += share;
                     }
-                    for l in before {
-                        raised[l] += share / 2.0;
+                    for &b in &l.before {
+                        raised[b] += share / 2.0;
                     }
                 }
             }

@@ -111,6 +111,12 @@ pub(super) fn enclosing_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
     None
 }
 
+/// A function definition's own name.
+pub(super) fn function_name(tree: &Tree, function: NodeId) -> Option<&str> {
+    let name = tree.children(function).find(|&c| tree.node(c).field == Some("name"))?;
+    Some(tree.text(tree.node(name).span))
+}
+
 /// If `id` is a `pass` statement that is a function's whole body (a docstring aside), that function.
 pub(super) fn stub_function(tree: &Tree, id: NodeId) -> Option<NodeId> {
     if tree.node(id).kind != "pass_statement" {
@@ -252,9 +258,9 @@ const CUES: &[(&[&str], &[&str])] = &[
 /// words are the spec's plainest hint at which of its candidates to test first.
 pub(super) fn cue_markers(tree: &Tree, function: NodeId, docstring: bool) -> Vec<&'static str> {
     let mut text = String::new();
-    if let Some(name) = tree.children(function).find(|&c| tree.node(c).field == Some("name")) {
+    if let Some(name) = function_name(tree, function) {
         // `isEven` and `is_even` alike.
-        for c in tree.text(tree.node(name).span).chars() {
+        for c in name.chars() {
             if c.is_uppercase() {
                 text.push(' ');
             }

@@ -15,7 +15,8 @@
 //!
 //! Not replaceable: anything inside a string or f-string, `del`/`global`/`nonlocal`/`import` statements and their
 //! parts, `await`/`yield` expressions themselves (their operands are values), match-statement patterns, `with … as` /
-//! `except … as` targets, star patterns, and punctuation. These rules keep class-preserving splices valid for CPython, not just tree-sitter.
+//! `except … as` targets, star patterns, and punctuation. These rules keep class-preserving splices valid for
+//! CPython, not just tree-sitter.
 //!
 //! [`Expression`]: ReplacementClass::Expression
 //! [`Identifier`]: ReplacementClass::Identifier
