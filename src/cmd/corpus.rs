@@ -154,9 +154,9 @@ pub fn run(command: CorpusCommand) -> anyhow::Result<ExitCode> {
             };
             let stats = CorpusStats::of(&tasks);
             if json {
-                println!("{}", serde_json::to_string_pretty(&stats)?);
+                outln!("{}", serde_json::to_string_pretty(&stats)?);
             } else {
-                print!("{stats}");
+                out!("{stats}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -273,7 +273,7 @@ fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let path = args.out.join("summary.json");
     std::fs::write(&path, serde_json::to_string_pretty(&summary)? + "\n")
         .with_context(|| format!("writing {}", path.display()))?;
-    println!(
+    outln!(
         "wrote {} tasks in {} shard(s) to {} ({} harvested, {} with tests; {} synthetic)",
         summary.tasks,
         summary.shards.len(),
@@ -332,12 +332,12 @@ fn check(
     let started = Instant::now();
     let result = check_tests(&sandbox, &tested, &bank, seed)?;
     if json {
-        println!("{}", serde_json::to_string_pretty(&result)?);
+        outln!("{}", serde_json::to_string_pretty(&result)?);
     } else {
-        println!("| origin | tasks | clean pass | corrupted (k=1) | detected |\n|---|---:|---:|---:|---:|");
+        outln!("| origin | tasks | clean pass | corrupted (k=1) | detected |\n|---|---:|---:|---:|---:|");
         let rows = result.by_origin.iter().map(|(o, c)| (o.as_str(), c)).chain([("all", &result.all)]);
         for (origin, c) in rows {
-            println!(
+            outln!(
                 "| {origin} | {} | {:.2}% | {} | {:.1}% |",
                 c.tasks,
                 100.0 * c.clean_pass_rate(),
@@ -346,7 +346,7 @@ fn check(
             );
         }
         for id in &result.clean_failures {
-            println!("clean function fails its tests: {id}");
+            outln!("clean function fails its tests: {id}");
         }
         eprintln!("kelp: checked {} tasks in {:.1}s", result.all.tasks, started.elapsed().as_secs_f64());
     }

@@ -151,7 +151,7 @@ pub fn run(args: DataArgs) -> anyhow::Result<ExitCode> {
     let summary_path = args.out.join("summary.json");
     std::fs::write(&summary_path, serde_json::to_string_pretty(&summary)? + "\n")
         .with_context(|| format!("writing {}", summary_path.display()))?;
-    println!(
+    outln!(
         "wrote {} examples ({} failed) in {} shard(s) to {} in {:.1}s ({:.0} examples/s, {} threads); mean path length {:.2}; targets by class: {}",
         summary.examples,
         summary.failed,

@@ -64,11 +64,11 @@ pub fn run(args: EvalEditsArgs) -> anyhow::Result<ExitCode> {
             "token_accuracy": m.token_accuracy, "exact_edit": m.exact}));
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&rows)?);
+        outln!("{}", serde_json::to_string_pretty(&rows)?);
     } else {
-        println!("| k | examples | pointer accuracy | token accuracy | exact edit |\n|---:|---:|---:|---:|---:|");
+        outln!("| k | examples | pointer accuracy | token accuracy | exact edit |\n|---:|---:|---:|---:|---:|");
         for r in &rows {
-            println!(
+            outln!(
                 "| {} | {} | {:.1}% | {:.1}% | {:.1}% |",
                 r["k"],
                 r["n"],

@@ -135,7 +135,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let md_path = args.out.join("report.md");
     std::fs::write(&md_path, &markdown).with_context(|| format!("writing {}", md_path.display()))?;
     plot_report(&report, &args.out).map_err(|e| anyhow::anyhow!("plotting into {}: {e}", args.out.display()))?;
-    print!("{markdown}");
+    out!("{markdown}");
     eprintln!("kelp: report in {} ({:.0} s)", args.out.display(), report.wall_seconds);
     Ok(ExitCode::SUCCESS)
 }

@@ -177,7 +177,7 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
     }
     header.push_str(" median runs to repair | exact (of repairs) | model calls | rejected proposals | valid finals |");
     rule.push_str("---:|---:|---:|---:|---:|");
-    println!("{header}\n{rule}");
+    outln!("{header}\n{rule}");
     for (mi, (name, ..)) in modes.iter().enumerate() {
         for (ki, k) in args.ks.iter().enumerate() {
             let row = &rows[mi][ki];
@@ -201,7 +201,7 @@ pub fn run(args: EvalRepairArgs) -> anyhow::Result<ExitCode> {
                 },
                 pct(valid, row.finals.len())
             ));
-            println!("{line}");
+            outln!("{line}");
         }
     }
     if let Some(mut out) = trials_out {

@@ -132,7 +132,7 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let result = run_job(args, job);
     // With --json, a caller reads stdout: bad input is a JSON answer there too (and the message on stderr, exit 2).
     if json && let Err(err) = &result {
-        println!("{}", serde_json::json!({ "error": format!("{err:#}"), "repaired": false }));
+        outln!("{}", serde_json::json!({ "error": format!("{err:#}"), "repaired": false }));
     }
     result
 }
@@ -298,17 +298,17 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             "diff": diff,
             "report": report,
         });
-        println!("{}", serde_json::to_string_pretty(&json)?);
+        outln!("{}", serde_json::to_string_pretty(&json)?);
     } else if nothing_to_do {
         match report.tests {
-            1 => println!("{}: its one test already passes; nothing to repair", target.name),
-            n => println!("{}: all {n} tests already pass; nothing to repair", target.name),
+            1 => outln!("{}: its one test already passes; nothing to repair", target.name),
+            n => outln!("{}: all {n} tests already pass; nothing to repair", target.name),
         }
     } else {
         if !report.repaired && !diff.is_empty() {
-            println!("# the best candidate found; it does not pass every test:");
+            outln!("# the best candidate found; it does not pass every test:");
         }
-        print!("{diff}");
+        out!("{diff}");
         print_report(&report, &target.name, fallback.is_some(), job);
     }
     if report.repaired && args.in_place && !nothing_to_do {
@@ -720,14 +720,14 @@ fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
         ),
     };
     let stop = serde_json::to_value(report.stop).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-    println!(
+    outln!(
         "{name}: {verdict}: tests passing {}/{} -> {}/{}",
         report.passed_before,
         report.tests,
         report.best.passed.unwrap_or(0),
         report.tests
     );
-    println!(
+    outln!(
         "edits applied {}, candidates tried {}, test runs {}, model calls {} ({} rejected by the constrained \
          decoder), {:.2} s, stopped: {stop}",
         report.best.edits.len(),
@@ -748,7 +748,7 @@ fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
         if found.is_empty() {
             found.push(format!("no smaller repair than the first ({} edits)", polish.edits_before));
         }
-        println!("polished in {} more test runs after the first repair: {}", polish.runs, found.join("; "));
+        outln!("polished in {} more test runs after the first repair: {}", polish.runs, found.join("; "));
     }
 }
 

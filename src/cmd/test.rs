@@ -60,7 +60,7 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     }
     let report = sandbox.run(&program, &tests)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print_report(&report);
     }
@@ -134,20 +134,20 @@ fn print_report(report: &TestReport) {
             Outcome::Timeout => ("TIMEOUT", String::new()),
         };
         if detail.is_empty() {
-            println!("{label:<8} {}", test.name);
+            outln!("{label:<8} {}", test.name);
         } else {
-            println!("{label:<8} {}  -- {detail}", test.name);
+            outln!("{label:<8} {}  -- {detail}", test.name);
         }
     }
     for (name, text) in [("stdout", &report.stdout), ("stderr", &report.stderr)] {
         if !text.is_empty() {
-            println!("--- {name} ---\n{}", text.trim_end());
+            outln!("--- {name} ---\n{}", text.trim_end());
         }
     }
     if report.output_dropped > 0 {
-        println!("({} characters of output dropped)", report.output_dropped);
+        outln!("({} characters of output dropped)", report.output_dropped);
     }
-    println!(
+    outln!(
         "{} tests: {} passed, {} failed, {} errors, {} timeouts ({:.1} ms)",
         report.tests.len(),
         report.passed,

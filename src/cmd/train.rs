@@ -197,7 +197,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<ExitCode> {
         }
     })?;
     bar.finish_and_clear();
-    println!(
+    outln!(
         "trained to step {} ({} tokens); best held-out exact edit {:.1}%; checkpoint in {}",
         state.step,
         state.tokens_seen,

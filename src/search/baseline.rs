@@ -1925,7 +1925,11 @@ pub struct ErrorEdits {
     ///   spells it and does not take it as a parameter ([`INITIAL_VALUES`]), the missing initialisation.
     /// - A name never bound that names a standard module or a name one is known for, where no binding looks like
     ///   its misspelling: `import math`, `from collections import Counter` first in the body ([`import_of`]).
-    /// - An attribute the value's builtin type lacks: each of the type's attributes spelt as closely, in its place.
+    /// - An attribute the value's builtin type lacks: each of the type's attributes spelt as closely, in its place,
+    ///   each other name the program shows to have it in place of its receiver ([`names_with_attribute`]), and the
+    ///   receiver alone in place of the attribute (or of its call without arguments).
+    /// - A value of a type a `TypeError` refused: each name the program binds in place of each literal or name of
+    ///   that type on the line that raised (`total += '-'`, `set(below_zero)` where `below_zero` is a function).
     pub first: Vec<RawEdit>,
     /// Tried next by the baseline (the model search lets the model rank them): for a name never bound or read
     /// before its assignment, each binding nothing reads and (for a name never bound) each parameter renamed to it,
@@ -2064,6 +2068,70 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                         }
                     }
                 }
+                // Or the receiver is the wrong name (`depth.clear()` for `path.clear()`): each name the program
+                // shows to have the attribute takes its place. Or the attribute of a builtin type does not belong
+                // at all: `b.reverse()` (or `b.real`) becomes `b`.
+                let holders = names_with_attribute(tree, attribute);
+                for id in 0..tree.nodes().len() as NodeId {
+                    let node = tree.node(id);
+                    if node.kind != "attribute" {
+                        continue;
+                    }
+                    let mut parts = tree.named_children(id).map(|c| (c, tree.node(c)));
+                    let (Some((_, object)), Some((_, name))) = (parts.next(), parts.next()) else { continue };
+                    if tree.text(name.span) != attribute {
+                        continue;
+                    }
+                    if object.kind == "identifier" {
+                        let receiver = tree.text(object.span);
+                        for holder in holders.iter().filter(|&&h| h != receiver) {
+                            out.first.push(edit(object.span, ReplacementClass::Expression, holder.to_string()));
+                        }
+                    }
+                    let called_bare = node.parent.filter(|&p| {
+                        tree.node(p).kind == "call"
+                            && node.field == Some("function")
+                            && tree.children(p).any(|a| tree.text(tree.node(a).span) == "()")
+                    });
+                    // (Of a builtin type only: a class of the program's may lack what it should have.)
+                    if !others.is_empty() {
+                        let whole = called_bare.map_or(node.span, |p| tree.node(p).span);
+                        out.first.push(edit(whole, ReplacementClass::Expression, tree.text(object.span).to_string()));
+                    }
+                }
+            }
+            Missing::WrongType { types, line } => {
+                // A value of a refused type on the line that raised stands where another value belongs (`total +=
+                // '-'` for `total += n`, `set(below_zero)` for `set(operations)`): each name the program binds
+                // takes its place.
+                let line_at = |span: Span| tree.source()[..span.start as usize].matches('\n').count();
+                let mut names: Vec<&str> = Vec::new();
+                for id in (0..tree.nodes().len() as NodeId).filter(|&id| is_binding(tree, id)) {
+                    let name = tree.text(tree.node(id).span);
+                    if !matches!(name, "self" | "cls") {
+                        push_new(&mut names, name);
+                    }
+                }
+                let known = known_types(tree);
+                for id in 0..tree.nodes().len() as NodeId {
+                    let node = tree.node(id);
+                    if node.class != Some(ReplacementClass::Expression) || line_at(node.span) != *line {
+                        continue;
+                    }
+                    let refused = |t: &str| types.iter().any(|r| r == t || (t == "alias" && r.starts_with('_')));
+                    let site_type = match node.kind {
+                        "none" => Some("NoneType"),
+                        "string" | "integer" | "float" | "true" | "false" => value_type(tree, id),
+                        "identifier" => known.get(tree.text(node.span)).copied(),
+                        _ => None,
+                    };
+                    if site_type.is_some_and(refused) {
+                        let text = tree.text(node.span);
+                        for name in names.iter().filter(|&&n| n != text) {
+                            out.first.push(edit(node.span, ReplacementClass::Expression, name.to_string()));
+                        }
+                    }
+                }
             }
         }
     }
@@ -2071,6 +2139,137 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
     out.likely = distinct(out.likely);
     out.rest = distinct(out.rest);
     out
+}
+
+/// The names the program shows to have `attribute`, in order of first showing: a name read with it (`path.clear()`),
+/// bound to a value of a builtin type that has it (`path = []`, `seen = set()`, `text = str(n)`), or a parameter
+/// annotated with such a type (`path: list[int]`).
+fn names_with_attribute<'t>(tree: &'t Tree, attribute: &str) -> Vec<&'t str> {
+    let has = |type_name: Option<&str>| type_name.is_some_and(|t| builtin_attributes(t).contains(&attribute));
+    let mut out = Vec::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        let mut parts = tree.named_children(id);
+        let (first, second) = (parts.next(), parts.next());
+        let (Some(first), Some(second)) = (first, second) else { continue };
+        let holder = match node.kind {
+            "attribute" => tree.text(tree.node(second).span) == attribute,
+            "assignment" => tree.node(second).field == Some("right") && has(value_type(tree, second)),
+            "typed_parameter" | "typed_default_parameter" => {
+                let annotation = tree.children(id).find(|&c| tree.node(c).field == Some("type"));
+                has(annotation.map(|a| annotated_type(tree.text(tree.node(a).span))))
+            }
+            _ => false,
+        };
+        if holder && tree.node(first).kind == "identifier" {
+            push_new(&mut out, tree.text(tree.node(first).span));
+        }
+    }
+    out
+}
+
+/// The type of each name whose type the program shows (as CPython's `TypeError`s name it): a parameter annotated
+/// with a builtin type or a local bound to a typed value (`total = 0`; the first binding decides), a function the
+/// program defines (`function`), and unbound, a builtin type (`type`), another builtin (`builtin_function_or_method`)
+/// or a `typing` alias (`alias`: `_SpecialGenericAlias` and kin).
+fn known_types(tree: &Tree) -> HashMap<&str, &'static str> {
+    let mut out = HashMap::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        let mut parts = tree.named_children(id);
+        let (Some(first), Some(second)) = (parts.next(), parts.next()) else { continue };
+        let named = tree.node(first).kind == "identifier";
+        let found = match node.kind {
+            "assignment" if named && tree.node(second).field == Some("right") => value_type(tree, second),
+            "typed_parameter" | "typed_default_parameter" if named => tree
+                .children(id)
+                .find(|&c| tree.node(c).field == Some("type"))
+                .map(|a| annotated_type(tree.text(tree.node(a).span)))
+                .filter(|t| !t.is_empty()),
+            "function_definition" => Some("function"),
+            _ => None,
+        };
+        if let Some(t) = found {
+            let name = if node.kind == "function_definition" {
+                tree.children(id).find(|&c| tree.node(c).field == Some("name")).map(|n| tree.text(tree.node(n).span))
+            } else {
+                Some(tree.text(tree.node(first).span))
+            };
+            if let Some(name) = name {
+                out.entry(name).or_insert(t);
+            }
+        }
+    }
+    let bound: HashSet<&str> = (0..tree.nodes().len() as NodeId)
+        .filter(|&b| is_binding(tree, b))
+        .map(|b| tree.text(tree.node(b).span))
+        .collect();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        if node.kind != "identifier" || node.class != Some(ReplacementClass::Expression) {
+            continue;
+        }
+        let name = tree.text(node.span);
+        if out.contains_key(name) || bound.contains(name) {
+            continue;
+        }
+        let t = match name {
+            "int" | "float" | "str" | "bool" | "list" | "dict" | "set" | "tuple" | "bytes" | "object" | "type"
+            | "frozenset" | "range" => "type",
+            "List" | "Dict" | "Set" | "Tuple" | "Optional" | "Union" | "Any" | "Callable" | "Iterable" | "Sequence" => {
+                "alias"
+            }
+            _ if syntax::is_builtin(name) => "builtin_function_or_method",
+            _ => continue,
+        };
+        out.insert(name, t);
+    }
+    out
+}
+
+/// The builtin type of a literal, a display, a comprehension or a call of a builtin constructor (`sorted` gives a
+/// list); `None` for anything else.
+fn value_type(tree: &Tree, id: NodeId) -> Option<&'static str> {
+    let node = tree.node(id);
+    Some(match node.kind {
+        "list" | "list_comprehension" => "list",
+        "dictionary" | "dictionary_comprehension" => "dict",
+        "set" | "set_comprehension" => "set",
+        "tuple" => "tuple",
+        "string" | "concatenated_string" => "str",
+        "integer" => "int",
+        "float" => "float",
+        "true" | "false" => "bool",
+        "call" => {
+            let function = tree.children(id).find(|&c| tree.node(c).field == Some("function"))?;
+            match tree.text(tree.node(function).span) {
+                "list" | "sorted" => "list",
+                "dict" => "dict",
+                "set" => "set",
+                "tuple" => "tuple",
+                "str" => "str",
+                "int" => "int",
+                "float" => "float",
+                _ => return None,
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The builtin type an annotation names (`list[int]`, `List[str]`, `Optional[dict]` aside): its head, lowercased.
+fn annotated_type(annotation: &str) -> &'static str {
+    let head = annotation.split('[').next().unwrap_or("").trim();
+    match head {
+        "list" | "List" => "list",
+        "dict" | "Dict" => "dict",
+        "set" | "Set" => "set",
+        "tuple" | "Tuple" => "tuple",
+        "str" => "str",
+        "int" => "int",
+        "float" => "float",
+        _ => "",
+    }
 }
 
 /// A one-line expression's variants with two of its variable names exchanged, in order of first occurrence
@@ -2968,7 +3167,63 @@ mod tests {
         let missing = Missing::Attribute { type_name: "list".into(), attribute: "clean".into() };
         let programs = repaired(&fixed.replace("clear", "clean"), missing.clone());
         assert_eq!(programs.first().map(String::as_str), Some(fixed), "the likest name first: {programs:?}");
-        assert_eq!(programs.len(), builtin_attributes("list").len());
+        // Every other attribute of a list, and the call dropped (`xs`).
+        assert_eq!(programs.len(), builtin_attributes("list").len() + 1);
+        // The receiver may be the culprit: a name bound to a list, read with the attribute or annotated as a
+        // list takes its place, and nothing else does.
+        let fixed = "def groups(s: str, out: list):\n    path = []\n    depth = 0\n    for c in s:\n        path.append(c)\n        depth += 1\n    path.clear()\n    return depth\n";
+        let broken = fixed.replace("path.clear()", "depth.clear()");
+        let missing = Missing::Attribute { type_name: "int".into(), attribute: "clear".into() };
+        let tree = parse(&broken);
+        let first = error_edits(&tree, &[missing]).first;
+        let receivers: Vec<&str> =
+            first.iter().filter(|e| tree.text(e.span) == "depth").map(|e| e.text.as_str()).collect();
+        assert_eq!(receivers, ["out", "path"]);
+        assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed));
+        // A literal the operator refused, on the line that raised, becomes each bound name; a literal elsewhere
+        // or of another type stays.
+        let fixed =
+            "def sum_product(xs):\n    total = 0\n    for n in xs:\n        total += n\n    return total, 'x' + '-'\n";
+        let broken = fixed.replace("total += n", "total += '-'");
+        let missing = Missing::WrongType { types: vec!["int".into(), "str".into()], line: 3 };
+        let tree = parse(&broken);
+        let first = error_edits(&tree, &[missing]).first;
+        assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed));
+        assert!(
+            first
+                .iter()
+                .all(|e| tree.text(e.span) == "'-'" && e.span.start < broken.find("return").unwrap_or(0) as u32)
+        );
+        assert_eq!(first.len(), 3, "total, n, xs: {first:?}");
+        // A method the value lacks may not belong at all: the call becomes its receiver.
+        let fixed = "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n";
+        let broken = fixed.replace("= b, a", "= b.reverse(), a");
+        let tree = parse(&broken);
+        let missing = Missing::Attribute { type_name: "int".into(), attribute: "reverse".into() };
+        let first = error_edits(&tree, &[missing]).first;
+        assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
+        // So does a name of a refused type: a function where a value belongs, a builtin type as an operand.
+        for (fixed, from, to, refused, line) in [
+            (
+                "def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s\n",
+                "in xs",
+                "in total",
+                "function",
+                2,
+            ),
+            (
+                "def neg(xs):\n    for x in xs:\n        if x < 0:\n            return True\n    return False\n",
+                "x < 0",
+                "bool < 0",
+                "type",
+                2,
+            ),
+        ] {
+            let broken = fixed.replace(from, to);
+            let tree = parse(&broken);
+            let first = error_edits(&tree, &[Missing::WrongType { types: vec![refused.into()], line }]).first;
+            assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{broken}");
+        }
         // An unknown type has no menu.
         let missing = Missing::Attribute { type_name: "Point".into(), attribute: "z".into() };
         let errors = error_edits(&parse("def f(p):\n    return p.z\n"), &[missing]);

@@ -19,7 +19,8 @@
 //! counts as run whenever the function is called).
 //!
 //! The errors also say what is missing ([`Missing`]): a name read but never bound, a local read before its
-//! assignment, an attribute a value's type lacks. The baseline puts the edits that supply it first
+//! assignment, an attribute a value's type lacks, a value of a type an operation refused (a `TypeError` that names
+//! it). The baseline puts the edits that supply it first
 //! ([`error_edits`](super::baseline::error_edits)).
 //!
 //! The search adds [`Suspicion::priors`] to an edit's rank: a log-prior of at most 0 (the most suspicious line) and
@@ -66,11 +67,16 @@ pub enum Missing {
     Local(String),
     /// `AttributeError: 'list' object has no attribute 'fact'`: the value's type and the attribute it lacks.
     Attribute { type_name: String, attribute: String },
+    /// A `TypeError` naming the types it refused (`unsupported operand type(s) for +=: 'int' and 'str'`, `can only
+    /// concatenate str (not "int") to str`, `'function' object is not iterable`, `object of type 'int' has no
+    /// len()`…): a value of the wrong type on the line (0-based) that raised it.
+    WrongType { types: Vec<String>, line: usize },
 }
 
 impl Missing {
-    /// From an error's kind and message (CPython's wording, 3.8 to 3.13); `None` for any other error.
-    pub fn of(kind: &str, message: &str) -> Option<Missing> {
+    /// From an error's kind and message (CPython's wording, 3.8 to 3.13) and the line it was raised on; `None` for
+    /// any other error.
+    pub fn of(kind: &str, message: &str, line: usize) -> Option<Missing> {
         // The quoted parts of the message, in order: `'list' object has no attribute 'fact'` gives list, fact.
         let quoted: Vec<&str> = message.split('\'').skip(1).step_by(2).collect();
         let name = |i: usize| {
@@ -84,6 +90,20 @@ impl Missing {
             "UnboundLocalError" => name(0).map(Missing::Local),
             "AttributeError" if message.starts_with('\'') && message.contains("' object has no attribute '") => {
                 Some(Missing::Attribute { type_name: name(0)?, attribute: name(1)? })
+            }
+            "TypeError" => {
+                let types: Vec<String> = match message.strip_prefix("can only concatenate ") {
+                    // `str (not "int") to str`
+                    Some(rest) => [rest.split(' ').next(), rest.split('"').nth(1)]
+                        .into_iter()
+                        .flatten()
+                        .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                        .map(str::to_string)
+                        .collect(),
+                    // The quoted types (an operator, `'<'`, is no name); a call's own complaints quote none.
+                    None => (0..quoted.len()).filter_map(name).collect(),
+                };
+                (!types.is_empty()).then_some(Missing::WrongType { types, line })
             }
             _ => None,
         }
@@ -207,7 +227,7 @@ impl Suspicion {
                 && let Some(l) = (*l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
             {
                 crashed |= GUARDED_ERRORS.contains(&kind.as_str());
-                if let Some(m) = Missing::of(kind, message).filter(|m| !missing.contains(m)) {
+                if let Some(m) = Missing::of(kind, message, l).filter(|m| !missing.contains(m)) {
                     missing.push(m);
                 }
                 // Half to the line that raised and half to the header for a `NameError` (see the module doc).
@@ -435,23 +455,46 @@ mod tests {
     #[test]
     fn errors_say_what_is_missing() {
         let name = |s: &str| Some(Missing::Name(s.into()));
-        assert_eq!(Missing::of("NameError", "name 'delimeter' is not defined"), name("delimeter"));
+        assert_eq!(Missing::of("NameError", "name 'delimeter' is not defined", 0), name("delimeter"));
         let local = Some(Missing::Local("total".into()));
         assert_eq!(
             Missing::of(
                 "UnboundLocalError",
-                "cannot access local variable 'total' where it is not associated with a value"
+                "cannot access local variable 'total' where it is not associated with a value",
+                0
             ),
             local
         );
-        assert_eq!(Missing::of("UnboundLocalError", "local variable 'total' referenced before assignment"), local);
-        let attribute = Missing::of("AttributeError", "'list' object has no attribute 'fact'");
+        assert_eq!(Missing::of("UnboundLocalError", "local variable 'total' referenced before assignment", 0), local);
+        let attribute = Missing::of("AttributeError", "'list' object has no attribute 'fact'", 0);
         assert_eq!(attribute, Some(Missing::Attribute { type_name: "list".into(), attribute: "fact".into() }));
+        // A refusal names the types refused, and the line that raised it.
+        let operand = |types: &[&str], line| {
+            Some(Missing::WrongType { types: types.iter().map(|t| t.to_string()).collect(), line })
+        };
+        assert_eq!(
+            Missing::of("TypeError", "unsupported operand type(s) for +=: 'int' and 'str'", 3),
+            operand(&["int", "str"], 3)
+        );
+        assert_eq!(
+            Missing::of("TypeError", "can only concatenate str (not \"int\") to str", 1),
+            operand(&["str", "int"], 1)
+        );
+        assert_eq!(
+            Missing::of("TypeError", "'<' not supported between instances of 'str' and 'int'", 2),
+            operand(&["str", "int"], 2)
+        );
+        assert_eq!(Missing::of("TypeError", "bad operand type for unary -: 'str'", 0), operand(&["str"], 0));
         // Other wordings and other errors say nothing the baseline can use.
-        assert_eq!(Missing::of("AttributeError", "module 'math' has no attribute 'sqr'"), None);
-        assert_eq!(Missing::of("NameError", "free variable 'x' referenced before assignment in enclosing scope"), None);
-        assert_eq!(Missing::of("TypeError", "'int' object is not iterable"), None);
-        assert_eq!(Missing::of("NameError", "name '' is not defined"), None);
+        assert_eq!(Missing::of("AttributeError", "module 'math' has no attribute 'sqr'", 0), None);
+        assert_eq!(
+            Missing::of("NameError", "free variable 'x' referenced before assignment in enclosing scope", 0),
+            None
+        );
+        assert_eq!(Missing::of("TypeError", "'function' object is not iterable", 4), operand(&["function"], 4));
+        assert_eq!(Missing::of("TypeError", "object of type 'int' has no len()", 0), operand(&["int"], 0));
+        assert_eq!(Missing::of("TypeError", "f() takes 2 positional arguments but 3 were given", 0), None);
+        assert_eq!(Missing::of("NameError", "name '' is not defined", 0), None);
         // Only errors raised in the function count, each once.
         let source = "def f(xs):\n    return xs.fact()\n";
         let died = |line: u32| TestResult {

@@ -427,26 +427,30 @@ impl<'s> Run<'s> {
         Ok(report.and_then(|r| Suspicion::from_report(&r, offset, &c.source)))
     }
 
-    /// Makes the batch's most advanced program a new root of `climb` if it beats every root or ties the best by
-    /// another way (`climb.rs`), with its spectrum when the search localises (traced here when its own run was not).
+    /// Makes the batch's most advanced programs new roots of `climb` where they beat every root or tie the best by
+    /// another way (`climb.rs`), with their spectra when the search localises (traced here when their own runs were
+    /// not). Among equals the batch's order decides: it is the streams' order of likelihood, and with only the
+    /// last of four ties taken a receiver's repair tried first (`path.clear()` for `depth.clear()`) lost its
+    /// level to the `depth //= 1` tried after it.
     fn climb(&mut self, climb: &mut Climb, tested: &[(Candidate, Option<Suspicion>)]) -> Result<(), SearchError> {
-        // A repaired (or out-of-budget) search needs no more roots, nor a run to trace one.
-        if self.stop.is_some() {
-            return Ok(());
-        }
-        let best =
-            tested.iter().filter(|(c, _)| climb.improves(c)).max_by(|a, b| a.0.progress().total_cmp(&b.0.progress()));
-        let Some((c, suspicion)) = best else { return Ok(()) };
-        let traced;
-        let suspicion = match suspicion {
-            Some(s) => Some(s),
-            None if self.searcher.config.localize && self.searcher.config.mode == Mode::Baseline => {
-                traced = self.spectrum(c)?;
-                traced.as_ref()
+        let mut order: Vec<&(Candidate, Option<Suspicion>)> = tested.iter().collect();
+        order.sort_by(|a, b| b.0.progress().total_cmp(&a.0.progress()));
+        for (c, suspicion) in order {
+            // A repaired (or out-of-budget) search needs no more roots, nor a run to trace one.
+            if self.stop.is_some() || !climb.improves(c) {
+                continue;
             }
-            None => None,
-        };
-        climb.add_root(c, suspicion);
+            let traced;
+            let suspicion = match suspicion {
+                Some(s) => Some(s),
+                None if self.searcher.config.localize && self.searcher.config.mode == Mode::Baseline => {
+                    traced = self.spectrum(c)?;
+                    traced.as_ref()
+                }
+                None => None,
+            };
+            climb.add_root(c, suspicion);
+        }
         Ok(())
     }
 
