@@ -2113,11 +2113,18 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                     }
                 }
                 let known = known_types(tree);
-                for id in 0..tree.nodes().len() as NodeId {
+                let on_line: Vec<NodeId> = (0..tree.nodes().len() as NodeId)
+                    .filter(|&id| tree.node(id).class == Some(ReplacementClass::Expression))
+                    .filter(|&id| line_at(tree.node(id).span) == *line)
+                    .collect();
+                // A builtin the program does not bind, read there as a value (`str < 1`, `sorted(list(max))`; not
+                // called), is the likelier culprit, and the mends of what cannot be right rewrite it.
+                let called = |id: NodeId| tree.node(id).field == Some("function");
+                if on_line.iter().any(|&id| unbound_builtin(tree, id) && !called(id)) {
+                    continue;
+                }
+                for id in on_line {
                     let node = tree.node(id);
-                    if node.class != Some(ReplacementClass::Expression) || line_at(node.span) != *line {
-                        continue;
-                    }
                     let refused = |t: &str| types.iter().any(|r| r == t || (t == "alias" && r.starts_with('_')));
                     let site_type = match node.kind {
                         "none" => Some("NoneType"),
@@ -2142,27 +2149,25 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
 }
 
 /// The names the program shows to have `attribute`, in order of first showing: a name read with it (`path.clear()`),
-/// bound to a value of a builtin type that has it (`path = []`, `seen = set()`, `text = str(n)`), or a parameter
+/// first bound to a value of a builtin type that has it (`path = []`, `seen = set()`, `text = str(n)`), or a parameter
 /// annotated with such a type (`path: list[int]`).
 fn names_with_attribute<'t>(tree: &'t Tree, attribute: &str) -> Vec<&'t str> {
-    let has = |type_name: Option<&str>| type_name.is_some_and(|t| builtin_attributes(t).contains(&attribute));
+    let known = known_types(tree);
     let mut out = Vec::new();
     for id in 0..tree.nodes().len() as NodeId {
-        let node = tree.node(id);
         let mut parts = tree.named_children(id);
-        let (first, second) = (parts.next(), parts.next());
-        let (Some(first), Some(second)) = (first, second) else { continue };
-        let holder = match node.kind {
-            "attribute" => tree.text(tree.node(second).span) == attribute,
-            "assignment" => tree.node(second).field == Some("right") && has(value_type(tree, second)),
-            "typed_parameter" | "typed_default_parameter" => {
-                let annotation = tree.children(id).find(|&c| tree.node(c).field == Some("type"));
-                has(annotation.map(|a| annotated_type(tree.text(tree.node(a).span))))
-            }
-            _ => false,
-        };
-        if holder && tree.node(first).kind == "identifier" {
-            push_new(&mut out, tree.text(tree.node(first).span));
+        let (Some(first), Some(second)) = (parts.next(), parts.next()) else { continue };
+        let name = tree.text(tree.node(first).span);
+        let holder = tree.node(first).kind == "identifier"
+            && match tree.node(id).kind {
+                "attribute" => tree.text(tree.node(second).span) == attribute,
+                "assignment" | "typed_parameter" | "typed_default_parameter" => {
+                    known.get(name).is_some_and(|t| builtin_attributes(t).contains(&attribute))
+                }
+                _ => false,
+            };
+        if holder {
+            push_new(&mut out, name);
         }
     }
     out
@@ -2170,8 +2175,8 @@ fn names_with_attribute<'t>(tree: &'t Tree, attribute: &str) -> Vec<&'t str> {
 
 /// The type of each name whose type the program shows (as CPython's `TypeError`s name it): a parameter annotated
 /// with a builtin type or a local bound to a typed value (`total = 0`; the first binding decides), a function the
-/// program defines (`function`), and unbound, a builtin type (`type`), another builtin (`builtin_function_or_method`)
-/// or a `typing` alias (`alias`: `_SpecialGenericAlias` and kin).
+/// program defines (`function`), and unbound, a `typing` alias (`alias`: `_SpecialGenericAlias` and kin). Builtins
+/// are left to the mends of what cannot be right.
 fn known_types(tree: &Tree) -> HashMap<&str, &'static str> {
     let mut out = HashMap::new();
     for id in 0..tree.nodes().len() as NodeId {
@@ -2213,16 +2218,12 @@ fn known_types(tree: &Tree) -> HashMap<&str, &'static str> {
         if out.contains_key(name) || bound.contains(name) {
             continue;
         }
-        let t = match name {
-            "int" | "float" | "str" | "bool" | "list" | "dict" | "set" | "tuple" | "bytes" | "object" | "type"
-            | "frozenset" | "range" => "type",
-            "List" | "Dict" | "Set" | "Tuple" | "Optional" | "Union" | "Any" | "Callable" | "Iterable" | "Sequence" => {
-                "alias"
-            }
-            _ if syntax::is_builtin(name) => "builtin_function_or_method",
-            _ => continue,
-        };
-        out.insert(name, t);
+        if matches!(
+            name,
+            "List" | "Dict" | "Set" | "Tuple" | "Optional" | "Union" | "Any" | "Callable" | "Iterable" | "Sequence"
+        ) {
+            out.insert(name, "alias");
+        }
     }
     out
 }
@@ -3211,19 +3212,22 @@ mod tests {
                 "function",
                 2,
             ),
-            (
-                "def neg(xs):\n    for x in xs:\n        if x < 0:\n            return True\n    return False\n",
-                "x < 0",
-                "bool < 0",
-                "type",
-                2,
-            ),
+            ("def at(xs: list, n: int):\n    return xs[n - 1]\n", "[n - 1]", "[List - 1]", "_SpecialGenericAlias", 1),
         ] {
             let broken = fixed.replace(from, to);
             let tree = parse(&broken);
             let first = error_edits(&tree, &[Missing::WrongType { types: vec![refused.into()], line }]).first;
             assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{broken}");
         }
+        // A builtin on the line is left to the mends of what cannot be right: `bool < 0` offers no names; a
+        // builtin called there is no culprit (`set(below_zero)` becomes `set(xs)`).
+        let tree = parse("def below_zero(xs):\n    for x in set(below_zero):\n        pass\n");
+        let missing = Missing::WrongType { types: vec!["function".into()], line: 1 };
+        assert!(error_edits(&tree, &[missing]).first.iter().any(|e| e.text == "xs"));
+        let tree =
+            parse("def neg(xs):\n    for x in xs:\n        if bool < 0:\n            return True\n    return False\n");
+        let missing = Missing::WrongType { types: vec!["type".into(), "int".into()], line: 2 };
+        assert!(error_edits(&tree, &[missing]).first.is_empty());
         // An unknown type has no menu.
         let missing = Missing::Attribute { type_name: "Point".into(), attribute: "z".into() };
         let errors = error_edits(&parse("def f(p):\n    return p.z\n"), &[missing]);

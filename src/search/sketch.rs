@@ -231,6 +231,9 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["half", "halve"], &["/ 2", "// 2"]),
     (&["square", "squared"], &["** 2"]),
     (&["cube", "cubed"], &["** 3"]),
+    (&["sqrt", "root"], &["** 0.5"]),
+    (&["neighbour", "neighbouring", "neighbor", "neighboring", "adjacent", "consecutive"], &["[1:])"]),
+    (&["run", "collapse", "squeeze"], &["- 1]"]),
     (&["mean", "average", "avg", "midpoint"], &["/ 2", "/ len("]),
     (&["len", "length", "count", "size", "many"], &["len(", ".count("]),
     (&["sort", "sorted", "ascending"], &["sorted("]),
@@ -239,7 +242,7 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["odd"], &["% 2 == 1", "% 2 != 0"]),
     (&["upper", "uppercase"], &[".upper()"]),
     (&["lower", "lowercase"], &[".lower()"]),
-    (&["first", "head"], &["[0]"]),
+    (&["first", "head"], &["[0]", "next(("]),
     (&["last", "tail"], &["[-1]"]),
     (&["empty"], &["not ", "== 0"]),
     (&["zero"], &["== 0"]),
@@ -398,7 +401,7 @@ const ELEMENT_TESTS: [&str; 13] = [
 ];
 
 /// Whole-value idioms of one parameter `p`: sequences, strings and numbers (each fails fast on the other types).
-const VALUE_IDIOMS: [&str; 50] = [
+const VALUE_IDIOMS: [&str; 51] = [
     "sorted(p)",
     "sorted(p, reverse=True)",
     "list(reversed(p))",
@@ -436,6 +439,7 @@ const VALUE_IDIOMS: [&str; 50] = [
     "sum(int(d) for d in str(p))",
     "str(p)[::-1]",
     "int(str(p)[::-1])",
+    "int(p ** 0.5)",
     "bin(p)[2:]",
     "p[len(p) // 2]",
     "all(a <= b for a, b in zip(p, p[1:]))",
@@ -449,6 +453,20 @@ const VALUE_IDIOMS: [&str; 50] = [
     "0 in p",
     "[list(row) for row in zip(*p)]",
     "{v: k for k, v in p.items()}",
+];
+
+/// Idioms over a sequence `p`'s neighbours `a`, `b` (`zip(p, p[1:])`) and over each element `x` at `i` against the
+/// one before it: differences, rises, sign changes, runs collapsed (`"aabbaa"` → `"aba"`).
+const NEIGHBOUR_IDIOMS: [&str; 9] = [
+    "[b - a for a, b in zip(p, p[1:])]",
+    "sum(1 for a, b in zip(p, p[1:]) if a < b)",
+    "sum(1 for a, b in zip(p, p[1:]) if a != b)",
+    "sum(1 for a, b in zip(p, p[1:]) if a * b < 0)",
+    "all(a < b for a, b in zip(p, p[1:]))",
+    "any(a == b for a, b in zip(p, p[1:]))",
+    "[x for i, x in enumerate(p) if i == 0 or x != p[i - 1]]",
+    "''.join(x for i, x in enumerate(p) if i == 0 or x != p[i - 1])",
+    "next((x for i, x in enumerate(p) if x in p[:i]), None)",
 ];
 
 /// Idioms of two parameters `p` and `q` (both orders are tried).
@@ -493,6 +511,9 @@ const PAIR_IDIOMS: [&str; 32] = [
 pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
     // The comprehension variable must not hide a parameter.
     let var = ["x", "v", "item", "elem"].into_iter().find(|v| !params.contains(v)).unwrap_or("x");
+    let pair = [("a", "b"), ("left", "right")].into_iter().find(|(a, b)| !params.contains(a) && !params.contains(b));
+    let pair = pair.unwrap_or(("a", "b"));
+    let index = ["i", "k", "at"].into_iter().find(|i| !params.contains(i)).unwrap_or("i");
     let element = |template: &str| substitute(template, &[("x", var)]);
     let mut exprs = Vec::new();
     for &p in params {
@@ -505,6 +526,15 @@ pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
             exprs.push(format!("sum(1 for {var} in {p} if {t})"));
             exprs.push(format!("all({t} for {var} in {p})"));
             exprs.push(format!("any({t} for {var} in {p})"));
+        }
+        // The first element that passes a test, and the index of the first.
+        for t in ELEMENT_TESTS {
+            let t = element(t);
+            exprs.push(format!("next(({var} for {var} in {p} if {t}), None)"));
+            exprs.push(format!("next(({index} for {index}, {var} in enumerate({p}) if {t}), -1)"));
+        }
+        for template in NEIGHBOUR_IDIOMS {
+            exprs.push(substitute(template, &[("p", p), ("x", var), ("a", pair.0), ("b", pair.1), ("i", index)]));
         }
         for m in ["x ** 2", "abs(x)", "int(x)", "len(x)", "x * x"] {
             exprs.push(format!("sum({} for {var} in {p})", element(m)));
@@ -665,7 +695,18 @@ mod tests {
             assert!(idioms.iter().any(|r| r == want), "{want} missing");
         }
         assert!(idioms.iter().all(|r| !r.contains("for x in")), "x is a parameter");
-        assert!(stub_idioms(&["a", "b", "c"]).len() < 600);
+        // Neighbours and first finds name their variables apart from the parameters too.
+        let idioms = stub_idioms(&["a", "i"]);
+        for want in [
+            "return sum(1 for left, right in zip(a, a[1:]) if left * right < 0)",
+            "return next((x for k, x in enumerate(a) if x in a[:k]), None)",
+            "return ''.join(x for k, x in enumerate(i) if k == 0 or x != i[k - 1])",
+            "return next((k for k, x in enumerate(a) if x > 0), -1)",
+        ] {
+            assert!(idioms.iter().any(|r| r == want), "{want} missing");
+        }
+        let n = stub_idioms(&["a", "b", "c"]).len();
+        assert!(n < 700, "{n}");
         for idiom in stub_idioms(&["xs", "n", "s"]) {
             let tree = parse(format!("def f(xs, n, s):\n    {idiom}\n"));
             assert!(!tree.has_error(), "{idiom}");
