@@ -2100,7 +2100,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                     }
                 }
             }
-            Missing::WrongType { types, line } => {
+            Missing::WrongType { types, line, operator } => {
                 // A value of a refused type on the line that raised stands where another value belongs (`total +=
                 // '-'` for `total += n`, `set(below_zero)` for `set(operations)`): each name the program binds
                 // takes its place.
@@ -2123,7 +2123,23 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                 if on_line.iter().any(|&id| unbound_builtin(tree, id) && !called(id)) {
                     continue;
                 }
-                for id in on_line {
+                // An operand of the operator the message names, if it names one (`+` and `+=` alike).
+                let bare = |t: &str| match t.strip_suffix('=') {
+                    Some(op) if !op.is_empty() && !matches!(t, "==" | "<=" | ">=" | "!=") => op.to_string(),
+                    _ => t.to_string(),
+                };
+                let operand_of = |id: NodeId| {
+                    let Some(operator) = operator else { return true };
+                    tree.node(id).parent.is_some_and(|p| {
+                        matches!(
+                            tree.node(p).kind,
+                            "binary_operator" | "comparison_operator" | "augmented_assignment" | "unary_operator"
+                        ) && tree
+                            .children(p)
+                            .any(|c| !tree.node(c).named && bare(tree.text(tree.node(c).span)) == bare(operator))
+                    })
+                };
+                for id in on_line.into_iter().filter(|&id| operand_of(id)) {
                     let node = tree.node(id);
                     let refused = |t: &str| types.iter().any(|r| r == t || (t == "alias" && r.starts_with('_')));
                     let site_type = match node.kind {
@@ -3186,7 +3202,8 @@ mod tests {
         let fixed =
             "def sum_product(xs):\n    total = 0\n    for n in xs:\n        total += n\n    return total, 'x' + '-'\n";
         let broken = fixed.replace("total += n", "total += '-'");
-        let missing = Missing::WrongType { types: vec!["int".into(), "str".into()], line: 3 };
+        let missing =
+            Missing::WrongType { types: vec!["int".into(), "str".into()], line: 3, operator: Some("+=".into()) };
         let tree = parse(&broken);
         let first = error_edits(&tree, &[missing]).first;
         assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed));
@@ -3216,17 +3233,27 @@ mod tests {
         ] {
             let broken = fixed.replace(from, to);
             let tree = parse(&broken);
-            let first = error_edits(&tree, &[Missing::WrongType { types: vec![refused.into()], line }]).first;
+            let missing = Missing::WrongType { types: vec![refused.into()], line, operator: None };
+            let first = error_edits(&tree, &[missing]).first;
             assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{broken}");
         }
+        // Only the operands of the operator the message names: `numbers` under `%`, not the `0` beside it.
+        let tree = parse(
+            "def close(numbers: list, t: float):\n    for i in range(3):\n        if t < (i % numbers == 0):\n            return True\n",
+        );
+        let missing =
+            Missing::WrongType { types: vec!["int".into(), "list".into()], line: 2, operator: Some("%".into()) };
+        let first = error_edits(&tree, &[missing]).first;
+        assert!(!first.is_empty() && first.iter().all(|e| tree.text(e.span) == "numbers"), "{first:?}");
         // A builtin on the line is left to the mends of what cannot be right: `bool < 0` offers no names; a
         // builtin called there is no culprit (`set(below_zero)` becomes `set(xs)`).
         let tree = parse("def below_zero(xs):\n    for x in set(below_zero):\n        pass\n");
-        let missing = Missing::WrongType { types: vec!["function".into()], line: 1 };
+        let missing = Missing::WrongType { types: vec!["function".into()], line: 1, operator: None };
         assert!(error_edits(&tree, &[missing]).first.iter().any(|e| e.text == "xs"));
         let tree =
             parse("def neg(xs):\n    for x in xs:\n        if bool < 0:\n            return True\n    return False\n");
-        let missing = Missing::WrongType { types: vec!["type".into(), "int".into()], line: 2 };
+        let missing =
+            Missing::WrongType { types: vec!["type".into(), "int".into()], line: 2, operator: Some("<".into()) };
         assert!(error_edits(&tree, &[missing]).first.is_empty());
         // An unknown type has no menu.
         let missing = Missing::Attribute { type_name: "Point".into(), attribute: "z".into() };

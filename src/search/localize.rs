@@ -69,8 +69,9 @@ pub enum Missing {
     Attribute { type_name: String, attribute: String },
     /// A `TypeError` naming the types it refused (`unsupported operand type(s) for +=: 'int' and 'str'`, `can only
     /// concatenate str (not "int") to str`, `'function' object is not iterable`, `object of type 'int' has no
-    /// len()`…): a value of the wrong type on the line (0-based) that raised it.
-    WrongType { types: Vec<String>, line: usize },
+    /// len()`…): a value of the wrong type on the line (0-based) that raised it, an operand of `operator` where
+    /// the message names one (`+=`, `%`, `<`, `+` for a concatenation).
+    WrongType { types: Vec<String>, line: usize, operator: Option<String> },
 }
 
 impl Missing {
@@ -103,7 +104,20 @@ impl Missing {
                     // The quoted types (an operator, `'<'`, is no name); a call's own complaints quote none.
                     None => (0..quoted.len()).filter_map(name).collect(),
                 };
-                (!types.is_empty()).then_some(Missing::WrongType { types, line })
+                let operator = if message.starts_with("can only concatenate ") {
+                    Some("+")
+                } else if let Some(rest) = message.strip_prefix("unsupported operand type(s) for ") {
+                    // `+=: 'int' and 'str'`, `** or pow(): …`
+                    rest.split([':', ' ']).next()
+                } else if let Some(rest) = message.strip_prefix("bad operand type for unary ") {
+                    rest.split(':').next()
+                } else if message.contains("' not supported between instances of '") {
+                    quoted.first().copied()
+                } else {
+                    None
+                };
+                let operator = operator.filter(|o| !o.is_empty()).map(str::to_string);
+                (!types.is_empty()).then_some(Missing::WrongType { types, line, operator })
             }
             _ => None,
         }
@@ -469,30 +483,31 @@ mod tests {
         let attribute = Missing::of("AttributeError", "'list' object has no attribute 'fact'", 0);
         assert_eq!(attribute, Some(Missing::Attribute { type_name: "list".into(), attribute: "fact".into() }));
         // A refusal names the types refused, and the line that raised it.
-        let operand = |types: &[&str], line| {
-            Some(Missing::WrongType { types: types.iter().map(|t| t.to_string()).collect(), line })
+        let operand = |types: &[&str], line, operator: Option<&str>| {
+            let types = types.iter().map(|t| t.to_string()).collect();
+            Some(Missing::WrongType { types, line, operator: operator.map(str::to_string) })
         };
         assert_eq!(
             Missing::of("TypeError", "unsupported operand type(s) for +=: 'int' and 'str'", 3),
-            operand(&["int", "str"], 3)
+            operand(&["int", "str"], 3, Some("+="))
         );
         assert_eq!(
             Missing::of("TypeError", "can only concatenate str (not \"int\") to str", 1),
-            operand(&["str", "int"], 1)
+            operand(&["str", "int"], 1, Some("+"))
         );
         assert_eq!(
             Missing::of("TypeError", "'<' not supported between instances of 'str' and 'int'", 2),
-            operand(&["str", "int"], 2)
+            operand(&["str", "int"], 2, Some("<"))
         );
-        assert_eq!(Missing::of("TypeError", "bad operand type for unary -: 'str'", 0), operand(&["str"], 0));
+        assert_eq!(Missing::of("TypeError", "bad operand type for unary -: 'str'", 0), operand(&["str"], 0, Some("-")));
         // Other wordings and other errors say nothing the baseline can use.
         assert_eq!(Missing::of("AttributeError", "module 'math' has no attribute 'sqr'", 0), None);
         assert_eq!(
             Missing::of("NameError", "free variable 'x' referenced before assignment in enclosing scope", 0),
             None
         );
-        assert_eq!(Missing::of("TypeError", "'function' object is not iterable", 4), operand(&["function"], 4));
-        assert_eq!(Missing::of("TypeError", "object of type 'int' has no len()", 0), operand(&["int"], 0));
+        assert_eq!(Missing::of("TypeError", "'function' object is not iterable", 4), operand(&["function"], 4, None));
+        assert_eq!(Missing::of("TypeError", "object of type 'int' has no len()", 0), operand(&["int"], 0, None));
         assert_eq!(Missing::of("TypeError", "f() takes 2 positional arguments but 3 were given", 0), None);
         assert_eq!(Missing::of("NameError", "name '' is not defined", 0), None);
         // Only errors raised in the function count, each once.

@@ -6,8 +6,8 @@
 //!   or an index (`-x`, `len(xs)`, `xs[-1]`), a parameter with a small constant (`n - 1`, `x % 2 == 0`) or with a
 //!   number its docstring names (`divmod(m, 60)`: [`spec_constants`]), or two parameters under a binary operator
 //!   or averaged (of the first [`PAIRED_PARAMETERS`]: the menu stays in the hundreds); then, after every other
-//!   edit, the idioms of [`stub_idioms`] (comprehensions, everyday calls). So may a function's lone statement
-//!   that reads none of its parameters ([`ignores_its_inputs`]).
+//!   edit, the idioms of [`stub_idioms`] (comprehensions, everyday calls, neighbours, first finds). So may a
+//!   function's lone statement that reads none of its parameters ([`ignores_its_inputs`]).
 //! - A returned expression `e` (not a literal) may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e > 0`,
 //!   `e < 0`, `e ± 1`, `e * 2`, `e / 2`, and with a parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`,
 //!   `e * p`. Two steps reach `max(lo, min(x, hi))`; a missing negation or `abs` is a classic repair too.
