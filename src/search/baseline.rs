@@ -1926,7 +1926,7 @@ pub struct ErrorEdits {
     /// - A name never bound that names a standard module or a name one is known for, where no binding looks like
     ///   its misspelling: `import math`, `from collections import Counter` first in the body ([`import_of`]).
     /// - An attribute the value's builtin type lacks: each of the type's attributes spelt as closely, in its place,
-    ///   each other name the program shows to have it in place of its receiver ([`names_with_attribute`]), and the
+    ///   each other name the program shows to have it in place of its receiver (`names_with_attribute`), and the
     ///   receiver alone in place of the attribute (or of its call without arguments).
     /// - A value of a type a `TypeError` refused: each name the program binds in place of each literal or name of
     ///   that type on the line that raised (`total += '-'`, `set(below_zero)` where `below_zero` is a function).
