@@ -682,29 +682,36 @@ mod tests {
             (assigned_values(&["a", "b", "c", "d"]).len(), assigned_values(&["a", "b", "c", "d", "e", "f"]).len());
         assert!(four < 150 && six - four == 2 * 10, "{four} {six}");
         // Idioms: whole words substituted, strings left alone, the comprehension variable never a parameter.
-        let idioms = stub_idioms(&["x", "sep"]);
-        for want in [
-            "return [v for v in x if v % 2 == 0]",
-            "return sum(1 for v in x if v.lower() in 'aeiou')",
-            "return sep.join(x)",
-            "return x.count(sep)",
-            "return [v for v in x if sep in v]",
-            "return ' '.join(x.split()[::-1])",
-            "return all(a <= b for a, b in zip(x, x[1:]))",
-        ] {
-            assert!(idioms.iter().any(|r| r == want), "{want} missing");
-        }
+        let offers = |params: &[&str], wants: &[&str]| {
+            let idioms = stub_idioms(params);
+            for want in wants {
+                assert!(idioms.iter().any(|r| r == want), "{want} missing");
+            }
+            idioms
+        };
+        let idioms = offers(
+            &["x", "sep"],
+            &[
+                "return [v for v in x if v % 2 == 0]",
+                "return sum(1 for v in x if v.lower() in 'aeiou')",
+                "return sep.join(x)",
+                "return x.count(sep)",
+                "return [v for v in x if sep in v]",
+                "return ' '.join(x.split()[::-1])",
+                "return all(a <= b for a, b in zip(x, x[1:]))",
+            ],
+        );
         assert!(idioms.iter().all(|r| !r.contains("for x in")), "x is a parameter");
         // Neighbours and first finds name their variables apart from the parameters too.
-        let idioms = stub_idioms(&["a", "i"]);
-        for want in [
-            "return sum(1 for left, right in zip(a, a[1:]) if left * right < 0)",
-            "return next((x for k, x in enumerate(a) if x in a[:k]), None)",
-            "return ''.join(x for k, x in enumerate(i) if k == 0 or x != i[k - 1])",
-            "return next((k for k, x in enumerate(a) if x > 0), -1)",
-        ] {
-            assert!(idioms.iter().any(|r| r == want), "{want} missing");
-        }
+        offers(
+            &["a", "i"],
+            &[
+                "return sum(1 for left, right in zip(a, a[1:]) if left * right < 0)",
+                "return next((x for k, x in enumerate(a) if x in a[:k]), None)",
+                "return ''.join(x for k, x in enumerate(i) if k == 0 or x != i[k - 1])",
+                "return next((k for k, x in enumerate(a) if x > 0), -1)",
+            ],
+        );
         let n = stub_idioms(&["a", "b", "c"]).len();
         assert!(n < 700, "{n}");
         for idiom in stub_idioms(&["xs", "n", "s"]) {
@@ -712,16 +719,16 @@ mod tests {
             assert!(!tree.has_error(), "{idiom}");
         }
         assert!(wrappings("min(x, hi)", "call", &["x", "lo", "hi"]).contains(&"max(lo, min(x, hi))".to_string()));
-        let idioms = stub_idioms(&["words", "n"]);
-        for want in [
-            "return {v: k for k, v in words.items()}",
-            "return {x: words.count(x) for x in words}",
-            "return sum(1 for x in words if len(x) > n)",
-            "return [words[i:i + n] for i in range(0, len(words), n)]",
-            "return max(len(n), len(words))",
-        ] {
-            assert!(idioms.iter().any(|r| r == want), "{want} missing");
-        }
+        offers(
+            &["words", "n"],
+            &[
+                "return {v: k for k, v in words.items()}",
+                "return {x: words.count(x) for x in words}",
+                "return sum(1 for x in words if len(x) > n)",
+                "return [words[i:i + n] for i in range(0, len(words), n)]",
+                "return max(len(n), len(words))",
+            ],
+        );
     }
 
     #[test]
