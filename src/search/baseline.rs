@@ -38,7 +38,7 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use super::localize::{Missing, Suspicion};
+use super::localize::{self, Missing, Suspicion};
 use super::propose::splice_checked;
 use super::{examples, sketch};
 use crate::exec::Tests;
@@ -2088,13 +2088,13 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                             out.first.push(edit(object.span, ReplacementClass::Expression, holder.to_string()));
                         }
                     }
-                    let called_bare = node.parent.filter(|&p| {
-                        tree.node(p).kind == "call"
-                            && node.field == Some("function")
-                            && tree.children(p).any(|a| tree.text(tree.node(a).span) == "()")
-                    });
                     // (Of a builtin type only: a class of the program's may lack what it should have.)
                     if !others.is_empty() {
+                        let called_bare = node.parent.filter(|&p| {
+                            tree.node(p).kind == "call"
+                                && node.field == Some("function")
+                                && tree.children(p).any(|a| tree.text(tree.node(a).span) == "()")
+                        });
                         let whole = called_bare.map_or(node.span, |p| tree.node(p).span);
                         out.first.push(edit(whole, ReplacementClass::Expression, tree.text(object.span).to_string()));
                     }
@@ -2104,7 +2104,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                 // A value of a refused type on the line that raised stands where another value belongs (`total +=
                 // '-'` for `total += n`, `set(below_zero)` for `set(operations)`): each name the program binds
                 // takes its place.
-                let line_at = |span: Span| tree.source()[..span.start as usize].matches('\n').count();
+                let line_at = localize::line_index(tree.source());
                 let mut names: Vec<&str> = Vec::new();
                 for id in (0..tree.nodes().len() as NodeId).filter(|&id| is_binding(tree, id)) {
                     let name = tree.text(tree.node(id).span);
@@ -2115,7 +2115,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                 let known = known_types(tree);
                 let on_line: Vec<NodeId> = (0..tree.nodes().len() as NodeId)
                     .filter(|&id| tree.node(id).class == Some(ReplacementClass::Expression))
-                    .filter(|&id| line_at(tree.node(id).span) == *line)
+                    .filter(|&id| line_at(tree.node(id).span.start) == *line)
                     .collect();
                 // A builtin the program does not bind, read there as a value (`str < 1`, `sorted(list(max))`; not
                 // called), is the likelier culprit, and the mends of what cannot be right rewrite it.
@@ -2205,8 +2205,7 @@ fn known_types(tree: &Tree) -> HashMap<&str, &'static str> {
             "typed_parameter" | "typed_default_parameter" if named => tree
                 .children(id)
                 .find(|&c| tree.node(c).field == Some("type"))
-                .map(|a| annotated_type(tree.text(tree.node(a).span)))
-                .filter(|t| !t.is_empty()),
+                .and_then(|a| type_named(tree.text(tree.node(a).span))),
             "function_definition" => Some("function"),
             _ => None,
         };
@@ -2260,24 +2259,18 @@ fn value_type(tree: &Tree, id: NodeId) -> Option<&'static str> {
         "call" => {
             let function = tree.children(id).find(|&c| tree.node(c).field == Some("function"))?;
             match tree.text(tree.node(function).span) {
-                "list" | "sorted" => "list",
-                "dict" => "dict",
-                "set" => "set",
-                "tuple" => "tuple",
-                "str" => "str",
-                "int" => "int",
-                "float" => "float",
-                _ => return None,
+                "sorted" => "list",
+                callee => type_named(callee)?,
             }
         }
         _ => return None,
     })
 }
 
-/// The builtin type an annotation names (`list[int]`, `List[str]`, `Optional[dict]` aside): its head, lowercased.
-fn annotated_type(annotation: &str) -> &'static str {
-    let head = annotation.split('[').next().unwrap_or("").trim();
-    match head {
+/// The builtin type a name or an annotation names (`list`, `List[str]`: its head, lowercased); `None` for any other
+/// (`Optional[dict]` aside).
+fn type_named(text: &str) -> Option<&'static str> {
+    Some(match text.split('[').next().unwrap_or("").trim() {
         "list" | "List" => "list",
         "dict" | "Dict" => "dict",
         "set" | "Set" => "set",
@@ -2285,8 +2278,8 @@ fn annotated_type(annotation: &str) -> &'static str {
         "str" => "str",
         "int" => "int",
         "float" => "float",
-        _ => "",
-    }
+        _ => return None,
+    })
 }
 
 /// A one-line expression's variants with two of its variable names exchanged, in order of first occurrence

@@ -80,12 +80,8 @@ impl Missing {
     pub fn of(kind: &str, message: &str, line: usize) -> Option<Missing> {
         // The quoted parts of the message, in order: `'list' object has no attribute 'fact'` gives list, fact.
         let quoted: Vec<&str> = message.split('\'').skip(1).step_by(2).collect();
-        let name = |i: usize| {
-            quoted
-                .get(i)
-                .filter(|q| !q.is_empty() && q.chars().all(|c| c.is_alphanumeric() || c == '_'))
-                .map(|q| q.to_string())
-        };
+        let is_name = |q: &str| !q.is_empty() && q.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let name = |i: usize| quoted.get(i).filter(|q| is_name(q)).map(|q| q.to_string());
         match kind {
             "NameError" if message.starts_with("name '") => name(0).map(Missing::Name),
             "UnboundLocalError" => name(0).map(Missing::Local),
@@ -93,18 +89,19 @@ impl Missing {
                 Some(Missing::Attribute { type_name: name(0)?, attribute: name(1)? })
             }
             "TypeError" => {
-                let types: Vec<String> = match message.strip_prefix("can only concatenate ") {
+                let concatenation = message.strip_prefix("can only concatenate ");
+                let types: Vec<String> = match concatenation {
                     // `str (not "int") to str`
                     Some(rest) => [rest.split(' ').next(), rest.split('"').nth(1)]
                         .into_iter()
                         .flatten()
-                        .filter(|t| !t.is_empty() && t.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                        .filter(|t| is_name(t))
                         .map(str::to_string)
                         .collect(),
                     // The quoted types (an operator, `'<'`, is no name); a call's own complaints quote none.
-                    None => (0..quoted.len()).filter_map(name).collect(),
+                    None => quoted.iter().filter(|q| is_name(q)).map(|q| q.to_string()).collect(),
                 };
-                let operator = if message.starts_with("can only concatenate ") {
+                let operator = if concatenation.is_some() {
                     Some("+")
                 } else if let Some(rest) = message.strip_prefix("unsupported operand type(s) for ") {
                     // `+=: 'int' and 'str'`, `** or pow(): …`
@@ -125,7 +122,7 @@ impl Missing {
 }
 
 /// The 0-based line of each byte offset of `source`, from one scan of its newlines.
-fn line_index(source: &str) -> impl Fn(u32) -> usize {
+pub(super) fn line_index(source: &str) -> impl Fn(u32) -> usize {
     let newlines: Vec<usize> = source.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect();
     move |offset| newlines.partition_point(|&n| n < offset as usize)
 }

@@ -437,7 +437,10 @@ impl<'s> Run<'s> {
         order.sort_by(|a, b| b.0.progress().total_cmp(&a.0.progress()));
         for (c, suspicion) in order {
             // A repaired (or out-of-budget) search needs no more roots, nor a run to trace one.
-            if self.stop.is_some() || !climb.improves(c) {
+            if self.stop.is_some() {
+                break;
+            }
+            if !climb.improves(c) {
                 continue;
             }
             let traced;
