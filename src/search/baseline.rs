@@ -497,12 +497,27 @@ fn pass_ending_a_body(tree: &Tree, id: NodeId) -> Option<NodeId> {
 /// Is the statement grafted over another, whatever the tests say? It holds a site that cannot be right, or computes
 /// a value and drops it (`n % i` alone, a string that is no docstring), or adds to a name nothing else in its
 /// function binds (`even_count += 1` where `return True` was), or ends its block by storing into a name nothing in
-/// its function reads (`a = None` where `return '1'` was).
+/// its function reads (`a = None` where `return '1'` was), or, a simple statement, reads as a value a name the
+/// program binds nowhere (`return res.lower()` where `running_max = …` was; not a called name, nor a constant's
+/// `UPPER_CASE` name: those may live in the file around the function).
 ///
-/// `nonsense` holds [`cannot_be_right`] of every node of the tree (computed once per menu).
-fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool]) -> bool {
+/// `nonsense` holds [`cannot_be_right`] of every node of the tree (computed once per menu), `unbound` the names the
+/// program reads and binds nowhere ([`unbound_reads`]).
+fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&str]) -> bool {
     let node = tree.node(id);
     if nonsense[id as usize..node.subtree_end as usize].iter().any(|&n| n) {
+        return true;
+    }
+    let compound = tree.children(id).any(|c| tree.node(c).kind == "block");
+    let reads_unbound = (id..node.subtree_end).any(|r| {
+        let read = tree.node(r);
+        let name = tree.text(read.span);
+        read.kind == "identifier"
+            && !matches!(read.field, Some("attribute" | "function"))
+            && unbound.contains(&name)
+            && name.chars().any(|c| c.is_ascii_lowercase())
+    });
+    if !compound && reads_unbound {
         return true;
     }
     let named: Vec<&syntax::Node> = tree.named_children(id).map(|c| tree.node(c)).collect();
@@ -677,8 +692,9 @@ fn local_stores(tree: &Tree, function: NodeId) -> Vec<(&str, NodeId)> {
 /// update of another local where it updates a name nothing else stores (`depth -= 1` for `x -= 1`), and `y = E` for
 /// up to [`MAX_LOST_TARGETS`] locals `y` it may have bound (its own target, a local read before it is bound, a name
 /// read after it and bound nowhere, the function's other stored locals; only those something outside it reads) with
-/// `E` over the names in scope there ([`sketch::assigned_values`]). The updates are few, the values many.
-fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&str]) -> (Vec<String>, Vec<String>) {
+/// `E` over the names in scope there ([`sketch::assigned_values`]). The updates are few, the values many; the
+/// values holding what the local's name names are few again.
+fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&str]) -> LostBindings {
     let stores = local_stores(tree, function);
     let start = tree.node(statement).span.start;
     let inside = |a: NodeId| statement <= a && a < tree.node(statement).subtree_end;
@@ -747,7 +763,7 @@ fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&s
         })
     };
     targets.retain(|t| read_outside(t));
-    let mut values = Vec::new();
+    let mut lost = LostBindings { updates, cued: Vec::new(), values: Vec::new() };
     for target in targets.into_iter().take(MAX_LOST_TARGETS) {
         let mut names = Vec::new();
         if stores.iter().any(|&(n, a)| n == target && tree.node(a).span.end <= start) {
@@ -764,9 +780,24 @@ fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&s
         for &p in &parameters {
             push_new(&mut names, p);
         }
-        values.extend(sketch::assigned_values(&names).into_iter().map(|e| format!("{target} = {e}")));
+        // The local's own name may say what it holds (`distance`: `abs(`, `running_max`: `max(`).
+        let cues = sketch::words_cues(target);
+        for e in sketch::assigned_values(&names) {
+            let cued = cues.iter().any(|m| e.contains(m));
+            (if cued { &mut lost.cued } else { &mut lost.values }).push(format!("{target} = {e}"));
+        }
     }
-    (updates, values)
+    lost
+}
+
+/// What [`lost_bindings`] finds a grafted statement may have been.
+struct LostBindings {
+    /// Updates of an accumulator or of another local (`prod_value *= n`): few.
+    updates: Vec<String>,
+    /// Bindings whose value holds code the local's name names ([`sketch::words_cues`]): few.
+    cued: Vec<String>,
+    /// The other bindings: many.
+    values: Vec<String>,
 }
 
 /// A function's own `return` statements (one line each, in order, each once), and for one returning a literal the
@@ -1003,12 +1034,19 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     }
     // The program's one-bound slices (`1:`, `:k`) and each on its other side (`k:`): a sequence passed or iterated
     // whole where its rest was meant (`lcs(a[1:], b)` for `lcs(a[1:], b[1:])`, `for x in arr` for `arr[k:]`).
+    // And the names sliced so: where a name bound nowhere is passed, one of them sliced may have been.
     let mut slices: Vec<String> = Vec::new();
+    let mut sliced: Vec<&str> = Vec::new();
     for id in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "slice") {
         let text = tree.text(tree.node(id).span);
         if let [bound] = tree.named_children(id).collect::<Vec<_>>()[..]
             && text.matches(':').count() == 1
         {
+            if let Some(base) = tree.node(id).parent.and_then(|s| tree.named_children(s).next())
+                && tree.node(base).kind == "identifier"
+            {
+                push_new(&mut sliced, tree.text(tree.node(base).span));
+            }
             let bound = tree.text(tree.node(bound).span);
             for side in [format!("{bound}:"), format!(":{bound}")] {
                 if !slices.contains(&side) && slices.len() < MAX_SLICES {
@@ -1053,6 +1091,21 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
         parameters
             .entry(function)
             .or_insert_with(|| function.map(|f| sketch::parameters(tree, f)).unwrap_or_default())
+            .clone()
+    };
+    // The parameters a function never reads (not `_`-named): a use of one was lost, so one belongs somewhere.
+    let mut unread: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
+    let mut unread_parameters_of = |id: NodeId| -> Vec<&str> {
+        let function = sketch::enclosing_function(tree, id);
+        unread
+            .entry(function)
+            .or_insert_with(|| {
+                function.map_or_else(Vec::new, |f| {
+                    let mut names = sketch::parameters(tree, f);
+                    names.retain(|p| !p.starts_with('_') && !reads_name(tree, f, p));
+                    names
+                })
+            })
             .clone()
     };
     // Whether each node cannot be right: a site's own rewrites and its statement's mends both ask.
@@ -1152,6 +1205,14 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
         {
             for slice in &slices {
                 push(Tier::Classic, format!("{text}[{slice}]"));
+            }
+            // (`is_palindrome(idx)` where `is_palindrome(string[k:])` was.)
+            if unbound_anywhere.contains(&text) {
+                for base in &sliced {
+                    for slice in &slices {
+                        push(Tier::Mend, format!("{base}[{slice}]"));
+                    }
+                }
             }
         }
         // A loop run `while True` that should stop when a value it works on runs out: `while queue:`.
@@ -1415,8 +1476,10 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     }
                 }
                 if node.kind == "identifier" {
+                    let unread = unread_parameters_of(id);
                     for name in &names.all {
-                        push(if nonsense { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
+                        let classic = nonsense || unread.contains(name);
+                        push(if classic { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
                     }
                 } else {
                     // Any other site that cannot be right: the names that could stand there.
@@ -1430,12 +1493,17 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     // the parameters, not every name: a few more edits per site. One that reads nothing but names
                     // bound nowhere (`x < lo` in `def add(a, half)`) cannot be right, and a parameter nothing
                     // reads is what it stood for: a mend.
-                    let grafted_in = reads_only_unbound(tree, id, &unbound_anywhere)
-                        .then(|| sketch::enclosing_function(tree, id))
-                        .flatten();
+                    // A parameter nothing reads is classic anywhere: its one use was overwritten (`distance <
+                    // (i % xs == 0)` for `distance < threshold`).
+                    let grafted_in = reads_only_unbound(tree, id, &unbound_anywhere);
+                    let unread = unread_parameters_of(id);
                     for name in parameters_of(id) {
-                        let unread = grafted_in.is_some_and(|f| !reads_name(tree, f, name));
-                        push(if unread { Tier::Mend } else { rewrite }, name.to_string());
+                        let tier = match unread.contains(&name) {
+                            true if grafted_in => Tier::Mend,
+                            true => Tier::Classic,
+                            false => rewrite,
+                        };
+                        push(tier, name.to_string());
                     }
                 }
                 for (expr, spans) in &expressions {
@@ -1530,7 +1598,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 // a branch empty (`else: pass`), nor become a `return` with statements after it (dead code): nobody
                 // writes those, and the tests they pass lure the search too.
                 if let Some(function) = sketch::enclosing_function(tree, id)
-                    && is_foreign_statement(tree, id, &nonsense_at)
+                    && is_foreign_statement(tree, id, &nonsense_at, &unbound_anywhere)
                 {
                     let compound = tree.children(id).any(|c| tree.node(c).kind == "block");
                     let small = if node.leaves <= MAX_SITE_LEAVES { Tier::Mend } else { Tier::Classic };
@@ -1563,11 +1631,11 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                         }
                     }
                     if tier == Tier::Mend {
-                        let (updates, values) = lost_bindings(tree, function, id, &unbound_anywhere);
-                        for u in updates {
+                        let lost = lost_bindings(tree, function, id, &unbound_anywhere);
+                        for u in lost.updates.into_iter().chain(lost.cued) {
                             push(tier, u);
                         }
-                        for v in values {
+                        for v in lost.values {
                             push(Tier::Rewrite, v);
                         }
                     }
@@ -2835,7 +2903,8 @@ mod tests {
             let tree = parse(sound);
             let mut foreign = tree.replaceable().filter(|&id| tree.node(id).class == Some(ReplacementClass::Statement));
             let nonsense: Vec<bool> = (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(&tree, id)).collect();
-            assert!(foreign.all(|id| !is_foreign_statement(&tree, id, &nonsense)), "{sound}");
+            let unbound = unbound_reads(&tree, 0);
+            assert!(foreign.all(|id| !is_foreign_statement(&tree, id, &nonsense, &unbound)), "{sound}");
             let function = (0..tree.nodes().len() as NodeId).find(|&f| tree.node(f).kind == "function_definition");
             assert_eq!(read_before_bound(&tree, function.unwrap()), [], "{sound}");
         }
@@ -2847,6 +2916,10 @@ mod tests {
         let both =
             "def both(xs):\n    s = 0\n    p = 1\n    for n in xs:\n        s += n\n        p *= n\n    return s, p\n";
         let rolling = "def rolling(xs):\n    top = None\n    out = []\n    for n in xs:\n        if top is None:\n            top = n\n        else:\n            top = max(top, n)\n        out.append(top)\n    return out\n";
+        let named = close.replace("d = ", "distance = ").replace("if d <", "if distance <");
+        let running = rolling.replace("top", "running_max");
+        let reads_t = close.replace("return True", "return t > 0");
+        let palindrome = "def make(s):\n    k = 0\n    while not is_palindrome(s[k:]):\n        k += 1\n    return s + s[:k][::-1]\n";
         for (fixed, from, to, tier) in [
             // Over a string that is no docstring: a value over the names in scope.
             (close, "d = abs(a - b)", "'''A docstring\n                of another function.'''", Tier::Rewrite),
@@ -2857,6 +2930,20 @@ mod tests {
             // A value dropped, the function passed where a collection belongs: the update lost.
             (rolling, "top = max(top, n)", "len(out)", Tier::Rewrite),
             (rolling, "top = max(top, n)", "top = sorted(rolling, reverse=True)", Tier::Rewrite),
+            // Named for what it holds (`distance`: `abs(`, `running_max`: `max(`): the cued values are mends. A
+            // statement reading a name bound nowhere (`res`) is a graft too.
+            (
+                named.as_str(),
+                "distance = abs(a - b)",
+                "'''A docstring\n                of another function.'''",
+                Tier::Mend,
+            ),
+            (running.as_str(), "running_max = max(running_max, n)", "return res.lower()", Tier::Mend),
+            // A parameter nothing reads (`t`) where a larger expression is: classic; read elsewhere, a rewrite.
+            (close, "d < t", "d < (i % xs == 0)", Tier::Classic),
+            (reads_t.as_str(), "d < t", "d < (i % xs == 0)", Tier::Rewrite),
+            // A name bound nowhere, passed: a sliced name of the program, sliced on either side.
+            (palindrome, "is_palindrome(s[k:])", "is_palindrome(idx)", Tier::Mend),
             // A builtin where a collection belongs, in a condition: the condition a name or its negation.
             (
                 "def longest(xs):\n    if not xs:\n        return None\n    return max(xs, key=len)\n",
@@ -2866,6 +2953,7 @@ mod tests {
             ),
         ] {
             let broken = fixed.replacen(from, to, 1);
+            assert_ne!(broken, fixed);
             let tree = parse(&broken);
             let edits = single_edits(&tree);
             let hit = edits.iter().find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));

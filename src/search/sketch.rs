@@ -223,7 +223,7 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["pow", "power", "exponent"], &[" ** "]),
     (&["neg", "negate", "negative", "opposite"], &["return -", "< 0"]),
     (&["positive"], &["> 0"]),
-    (&["abs", "absolute", "magnitude"], &["abs("]),
+    (&["abs", "absolute", "magnitude", "distance", "dist", "gap", "apart"], &["abs("]),
     (&["max", "maximum", "largest", "biggest", "greatest", "highest", "longest"], &["max("]),
     (&["min", "minimum", "smallest", "lowest", "least", "shortest"], &["min("]),
     (&["clamp", "clip"], &["max(", "min("]),
@@ -274,6 +274,11 @@ pub(super) fn cue_markers(tree: &Tree, function: NodeId, docstring: bool) -> Vec
         text.push(' ');
         text.push_str(tree.text(tree.node(doc).span));
     }
+    words_cues(&text)
+}
+
+/// The code ([`CUES`]) that the words of `text` name (split at anything but a letter; a plural `s` dropped).
+pub(super) fn words_cues(text: &str) -> Vec<&'static str> {
     let mut markers = Vec::new();
     for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
         let word = word.to_ascii_lowercase();
