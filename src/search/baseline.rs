@@ -1418,6 +1418,63 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
         {
             push(Tier::Classic, tree.text(tree.node(arg).span).to_string());
         }
+        // An update that should keep the best so far (`longest = max(longest, length + 1)`) or stay above zero
+        // (`here = max(0, here + x)`): a value stored into a local stored elsewhere too, wrapped in `max` or `min`
+        // with the local or 0. Classic where the local's name says which (`longest`, `max_ending_here`).
+        if class == ReplacementClass::Expression
+            && node.field == Some("right")
+            && !text.contains('\n')
+            && !sketch::is_literal(node.kind)
+            && let Some(store) = node.parent.filter(|&p| tree.node(p).kind == "assignment")
+            && let Some(target) = tree.children(store).find(|&c| tree.node(c).field == Some("left"))
+            && tree.node(target).kind == "identifier"
+            && let Some(function) = sketch::enclosing_function(tree, id)
+        {
+            let local = tree.text(tree.node(target).span);
+            if local_stores(tree, function).iter().any(|&(n, a)| n == local && a != store) {
+                let cues = sketch::words_cues(local);
+                for f in ["max", "min"] {
+                    let tier = if cues.contains(&format!("{f}(").as_str()) { Tier::Classic } else { Tier::Rewrite };
+                    push(tier, format!("{f}({local}, {text})"));
+                    push(tier, format!("{f}(0, {text})"));
+                }
+            }
+        }
+        // A base case one too narrow: `if len(arr) == 0: return arr` where `<= 1` was (the empty case alone
+        // leaves a one-element input recursing for ever).
+        if node.kind == "comparison_operator"
+            && is_condition(tree, id)
+            && let [left, right] = tree.named_children(id).collect::<Vec<_>>()[..]
+            && tree.node(right).kind == "integer"
+            && let Ok(bound) = tree.text(tree.node(right).span).parse::<i64>()
+            && tree.children(id).filter(|&c| !tree.node(c).named).map(|c| tree.text(tree.node(c).span)).eq(["=="])
+            && let Some(branch) = node.parent
+            && tree
+                .children(branch)
+                .find(|&c| tree.node(c).field == Some("consequence"))
+                .and_then(|b| tree.named_children(b).next())
+                .is_some_and(|first| tree.node(first).kind == "return_statement")
+        {
+            push(Tier::Classic, format!("{} <= {}", tree.text(tree.node(left).span), bound.saturating_add(1)));
+        }
+        // A verdict returned whole where a count's balance was meant: `return depth == 0` for the last `return
+        // True` of a function that counts up and down.
+        if matches!(node.kind, "true" | "false")
+            && let Some(ret) = node.parent.filter(|&p| tree.node(p).kind == "return_statement")
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && tree.node(ret).parent.and_then(|b| tree.named_children(b).last()) == Some(ret)
+            && tree.node(ret).parent.and_then(|b| tree.node(b).parent) == Some(function)
+        {
+            let stores = local_stores(tree, function);
+            for &(name, a) in &stores {
+                let counts = tree.node(a).kind == "assignment"
+                    && tree.named_children(a).nth(1).is_some_and(|v| tree.node(v).kind == "integer")
+                    && stores.iter().any(|&(n, b)| n == name && tree.node(b).kind == "augmented_assignment");
+                if counts {
+                    push(Tier::Classic, format!("{name} == 0"));
+                }
+            }
+        }
         // A returned expression, one line and small (like any replaced site), wrapped in its function's terms; not a
         // literal, which the constant edits above already change.
         if class == ReplacementClass::Expression
@@ -3472,6 +3529,10 @@ mod tests {
             "def at(m, j, k):\n    return m[k, j] + m[j, k]\n",
             "def lcs(a, b):\n    if not a or not b:\n        return 0\n    return max(lcs(a[1:], b), lcs(a, b[1:]))\n",
             "def tail_sum(xs, k):\n    head = xs[:k]\n    for x in xs[k:]:\n        head.append(x)\n    return sum(head)\n",
+            "def lis(xs):\n    longest = 0\n    for x in xs:\n        longest = max(longest, x + 1)\n    return longest\n",
+            "def best(xs):\n    max_here = 0\n    out = 0\n    for x in xs:\n        max_here = max(0, max_here + x)\n        out = max(out, max_here)\n    return out\n",
+            "def msort(xs):\n    if len(xs) <= 1:\n        return xs\n    half = len(xs) // 2\n    return merge(msort(xs[:half]), msort(xs[half:]))\n",
+            "def balanced(s):\n    depth = 0\n    for c in s:\n        depth += 1 if c == '(' else -1\n        if depth < 0:\n            return False\n    return depth == 0\n",
         ];
         let broken = [
             cases[0].replace("while queue", "while True"),
@@ -3480,6 +3541,10 @@ mod tests {
             cases[3].replace("m[k, j] +", "m[j, k] +"),
             cases[4].replace("lcs(a, b[1:])", "lcs(a, b)"),
             cases[5].replace("in xs[k:]", "in xs"),
+            cases[6].replace("max(longest, x + 1)", "x + 1"),
+            cases[7].replace("max(0, max_here + x)", "max_here + x"),
+            cases[8].replace("<= 1", "== 0"),
+            cases[9].replace("depth == 0", "True"),
         ];
         for (fixed, broken) in cases.iter().zip(&broken) {
             assert_ne!(fixed, broken);
@@ -3487,6 +3552,13 @@ mod tests {
         }
         // `while True` becomes a name its body reads, not a function it calls.
         assert!(!classic(&broken[0]).iter().any(|r| r.contains("while out.append")));
+        // A store wrapped in `max` or `min` only where its name says which (otherwise it is a rewrite), and only
+        // into a local stored elsewhere too.
+        let plain = cases[6].replace("longest", "n");
+        assert!(!classic(&plain.replace("max(n, x + 1)", "x + 1")).iter().any(|r| *r == plain));
+        assert!(repairs(&plain.replace("max(n, x + 1)", "x + 1")).iter().any(|r| *r == plain));
+        let once = "def f(x):\n    longest = x + 1\n    return longest\n";
+        assert!(!repairs(once).iter().any(|r| r.contains("max(longest, x + 1)")));
     }
 
     /// A graft over a parameter's name is undone by one edit, whatever the graft; a docstring is left alone.

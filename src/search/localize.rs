@@ -13,7 +13,9 @@
 //! range(n)]` where `p` was meant) as the line itself, and the spectrum cannot tell the lines apart when every test
 //! runs them all. A test that hangs (times out) died in a loop that never ends: the `while` headers it ran share what a
 //! raised exception gives its line, and so do the lines in the loop that read or bind the names the header reads
-//! (the lines binding them before the loop get half of it). The scores
+//! (the lines binding them before the loop get half of it). A test that dies of a `RecursionError` recursed for
+//! ever past its base cases: the `if` conditions it ran whose branch begins by returning share the same.
+//! The scores
 //! are then scaled so the top line has 1. An edit is as suspicious as the most suspicious line from the start of its
 //! statement to the end of its span (a condition's edit takes its `if` line; a parameter's, the `def` line, which
 //! counts as run whenever the function is called).
@@ -184,6 +186,21 @@ fn hanging_loops(tree: &Tree) -> Vec<HangingLoop> {
     loops
 }
 
+/// The lines (0-based) of the `if` and `elif` conditions whose branch begins with a `return`: a recursion's base
+/// cases (`if len(arr) == 0: return arr`).
+fn base_case_guards(tree: &Tree) -> Vec<usize> {
+    let line_at = line_index(tree.source());
+    let ids = 0..tree.nodes().len() as syntax::NodeId;
+    ids.filter(|&id| matches!(tree.node(id).kind, "if_statement" | "elif_clause"))
+        .filter(|&id| {
+            let branch = tree.children(id).find(|&c| tree.node(c).field == Some("consequence"));
+            let first = branch.and_then(|b| tree.named_children(b).find(|&c| !tree.node(c).extra));
+            first.is_some_and(|f| tree.node(f).kind == "return_statement")
+        })
+        .map(|id| line_at(tree.node(id).span.start))
+        .collect()
+}
+
 /// The names read on a line (0-based): reads are expressions; names in binding (or attribute) position have the
 /// identifier class.
 fn names_read_on(tree: &Tree, line: usize) -> Vec<&str> {
@@ -216,6 +233,8 @@ impl Suspicion {
         let mut bindings: Vec<Option<Vec<usize>>> = vec![None; source_lines];
         // And its `while` loops, for the tests that hang.
         let mut all_loops: Option<Vec<HangingLoop>> = None;
+        // And its base cases, for the tests that recurse for ever.
+        let mut all_guards: Option<Vec<usize>> = None;
         let mut failed_total = 0u32;
         let mut crashed = false;
         let mut missing = Vec::new();
@@ -274,6 +293,14 @@ impl Suspicion {
                     for &b in &l.before {
                         raised[b] += share / 2.0;
                     }
+                }
+            }
+            if matches!(&test.outcome, Outcome::Error { kind, .. } if kind == "RecursionError") {
+                let tree = tree.get_or_insert_with(|| syntax::parse(source));
+                let guards = all_guards.get_or_insert_with(|| base_case_guards(tree));
+                let ran: Vec<usize> = guards.iter().copied().filter(|g| lines.contains(g)).collect();
+                for &g in &ran {
+                    raised[g] += 1.0 / ran.len() as f64;
                 }
             }
             for l in lines {
@@ -461,6 +488,31 @@ mod tests {
         let hung = TestResult { name: "t".into(), outcome: Outcome::Timeout, lines: every_line.clone() };
         let s = Suspicion::from_report(&report(vec![hung, test(true, &every_line)]), 0, &source).expect("localised");
         assert_eq!(s.lines()[2], s.lines()[4]);
+    }
+
+    #[test]
+    fn a_test_that_recurses_for_ever_suspects_the_base_cases() {
+        let source = "def msort(xs):\n    if len(xs) == 0:\n        return xs\n    half = len(xs) // 2\n    \
+                      return merge(msort(xs[:half]), msort(xs[half:]))\n";
+        let every_line: Vec<u32> = (1..=5).collect();
+        let recursed = |line| TestResult {
+            name: "t".into(),
+            outcome: Outcome::Error { kind: "RecursionError".into(), message: "maximum recursion depth".into(), line },
+            lines: every_line.clone(),
+        };
+        let base_case = |outcome: TestResult| {
+            let s = Suspicion::from_report(&report(vec![outcome, test(true, &every_line)]), 0, source);
+            let s = s.expect("localised");
+            (s.lines()[1], s.lines()[2])
+        };
+        // Dying in the recursive call, the base case's guard ties with the line that raised; any other error
+        // there leaves the guard behind it.
+        let (guard, other) = base_case(recursed(Some(5)));
+        assert!(guard == 1.0 && other < guard, "{guard} {other}");
+        let mut raised = recursed(Some(5));
+        raised.outcome = Outcome::Error { kind: "TypeError".into(), message: "unsupported".into(), line: Some(5) };
+        let (guard, other) = base_case(raised);
+        assert_eq!(guard, other);
     }
 
     #[test]
