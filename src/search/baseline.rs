@@ -1418,6 +1418,29 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
         {
             push(Tier::Classic, tree.text(tree.node(arg).span).to_string());
         }
+        // A recursion's argument that should move by a local: `kth(above, k - num_lessoreq)` for `kth(above, k)`
+        // (a parameter passed on unchanged where the part of the input left behind should be taken off it).
+        if node.kind == "identifier"
+            && let Some(list) = node.parent.filter(|&p| tree.node(p).kind == "argument_list")
+            && let Some(call) = tree.node(list).parent
+            && let Some(callee) = tree.children(call).find(|&c| tree.node(c).field == Some("function"))
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && sketch::function_name(tree, function) == Some(tree.text(tree.node(callee).span))
+            && sketch::parameters(tree, function).contains(&text)
+        {
+            let call_start = tree.node(call).span.start;
+            let locals = local_stores(tree, function);
+            let mut before: Vec<&str> = Vec::new();
+            for &(name, a) in &locals {
+                if tree.node(a).span.end <= call_start && name != text {
+                    push_new(&mut before, name);
+                }
+            }
+            for name in before {
+                push(Tier::Rewrite, format!("{text} - {name}"));
+                push(Tier::Rewrite, format!("{text} + {name}"));
+            }
+        }
         // An update that should keep the best so far (`longest = max(longest, length + 1)`) or stay above zero
         // (`here = max(0, here + x)`): a value stored into a local stored elsewhere too, wrapped in `max` or `min`
         // with the local or 0. Classic where the local's name says which (`longest`, `max_ending_here`).
@@ -1826,6 +1849,14 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
             for guard in base_cases(tree, id) {
                 push(ReplacementClass::Block, insert(positions[0], &guard));
             }
+            for update in carried_updates(tree, id) {
+                for &at in &positions {
+                    push(ReplacementClass::Block, insert(at, &update));
+                }
+            }
+            for (after, flush) in flushes(tree, id) {
+                push(ReplacementClass::Block, insert(positions[after + 1], &flush));
+            }
         }
         let is_condition = is_condition(tree, id);
         // A returned predicate is a condition too: `return a + b > c and a + c > b`.
@@ -1853,6 +1884,80 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
         }
     }
     distinct(out)
+}
+
+/// What a loop leaves unflushed: after each loop of the block `block` (the index of the loop among its statements,
+/// as [`statement_lines`] counts them) that appends to a collection by name (`lines.append(line)`), the same append
+/// of each other name the loop reads (`lines.append(text)`, the rest a line wrapper never adds).
+fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
+    let statements = tree.children(block).filter(|&c| !tree.node(c).extra && !tree.is_docstring(c));
+    let mut out = Vec::new();
+    for (i, lp) in statements.enumerate() {
+        if !matches!(tree.node(lp).kind, "for_statement" | "while_statement") {
+            continue;
+        }
+        let names = read_names(tree, lp);
+        for call in (lp..tree.node(lp).subtree_end).filter(|&c| tree.node(c).kind == "call") {
+            let Some(callee) = tree.children(call).find(|&c| tree.node(c).field == Some("function")) else { continue };
+            let Some(list) = tree.children(call).find(|&c| tree.node(c).kind == "argument_list") else { continue };
+            let callee_text = tree.text(tree.node(callee).span);
+            let args: Vec<NodeId> = tree.named_children(list).collect();
+            let (Some((receiver, "append")), [arg]) = (callee_text.rsplit_once('.'), &args[..]) else { continue };
+            let arg = *arg;
+            let arg = tree.text(tree.node(arg).span);
+            let is_name = |t: &str| t.chars().all(|c| c.is_alphanumeric() || c == '_');
+            if !is_name(receiver) {
+                continue;
+            }
+            for name in names.iter().filter(|&&n| n != arg && n != receiver) {
+                let flush = format!("{receiver}.append({name})");
+                if !out.iter().any(|(at, f)| *at == i && *f == flush) {
+                    out.push((i, flush));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The update a loop never makes of a local it carries: for the body `block` of a loop, each local bound once
+/// before the loop and read in it but never bound in it, become each name the loop binds (`prevnode = node`, which
+/// a list reversal's loop lacks).
+fn carried_updates(tree: &Tree, block: NodeId) -> Vec<String> {
+    let Some(lp) =
+        tree.node(block).parent.filter(|&p| matches!(tree.node(p).kind, "for_statement" | "while_statement"))
+    else {
+        return Vec::new();
+    };
+    let Some(function) = sketch::enclosing_function(tree, lp) else { return Vec::new() };
+    let inside = |n: NodeId| lp < n && n < tree.node(lp).subtree_end;
+    let stores = local_stores(tree, function);
+    let mut bound_inside: Vec<&str> = stores.iter().filter(|&&(_, a)| inside(a)).map(|&(n, _)| n).collect();
+    if tree.node(lp).kind == "for_statement"
+        && let Some(left) = tree.children(lp).find(|&c| tree.node(c).field == Some("left"))
+        && tree.node(left).kind == "identifier"
+    {
+        push_new(&mut bound_inside, tree.text(tree.node(left).span));
+    }
+    let read_inside = |name: &str| {
+        (lp + 1..tree.node(lp).subtree_end).any(|r| {
+            let n = tree.node(r);
+            n.kind == "identifier"
+                && n.class == Some(ReplacementClass::Expression)
+                && n.field != Some("attribute")
+                && tree.text(n.span) == name
+        })
+    };
+    let mut out = Vec::new();
+    for &(carried, a) in &stores {
+        let once = stores.iter().filter(|&&(n, _)| n == carried).count() == 1;
+        if once && tree.node(a).span.end <= tree.node(lp).span.start && read_inside(carried) {
+            for x in bound_inside.iter().filter(|&&x| x != carried) {
+                out.push(format!("{carried} = {x}"));
+            }
+        }
+    }
+    out
 }
 
 /// The line (of the block `id`, from 0) each of its statements starts on, a docstring and comments aside.
@@ -3211,6 +3316,26 @@ mod tests {
         let with_base = "def msort(xs):\n    if len(xs) <= 1:\n        return xs\n    m = len(xs) // 2\n    return merge(msort(xs[:m]), msort(xs[m:]))\n";
         let broken = with_base.replace("    if len(xs) <= 1:\n        return xs\n", "");
         assert!(additions(&broken).iter().any(|r| r == with_base), "{broken:?}");
+        // The rest a loop leaves, appended after it.
+        let wrap = "def wrap(text, cols):\n    lines = []\n    while len(text) > cols:\n        line, text = text[:cols], text[cols:]\n        lines.append(line)\n    lines.append(text)\n    return lines\n";
+        let broken = wrap.replace("    lines.append(text)\n", "");
+        assert!(!repairs(&broken).iter().any(|r| r == wrap));
+        assert!(additions(&broken).iter().any(|r| r == wrap), "{broken:?}");
+        // A local the loop carries but never updates.
+        let reversed = "def reverse(node):\n    prev = None\n    while node:\n        nxt = node.next\n        node.next = prev\n        prev = node\n        node = nxt\n    return prev\n";
+        let broken = reversed.replace("        prev = node\n", "");
+        assert!(additions(&broken).iter().any(|r| r == reversed), "{broken:?}");
+        let updates = |src: &str| {
+            let tree = parse(src);
+            let mut blocks = 0..tree.nodes().len() as NodeId;
+            let body = blocks.find(|&b| {
+                tree.node(b).kind == "block"
+                    && tree.node(b).parent.is_some_and(|p| tree.node(p).kind == "while_statement")
+            });
+            carried_updates(&tree, body.expect("a loop body"))
+        };
+        assert_eq!(updates(&broken), ["prev = nxt", "prev = node"]);
+        assert_eq!(updates(reversed), Vec::<String>::new());
         let method = "class C:\n    def depth(self, t):\n        return 1 + self.depth(t[0])\n";
         assert!(additions(method).iter().any(|r| r.contains("        if not t:\n            return 0\n")));
         // Not where the function does not call itself.
@@ -3546,6 +3671,9 @@ mod tests {
             cases[8].replace("<= 1", "== 0"),
             cases[9].replace("depth == 0", "True"),
         ];
+        // A recursion's argument moved by a local (a rewrite: not in `classic`).
+        let kth = "def kth(xs, k):\n    p = xs[0]\n    below = [x for x in xs if x < p]\n    above = [x for x in xs if x > p]\n    n = len(xs) - len(above)\n    if k < len(below):\n        return kth(below, k)\n    if k >= n:\n        return kth(above, k - n)\n    return p\n";
+        assert!(repairs(&kth.replace("k - n)", "k)")).iter().any(|r| r == kth));
         for (fixed, broken) in cases.iter().zip(&broken) {
             assert_ne!(fixed, broken);
             assert!(classic(broken).iter().any(|r| r == fixed), "{broken:?} has no classic one-edit repair");
