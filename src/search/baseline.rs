@@ -498,8 +498,8 @@ fn pass_ending_a_body(tree: &Tree, id: NodeId) -> Option<NodeId> {
 /// a value and drops it (`n % i` alone, a string that is no docstring), or adds to a name nothing else in its
 /// function binds (`even_count += 1` where `return True` was), or ends its block by storing into a name nothing in
 /// its function reads (`a = None` where `return '1'` was), or, a simple statement, reads as a value a name the
-/// program binds nowhere (`return res.lower()` where `running_max = …` was; not a called name, nor a constant's
-/// `UPPER_CASE` name: those may live in the file around the function).
+/// program binds nowhere (`return res.lower()` where `running_max = …` was; not a called name, nor a capitalised
+/// one, `MAX_N` or `TreeNode`: those may live in the file around the function).
 ///
 /// `nonsense` holds [`cannot_be_right`] of every node of the tree (computed once per menu), `unbound` the names the
 /// program reads and binds nowhere ([`unbound_reads`]).
@@ -513,9 +513,10 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
         let read = tree.node(r);
         let name = tree.text(read.span);
         read.kind == "identifier"
+            && read.class == Some(ReplacementClass::Expression)
             && !matches!(read.field, Some("attribute" | "function"))
             && unbound.contains(&name)
-            && name.chars().any(|c| c.is_ascii_lowercase())
+            && name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
     });
     if !compound && reads_unbound {
         return true;
@@ -1112,6 +1113,10 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     let nonsense_at: Vec<bool> = (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(tree, id)).collect();
     // The names the program reads and binds nowhere: one read after a grafted statement was bound there.
     let unbound_anywhere = unbound_reads(tree, 0);
+    // A parameter nothing reads is a use lost where the program reads no name bound nowhere; where it does, the
+    // likelier story is a rename (`def max_val(a, half)` reading `b`), which the header's edits undo, and a
+    // parameter's name at every site would crowd the classic tier.
+    let unexplained_unread = unbound_anywhere.is_empty();
     let mut out = Vec::new();
     for id in tree.replaceable() {
         let node = tree.node(id);
@@ -1425,7 +1430,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             && let Some(call) = tree.node(list).parent
             && let Some(callee) = tree.children(call).find(|&c| tree.node(c).field == Some("function"))
             && let Some(function) = sketch::enclosing_function(tree, id)
-            && sketch::function_name(tree, function) == Some(tree.text(tree.node(callee).span))
+            && is_own_name(tree, function, tree.text(tree.node(callee).span))
             && sketch::parameters(tree, function).contains(&text)
         {
             let call_start = tree.node(call).span.start;
@@ -1448,6 +1453,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             && node.field == Some("right")
             && !text.contains('\n')
             && !sketch::is_literal(node.kind)
+            && !matches!(node.kind, "yield" | "expression_list")
             && let Some(store) = node.parent.filter(|&p| tree.node(p).kind == "assignment")
             && let Some(target) = tree.children(store).find(|&c| tree.node(c).field == Some("left"))
             && tree.node(target).kind == "identifier"
@@ -1463,8 +1469,8 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 }
             }
         }
-        // A base case one too narrow: `if len(arr) == 0: return arr` where `<= 1` was (the empty case alone
-        // leaves a one-element input recursing for ever).
+        // A base case one too narrow, in a function that calls itself: `if len(arr) == 0: return arr` where `<= 1`
+        // was (the empty case alone leaves a one-element input recursing for ever).
         if node.kind == "comparison_operator"
             && is_condition(tree, id)
             && let [left, right] = tree.named_children(id).collect::<Vec<_>>()[..]
@@ -1475,24 +1481,35 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             && tree
                 .children(branch)
                 .find(|&c| tree.node(c).field == Some("consequence"))
-                .and_then(|b| tree.named_children(b).next())
+                .and_then(|b| tree.named_children(b).find(|&c| !tree.node(c).extra))
                 .is_some_and(|first| tree.node(first).kind == "return_statement")
+            && sketch::enclosing_function(tree, id).is_some_and(|f| calls_itself(tree, f))
         {
             push(Tier::Classic, format!("{} <= {}", tree.text(tree.node(left).span), bound.saturating_add(1)));
         }
         // A verdict returned whole where a count's balance was meant: `return depth == 0` for the last `return
         // True` of a function that counts up and down.
-        if matches!(node.kind, "true" | "false")
+        if node.kind == "true"
             && let Some(ret) = node.parent.filter(|&p| tree.node(p).kind == "return_statement")
             && let Some(function) = sketch::enclosing_function(tree, id)
-            && tree.node(ret).parent.and_then(|b| tree.named_children(b).last()) == Some(ret)
+            && tree.node(ret).parent.and_then(|b| tree.named_children(b).filter(|&c| !tree.node(c).extra).last())
+                == Some(ret)
             && tree.node(ret).parent.and_then(|b| tree.node(b).parent) == Some(function)
         {
             let stores = local_stores(tree, function);
+            // The operators of the augmented stores of `name` (`+=`, `-=`).
+            let updates = |name: &str| -> Vec<&str> {
+                let augmented =
+                    stores.iter().filter(|&&(n, b)| n == name && tree.node(b).kind == "augmented_assignment");
+                augmented
+                    .filter_map(|&(_, b)| tree.children(b).find(|&o| tree.node(o).field == Some("operator")))
+                    .map(|o| tree.text(tree.node(o).span))
+                    .collect()
+            };
             for &(name, a) in &stores {
                 let counts = tree.node(a).kind == "assignment"
                     && tree.named_children(a).nth(1).is_some_and(|v| tree.node(v).kind == "integer")
-                    && stores.iter().any(|&(n, b)| n == name && tree.node(b).kind == "augmented_assignment");
+                    && ["+=", "-="].iter().all(|op| updates(name).contains(op));
                 if counts {
                     push(Tier::Classic, format!("{name} == 0"));
                 }
@@ -1558,7 +1575,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 if node.kind == "identifier" {
                     let unread = unread_parameters_of(id);
                     for name in &names.all {
-                        let classic = nonsense || unread.contains(name);
+                        let classic = nonsense || (unexplained_unread && unread.contains(name));
                         push(if classic { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
                     }
                 } else {
@@ -1573,15 +1590,15 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     // the parameters, not every name: a few more edits per site. One that reads nothing but names
                     // bound nowhere (`x < lo` in `def add(a, half)`) cannot be right, and a parameter nothing
                     // reads is what it stood for: a mend.
-                    // A parameter nothing reads is classic anywhere: its one use was overwritten (`distance <
-                    // (i % xs == 0)` for `distance < threshold`).
+                    // A parameter nothing reads is classic anywhere (see `unexplained_unread`): its one use was
+                    // overwritten (`distance < (i % xs == 0)` for `distance < threshold`).
                     let grafted_in = reads_only_unbound(tree, id, &unbound_anywhere);
                     let unread = unread_parameters_of(id);
                     for name in parameters_of(id) {
                         let tier = match unread.contains(&name) {
                             true if grafted_in => Tier::Mend,
-                            true => Tier::Classic,
-                            false => rewrite,
+                            true if unexplained_unread => Tier::Classic,
+                            _ => rewrite,
                         };
                         push(tier, name.to_string());
                     }
@@ -1932,7 +1949,10 @@ fn carried_updates(tree: &Tree, block: NodeId) -> Vec<String> {
     let Some(function) = sketch::enclosing_function(tree, lp) else { return Vec::new() };
     let inside = |n: NodeId| lp < n && n < tree.node(lp).subtree_end;
     let stores = local_stores(tree, function);
-    let mut bound_inside: Vec<&str> = stores.iter().filter(|&&(_, a)| inside(a)).map(|&(n, _)| n).collect();
+    let mut bound_inside: Vec<&str> = Vec::new();
+    for &(name, _) in stores.iter().filter(|&&(_, a)| inside(a)) {
+        push_new(&mut bound_inside, name);
+    }
     if tree.node(lp).kind == "for_statement"
         && let Some(left) = tree.children(lp).find(|&c| tree.node(c).field == Some("left"))
         && tree.node(left).kind == "identifier"
@@ -2563,18 +2583,7 @@ fn base_cases(tree: &Tree, id: NodeId) -> Vec<String> {
     let Some(function) = tree.node(id).parent.filter(|&f| tree.node(f).kind == "function_definition") else {
         return Vec::new();
     };
-    let Some(name) = sketch::function_name(tree, function) else {
-        return Vec::new();
-    };
-    // `f(...)`, or `self.f(...)` / `cls.f(...)` in a method.
-    let recursive = (function..tree.node(function).subtree_end).any(|c| {
-        let node = tree.node(c);
-        let callee = tree.text(node.span);
-        node.field == Some("function")
-            && node.parent.is_some_and(|p| tree.node(p).kind == "call")
-            && [callee, callee.trim_start_matches("self."), callee.trim_start_matches("cls.")].contains(&name)
-    });
-    if !recursive {
+    if !calls_itself(tree, function) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -2593,6 +2602,23 @@ fn base_cases(tree: &Tree, id: NodeId) -> Vec<String> {
         }
     }
     out
+}
+
+/// Does `function` call itself (`f(...)`, or `self.f(...)` / `cls.f(...)` in a method)?
+fn calls_itself(tree: &Tree, function: NodeId) -> bool {
+    (function..tree.node(function).subtree_end).any(|c| {
+        let node = tree.node(c);
+        node.field == Some("function")
+            && node.parent.is_some_and(|p| tree.node(p).kind == "call")
+            && is_own_name(tree, function, tree.text(node.span))
+    })
+}
+
+/// Is `callee` (a call's callee text) `function`'s own name, bare or as `self.` / `cls.` reads it?
+fn is_own_name(tree: &Tree, function: NodeId, callee: &str) -> bool {
+    sketch::function_name(tree, function).is_some_and(|name| {
+        [callee, callee.trim_start_matches("self."), callee.trim_start_matches("cls.")].contains(&name)
+    })
 }
 
 /// A block's text dedented to column 0, where it begins its line (not `if x: y`) and can be moved losslessly.
@@ -3657,7 +3683,7 @@ mod tests {
             "def lis(xs):\n    longest = 0\n    for x in xs:\n        longest = max(longest, x + 1)\n    return longest\n",
             "def best(xs):\n    max_here = 0\n    out = 0\n    for x in xs:\n        max_here = max(0, max_here + x)\n        out = max(out, max_here)\n    return out\n",
             "def msort(xs):\n    if len(xs) <= 1:\n        return xs\n    half = len(xs) // 2\n    return merge(msort(xs[:half]), msort(xs[half:]))\n",
-            "def balanced(s):\n    depth = 0\n    for c in s:\n        depth += 1 if c == '(' else -1\n        if depth < 0:\n            return False\n    return depth == 0\n",
+            "def balanced(s):\n    depth = 0\n    for c in s:\n        if c == '(':\n            depth += 1\n        else:\n            depth -= 1\n            if depth < 0:\n                return False\n    return depth == 0\n",
         ];
         let broken = [
             cases[0].replace("while queue", "while True"),
@@ -3673,7 +3699,9 @@ mod tests {
         ];
         // A recursion's argument moved by a local (a rewrite: not in `classic`).
         let kth = "def kth(xs, k):\n    p = xs[0]\n    below = [x for x in xs if x < p]\n    above = [x for x in xs if x > p]\n    n = len(xs) - len(above)\n    if k < len(below):\n        return kth(below, k)\n    if k >= n:\n        return kth(above, k - n)\n    return p\n";
-        assert!(repairs(&kth.replace("k - n)", "k)")).iter().any(|r| r == kth));
+        let kth_broken = kth.replace("k - n)", "k)");
+        assert_ne!(kth_broken, kth);
+        assert!(repairs(&kth_broken).iter().any(|r| r == kth));
         for (fixed, broken) in cases.iter().zip(&broken) {
             assert_ne!(fixed, broken);
             assert!(classic(broken).iter().any(|r| r == fixed), "{broken:?} has no classic one-edit repair");
@@ -3685,6 +3713,14 @@ mod tests {
         let plain = cases[6].replace("longest", "n");
         let plain_broken = plain.replace("max(n, x + 1)", "x + 1");
         assert!(!classic(&plain_broken).contains(&plain) && repairs(&plain_broken).contains(&plain));
+        // A base case widened only in a function that calls itself; a balance only of a count up and down.
+        assert!(
+            !repairs("def even(n):\n    if n % 2 == 0:\n        return True\n    return False\n")
+                .iter()
+                .any(|r| r.contains("<= 1"))
+        );
+        let counted = "def f(s):\n    n = 0\n    for c in s:\n        n += 1\n    return True\n";
+        assert!(!repairs(counted).iter().any(|r| r.contains("n == 0")));
         let once = "def f(x):\n    longest = x + 1\n    return longest\n";
         assert!(!repairs(once).iter().any(|r| r.contains("max(longest, x + 1)")));
     }

@@ -260,16 +260,7 @@ const CUES: &[(&[&str], &[&str])] = &[
 /// its docstring name: `double` gives `* 2`, "the largest element" gives `max(`. The enumeration is blind; these
 /// words are the spec's plainest hint at which of its candidates to test first.
 pub(super) fn cue_markers(tree: &Tree, function: NodeId, docstring: bool) -> Vec<&'static str> {
-    let mut text = String::new();
-    if let Some(name) = function_name(tree, function) {
-        // `isEven` and `is_even` alike.
-        for c in name.chars() {
-            if c.is_uppercase() {
-                text.push(' ');
-            }
-            text.push(c);
-        }
-    }
+    let mut text = function_name(tree, function).unwrap_or_default().to_string();
     if let Some(doc) = docstring.then(|| docstring_of(tree, function)).flatten() {
         text.push(' ');
         text.push_str(tree.text(tree.node(doc).span));
@@ -277,10 +268,18 @@ pub(super) fn cue_markers(tree: &Tree, function: NodeId, docstring: bool) -> Vec
     words_cues(&text)
 }
 
-/// The code ([`CUES`]) that the words of `text` name (split at anything but a letter; a plural `s` dropped).
+/// The code ([`CUES`]) that the words of `text` name (split at anything but a letter and before a capital, so
+/// `isEven` and `is_even` alike; a plural `s` dropped).
 pub(super) fn words_cues(text: &str) -> Vec<&'static str> {
+    let mut spaced = String::new();
+    for c in text.chars() {
+        if c.is_uppercase() {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+    }
     let mut markers = Vec::new();
-    for word in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+    for word in spaced.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
         let word = word.to_ascii_lowercase();
         let singular = word.strip_suffix('s').unwrap_or(&word);
         for (words, code) in CUES {
