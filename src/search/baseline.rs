@@ -497,7 +497,7 @@ fn pass_ending_a_body(tree: &Tree, id: NodeId) -> Option<NodeId> {
 /// Is the statement grafted over another, whatever the tests say? It holds a site that cannot be right, or computes
 /// a value and drops it (`n % i` alone, a string that is no docstring), or adds to a name nothing else in its
 /// function binds (`even_count += 1` where `return True` was), or ends its block by storing into a name nothing in
-/// its function reads (`a = None` where `return '1'` was), or, a simple statement, reads as a value a name the
+/// its function reads (`a = None` where `return '1'` was), or, a simple statement that stores nothing, reads as a value a name the
 /// program binds nowhere (`return res.lower()` where `running_max = …` was; not a called name, nor a capitalised
 /// one, `MAX_N` or `TreeNode`: those may live in the file around the function).
 ///
@@ -518,7 +518,10 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
             && unbound.contains(&name)
             && name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
     });
-    if !compound && reads_unbound {
+    // (A store is left to the rules below: `mean = sum(numbers) / date.split` keeps its target, its value holds the
+    // graft.)
+    let stores = tree.children(id).any(|c| matches!(tree.node(c).kind, "assignment" | "augmented_assignment"));
+    if !compound && !stores && reads_unbound {
         return true;
     }
     let named: Vec<&syntax::Node> = tree.named_children(id).map(|c| tree.node(c)).collect();
