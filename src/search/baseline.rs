@@ -302,7 +302,7 @@ fn reads_only_unbound(tree: &Tree, id: NodeId, unbound: &[&str]) -> bool {
     reads.peek().is_some() && reads.all(|n| n.field != Some("function") && unbound.contains(&tree.text(n.span)))
 }
 
-/// Does the function's body read `name`?
+/// Does the function's body (or any node's subtree: a loop's) read `name`?
 fn reads_name(tree: &Tree, function: NodeId, name: &str) -> bool {
     (function..tree.node(function).subtree_end).any(|n| {
         let node = tree.node(n);
@@ -1480,12 +1480,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             && tree.node(right).kind == "integer"
             && let Ok(bound) = tree.text(tree.node(right).span).parse::<i64>()
             && tree.children(id).filter(|&c| !tree.node(c).named).map(|c| tree.text(tree.node(c).span)).eq(["=="])
-            && let Some(branch) = node.parent
-            && tree
-                .children(branch)
-                .find(|&c| tree.node(c).field == Some("consequence"))
-                .and_then(|b| tree.named_children(b).find(|&c| !tree.node(c).extra))
-                .is_some_and(|first| tree.node(first).kind == "return_statement")
+            && node.parent.is_some_and(|branch| localize::begins_by_returning(tree, branch))
             && sketch::enclosing_function(tree, id).is_some_and(|f| calls_itself(tree, f))
         {
             push(Tier::Classic, format!("{} <= {}", tree.text(tree.node(left).span), bound.saturating_add(1)));
@@ -1512,7 +1507,10 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             for &(name, a) in &stores {
                 let counts = tree.node(a).kind == "assignment"
                     && tree.named_children(a).nth(1).is_some_and(|v| tree.node(v).kind == "integer")
-                    && ["+=", "-="].iter().all(|op| updates(name).contains(op));
+                    && {
+                        let ops = updates(name);
+                        ops.contains(&"+=") && ops.contains(&"-=")
+                    };
                 if counts {
                     push(Tier::Classic, format!("{name} == 0"));
                 }
@@ -1922,8 +1920,7 @@ fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
             let Some(list) = tree.children(call).find(|&c| tree.node(c).kind == "argument_list") else { continue };
             let callee_text = tree.text(tree.node(callee).span);
             let args: Vec<NodeId> = tree.named_children(list).collect();
-            let (Some((receiver, "append")), [arg]) = (callee_text.rsplit_once('.'), &args[..]) else { continue };
-            let arg = *arg;
+            let (Some((receiver, "append")), &[arg]) = (callee_text.rsplit_once('.'), &args[..]) else { continue };
             let arg = tree.text(tree.node(arg).span);
             let is_name = |t: &str| t.chars().all(|c| c.is_alphanumeric() || c == '_');
             if !is_name(receiver) {
@@ -1962,19 +1959,10 @@ fn carried_updates(tree: &Tree, block: NodeId) -> Vec<String> {
     {
         push_new(&mut bound_inside, tree.text(tree.node(left).span));
     }
-    let read_inside = |name: &str| {
-        (lp + 1..tree.node(lp).subtree_end).any(|r| {
-            let n = tree.node(r);
-            n.kind == "identifier"
-                && n.class == Some(ReplacementClass::Expression)
-                && n.field != Some("attribute")
-                && tree.text(n.span) == name
-        })
-    };
     let mut out = Vec::new();
     for &(carried, a) in &stores {
         let once = stores.iter().filter(|&&(n, _)| n == carried).count() == 1;
-        if once && tree.node(a).span.end <= tree.node(lp).span.start && read_inside(carried) {
+        if once && tree.node(a).span.end <= tree.node(lp).span.start && reads_name(tree, lp, carried) {
             for x in bound_inside.iter().filter(|&&x| x != carried) {
                 out.push(format!("{carried} = {x}"));
             }

@@ -192,14 +192,16 @@ fn hanging_loops(tree: &Tree) -> Vec<HangingLoop> {
 fn base_case_guards(tree: &Tree) -> Vec<usize> {
     let line_at = line_index(tree.source());
     let ids = 0..tree.nodes().len() as syntax::NodeId;
-    ids.filter(|&id| matches!(tree.node(id).kind, "if_statement" | "elif_clause"))
-        .filter(|&id| {
-            let branch = tree.children(id).find(|&c| tree.node(c).field == Some("consequence"));
-            let first = branch.and_then(|b| tree.named_children(b).find(|&c| !tree.node(c).extra));
-            first.is_some_and(|f| tree.node(f).kind == "return_statement")
-        })
-        .map(|id| line_at(tree.node(id).span.start))
-        .collect()
+    ids.filter(|&id| begins_by_returning(tree, id)).map(|id| line_at(tree.node(id).span.start)).collect()
+}
+
+/// Is `id` an `if` or `elif` whose branch begins with a `return` (comments aside): a base case's shape?
+pub(super) fn begins_by_returning(tree: &Tree, id: syntax::NodeId) -> bool {
+    matches!(tree.node(id).kind, "if_statement" | "elif_clause") && {
+        let branch = tree.children(id).find(|&c| tree.node(c).field == Some("consequence"));
+        let first = branch.and_then(|b| tree.named_children(b).find(|&c| !tree.node(c).extra));
+        first.is_some_and(|f| tree.node(f).kind == "return_statement")
+    }
 }
 
 /// The names read on a line (0-based): reads are expressions; names in binding (or attribute) position have the
