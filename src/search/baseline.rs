@@ -69,6 +69,7 @@ const SIBLING_NAMES: &[&[&str]] = &[
     &["keys", "values", "items"],
     &["isdigit", "isalpha", "isalnum", "isspace"],
     &["isupper", "islower"],
+    &["start", "end"],
 ];
 
 /// Separators, as spelt between a string's quotes: a join or split on the wrong one is a one-token bug
@@ -319,7 +320,8 @@ fn falls_off_its_end(tree: &Tree, id: NodeId) -> Option<NodeId> {
     let function = tree.node(id).parent.filter(|&f| tree.node(f).kind == "function_definition")?;
     let last = tree.children(id).filter(|&c| !tree.node(c).extra).last()?;
     let ends = matches!(tree.node(last).kind, "return_statement" | "raise_statement" | "pass_statement");
-    (!ends && !tree.is_docstring(last)).then_some(function)
+    // (A bare string ends it only as its docstring: a stray one is what a `pass` is, below.)
+    (!ends && !is_docstring_in_place(tree, last)).then_some(function)
 }
 
 /// Is the expression wrong whatever the program is for: a literal, an operator's result or a value builtin's result
@@ -483,7 +485,7 @@ fn unbound_builtin(tree: &Tree, id: NodeId) -> bool {
         && !(0..tree.nodes().len() as NodeId).any(|b| is_binding(tree, b) && tree.text(tree.node(b).span) == text)
 }
 
-/// If `id` is a `pass` that ends a function's body holding other statements (a docstring aside: a stub has its own
+/// If `id` is a `pass` (or a stray string, no docstring) that ends a function's body holding other statements (a docstring aside: a stub has its own
 /// menu), that function.
 fn pass_ending_a_body(tree: &Tree, id: NodeId) -> Option<NodeId> {
     let body = tree.node(id).parent?;
@@ -491,13 +493,15 @@ fn pass_ending_a_body(tree: &Tree, id: NodeId) -> Option<NodeId> {
     let statements: Vec<NodeId> = tree.children(body).filter(|&c| !tree.node(c).extra).collect();
     let (&last, others) = statements.split_last()?;
     let does_something = others.iter().any(|&s| !tree.is_docstring(s));
-    (last == id && tree.node(id).kind == "pass_statement" && does_something).then_some(function)
+    let idle = tree.node(id).kind == "pass_statement" || (tree.is_docstring(id) && !is_docstring_in_place(tree, id));
+    (last == id && idle && does_something).then_some(function)
 }
 
 /// Is the statement grafted over another, whatever the tests say? It holds a site that cannot be right, or computes
 /// a value and drops it (`n % i` alone, a string that is no docstring), or adds to a name nothing else in its
 /// function binds (`even_count += 1` where `return True` was), or ends its block by storing into a name nothing in
-/// its function reads (`a = None` where `return '1'` was), or, a simple statement that stores nothing, reads as a value a name the
+/// its function reads (`a = None` where `return '1'` was; anywhere in its block where a name is read and bound
+/// nowhere), or a `return` with statements after it, or, a simple statement that stores nothing, reads as a value a name the
 /// program binds nowhere (`return res.lower()` where `running_max = …` was; not a called name, nor a capitalised
 /// one, `MAX_N` or `TreeNode`: those may live in the file around the function).
 ///
@@ -522,6 +526,12 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
     // graft.)
     let stores = tree.children(id).any(|c| matches!(tree.node(c).kind, "assignment" | "augmented_assignment"));
     if !compound && !stores && reads_unbound {
+        return true;
+    }
+    // A `return` with statements after it in its block leaves them dead: nobody writes that.
+    if node.kind == "return_statement"
+        && node.parent.is_some_and(|b| tree.children(b).skip_while(|&c| c != id).skip(1).any(|c| !tree.node(c).extra))
+    {
         return true;
     }
     let named: Vec<&syntax::Node> = tree.named_children(id).map(|c| tree.node(c)).collect();
@@ -569,9 +579,11 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
         })
     };
     let last = node.parent.and_then(|b| tree.children(b).filter(|&c| !tree.node(c).extra).last()) == Some(id);
+    // (Not only last in its block where the program reads a name bound nowhere: the store took its binding's
+    // place, `total = 1` where `e = match.end()` was.)
     match tree.node(store).kind {
         "augmented_assignment" => !spelt(false),
-        _ => last && !spelt(true),
+        _ => (last || !unbound.is_empty()) && !spelt(true),
     }
 }
 
@@ -697,7 +709,8 @@ fn local_stores(tree: &Tree, function: NodeId) -> Vec<(&str, NodeId)> {
 /// up to [`MAX_LOST_TARGETS`] locals `y` it may have bound (its own target, a local read before it is bound, a name
 /// read after it and bound nowhere, the function's other stored locals; only those something outside it reads) with
 /// `E` over the names in scope there ([`sketch::assigned_values`]). The updates are few, the values many; the
-/// values holding what the local's name names are few again.
+/// values holding what the local's name names are few again, and so are a name bound nowhere's initial values
+/// ([`initial_values_by_use`]).
 fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&str]) -> LostBindings {
     let stores = local_stores(tree, function);
     let start = tree.node(statement).span.start;
@@ -784,6 +797,17 @@ fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&s
         for &p in &parameters {
             push_new(&mut names, p);
         }
+        // A name bound nowhere was initialised: the empty value its uses ask for first (`word_len = []` for
+        // `word_len.append(x)`).
+        if unbound.contains(&target) {
+            for v in initial_values_by_use(tree, function, target) {
+                lost.cued.push(format!("{target} = {v}"));
+            }
+        }
+        // Or bound like its siblings (`e = match.end()` beside `s = match.start()`).
+        for v in parallel_values(tree, function, target) {
+            lost.cued.push(format!("{target} = {v}"));
+        }
         // The local's own name may say what it holds (`distance`: `abs(`, `running_max`: `max(`).
         let cues = sketch::words_cues(target);
         for e in sketch::assigned_values(&names) {
@@ -792,6 +816,144 @@ fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&s
         }
     }
     lost
+}
+
+/// The reads of a local in the value of its own first binding, outside loops (`area = (area + 1) * r` with no `area`
+/// bound before): they raise, so they stand where something else was, as a lonely name does.
+fn reads_of_own_unbound_target(tree: &Tree) -> Vec<Span> {
+    let mut out = Vec::new();
+    for a in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(a);
+        let Some(function) = sketch::enclosing_function(tree, a) else { continue };
+        if node.kind != "assignment" || innermost_loop(tree, a).is_some() {
+            continue;
+        }
+        let left = tree.children(a).find(|&c| tree.node(c).field == Some("left"));
+        let right = tree.children(a).find(|&c| tree.node(c).field == Some("right"));
+        let (Some(left), Some(right)) = (left, right) else { continue };
+        let target = tree.text(tree.node(left).span);
+        if tree.node(left).kind != "identifier" {
+            continue;
+        }
+        let reads: Vec<Span> = (right..tree.node(right).subtree_end)
+            .map(|r| tree.node(r))
+            .filter(|r| r.kind == "identifier" && r.field != Some("attribute") && tree.text(r.span) == target)
+            .map(|r| r.span)
+            .collect();
+        // (Checked only for the rare binding that reads its own target.)
+        let bound_before = || {
+            sketch::parameters(tree, function).contains(&target)
+                || (function..a).any(|b| is_binding(tree, b) && tree.text(tree.node(b).span) == target)
+        };
+        if !reads.is_empty() && !bound_before() {
+            out.extend(reads);
+        }
+    }
+    out
+}
+
+/// What a local of `function` may have been bound to by analogy with its siblings: each other one-line
+/// assignment's value with a called name swapped for its sibling (`match.end()` beside `s = match.start()`), or a
+/// parameter it reads replaced by a parameter no such value reads (`len(Y)` beside `m = len(X)` and `o = len(Z)`).
+fn parallel_values(tree: &Tree, function: NodeId, target: &str) -> Vec<String> {
+    let parameters = sketch::parameters(tree, function);
+    let mut values: Vec<NodeId> = Vec::new();
+    for id in function + 1..tree.node(function).subtree_end {
+        if tree.node(id).kind != "assignment" || sketch::enclosing_function(tree, id) != Some(function) {
+            continue;
+        }
+        let left = tree.children(id).find(|&c| tree.node(c).field == Some("left"));
+        let right = tree.children(id).find(|&c| tree.node(c).field == Some("right"));
+        if let (Some(left), Some(right)) = (left, right)
+            && tree.node(left).kind == "identifier"
+            && tree.text(tree.node(left).span) != target
+            && !tree.text(tree.node(right).span).contains('\n')
+            && !sketch::is_literal(tree.node(right).kind)
+        {
+            values.push(right);
+        }
+    }
+    let texts: Vec<&str> = values.iter().map(|&v| tree.text(tree.node(v).span)).collect();
+    let unused: Vec<&str> =
+        parameters.iter().copied().filter(|p| !values.iter().any(|&v| reads_name(tree, v, p))).collect();
+    let mut out: Vec<String> = Vec::new();
+    for (&value, text) in values.iter().zip(&texts) {
+        let base = tree.node(value).span.start;
+        for id in value..tree.node(value).subtree_end {
+            let node = tree.node(id);
+            if node.kind != "identifier" {
+                continue;
+            }
+            let name = tree.text(node.span);
+            let (from, to) = ((node.span.start - base) as usize, (node.span.end - base) as usize);
+            let with = |other: &str| format!("{}{other}{}", &text[..from], &text[to..]);
+            let called = matches!(node.field, Some("attribute" | "function"));
+            if called && let Some(family) = SIBLING_NAMES.iter().find(|f| f.contains(&name)) {
+                for other in family.iter().filter(|&&o| o != name) {
+                    out.push(with(other));
+                }
+            }
+            if node.field != Some("attribute") && parameters.contains(&name) {
+                for other in &unused {
+                    out.push(with(other));
+                }
+            }
+        }
+    }
+    out.retain(|v| !texts.contains(&v.as_str()));
+    let mut seen = HashSet::new();
+    out.retain(|v| seen.insert(v.clone()));
+    out
+}
+
+/// [`INITIAL_VALUES`] for a local of `function`, the one its uses ask for first: a list for `name.append(…)`, a
+/// set for `name.add(…)`, a dict for `name[k] = …` or `name.items()`, a number for `name += …`, a string for
+/// `name += '…'`.
+fn initial_values_by_use(tree: &Tree, function: NodeId, name: &str) -> Vec<&'static str> {
+    let mut first: Option<&'static str> = None;
+    for id in function + 1..tree.node(function).subtree_end {
+        let node = tree.node(id);
+        if first.is_some() || node.kind != "identifier" || tree.text(node.span) != name {
+            continue;
+        }
+        let Some(parent) = node.parent.map(|p| (p, tree.node(p))) else { continue };
+        let sibling_text = |field: &str| {
+            tree.children(parent.0).find(|&c| tree.node(c).field == Some(field)).map(|c| tree.text(tree.node(c).span))
+        };
+        first = match (parent.1.kind, node.field) {
+            ("attribute", Some("object")) => match sibling_text("attribute") {
+                Some("append" | "extend" | "insert" | "pop" | "sort" | "reverse" | "remove") => Some("[]"),
+                Some("add" | "discard" | "union" | "intersection") => Some("set()"),
+                Some("items" | "keys" | "values" | "get" | "setdefault" | "update") => Some("{}"),
+                _ => None,
+            },
+            ("subscript", Some("value"))
+                if parent.1.parent.is_some_and(|a| {
+                    tree.node(a).kind == "assignment"
+                        && tree.children(a).find(|&c| tree.node(c).field == Some("left")) == Some(parent.0)
+                }) =>
+            {
+                Some("{}")
+            }
+            ("augmented_assignment", Some("left")) => {
+                let value = tree.children(parent.0).find(|&c| tree.node(c).field == Some("right"));
+                match value.map(|v| tree.node(v).kind) {
+                    Some("string") => Some("\"\""),
+                    Some("list" | "list_comprehension") => Some("[]"),
+                    _ if tree.text(parent.1.span).contains("*=") => Some("1"),
+                    _ => Some("0"),
+                }
+            }
+            _ => None,
+        };
+    }
+    let mut out: Vec<&'static str> = first.into_iter().collect();
+    for v in INITIAL_VALUES.iter().chain(&["set()"]) {
+        if !out.contains(v) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// What [`lost_bindings`] finds a grafted statement may have been.
@@ -1010,6 +1172,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 && !in_header(tree, id)
         })
         .map(|id| tree.node(id).span)
+        .chain(reads_of_own_unbound_target(tree))
         .collect();
     // The program's annotations (one-line ones), each once.
     let mut annotations: Vec<&str> = Vec::new();
@@ -1220,6 +1383,32 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     for slice in &slices {
                         push(Tier::Mend, format!("{base}[{slice}]"));
                     }
+                }
+            }
+        }
+        // A comprehension whose element ignores its loop variables but reads other names (`max(listval * listval
+        // for i in listval)`): each variable in the element's place.
+        if class == ReplacementClass::Expression
+            && node.field == Some("body")
+            && let Some(comprehension) = node.parent.filter(|&p| {
+                matches!(tree.node(p).kind, "list_comprehension" | "generator_expression" | "set_comprehension")
+            })
+        {
+            let variables: Vec<&str> = tree
+                .named_children(comprehension)
+                .filter(|&c| tree.node(c).kind == "for_in_clause")
+                .filter_map(|c| tree.children(c).find(|&l| tree.node(l).field == Some("left")))
+                .flat_map(|l| (l..tree.node(l).subtree_end).filter(|&i| tree.node(i).kind == "identifier"))
+                .map(|i| tree.text(tree.node(i).span))
+                .filter(|v| !v.starts_with('_'))
+                .collect();
+            let names_read: Vec<&str> = (id..node.subtree_end)
+                .filter(|&r| tree.node(r).kind == "identifier" && tree.node(r).field != Some("attribute"))
+                .map(|r| tree.text(tree.node(r).span))
+                .collect();
+            if !names_read.is_empty() && !variables.iter().any(|v| names_read.contains(v)) {
+                for v in &variables {
+                    push(Tier::Classic, v.to_string());
                 }
             }
         }
@@ -1567,6 +1756,19 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                         push(Tier::Mend, format!("not {name}"));
                     }
                 }
+                // A grafted value of a local's binding: what its siblings are bound to, by analogy (`e =
+                // perimeter()` beside `s = match.start()`).
+                if grafted
+                    && node.field == Some("right")
+                    && let Some(assignment) = node.parent.filter(|&p| tree.node(p).kind == "assignment")
+                    && let Some(target) = tree.children(assignment).find(|&c| tree.node(c).field == Some("left"))
+                    && tree.node(target).kind == "identifier"
+                    && let Some(function) = sketch::enclosing_function(tree, id)
+                {
+                    for v in parallel_values(tree, function, tree.text(tree.node(target).span)) {
+                        push(Tier::Mend, v);
+                    }
+                }
                 // A callee that cannot be right: what the program calls or defines.
                 if nonsense && node.field == Some("function") {
                     for name in &callables {
@@ -1602,6 +1804,14 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                             _ => rewrite,
                         };
                         push(tier, name.to_string());
+                    }
+                    // Or a constant stood there (`re.sub('[A-Z]', '', s)` under `n % 10`), the commonest ones:
+                    // where the site reads only names bound nowhere, or holds a graft and is an argument.
+                    let argument = node.parent.is_some_and(|p| tree.node(p).kind == "argument_list");
+                    if grafted_in || (grafted && argument) {
+                        for constant in ["''", "0", "1", "-1", "None", "True", "False", "[]"] {
+                            push(Tier::Classic, constant.to_string());
+                        }
                     }
                 }
                 for (expr, spans) in &expressions {
@@ -1721,6 +1931,11 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                         let next = tree.named_children(block).skip_while(|&c| c != l).nth(1)?;
                         Some(tree.text(tree.node(next).span))
                     });
+                    // In a loop, the statement that ended a branch may have left it (`break` under a string).
+                    if siblings.last() == Some(&id) && innermost_loop(tree, id).is_some() {
+                        push(tier, "break".into());
+                        push(tier, "continue".into());
+                    }
                     if siblings.last() == Some(&id) {
                         for r in returns_of(tree, function) {
                             if after_loop != Some(r.as_str()) {
@@ -2015,6 +2230,35 @@ pub fn guard_edits(tree: &Tree) -> Vec<RawEdit> {
         }
     }
     out
+}
+
+/// The public functions (and classes called like them) of the standard modules small functions import most, from
+/// CPython 3.11's `dir`: what a module's misspelt or grafted attribute may have been. A table, not a probe: the
+/// menu is built without running Python.
+#[rustfmt::skip]
+const MODULE_FUNCTIONS: [(&str, &[&str]); 10] = [
+    ("re", &["compile", "escape", "findall", "finditer", "fullmatch", "match", "search", "split", "sub", "subn"]),
+    ("math", &["acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "comb", "copysign", "cos", "cosh",
+        "degrees", "dist", "erf", "erfc", "exp", "expm1", "fabs", "factorial", "floor", "fmod", "frexp", "fsum",
+        "gamma", "gcd", "hypot", "isclose", "isfinite", "isinf", "isnan", "isqrt", "lcm", "ldexp", "lgamma", "log",
+        "log10", "log1p", "log2", "modf", "perm", "pow", "prod", "radians", "remainder", "sin", "sinh", "sqrt", "tan",
+        "tanh", "trunc"]),
+    ("cmath", &["acos", "asin", "atan", "cos", "exp", "isclose", "log", "log10", "phase", "polar", "rect", "sin",
+        "sqrt", "tan"]),
+    ("heapq", &["heapify", "heappop", "heappush", "heappushpop", "heapreplace", "merge", "nlargest", "nsmallest"]),
+    ("bisect", &["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]),
+    ("itertools", &["accumulate", "chain", "combinations", "combinations_with_replacement", "compress", "count",
+        "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise", "permutations", "product", "repeat",
+        "starmap", "takewhile", "tee", "zip_longest"]),
+    ("functools", &["cache", "cmp_to_key", "lru_cache", "partial", "reduce", "total_ordering", "wraps"]),
+    ("collections", &["ChainMap", "Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"]),
+    ("statistics", &["fmean", "geometric_mean", "harmonic_mean", "mean", "median", "median_high", "median_low",
+        "mode", "multimode", "pstdev", "pvariance", "quantiles", "stdev", "variance"]),
+    ("string", &["capwords"]),
+];
+
+fn module_functions(module: &str) -> &'static [&'static str] {
+    MODULE_FUNCTIONS.iter().find(|(m, _)| *m == module).map_or(&[], |(_, f)| f)
 }
 
 /// The import that binds a name of the standard library a function may use without importing it: a module
@@ -2329,6 +2573,12 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                             out.first.push(edit(object.span, ReplacementClass::Expression, holder.to_string()));
                         }
                     }
+                    // Or a standard module has it (`str1[0].sub(…)` where `re.sub(…)` was; the import is in the
+                    // file around the function, which the menu does not see).
+                    for (module, _) in MODULE_FUNCTIONS.iter().filter(|(_, f)| f.contains(&attribute.as_str())).take(2)
+                    {
+                        out.first.push(edit(object.span, ReplacementClass::Expression, module.to_string()));
+                    }
                     // (Of a builtin type only: a class of the program's may lack what it should have.)
                     if !others.is_empty() {
                         let called_bare = node.parent.filter(|&p| {
@@ -2338,6 +2588,53 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                         });
                         let whole = called_bare.map_or(node.span, |p| tree.node(p).span);
                         out.first.push(edit(whole, ReplacementClass::Expression, tree.text(object.span).to_string()));
+                        // A method called with arguments where a builtin took them (`xs.finditer(g)` for `max(g)`).
+                        if let Some(call) =
+                            node.parent.filter(|&p| tree.node(p).kind == "call" && called_bare.is_none())
+                            && let Some(arguments) = tree.children(call).find(|&a| tree.node(a).kind == "argument_list")
+                        {
+                            let arguments = tree.text(tree.node(arguments).span);
+                            for f in ["max", "min", "sum", "len", "sorted", "list", "set", "tuple", "any", "all"] {
+                                let text = format!("{f}{arguments}");
+                                out.likely.push(edit(tree.node(call).span, ReplacementClass::Expression, text));
+                            }
+                        }
+                    }
+                }
+            }
+            // A module's function misspelt or grafted over (`re.num_list(…)`): each function the module has, those
+            // spelt like it first.
+            // (The message names the module, the program may alias it: `hq.nlargest` for heapq's.)
+            Missing::ModuleAttribute { module, attribute } => {
+                let mut others: Vec<&str> = module_functions(module).to_vec();
+                others.sort_by_key(|o| strsim::damerau_levenshtein(o, attribute));
+                for id in 0..tree.nodes().len() as NodeId {
+                    let mut parts = tree.named_children(id).map(|c| tree.node(c));
+                    let (Some(_), Some(name)) = (parts.next(), parts.next()) else { continue };
+                    if tree.node(id).kind != "attribute" || tree.text(name.span) != attribute {
+                        continue;
+                    }
+                    for other in &others {
+                        let list = if close(other, attribute) { &mut out.first } else { &mut out.likely };
+                        list.push(edit(name.span, ReplacementClass::Identifier, other.to_string()));
+                    }
+                }
+            }
+            // An index of the wrong type (`x[subject_marks]` where `x[1]` was): the small indices.
+            Missing::Index { line } => {
+                let line_at = localize::line_index(tree.source());
+                for id in 0..tree.nodes().len() as NodeId {
+                    let node = tree.node(id);
+                    let index = node.field == Some("subscript")
+                        && node.class == Some(ReplacementClass::Expression)
+                        && node.parent.is_some_and(|p| tree.node(p).kind == "subscript")
+                        && line_at(node.span.start) == *line;
+                    if index {
+                        for small in ["0", "1", "-1"] {
+                            if tree.text(node.span) != small {
+                                out.first.push(edit(node.span, ReplacementClass::Expression, small.to_string()));
+                            }
+                        }
                     }
                 }
             }
@@ -3392,6 +3689,52 @@ mod tests {
     /// The misspelt binding, the missing initialisation and the wrong method, each from its error's message; every
     /// such edit splices and CPython accepts it, and the baseline's stream tries them first.
     #[test]
+    fn what_grafts_leave_in_small_real_functions() {
+        let circle = "def circle(r):\n    perimeter = 2 * 3.1415 * r\n    return perimeter\n";
+        let words = "def long_words(n, text):\n    out = []\n    for w in text.split(' '):\n        if len(w) > n:\n            out.append(w)\n    return out\n";
+        let biggest = "def biggest(xs):\n    return max((i for i in xs if isinstance(i, int)))\n";
+        let strip = "def strip_upper(s):\n    return re.sub('[A-Z]', '', s)\n";
+        let span = "def span(text, pattern):\n    m = re.search(pattern, text)\n    s = m.start()\n    e = m.end()\n    return (s, e)\n";
+        let sizes = "def sizes(X, Y, Z):\n    m = len(X)\n    n = len(Y)\n    o = len(Z)\n    return m * n * o\n";
+        let first_even = "def first_even(xs):\n    found = None\n    for x in xs:\n        if x % 2 == 0:\n            found = x\n            break\n    return found\n";
+        let area = "def area(r, h):\n    a = 2 * 3.14 * r * r + 2 * 3.14 * r * h\n    return a\n";
+        for (fixed, from, to, tier) in [
+            // A binding like its sibling's, over a store nothing reads or a graft's value, or a stray string.
+            (span, "e = m.end()", "total = 1", Tier::Mend),
+            (span, "m.end()", "perimeter()", Tier::Mend),
+            (sizes, "n = len(Y)", "'''Another function's docstring.'''", Tier::Mend),
+            // A loop's `break` under a stray string.
+            (first_even, "break", "'''Another function's docstring.'''", Tier::Mend),
+            // A binding's value reading its own target, bound nowhere before: a graft, and its rewrites classic.
+            (area, "2 * 3.14 * r * r", "(a + 1) * r * r", Tier::Classic),
+            // A stray string where the body ended in its `return`.
+            (circle, "return perimeter", "'''Another function's docstring.'''", Tier::Classic),
+            // A `return` with statements after it, where an initialisation was: the empty list `append` asks for.
+            (words, "out = []", "return text", Tier::Mend),
+            // A comprehension's element that ignores its variable.
+            (biggest, "(i for", "(xs * xs for", Tier::Classic),
+            // An argument reading only names bound nowhere, where a constant was.
+            (strip, "''", "n % 10", Tier::Classic),
+        ] {
+            let broken = fixed.replacen(from, to, 1);
+            assert_ne!(broken, fixed);
+            let tree = parse(&broken);
+            let edits = single_edits(&tree);
+            let hit = edits.iter().find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));
+            assert_eq!(hit.map(|e| e.tier), Some(tier), "{broken}");
+        }
+        // An element that reads nothing (`[0 for i in …]`) is no graft.
+        let zeros = parse("def zeros(n):\n    return [0 for i in range(n)]\n");
+        let as_variable = "def zeros(n):\n    return [i for i in range(n)]\n";
+        assert!(!single_edits(&zeros).iter().any(|e| apply(&zeros, e).is_some_and(|(_, t)| t.source() == as_variable)));
+        // The initial value a name's uses ask for comes first.
+        let tree = parse("def f(xs):\n    for x in xs:\n        seen.add(x)\n        count[x] = 1\n    return seen\n");
+        let function = tree.children(0).next().expect("a function");
+        assert_eq!(initial_values_by_use(&tree, function, "seen")[0], "set()");
+        assert_eq!(initial_values_by_use(&tree, function, "count")[0], "{}");
+    }
+
+    #[test]
     fn errors_name_their_repairs() {
         let repaired = |broken: &str, missing: Missing| -> Vec<String> {
             let tree = parse(broken);
@@ -3455,6 +3798,25 @@ mod tests {
             errors.first.iter().all(|e| !e.text.contains("import"))
                 && errors.rest.iter().any(|e| e.text.contains("import time"))
         );
+        // A module's function it lacks: each it has, spelt like it first; the message's module may be aliased.
+        let fixed = "def largest(xs, n):\n    return hq.nlargest(n, xs)\n";
+        let missing = Missing::ModuleAttribute { module: "heapq".into(), attribute: "nlargets".into() };
+        let programs = repaired(&fixed.replace("nlargest", "nlargets"), missing);
+        assert_eq!(programs.first().map(String::as_str), Some(fixed), "{programs:?}");
+        assert_eq!(programs.len(), module_functions("heapq").len());
+        // A receiver a builtin type made (`s[0].sub`) where a module's function was called.
+        let fixed = "def strip(s):\n    return re.sub('[A-Z]', '', s)\n";
+        let missing = Missing::Attribute { type_name: "str".into(), attribute: "sub".into() };
+        assert!(repaired(&fixed.replace("re.sub", "s[0].sub"), missing).iter().any(|p| p == fixed));
+        // A method a list lacks, called where a builtin took the arguments.
+        let fixed = "def top(xs):\n    return max((x for x in xs if x > 0))\n";
+        let missing = Missing::Attribute { type_name: "list".into(), attribute: "finditer".into() };
+        assert!(repaired(&fixed.replace("max(", "xs.finditer("), missing).iter().any(|p| p == fixed));
+        // An index of the wrong type, on the line that raised: the small indices.
+        let fixed = "def second(pairs):\n    pairs.sort(key=lambda x: x[1])\n    return pairs\n";
+        let programs = repaired(&fixed.replace("x[1]", "x[second]"), Missing::Index { line: 1 });
+        assert!(programs.iter().any(|p| p == fixed));
+        assert!(repaired(&fixed.replace("x[1]", "x[second]"), Missing::Index { line: 2 }).is_empty());
         // The attribute itself is never its own repair.
         let missing = Missing::Attribute { type_name: "str".into(), attribute: "decode".into() };
         let errors = error_edits(&parse("def f(s):\n    return s.decode()\n"), &[missing]);

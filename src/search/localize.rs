@@ -75,6 +75,12 @@ pub enum Missing {
     /// len()`…): a value of the wrong type on the line (0-based) that raised it, an operand of `operator` where
     /// the message names one (`+=`, `%`, `<`, `+` for a concatenation).
     WrongType { types: Vec<String>, line: usize, operator: Option<String> },
+    /// `AttributeError: module 're' has no attribute 'num_list'`: the module (as the program spells it) and the
+    /// function it lacks.
+    ModuleAttribute { module: String, attribute: String },
+    /// `TypeError: list indices must be integers or slices, not str`: an index of the wrong type on the line
+    /// (0-based) that raised it.
+    Index { line: usize },
 }
 
 impl Missing {
@@ -91,6 +97,10 @@ impl Missing {
             "AttributeError" if message.starts_with('\'') && message.contains("' object has no attribute '") => {
                 Some(Missing::Attribute { type_name: name(0)?, attribute: name(1)? })
             }
+            "AttributeError" if message.starts_with("module '") && message.contains("' has no attribute '") => {
+                Some(Missing::ModuleAttribute { module: name(0)?, attribute: name(1)? })
+            }
+            "TypeError" if message.contains(" indices must be integers") => Some(Missing::Index { line }),
             "TypeError" => {
                 let concatenation = message.strip_prefix("can only concatenate ");
                 let types: Vec<String> = match concatenation {
@@ -534,6 +544,10 @@ mod tests {
         assert_eq!(Missing::of("UnboundLocalError", "local variable 'total' referenced before assignment", 0), local);
         let attribute = Missing::of("AttributeError", "'list' object has no attribute 'fact'", 0);
         assert_eq!(attribute, Some(Missing::Attribute { type_name: "list".into(), attribute: "fact".into() }));
+        let module = Missing::of("AttributeError", "module 're' has no attribute 'num_list'", 0);
+        assert_eq!(module, Some(Missing::ModuleAttribute { module: "re".into(), attribute: "num_list".into() }));
+        let index = Missing::of("TypeError", "tuple indices must be integers or slices, not function", 4);
+        assert_eq!(index, Some(Missing::Index { line: 4 }));
         // A refusal names the types refused, and the line that raised it.
         let operand = |types: &[&str], line, operator: Option<&str>| {
             let types = types.iter().map(|t| t.to_string()).collect();
@@ -553,7 +567,7 @@ mod tests {
         );
         assert_eq!(Missing::of("TypeError", "bad operand type for unary -: 'str'", 0), operand(&["str"], 0, Some("-")));
         // Other wordings and other errors say nothing the baseline can use.
-        assert_eq!(Missing::of("AttributeError", "module 'math' has no attribute 'sqr'", 0), None);
+        assert_eq!(Missing::of("AttributeError", "type object 'str' has no attribute 'sqr'", 0), None);
         assert_eq!(
             Missing::of("NameError", "free variable 'x' referenced before assignment in enclosing scope", 0),
             None
