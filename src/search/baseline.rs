@@ -279,6 +279,12 @@ fn unbound_reads(tree: &Tree, function: NodeId) -> Vec<&str> {
         if node.kind != "identifier" || node.field == Some("attribute") {
             continue;
         }
+        // (A keyword argument's name binds nothing: `key` in `xs.sort(key=…)`.)
+        let keyword =
+            node.field == Some("name") && node.parent.is_some_and(|p| tree.node(p).kind == "keyword_argument");
+        if keyword {
+            continue;
+        }
         let text = tree.text(node.span);
         match node.class {
             Some(ReplacementClass::Expression) if !in_header(tree, id) => push_new(&mut read, text),
@@ -332,6 +338,13 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
     let node = tree.node(id);
     let Some(parent_id) = node.parent else { return false };
     let parent = tree.node(parent_id);
+    // A docstring's text as a value (`groupby("""Write a function …""")`): what grafts from other functions bring.
+    if node.kind == "string" && parent.kind != "expression_statement" && parent.kind != "concatenated_string" {
+        let quoted = tree.text(node.span).trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        if quoted.starts_with("\"\"\"") || quoted.starts_with("'''") {
+            return true;
+        }
+    }
     let constant = |kind: &str| sketch::is_literal(kind) || matches!(kind, "list" | "tuple" | "dictionary" | "set");
     match parent.kind {
         "call" if node.field == Some("function") => {
@@ -1795,20 +1808,25 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     // reads is what it stood for: a mend.
                     // A parameter nothing reads is classic anywhere (see `unexplained_unread`): its one use was
                     // overwritten (`distance < (i % xs == 0)` for `distance < threshold`).
+                    // So is any parameter where such a site is a method's receiver (`(1 << key).sort(…)`).
                     let grafted_in = reads_only_unbound(tree, id, &unbound_anywhere);
+                    let receiver = node.field == Some("object");
                     let unread = unread_parameters_of(id);
                     for name in parameters_of(id) {
                         let tier = match unread.contains(&name) {
                             true if grafted_in => Tier::Mend,
                             true if unexplained_unread => Tier::Classic,
+                            _ if grafted_in && receiver => Tier::Mend,
                             _ => rewrite,
                         };
                         push(tier, name.to_string());
                     }
                     // Or a constant stood there (`re.sub('[A-Z]', '', s)` under `n % 10`), the commonest ones:
-                    // where the site reads only names bound nowhere, or holds a graft and is an argument.
+                    // where the site reads only names bound nowhere, or is an argument holding a graft (`range(n,
+                    // 0, len(tuple) != res)` for `range(n, 0, -1)`).
                     let argument = node.parent.is_some_and(|p| tree.node(p).kind == "argument_list");
-                    if grafted_in || (grafted && argument) {
+                    let holds_nonsense = nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n);
+                    if grafted_in || (argument && (grafted || holds_nonsense)) {
                         for constant in ["''", "0", "1", "-1", "None", "True", "False", "[]"] {
                             push(Tier::Classic, constant.to_string());
                         }
@@ -3697,12 +3715,17 @@ mod tests {
         let span = "def span(text, pattern):\n    m = re.search(pattern, text)\n    s = m.start()\n    e = m.end()\n    return (s, e)\n";
         let sizes = "def sizes(X, Y, Z):\n    m = len(X)\n    n = len(Y)\n    o = len(Z)\n    return m * n * o\n";
         let first_even = "def first_even(xs):\n    found = None\n    for x in xs:\n        if x % 2 == 0:\n            found = x\n            break\n    return found\n";
+        let dups = "def dups(nums):\n    return [key for key, group in groupby(nums)]\n";
+        let marks = "def marks(pairs):\n    pairs.sort(key=lambda x: x[1])\n    return pairs\n";
         let area = "def area(r, h):\n    a = 2 * 3.14 * r * r + 2 * 3.14 * r * h\n    return a\n";
         for (fixed, from, to, tier) in [
             // A binding like its sibling's, over a store nothing reads or a graft's value, or a stray string.
             (span, "e = m.end()", "total = 1", Tier::Mend),
             (span, "m.end()", "perimeter()", Tier::Mend),
             (sizes, "n = len(Y)", "'''Another function's docstring.'''", Tier::Mend),
+            // A docstring's text as a value, and a receiver reading only names bound nowhere.
+            (dups, "groupby(nums)", "groupby('''Write a function to put spaces between words.''')", Tier::Classic),
+            (marks, "pairs.sort", "(1 << key).sort", Tier::Mend),
             // A loop's `break` under a stray string.
             (first_even, "break", "'''Another function's docstring.'''", Tier::Mend),
             // A binding's value reading its own target, bound nowhere before: a graft, and its rewrites classic.
@@ -3721,7 +3744,7 @@ mod tests {
             let tree = parse(&broken);
             let edits = single_edits(&tree);
             let hit = edits.iter().find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));
-            assert_eq!(hit.map(|e| e.tier), Some(tier), "{broken}");
+            assert_eq!(hit.map(|e| e.tier), Some(tier), "{broken}: {hit:?}");
         }
         // An element that reads nothing (`[0 for i in …]`) is no graft.
         let zeros = parse("def zeros(n):\n    return [0 for i in range(n)]\n");
