@@ -836,11 +836,10 @@ fn lost_bindings(tree: &Tree, function: NodeId, statement: NodeId, unbound: &[&s
 fn reads_of_own_unbound_target(tree: &Tree) -> Vec<Span> {
     let mut out = Vec::new();
     for a in 0..tree.nodes().len() as NodeId {
-        let node = tree.node(a);
-        let Some(function) = sketch::enclosing_function(tree, a) else { continue };
-        if node.kind != "assignment" || innermost_loop(tree, a).is_some() {
+        if tree.node(a).kind != "assignment" || innermost_loop(tree, a).is_some() {
             continue;
         }
+        let Some(function) = sketch::enclosing_function(tree, a) else { continue };
         let left = tree.children(a).find(|&c| tree.node(c).field == Some("left"));
         let right = tree.children(a).find(|&c| tree.node(c).field == Some("right"));
         let (Some(left), Some(right)) = (left, right) else { continue };
@@ -926,7 +925,10 @@ fn initial_values_by_use(tree: &Tree, function: NodeId, name: &str) -> Vec<&'sta
     let mut first: Option<&'static str> = None;
     for id in function + 1..tree.node(function).subtree_end {
         let node = tree.node(id);
-        if first.is_some() || node.kind != "identifier" || tree.text(node.span) != name {
+        if first.is_some() {
+            break;
+        }
+        if node.kind != "identifier" || tree.text(node.span) != name {
             continue;
         }
         let Some(parent) = node.parent.map(|p| (p, tree.node(p))) else { continue };
@@ -3404,6 +3406,16 @@ mod tests {
         }
     }
 
+    /// `fixed` with `from` replaced by `to` is repaired by one single edit of `tier`.
+    fn assert_repaired_at(fixed: &str, from: &str, to: &str, tier: Tier) {
+        let broken = fixed.replacen(from, to, 1);
+        assert_ne!(broken, fixed);
+        let tree = parse(&broken);
+        let edits = single_edits(&tree);
+        let hit = edits.iter().find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));
+        assert_eq!(hit.map(|e| e.tier), Some(tier), "{broken}: {hit:?}");
+    }
+
     #[test]
     fn grafts_over_a_binding_give_way_to_an_update_or_a_value() {
         let close = "def close(xs, t):\n    for i, a in enumerate(xs):\n        for j, b in enumerate(xs):\n            if i != j:\n                d = abs(a - b)\n                if d < t:\n                    return True\n    return False\n";
@@ -3446,12 +3458,7 @@ mod tests {
                 Tier::Mend,
             ),
         ] {
-            let broken = fixed.replacen(from, to, 1);
-            assert_ne!(broken, fixed);
-            let tree = parse(&broken);
-            let edits = single_edits(&tree);
-            let hit = edits.iter().find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));
-            assert_eq!(hit.map(|e| e.tier), Some(tier), "{broken}");
+            assert_repaired_at(fixed, from, to, tier);
         }
         // A builtin where a collection belongs, a program's function where a collection belongs or whose attribute
         // is read: sites that cannot be right; a keyword's function, a set attribute, a bound name are not.
@@ -3739,12 +3746,7 @@ mod tests {
             // An argument reading only names bound nowhere, where a constant was.
             (strip, "''", "n % 10", Tier::Classic),
         ] {
-            let broken = fixed.replacen(from, to, 1);
-            assert_ne!(broken, fixed);
-            let tree = parse(&broken);
-            let edits = single_edits(&tree);
-            let hit = edits.iter().find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));
-            assert_eq!(hit.map(|e| e.tier), Some(tier), "{broken}: {hit:?}");
+            assert_repaired_at(fixed, from, to, tier);
         }
         // An element that reads nothing (`[0 for i in …]`) is no graft.
         let zeros = parse("def zeros(n):\n    return [0 for i in range(n)]\n");
