@@ -366,14 +366,26 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                 )
                 || (node.kind == "call"
                     && tree.children(id).find(|&c| tree.node(c).field == Some("function")).is_some_and(value_builtin))
+                || builtin_miscalled(tree, id)
         }
         "comparison_operator" => {
             let children = || tree.children(parent_id).map(|c| tree.node(c)).filter(|c| !c.extra);
             let operands = || children().filter(|c| c.named);
             let ordering =
                 children().filter(|c| !c.named).all(|c| matches!(tree.text(c.span), "<" | ">" | "<=" | ">="));
+            // (A builtin equal to a literal never is: `len == 9` where `res` was.)
+            let beside_literal = operands().any(|c| sketch::is_literal(c.kind));
             (sketch::is_literal(node.kind) && operands().count() >= 2 && operands().all(|c| sketch::is_literal(c.kind)))
-                || (ordering && unbound_builtin(tree, id))
+                || ((ordering || beside_literal) && unbound_builtin(tree, id))
+        }
+        // A loop over its own variable (`for i, c in c:` where `enumerate(s)` was).
+        "for_statement" if node.field == Some("right") && node.kind == "identifier" => {
+            let left = tree.children(parent_id).find(|&c| tree.node(c).field == Some("left"));
+            let text = tree.text(node.span);
+            left.is_some_and(|l| {
+                (l..tree.node(l).subtree_end)
+                    .any(|v| tree.node(v).kind == "identifier" && tree.text(tree.node(v).span) == text)
+            })
         }
         "binary_operator" => unbound_builtin(tree, id),
         // A builtin or one of the program's functions where a collection belongs (`sorted(list(max))`,
@@ -474,6 +486,87 @@ const ITERABLE_TAKERS: [&str; 15] = [
     "max",
     "min",
 ];
+
+/// Builtins a callee may have been, commonest first, with the positional arguments each takes (fewest, most): a
+/// grafted callee's call still passes what the builtin was given (`min(len(x) for x in xs)` under a docstring's
+/// text, `filter(f, xs)` under `10`).
+#[rustfmt::skip]
+const CALLEE_BUILTINS: [(&str, usize, usize); 28] = [
+    ("len", 1, 1), ("str", 0, 1), ("int", 0, 2), ("list", 0, 1), ("range", 1, 3), ("sum", 1, 2), ("max", 1, MANY),
+    ("min", 1, MANY), ("sorted", 1, 1), ("set", 0, 1), ("tuple", 0, 1), ("abs", 1, 1), ("zip", 0, MANY),
+    ("map", 2, MANY), ("filter", 2, 2), ("enumerate", 1, 2), ("isinstance", 2, 2), ("any", 1, 1), ("all", 1, 1),
+    ("float", 0, 1), ("dict", 0, 1), ("round", 1, 2), ("reversed", 1, 1), ("ord", 1, 1), ("chr", 1, 1),
+    ("divmod", 2, 2), ("pow", 2, 3), ("bool", 0, 1),
+];
+
+/// No bound on a builtin's positional arguments (`max(a, b, c)`).
+const MANY: usize = usize::MAX;
+
+/// The positional arguments a call passes (keywords aside); `None` when a `*args` hides how many.
+fn positional_arguments(tree: &Tree, call: NodeId) -> Option<usize> {
+    let arguments = tree.children(call).find(|&c| tree.node(c).field == Some("arguments"))?;
+    if tree.node(arguments).kind == "generator_expression" {
+        return Some(1);
+    }
+    let mut count = 0;
+    for argument in tree.named_children(arguments) {
+        match tree.node(argument).kind {
+            "list_splat" => return None,
+            "keyword_argument" | "dictionary_splat" => {}
+            _ => count += 1,
+        }
+    }
+    Some(count)
+}
+
+/// The builtins of [`CALLEE_BUILTINS`] that take as many positional arguments as the call passes (any that takes
+/// one or more, when a `*args` hides the count).
+fn builtins_taking(tree: &Tree, call: NodeId) -> impl Iterator<Item = &'static str> {
+    let count = positional_arguments(tree, call);
+    CALLEE_BUILTINS
+        .iter()
+        .filter(move |&&(_, fewest, most)| count.map_or(most >= 1, |n| (fewest..=most).contains(&n)))
+        .map(|&(name, _, _)| name)
+}
+
+/// Is the node a call's builtin callee (one the program does not bind) given more or fewer positional arguments
+/// than it takes (`list(x, list)` where `isinstance(x, list)` was)?
+fn builtin_miscalled(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    let Some(call) = node.parent.filter(|&c| tree.node(c).kind == "call" && node.field == Some("function")) else {
+        return false;
+    };
+    let text = tree.text(node.span);
+    let Some(&(_, fewest, most)) = CALLEE_BUILTINS.iter().find(|b| b.0 == text) else { return false };
+    unbound_builtin(tree, id) && positional_arguments(tree, call).is_some_and(|n| n < fewest || n > most)
+}
+
+/// Is the callee a name bound only as a loop's variable (`tup2(…)` beside `for tup1, tup2 in zip(…)`): no function?
+fn called_value(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    if node.kind != "identifier" || syntax::is_builtin(tree.text(node.span)) {
+        return false;
+    }
+    let loop_variable = |b: NodeId| {
+        let mut cursor = b;
+        while let Some(parent) = tree.node(cursor).parent {
+            match tree.node(parent).kind {
+                "for_statement" | "for_in_clause" => return tree.node(cursor).field == Some("left"),
+                "pattern_list" | "tuple_pattern" | "list_pattern" | "parenthesized_expression" | "tuple" => {
+                    cursor = parent
+                }
+                _ => return false,
+            }
+        }
+        false
+    };
+    let text = tree.text(node.span);
+    let definitions = (0..tree.nodes().len() as NodeId)
+        .filter(|&d| tree.node(d).kind == "identifier" && tree.text(tree.node(d).span) == text)
+        .filter(|&d| is_binding(tree, d) || is_definition_name(tree, d));
+    let mut definitions = definitions.peekable();
+    definitions.peek().is_some() && definitions.all(loop_variable)
+}
 
 /// Is the node the name of a function the program defines, and binds nothing else to?
 fn is_program_function(tree: &Tree, id: NodeId) -> bool {
@@ -596,7 +689,28 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
     // place, `total = 1` where `e = match.end()` was.)
     match tree.node(store).kind {
         "augmented_assignment" => !spelt(false),
-        _ => (last || !unbound.is_empty()) && !spelt(true),
+        // (Dead: nothing reads the name after it, nor anywhere in a loop around it, `y = True` where a lambda
+        // read `y` before.)
+        _ => {
+            let mut outermost_loop = None;
+            let mut cursor = innermost_loop(tree, id);
+            while let Some(l) = cursor {
+                outermost_loop = Some(l);
+                cursor = innermost_loop(tree, l);
+            }
+            let later = |o: NodeId| {
+                o >= node.subtree_end || outermost_loop.is_some_and(|l| (l..tree.node(l).subtree_end).contains(&o))
+            };
+            let read_later = scope.clone().filter(|&o| later(o)).any(|o| {
+                let n = tree.node(o);
+                o != target
+                    && n.kind == "identifier"
+                    && n.field != Some("attribute")
+                    && n.class == Some(ReplacementClass::Expression)
+                    && tree.text(n.span) == name
+            });
+            (last || !unbound.is_empty()) && !read_later
+        }
     }
 }
 
@@ -1790,6 +1904,43 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                         push(Tier::Mend, name.to_string());
                     }
                 }
+                // A loop over pairs that cannot be right (`for i, c in c:`, `for k, v in """…""":`) was over
+                // the pairs of a collection: enumerated, a dict's items, two zipped.
+                if grafted
+                    && node.field == Some("right")
+                    && let Some(function) = sketch::enclosing_function(tree, id)
+                    && let Some(left) = node.parent.and_then(|f| {
+                        (tree.node(f).kind == "for_statement")
+                            .then(|| tree.children(f).find(|&c| tree.node(c).field == Some("left")))
+                            .flatten()
+                    })
+                    && tree.named_children(left).count() == 2
+                {
+                    let loop_names: Vec<&str> =
+                        tree.named_children(left).map(|v| tree.text(tree.node(v).span)).collect();
+                    let collections: Vec<&str> =
+                        assigned_names(tree, function).into_iter().filter(|n| !loop_names.contains(n)).collect();
+                    for name in &collections {
+                        push(Tier::Mend, format!("enumerate({name})"));
+                        push(Tier::Mend, format!("{name}.items()"));
+                    }
+                    let parameters = sketch::parameters(tree, function);
+                    for (i, a) in parameters.iter().enumerate() {
+                        for b in &parameters[i + 1..] {
+                            push(Tier::Mend, format!("zip({a}, {b})"));
+                        }
+                    }
+                }
+                // Or a builtin given what the call passes; so too for a callee no function can be (a loop's
+                // variable) or one grafted over (`res(t)` in `res = tuple(res(t) + u)`, a name spelt once).
+                if let Some(call) = node.parent.filter(|&c| tree.node(c).kind == "call")
+                    && node.field == Some("function")
+                    && (grafted || called_value(tree, id))
+                {
+                    for builtin in builtins_taking(tree, call) {
+                        push(Tier::Classic, builtin.to_string());
+                    }
+                }
                 if node.kind == "identifier" {
                     let unread = unread_parameters_of(id);
                     for name in &names.all {
@@ -1823,12 +1974,13 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                         };
                         push(tier, name.to_string());
                     }
-                    // Or a constant stood there (`re.sub('[A-Z]', '', s)` under `n % 10`), the commonest ones:
-                    // where the site reads only names bound nowhere, or is an argument holding a graft (`range(n,
-                    // 0, len(tuple) != res)` for `range(n, 0, -1)`).
+                    // Or a constant stood there (`re.sub('[A-Z]', '', s)` under `n % 10`), the commonest ones, in
+                    // an argument that reads only names bound nowhere or holds a graft (`range(n, 0, len(tuple) !=
+                    // res)` for `range(n, 0, -1)`). Only arguments: elsewhere a constant turns a crash into a
+                    // wrong value the climb follows (`sum(xs) / -1` where `len(xs)` was).
                     let argument = node.parent.is_some_and(|p| tree.node(p).kind == "argument_list");
                     let holds_nonsense = nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n);
-                    if grafted_in || (argument && (grafted || holds_nonsense)) {
+                    if argument && (grafted_in || grafted || holds_nonsense) {
                         for constant in ["''", "0", "1", "-1", "None", "True", "False", "[]"] {
                             push(Tier::Classic, constant.to_string());
                         }
@@ -1849,8 +2001,16 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument") =>
             {
                 let others = if node.field == Some("attribute") { &names.attributes } else { &names.all };
+                // A store of a name into itself (`incr = incr` where `res = incr` was) stores into another.
+                let self_store = node.field == Some("left")
+                    && node.parent.is_some_and(|a| {
+                        tree.node(a).kind == "assignment"
+                            && tree
+                                .children(a)
+                                .any(|v| tree.node(v).field == Some("right") && tree.text(tree.node(v).span) == text)
+                    });
                 for name in others {
-                    push(names.rename_tier(text, name), name.to_string());
+                    push(if self_store { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
                 }
             }
             // Deleting a bare string would do nothing either.
@@ -1961,6 +2121,17 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                             if after_loop != Some(r.as_str()) {
                                 push(tier, r);
                             }
+                        }
+                    }
+                    // Ending the function's body, it stands where the `return v` was (`int = 1` for `return n`).
+                    if siblings.last() == Some(&id) && body_of_function {
+                        let stored = tree
+                            .children(id)
+                            .find(|&c| tree.node(c).kind == "assignment")
+                            .and_then(|a| tree.children(a).find(|&c| tree.node(c).field == Some("left")))
+                            .map(|t| tree.text(tree.node(t).span));
+                        for name in assigned_names(tree, function).into_iter().filter(|&n| Some(n) != stored) {
+                            push(Tier::Classic, format!("return {name}"));
                         }
                     }
                     if tier == Tier::Mend {
@@ -2252,77 +2423,75 @@ pub fn guard_edits(tree: &Tree) -> Vec<RawEdit> {
     out
 }
 
-/// The public functions (and classes called like them) of the standard modules small functions import most, from
-/// CPython 3.11's `dir`: what a module's misspelt or grafted attribute may have been. A table, not a probe: the
-/// menu is built without running Python.
-#[rustfmt::skip]
-const MODULE_FUNCTIONS: [(&str, &[&str]); 10] = [
-    ("re", &["compile", "escape", "findall", "finditer", "fullmatch", "match", "search", "split", "sub", "subn"]),
-    ("math", &["acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "comb", "copysign", "cos", "cosh",
-        "degrees", "dist", "erf", "erfc", "exp", "expm1", "fabs", "factorial", "floor", "fmod", "frexp", "fsum",
-        "gamma", "gcd", "hypot", "isclose", "isfinite", "isinf", "isnan", "isqrt", "lcm", "ldexp", "lgamma", "log",
-        "log10", "log1p", "log2", "modf", "perm", "pow", "prod", "radians", "remainder", "sin", "sinh", "sqrt", "tan",
-        "tanh", "trunc"]),
-    ("cmath", &["acos", "asin", "atan", "cos", "exp", "isclose", "log", "log10", "phase", "polar", "rect", "sin",
-        "sqrt", "tan"]),
-    ("heapq", &["heapify", "heappop", "heappush", "heappushpop", "heapreplace", "merge", "nlargest", "nsmallest"]),
-    ("bisect", &["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"]),
-    ("itertools", &["accumulate", "chain", "combinations", "combinations_with_replacement", "compress", "count",
-        "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise", "permutations", "product", "repeat",
-        "starmap", "takewhile", "tee", "zip_longest"]),
-    ("functools", &["cache", "cmp_to_key", "lru_cache", "partial", "reduce", "total_ordering", "wraps"]),
-    ("collections", &["ChainMap", "Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"]),
-    ("statistics", &["fmean", "geometric_mean", "harmonic_mean", "mean", "median", "median_high", "median_low",
-        "mode", "multimode", "pstdev", "pvariance", "quantiles", "stdev", "variance"]),
-    ("string", &["capwords"]),
-];
-
-fn module_functions(module: &str) -> &'static [&'static str] {
-    MODULE_FUNCTIONS.iter().find(|(m, _)| *m == module).map_or(&[], |(_, f)| f)
+/// A standard module small functions use: its public functions (and classes called like them), from CPython 3.11's
+/// `dir` (what a misspelt or grafted attribute of the module may have been), and the names it is known for (what a
+/// function may use without importing it: `Counter`, `gcd`). A table, not a probe: the menu is built without running
+/// Python.
+struct StandardModule {
+    name: &'static str,
+    functions: &'static [&'static str],
+    known_for: &'static [&'static str],
 }
 
-/// The import that binds a name of the standard library a function may use without importing it: a module
-/// (`math`) or a name a module is known for (`Counter`).
+const fn module(
+    name: &'static str,
+    functions: &'static [&'static str],
+    known_for: &'static [&'static str],
+) -> StandardModule {
+    StandardModule { name, functions, known_for }
+}
+
+#[rustfmt::skip]
+const STANDARD_MODULES: [StandardModule; 20] = [
+    module("re", &["compile", "escape", "findall", "finditer", "fullmatch", "match", "search", "split", "sub", "subn"],
+        &[]),
+    module("math", &["acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "comb", "copysign", "cos",
+        "cosh", "degrees", "dist", "erf", "erfc", "exp", "expm1", "fabs", "factorial", "floor", "fmod", "frexp", "fsum",
+        "gamma", "gcd", "hypot", "isclose", "isfinite", "isinf", "isnan", "isqrt", "lcm", "ldexp", "lgamma", "log",
+        "log10", "log1p", "log2", "modf", "perm", "pow", "prod", "radians", "remainder", "sin", "sinh", "sqrt", "tan",
+        "tanh", "trunc"],
+        &["gcd", "sqrt", "floor", "ceil", "inf", "pi", "isqrt", "prod", "factorial", "comb", "log"]),
+    module("cmath", &["acos", "asin", "atan", "cos", "exp", "isclose", "log", "log10", "phase", "polar", "rect", "sin",
+        "sqrt", "tan"], &[]),
+    module("heapq", &["heapify", "heappop", "heappush", "heappushpop", "heapreplace", "merge", "nlargest",
+        "nsmallest"], &["heappush", "heappop", "heapify", "nlargest", "nsmallest"]),
+    module("bisect", &["bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"],
+        &["bisect_left", "bisect_right", "insort"]),
+    module("itertools", &["accumulate", "chain", "combinations", "combinations_with_replacement", "compress", "count",
+        "cycle", "dropwhile", "filterfalse", "groupby", "islice", "pairwise", "permutations", "product", "repeat",
+        "starmap", "takewhile", "tee", "zip_longest"],
+        &["permutations", "combinations", "product", "accumulate", "groupby", "chain", "zip_longest", "islice"]),
+    module("functools", &["cache", "cmp_to_key", "lru_cache", "partial", "reduce", "total_ordering", "wraps"],
+        &["reduce", "lru_cache", "partial", "cmp_to_key"]),
+    module("collections", &["ChainMap", "Counter", "OrderedDict", "defaultdict", "deque", "namedtuple"],
+        &["Counter", "defaultdict", "deque", "OrderedDict", "namedtuple"]),
+    module("statistics", &["fmean", "geometric_mean", "harmonic_mean", "mean", "median", "median_high", "median_low",
+        "mode", "multimode", "pstdev", "pvariance", "quantiles", "stdev", "variance"], &[]),
+    module("string", &["capwords"], &[]),
+    module("fractions", &[], &["Fraction"]),
+    module("copy", &[], &["deepcopy"]),
+    module("random", &[], &[]),
+    module("operator", &[], &[]),
+    module("decimal", &[], &[]),
+    module("datetime", &[], &[]),
+    module("json", &[], &[]),
+    module("os", &[], &[]),
+    module("sys", &[], &[]),
+    module("time", &[], &[]),
+];
+
+fn module_functions(name: &str) -> &'static [&'static str] {
+    STANDARD_MODULES.iter().find(|m| m.name == name).map_or(&[], |m| m.functions)
+}
+
+/// The import that binds a name of the standard library a function may use without importing it: a module of
+/// [`STANDARD_MODULES`] (`math`) or a name a module is known for (`Counter`).
 fn import_of(name: &str) -> Option<String> {
-    const MODULES: [&str; 20] = [
-        "math",
-        "re",
-        "string",
-        "collections",
-        "itertools",
-        "functools",
-        "heapq",
-        "bisect",
-        "random",
-        "operator",
-        "copy",
-        "statistics",
-        "fractions",
-        "decimal",
-        "datetime",
-        "json",
-        "os",
-        "sys",
-        "time",
-        "hashlib",
-    ];
-    const NAMES: [(&str, &[&str]); 8] = [
-        ("collections", &["Counter", "defaultdict", "deque", "OrderedDict", "namedtuple"]),
-        ("functools", &["reduce", "lru_cache", "partial", "cmp_to_key"]),
-        ("math", &["gcd", "sqrt", "floor", "ceil", "inf", "pi", "isqrt", "prod", "factorial", "comb", "log"]),
-        (
-            "itertools",
-            &["permutations", "combinations", "product", "accumulate", "groupby", "chain", "zip_longest", "islice"],
-        ),
-        ("heapq", &["heappush", "heappop", "heapify", "nlargest", "nsmallest"]),
-        ("bisect", &["bisect_left", "bisect_right", "insort"]),
-        ("fractions", &["Fraction"]),
-        ("copy", &["deepcopy"]),
-    ];
-    if MODULES.contains(&name) {
+    if STANDARD_MODULES.iter().any(|m| m.name == name) {
         return Some(format!("import {name}"));
     }
-    NAMES.iter().find(|(_, names)| names.contains(&name)).map(|(module, _)| format!("from {module} import {name}"))
+    let module = STANDARD_MODULES.iter().find(|m| m.known_for.contains(&name))?;
+    Some(format!("from {} import {name}", module.name))
 }
 
 /// The body (block) of each function that spells `name` but does not take it as a parameter (an import or an
@@ -2595,9 +2764,9 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                     }
                     // Or a standard module has it (`str1[0].sub(…)` where `re.sub(…)` was; the import is in the
                     // file around the function, which the menu does not see).
-                    for (module, _) in MODULE_FUNCTIONS.iter().filter(|(_, f)| f.contains(&attribute.as_str())).take(2)
+                    for module in STANDARD_MODULES.iter().filter(|m| m.functions.contains(&attribute.as_str())).take(2)
                     {
-                        out.first.push(edit(object.span, ReplacementClass::Expression, module.to_string()));
+                        out.first.push(edit(object.span, ReplacementClass::Expression, module.name.to_string()));
                     }
                     // (Of a builtin type only: a class of the program's may lack what it should have.)
                     if !others.is_empty() {
@@ -3713,6 +3882,41 @@ mod tests {
 
     /// The misspelt binding, the missing initialisation and the wrong method, each from its error's message; every
     /// such edit splices and CPython accepts it, and the baseline's stream tries them first.
+    #[test]
+    fn grafted_callees_loops_and_dead_stores() {
+        let minimum = "def shortest(lst):\n    return min((len(x) for x in lst))\n";
+        let odd = "def odd(nums):\n    return list(filter(lambda x: x % 2 != 0, nums))\n";
+        let kind = "def flat(x):\n    if isinstance(x, list):\n        return x[0]\n    return x\n";
+        let pairs = "def sum_pairs(t1, t2):\n    return tuple((a + b for a, b in zip(t1, t2)))\n";
+        let position = "def first_upper(s):\n    for i, c in enumerate(s):\n        if c.isupper():\n            return i\n    return -1\n";
+        let found = "def found(xs, sub):\n    if any((sub in s for s in xs)):\n        return True\n    return False\n";
+        let subtract = "def sub(xs, ys):\n    out = list(map(lambda x, y: x - y, xs, ys))\n    return out\n";
+        let digits = "def first_digit(n):\n    while n >= 10:\n        n = n // 10\n    return n\n";
+        let count = "def count(xs):\n    res = len(set(xs))\n    return res\n";
+        let product = "def prod(xs):\n    res = 1\n    for x in xs:\n        step = res * x\n        res = step\n    return res\n";
+        for (fixed, from, to, tier) in [
+            // A callee that cannot be right: the builtins that take what it is passed.
+            (minimum, "min(", "'''Write a function to filter odd numbers.'''(", Tier::Classic),
+            (odd, "filter(", "10(", Tier::Classic),
+            // A loop's variable called.
+            (pairs, "tuple((", "b((", Tier::Classic),
+            // A builtin given more arguments than it takes.
+            (kind, "isinstance(x, list)", "list(x, list)", Tier::Classic),
+            // A loop over pairs, over its own variable or a docstring.
+            (position, "enumerate(s)", "c", Tier::Mend),
+            // A store that nothing reads after it, ending its block: where a `return` was.
+            (found, "return True", "sub = 1", Tier::Mend),
+            (subtract, "return out", "y = True", Tier::Classic),
+            (digits, "return n", "int = 1", Tier::Classic),
+            // A builtin compared with a literal.
+            (count, "return res", "return len == 9", Tier::Classic),
+            // A store of a name into itself stores into another.
+            (product, "res = step", "step = step", Tier::Classic),
+        ] {
+            assert_repaired_at(fixed, from, to, tier);
+        }
+    }
+
     #[test]
     fn what_grafts_leave_in_small_real_functions() {
         let circle = "def circle(r):\n    perimeter = 2 * 3.1415 * r\n    return perimeter\n";
