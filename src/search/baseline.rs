@@ -382,8 +382,15 @@ fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
         "for_statement" if node.field == Some("right") && node.kind == "identifier" => {
             let left = tree.children(parent_id).find(|&c| tree.node(c).field == Some("left"));
             let text = tree.text(node.span);
+            let targets = |l: NodeId| -> Vec<NodeId> {
+                match tree.node(l).kind {
+                    "pattern_list" | "tuple_pattern" => tree.named_children(l).collect(),
+                    _ => vec![l],
+                }
+            };
             left.is_some_and(|l| {
-                (l..tree.node(l).subtree_end)
+                targets(l)
+                    .into_iter()
                     .any(|v| tree.node(v).kind == "identifier" && tree.text(tree.node(v).span) == text)
             })
         }
@@ -492,7 +499,7 @@ const ITERABLE_TAKERS: [&str; 15] = [
 /// text, `filter(f, xs)` under `10`).
 #[rustfmt::skip]
 const CALLEE_BUILTINS: [(&str, usize, usize); 28] = [
-    ("len", 1, 1), ("str", 0, 1), ("int", 0, 2), ("list", 0, 1), ("range", 1, 3), ("sum", 1, 2), ("max", 1, MANY),
+    ("len", 1, 1), ("str", 0, 3), ("int", 0, 2), ("list", 0, 1), ("range", 1, 3), ("sum", 1, 2), ("max", 1, MANY),
     ("min", 1, MANY), ("sorted", 1, 1), ("set", 0, 1), ("tuple", 0, 1), ("abs", 1, 1), ("zip", 0, MANY),
     ("map", 2, MANY), ("filter", 2, 2), ("enumerate", 1, 2), ("isinstance", 2, 2), ("any", 1, 1), ("all", 1, 1),
     ("float", 0, 1), ("dict", 0, 1), ("round", 1, 2), ("reversed", 1, 1), ("ord", 1, 1), ("chr", 1, 1),
@@ -541,7 +548,8 @@ fn builtin_miscalled(tree: &Tree, id: NodeId) -> bool {
     unbound_builtin(tree, id) && positional_arguments(tree, call).is_some_and(|n| n < fewest || n > most)
 }
 
-/// Is the callee a name bound only as a loop's variable (`tup2(…)` beside `for tup1, tup2 in zip(…)`): no function?
+/// Is the callee a name bound only as the variable of loops over numbers or pairs (`tup2(…)` beside `for tup1, tup2
+/// in zip(…)`: no function; a loop over a list of functions, `for f in funcs`, may call its variable)?
 fn called_value(tree: &Tree, id: NodeId) -> bool {
     let node = tree.node(id);
     if node.kind != "identifier" || syntax::is_builtin(tree.text(node.span)) {
@@ -551,7 +559,13 @@ fn called_value(tree: &Tree, id: NodeId) -> bool {
         let mut cursor = b;
         while let Some(parent) = tree.node(cursor).parent {
             match tree.node(parent).kind {
-                "for_statement" | "for_in_clause" => return tree.node(cursor).field == Some("left"),
+                "for_statement" | "for_in_clause" => {
+                    let over = tree.children(parent).find(|&c| tree.node(c).field == Some("right"));
+                    let over = over.map_or("", |o| tree.text(tree.node(o).span));
+                    let of_values = ["range(", "zip(", "enumerate("].iter().any(|m| over.starts_with(m))
+                        || over.ends_with(".items()");
+                    return tree.node(cursor).field == Some("left") && of_values;
+                }
                 "pattern_list" | "tuple_pattern" | "list_pattern" | "parenthesized_expression" | "tuple" => {
                     cursor = parent
                 }
@@ -606,8 +620,8 @@ fn pass_ending_a_body(tree: &Tree, id: NodeId) -> Option<NodeId> {
 /// Is the statement grafted over another, whatever the tests say? It holds a site that cannot be right, or computes
 /// a value and drops it (`n % i` alone, a string that is no docstring), or adds to a name nothing else in its
 /// function binds (`even_count += 1` where `return True` was), or ends its block by storing into a name nothing in
-/// its function reads (`a = None` where `return '1'` was; anywhere in its block where a name is read and bound
-/// nowhere), or a `return` with statements after it, or, a simple statement that stores nothing, reads as a value a name the
+/// its function reads after it (`a = None` where `return '1'` was, `sub = 1` where `return True` was; anywhere in its
+/// block where a name is read and bound nowhere), or a `return` with statements after it, or, a simple statement that stores nothing, reads as a value a name the
 /// program binds nowhere (`return res.lower()` where `running_max = …` was; not a called name, nor a capitalised
 /// one, `MAX_N` or `TreeNode`: those may live in the file around the function).
 ///
@@ -698,9 +712,32 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
                 outermost_loop = Some(l);
                 cursor = innermost_loop(tree, l);
             }
-            let later = |o: NodeId| {
-                o >= node.subtree_end || outermost_loop.is_some_and(|l| (l..tree.node(l).subtree_end).contains(&o))
+            // (A function or lambda in it may run later: its read of the name counts wherever it is, unless the
+            // name is its own parameter, `lambda x, y: x - y`.)
+            let deferred = |o: NodeId| {
+                let mut cursor = tree.node(o).parent;
+                while let Some(c) = cursor.filter(|&c| scope.contains(&c) && c != scope.start) {
+                    if matches!(tree.node(c).kind, "function_definition" | "lambda") {
+                        let parameters = tree.children(c).find(|&p| tree.node(p).field == Some("parameters"));
+                        return !parameters.is_some_and(|p| {
+                            (p..tree.node(p).subtree_end)
+                                .any(|i| tree.node(i).kind == "identifier" && tree.text(tree.node(i).span) == name)
+                        });
+                    }
+                    cursor = tree.node(c).parent;
+                }
+                false
             };
+            let later = |o: NodeId| {
+                o >= node.subtree_end
+                    || outermost_loop.is_some_and(|l| (l..tree.node(l).subtree_end).contains(&o))
+                    || deferred(o)
+            };
+            // (Nor a `global` or `nonlocal` name: the store outlives the call.)
+            let declared = scope.clone().any(|o| {
+                matches!(tree.node(o).kind, "global_statement" | "nonlocal_statement")
+                    && tree.named_children(o).any(|n| tree.text(tree.node(n).span) == name)
+            });
             let read_later = scope.clone().filter(|&o| later(o)).any(|o| {
                 let n = tree.node(o);
                 o != target
@@ -709,7 +746,7 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
                     && n.class == Some(ReplacementClass::Expression)
                     && tree.text(n.span) == name
             });
-            (last || !unbound.is_empty()) && !read_later
+            (last || !unbound.is_empty()) && !read_later && !declared
         }
     }
 }
@@ -1145,7 +1182,7 @@ fn returns_of(tree: &Tree, function: NodeId) -> Vec<String> {
     out
 }
 
-/// The names a function binds by assignment (or `for`), then its parameters: what a missing `return` returns.
+/// The names a function binds by assignment, then its parameters: what a missing `return` returns.
 fn assigned_names(tree: &Tree, function: NodeId) -> Vec<&str> {
     let mut names = Vec::new();
     for id in function..tree.node(function).subtree_end {
@@ -1906,7 +1943,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 }
                 // A loop over pairs that cannot be right (`for i, c in c:`, `for k, v in """…""":`) was over
                 // the pairs of a collection: enumerated, a dict's items, two zipped.
-                if grafted
+                if nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n)
                     && node.field == Some("right")
                     && let Some(function) = sketch::enclosing_function(tree, id)
                     && let Some(left) = node.parent.and_then(|f| {
@@ -1914,6 +1951,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                             .then(|| tree.children(f).find(|&c| tree.node(c).field == Some("left")))
                             .flatten()
                     })
+                    && matches!(tree.node(left).kind, "pattern_list" | "tuple_pattern")
                     && tree.named_children(left).count() == 2
                 {
                     let loop_names: Vec<&str> =
@@ -1935,7 +1973,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 // variable) or one grafted over (`res(t)` in `res = tuple(res(t) + u)`, a name spelt once).
                 if let Some(call) = node.parent.filter(|&c| tree.node(c).kind == "call")
                     && node.field == Some("function")
-                    && (grafted || called_value(tree, id))
+                    && (nonsense || (node.kind == "identifier" && (grafted || called_value(tree, id))))
                 {
                     for builtin in builtins_taking(tree, call) {
                         push(Tier::Classic, builtin.to_string());
@@ -1983,6 +2021,47 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     if argument && (grafted_in || grafted || holds_nonsense) {
                         for constant in ["''", "0", "1", "-1", "None", "True", "False", "[]"] {
                             push(Tier::Classic, constant.to_string());
+                        }
+                    }
+                    // An operand grafted over beside its sibling (`w * w + len(arr)` where `h * h` was): the sibling
+                    // with a parameter it reads swapped for one nothing reads, by analogy (a bare name's analogue
+                    // is the parameter itself, above).
+                    if (grafted || grafted_in)
+                        && !unread.is_empty()
+                        && let Some(sibling) = node
+                            .parent
+                            .filter(|&p| tree.node(p).kind == "binary_operator")
+                            .and_then(|p| tree.named_children(p).find(|&c| c != id))
+                            .filter(|&s| tree.node(s).kind != "identifier")
+                    {
+                        let base = tree.node(sibling).span.start;
+                        let sibling_text = tree.text(tree.node(sibling).span);
+                        let reads = |name: &str| -> Vec<Span> {
+                            (sibling..tree.node(sibling).subtree_end)
+                                .map(|r| tree.node(r))
+                                .filter(|r| r.kind == "identifier" && r.field != Some("attribute"))
+                                .filter(|r| tree.text(r.span) == name)
+                                .map(|r| r.span)
+                                .collect()
+                        };
+                        let compound = !sketch::is_literal(tree.node(sibling).kind)
+                            && !matches!(
+                                tree.node(sibling).kind,
+                                "identifier" | "call" | "attribute" | "subscript" | "parenthesized_expression"
+                            );
+                        for parameter in parameters_of(id) {
+                            let spans = reads(parameter);
+                            for other in unread.iter().filter(|_| !spans.is_empty()) {
+                                let mut analogue = String::new();
+                                let mut last = 0;
+                                for span in &spans {
+                                    analogue.push_str(&sibling_text[last..(span.start - base) as usize]);
+                                    analogue.push_str(other);
+                                    last = (span.end - base) as usize;
+                                }
+                                analogue.push_str(&sibling_text[last..]);
+                                push(Tier::Mend, if compound { format!("({analogue})") } else { analogue });
+                            }
                         }
                     }
                 }
@@ -2442,7 +2521,7 @@ const fn module(
 }
 
 #[rustfmt::skip]
-const STANDARD_MODULES: [StandardModule; 20] = [
+const STANDARD_MODULES: [StandardModule; 21] = [
     module("re", &["compile", "escape", "findall", "finditer", "fullmatch", "match", "search", "split", "sub", "subn"],
         &[]),
     module("math", &["acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "ceil", "comb", "copysign", "cos",
@@ -2478,6 +2557,7 @@ const STANDARD_MODULES: [StandardModule; 20] = [
     module("os", &[], &[]),
     module("sys", &[], &[]),
     module("time", &[], &[]),
+    module("hashlib", &[], &[]),
 ];
 
 fn module_functions(name: &str) -> &'static [&'static str] {
@@ -3525,6 +3605,7 @@ mod tests {
             "def f(len):\n    return 3 < len\n",
             "def f(x):\n    return type(x) == int\n",
             "def f(xs):\n    return ', '.join(xs) + b'x'.hex() + '{}'.format(1)\n",
+            "def f(b):\n    return str(b, 'utf-8') + str(b, 'utf-8', 'ignore')\n",
         ] {
             let tree = parse(sound);
             assert!((0..tree.nodes().len() as NodeId).all(|id| !cannot_be_right(&tree, id)), "{sound}");
@@ -3563,8 +3644,12 @@ mod tests {
         let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
         assert!(mends.into_iter().any(|e| e.text == "pass" && tree.text(e.span) == "int(k ** 0.5)"));
         // Sound statements are not grafts: a store read later, an addition to a bound name, a store nothing reads
-        // in the middle of a block; and a comprehension's variable is not read before it is bound.
-        for sound in [deepest, negative, bit, longest, evens, "def f(xs):\n    unused = 1\n    return xs\n"] {
+        // in the middle of a block, a store into a `nonlocal` name, a store a lambda before it reads; and a
+        // comprehension's variable is not read before it is bound.
+        let visits = "def most(xs):\n    best = 0\n    def visit(x):\n        nonlocal best\n        if x > best:\n            best = x\n    for x in xs:\n        visit(x)\n    return best\n";
+        let closure = "def make(n):\n    total = n\n    get = lambda: total\n    if n > 0:\n        total = n + 1\n    return get()\n";
+        let unused = "def f(xs):\n    unused = 1\n    return xs\n";
+        for sound in [deepest, negative, bit, longest, evens, unused, visits, closure] {
             let tree = parse(sound);
             let mut foreign = tree.replaceable().filter(|&id| tree.node(id).class == Some(ReplacementClass::Statement));
             let nonsense: Vec<bool> = (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(&tree, id)).collect();
@@ -3880,8 +3965,7 @@ mod tests {
         assert!(guard_edits(&parse("def f():\n    return 1\n")).is_empty());
     }
 
-    /// The misspelt binding, the missing initialisation and the wrong method, each from its error's message; every
-    /// such edit splices and CPython accepts it, and the baseline's stream tries them first.
+    /// Builtins for grafted callees, a loop's pairs, stores nothing reads after: each its shape's repair.
     #[test]
     fn grafted_callees_loops_and_dead_stores() {
         let minimum = "def shortest(lst):\n    return min((len(x) for x in lst))\n";
@@ -3893,6 +3977,7 @@ mod tests {
         let subtract = "def sub(xs, ys):\n    out = list(map(lambda x, y: x - y, xs, ys))\n    return out\n";
         let digits = "def first_digit(n):\n    while n >= 10:\n        n = n // 10\n    return n\n";
         let count = "def count(xs):\n    res = len(set(xs))\n    return res\n";
+        let hypotenuse = "def hypotenuse(w, h):\n    return math.sqrt(w * w + (h * h))\n";
         let product = "def prod(xs):\n    res = 1\n    for x in xs:\n        step = res * x\n        res = step\n    return res\n";
         for (fixed, from, to, tier) in [
             // A callee that cannot be right: the builtins that take what it is passed.
@@ -3912,11 +3997,14 @@ mod tests {
             (count, "return res", "return len == 9", Tier::Classic),
             // A store of a name into itself stores into another.
             (product, "res = step", "step = step", Tier::Classic),
+            // An operand grafted over beside its sibling: the sibling with a parameter nothing reads.
+            (hypotenuse, "(h * h)", "len(arr)", Tier::Mend),
         ] {
             assert_repaired_at(fixed, from, to, tier);
         }
     }
 
+    /// What grafts leave in small real functions (MBPP's dev slice): each shape's repair, in its tier.
     #[test]
     fn what_grafts_leave_in_small_real_functions() {
         let circle = "def circle(r):\n    perimeter = 2 * 3.1415 * r\n    return perimeter\n";
@@ -3963,6 +4051,8 @@ mod tests {
         assert_eq!(initial_values_by_use(&tree, function, "count")[0], "{}");
     }
 
+    /// The misspelt binding, the missing initialisation and the wrong method, each from its error's message; every
+    /// such edit splices and CPython accepts it, and the baseline's stream tries them first.
     #[test]
     fn errors_name_their_repairs() {
         let repaired = |broken: &str, missing: Missing| -> Vec<String> {
