@@ -688,8 +688,9 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
     // Within its function: a store there makes the name local to it.
     let scope =
         sketch::enclosing_function(tree, id).map_or(0..tree.nodes().len() as NodeId, |f| f..tree.node(f).subtree_end);
-    let spelt = |read: bool| {
-        scope.clone().any(|o| {
+    // Does the function spell the name (read, or bound) at a node `counts` keeps?
+    let spelt = |read: bool, counts: &dyn Fn(NodeId) -> bool| {
+        scope.clone().filter(|&o| counts(o)).any(|o| {
             let n = tree.node(o);
             o != target
                 && n.kind == "identifier"
@@ -702,7 +703,7 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
     // (Not only last in its block where the program reads a name bound nowhere: the store took its binding's
     // place, `total = 1` where `e = match.end()` was.)
     match tree.node(store).kind {
-        "augmented_assignment" => !spelt(false),
+        "augmented_assignment" => !spelt(false, &|_| true),
         // (Dead: nothing reads the name after it, nor anywhere in a loop around it, `y = True` where a lambda
         // read `y` before.)
         _ => {
@@ -738,15 +739,7 @@ fn is_foreign_statement(tree: &Tree, id: NodeId, nonsense: &[bool], unbound: &[&
                 matches!(tree.node(o).kind, "global_statement" | "nonlocal_statement")
                     && tree.named_children(o).any(|n| tree.text(tree.node(n).span) == name)
             });
-            let read_later = scope.clone().filter(|&o| later(o)).any(|o| {
-                let n = tree.node(o);
-                o != target
-                    && n.kind == "identifier"
-                    && n.field != Some("attribute")
-                    && n.class == Some(ReplacementClass::Expression)
-                    && tree.text(n.span) == name
-            });
-            (last || !unbound.is_empty()) && !read_later && !declared
+            (last || !unbound.is_empty()) && !spelt(true, &later) && !declared
         }
     }
 }
