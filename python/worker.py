@@ -23,7 +23,9 @@ as root or as an ordinary user, and talks to it in JSON lines:
 
 A harness job's reply carries "harness": [obj, ...] (each emit(obj) call) instead of "results".
 Per test, a result is {"status": "passed"}, {"status": "failed", "message": ...} (an AssertionError) or
-{"status": "error", "kind": "ZeroDivisionError", "message": ..., "line": 3}. Tests missing from "results" did not
+{"status": "error", "kind": "ZeroDivisionError", "message": ..., "line": 3, "entry_line": 7} ("line": the
+innermost frame of the program's, where it raised; "entry_line": the outermost, the function the test called; either
+absent when no frame was the program's). Tests missing from "results" did not
 finish: Rust reports them as timeouts or crashes from "exit".
 
 Isolation, outermost first (each layer says in "layers"/"notes" whether the kernel granted it):
@@ -459,15 +461,19 @@ def text(e):
 
 def describe(e):
     out = {"status": "error", "kind": type(e).__name__, "message": text(e)}
-    line = None
+    line = entry = None
     if isinstance(e, SyntaxError) and e.filename == "<candidate>":
         line = e.lineno
     else:
+        # The innermost frame of the program raised; the outermost is the function the test called.
         for frame, lineno in traceback.walk_tb(e.__traceback__):
             if frame.f_code.co_filename == "<candidate>":
                 line = lineno
+                entry = lineno if entry is None else entry
     if line is not None:
         out["line"] = line
+    if entry is not None:
+        out["entry_line"] = entry
     return out
 
 

@@ -173,6 +173,7 @@ fn baseline_climbs_from_a_partial_repair() {
         edits: vec![edit.clone()],
         passed: None,
         wrong_values: 0,
+        reach: 0.0,
         tests: tests.len(),
         log_prob: 0.0,
     };
@@ -203,6 +204,7 @@ fn a_repair_is_polished_to_fewer_edits_and_plain_arithmetic() {
         edits: path.edits.iter().map(|e| e.edit.clone()).collect(),
         passed: None,
         wrong_values: 0,
+        reach: 0.0,
         tests: clamp_tests.len(),
         log_prob: 0.0,
     };

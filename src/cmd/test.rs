@@ -127,7 +127,7 @@ fn print_report(report: &TestReport) {
             Outcome::Passed => ("pass", String::new()),
             Outcome::Failed { message } if message.is_empty() => ("FAIL", String::new()),
             Outcome::Failed { message } => ("FAIL", format!("AssertionError: {message}")),
-            Outcome::Error { kind, message, line } => {
+            Outcome::Error { kind, message, line, .. } => {
                 let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
                 ("ERROR", format!("{kind}: {message}{at}"))
             }

@@ -188,6 +188,10 @@ pub enum Outcome {
         /// The line of the program where it was raised, when it was raised inside the program.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         line: Option<u32>,
+        /// The line the outermost frame of the program was at when it raised: in the function the test called,
+        /// where it stood (`line` itself when it raised there rather than in a function it called).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        entry_line: Option<u32>,
     },
     /// The run hit its wall-clock or CPU limit before the test finished.
     Timeout,
@@ -617,7 +621,9 @@ impl Sandbox {
                 self.restarts.fetch_add(1, Ordering::Relaxed);
                 let outcome = match why {
                     Lost::Hung => Outcome::Timeout,
-                    Lost::Died(message) => Outcome::Error { kind: "SandboxError".into(), message, line: None },
+                    Lost::Died(message) => {
+                        Outcome::Error { kind: "SandboxError".into(), message, line: None, entry_line: None }
+                    }
                 };
                 let outcomes = vec![outcome; names.len()];
                 (TestReport::new(names, outcomes, seconds), false)
@@ -1003,11 +1009,13 @@ fn build_report(names: Vec<String>, reply: Finished, killed: bool, seconds: f64)
                 signal_name(s).map(|n| format!(" ({n})")).unwrap_or_default()
             ),
             line: None,
+            entry_line: None,
         },
         Exit::Code(code) => Outcome::Error {
             kind: "ProcessExit".into(),
             message: format!("the program ended the process (exit status {code}) before the test finished"),
             line: None,
+            entry_line: None,
         },
     };
     let outcomes = outcomes.into_iter().map(|o| o.unwrap_or_else(|| unfinished.clone())).collect();
@@ -1073,8 +1081,17 @@ mod tests {
         assert_eq!(divide.errors, 3);
         assert_eq!(
             divide.tests[0].outcome,
-            Outcome::Error { kind: "ZeroDivisionError".into(), message: "division by zero".into(), line: Some(2) }
+            Outcome::Error {
+                kind: "ZeroDivisionError".into(),
+                message: "division by zero".into(),
+                line: Some(2),
+                entry_line: Some(2)
+            }
         );
+        // Raised in a nested function: its line, and the line of the function the test called.
+        let nested = "def add(a, b):\n    def inner():\n        return a / 0\n    return inner()\n";
+        let divide = sandbox.run(nested, &tests).unwrap();
+        assert!(matches!(divide.tests[0].outcome, Outcome::Error { line: Some(3), entry_line: Some(4), .. }));
 
         let broken = sandbox.run("def add(a, b)\n    return a + b\n", &tests).unwrap();
         assert!(matches!(

@@ -188,7 +188,15 @@ mod tests {
     use super::*;
 
     fn tested(source: &str, edits: Vec<Edit>, passed: usize, wrong_values: usize) -> Candidate {
-        Candidate { source: source.into(), edits, passed: Some(passed), wrong_values, tests: 4, log_prob: 0.0 }
+        Candidate {
+            source: source.into(),
+            edits,
+            passed: Some(passed),
+            wrong_values,
+            reach: 0.0,
+            tests: 4,
+            log_prob: 0.0,
+        }
     }
 
     const START: &str = "def f(n):\n    return n - 1\n";
@@ -220,6 +228,20 @@ mod tests {
         // Every fourth pick is the start's, and one in sixteen of the others (the oldest root's remainder);
         // geometric shares alone would give it one in sixteen.
         assert!((25..=30).contains(&from_start), "{from_start} of 100");
+    }
+
+    #[test]
+    fn an_exception_raised_further_on_is_progress_below_a_wrong_value() {
+        let tree = syntax::parse(START);
+        let start = Candidate { reach: 0.25, ..tested(START, Vec::new(), 0, 0) };
+        let mut climb = Climb::new(&tree, &start, 7, None, &TestFacts::default());
+        let (edits, next) = climb.next_candidates(1).pop().expect("a candidate");
+        let raising = |reach| Candidate { reach, ..tested(next.source(), edits.clone(), 0, 0) };
+        assert!(!climb.improves(&raising(0.25)), "raising where the start raised");
+        assert!(climb.improves(&raising(0.5)), "raising further on");
+        assert!(climb.add_root(&raising(1.0), None));
+        // Every test raising at the program's last line is still short of one test returning a wrong value.
+        assert!(climb.improves(&tested(next.source(), edits.clone(), 0, 1)));
     }
 
     #[test]

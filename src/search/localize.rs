@@ -266,7 +266,7 @@ impl Suspicion {
             if !ok {
                 failed_total += 1;
             }
-            if let Outcome::Error { kind, message, line: Some(l) } = &test.outcome
+            if let Outcome::Error { kind, message, line: Some(l), .. } = &test.outcome
                 && let Some(l) = (*l as usize).checked_sub(offset + 1).filter(|&l| l < source_lines)
             {
                 crashed |= GUARDED_ERRORS.contains(&kind.as_str());
@@ -434,7 +434,7 @@ mod tests {
         // Both lines are run by the failing tests alone (the spectrum ties them); one test raised on line 2.
         let died = |kind: &str| TestResult {
             name: "t".into(),
-            outcome: Outcome::Error { kind: kind.into(), message: String::new(), line: Some(2) },
+            outcome: Outcome::Error { kind: kind.into(), message: String::new(), line: Some(2), entry_line: None },
             lines: vec![1, 2],
         };
         let source = "def f(x):\n    return len(x) + y\n";
@@ -464,7 +464,12 @@ mod tests {
         let every_line: Vec<u32> = (1..=8).collect();
         let died = TestResult {
             name: "t".into(),
-            outcome: Outcome::Error { kind: "IndexError".into(), message: String::new(), line: Some(6) },
+            outcome: Outcome::Error {
+                kind: "IndexError".into(),
+                message: String::new(),
+                line: Some(6),
+                entry_line: None,
+            },
             lines: every_line.clone(),
         };
         let r = report(vec![died, test(true, &every_line)]);
@@ -510,7 +515,12 @@ mod tests {
         let every_line: Vec<u32> = (1..=5).collect();
         let recursed = |line| TestResult {
             name: "t".into(),
-            outcome: Outcome::Error { kind: "RecursionError".into(), message: "maximum recursion depth".into(), line },
+            outcome: Outcome::Error {
+                kind: "RecursionError".into(),
+                message: "maximum recursion depth".into(),
+                line,
+                entry_line: None,
+            },
             lines: every_line.clone(),
         };
         let base_case = |outcome: TestResult| {
@@ -523,7 +533,8 @@ mod tests {
         let (guard, other) = base_case(recursed(Some(5)));
         assert!(guard < 1.0 && other < guard, "{guard} {other}");
         let mut raised = recursed(Some(5));
-        raised.outcome = Outcome::Error { kind: "TypeError".into(), message: "unsupported".into(), line: Some(5) };
+        raised.outcome =
+            Outcome::Error { kind: "TypeError".into(), message: "unsupported".into(), line: Some(5), entry_line: None };
         let (guard, other) = base_case(raised);
         assert_eq!(guard, other);
     }
@@ -584,6 +595,7 @@ mod tests {
                 kind: "AttributeError".into(),
                 message: "'list' object has no attribute 'fact'".into(),
                 line: Some(line),
+                entry_line: None,
             },
             lines: vec![1, 2],
         };
