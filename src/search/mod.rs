@@ -181,10 +181,11 @@ pub const WRONG_VALUE_CREDIT: f64 = 0.25;
 /// What a candidate's [`reach`] counts for in its progress at most: less than one wrong value, so that a test
 /// returning a value always outranks any test raising. With several grafts a program raises at the first graft
 /// its tests run into; mending that one only moves the exception to the next (`TypeError` at line 3, then at line
-/// 5), which passes no more tests and returns no value. Measured on MBPP's dev slices (their failed searches at
-/// k = 2 and 3, undoing one graft at a time): in 95 of 153 failures of several grafts on several lines, undoing
-/// one graft moved the exceptions later and changed nothing else, and in only 36 did it pass a test or return a
-/// value. Without credit for the step, the partial repair is no root to climb from.
+/// 5), which passes no more tests and returns no value. On MBPP's two dev slices (`bench/mbpp/graft_halves.py` on
+/// their failed model searches at k = 2 and 3 before this credit, undoing one graft at a time): in 94 of 153
+/// failures of grafts on several lines, undoing one graft moved the exceptions further on and changed nothing else,
+/// and in only 36 did it pass a test or return a value. Without credit for the step, the partial repair is no root
+/// to climb from.
 pub const REACH_CREDIT: f64 = 0.2;
 
 /// How far the tests that raised inside the program got, as a share of tests: for each such test, the line the
