@@ -392,19 +392,7 @@ mod tests {
     }
 
     fn report(tests: Vec<TestResult>) -> TestReport {
-        TestReport {
-            passed: tests.iter().filter(|t| t.outcome == Outcome::Passed).count(),
-            failed: tests.iter().filter(|t| t.outcome != Outcome::Passed).count(),
-            errors: 0,
-            timeouts: 0,
-            seconds: 0.0,
-            slowest_test: 0.0,
-            stdout: String::new(),
-            stderr: String::new(),
-            output_dropped: 0,
-            cached: false,
-            tests,
-        }
+        TestReport::of_results(tests)
     }
 
     const PROGRAM: &str = "def f(x):\n    if x > 0:\n        return x + 1\n    return -x\n";

@@ -959,35 +959,24 @@ mod tests {
 
     /// A report of tests each raising at a line of the program (`None`: passing).
     fn raising_at(lines: &[Option<u32>]) -> TestReport {
-        let tests: Vec<TestResult> = lines
-            .iter()
-            .map(|&line| TestResult {
-                name: "t".into(),
-                outcome: match line {
-                    Some(line) => Outcome::Error {
-                        kind: "TypeError".into(),
-                        message: String::new(),
-                        line: None,
-                        entry_line: Some(line),
+        TestReport::of_results(
+            lines
+                .iter()
+                .map(|&line| TestResult {
+                    name: "t".into(),
+                    outcome: match line {
+                        Some(line) => Outcome::Error {
+                            kind: "TypeError".into(),
+                            message: String::new(),
+                            line: None,
+                            entry_line: Some(line),
+                        },
+                        None => Outcome::Passed,
                     },
-                    None => Outcome::Passed,
-                },
-                lines: Vec::new(),
-            })
-            .collect();
-        TestReport {
-            passed: lines.iter().filter(|l| l.is_none()).count(),
-            failed: 0,
-            errors: lines.iter().filter(|l| l.is_some()).count(),
-            timeouts: 0,
-            seconds: 0.0,
-            slowest_test: 0.0,
-            stdout: String::new(),
-            stderr: String::new(),
-            output_dropped: 0,
-            cached: false,
-            tests,
-        }
+                    lines: Vec::new(),
+                })
+                .collect(),
+        )
     }
 
     fn edit_of(source: &str, old: &str, new: &str) -> Edit {
