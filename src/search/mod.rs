@@ -198,25 +198,34 @@ pub const REACH_CREDIT: f64 = 0.2;
 pub fn reach(report: &TestReport, offset: usize, start: &str, edits: &[Edit]) -> f64 {
     let tests = report.tests.len();
     let start_lines = start.lines().count();
-    if tests == 0 || start_lines == 0 {
+    // The program's lines the raising tests raised at (1-based); most tested programs have none to map.
+    let raised: Vec<usize> = report
+        .tests
+        .iter()
+        .filter_map(|t| match t.outcome {
+            Outcome::Error { entry_line: Some(line), .. } => (line as usize).checked_sub(offset).filter(|&l| l >= 1),
+            _ => None,
+        })
+        .collect();
+    if raised.is_empty() || start_lines == 0 {
         return 0.0;
     }
-    // The program before each edit (the start's first); an edit that does not apply maps nothing.
-    let mut before = Vec::with_capacity(edits.len());
+    // Each edit's first and last line in the program before it and its replacement's added lines (the start's
+    // first); an edit that does not apply maps nothing.
+    let mut steps = Vec::with_capacity(edits.len());
     let mut source = start.to_string();
     for edit in edits {
+        let lines = {
+            let line_at = localize::line_index(&source);
+            (line_at(edit.span.start) + 1, line_at(edit.span.end) + 1, edit.replacement.matches('\n').count())
+        };
         let Ok(next) = edit.apply(&source) else { return 0.0 };
-        before.push(std::mem::replace(&mut source, next));
+        steps.push(lines);
+        source = next;
     }
-    let line_at = |text: &str, byte: usize| text[..byte.min(text.len())].matches('\n').count() + 1;
     let mut sum = 0.0;
-    for test in &report.tests {
-        let Outcome::Error { entry_line: Some(line), .. } = test.outcome else { continue };
-        let Some(mut line) = (line as usize).checked_sub(offset).filter(|&l| l >= 1) else { continue };
-        for (edit, text) in edits.iter().zip(&before).rev() {
-            let first = line_at(text, edit.span.start as usize);
-            let last = line_at(text, edit.span.end as usize);
-            let replaced = edit.replacement.matches('\n').count();
+    for mut line in raised {
+        for &(first, last, replaced) in steps.iter().rev() {
             if line > first + replaced {
                 line = line + last - first - replaced;
             } else if line > first {
