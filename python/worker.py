@@ -23,10 +23,9 @@ as root or as an ordinary user, and talks to it in JSON lines:
 
 A harness job's reply carries "harness": [obj, ...] (each emit(obj) call) instead of "results".
 Per test, a result is {"status": "passed"}, {"status": "failed", "message": ...} (an AssertionError) or
-{"status": "error", "kind": "ZeroDivisionError", "message": ..., "line": 3, "entry_line": 7, "entry_column": 20}
-("line": the innermost frame of the program's, where it raised; "entry_line": the outermost, the function the test
-called; either absent when no frame was the program's; "entry_column": where on entry_line the expression it was
-evaluating ends, absent before Python 3.11 or when that expression spans lines). Tests missing from "results" did not
+{"status": "error", "kind": "ZeroDivisionError", "message": ..., "line": 3, "entry_line": 7} ("line": the
+innermost frame of the program's, where it raised; "entry_line": the outermost, the function the test called; either
+absent when no frame was the program's). Tests missing from "results" did not
 finish: Rust reports them as timeouts or crashes from "exit".
 
 Isolation, outermost first (each layer says in "layers"/"notes" whether the kernel granted it):
@@ -50,12 +49,10 @@ Isolation, outermost first (each layer says in "layers"/"notes" whether the kern
    permissions for root. Last, a Python audit hook refuses sockets, subprocesses, fork, exec, kill of other
    processes and loading native libraries: an extra layer only, since ctypes can call libc directly.
 """
-import ast
 import builtins
 import ctypes
 import gc
 import io
-import itertools
 import json
 import os
 import resource
@@ -300,7 +297,7 @@ class Worker:
         code = self.codes.get(key)
         if code is None:
             try:
-                code = compile(source, name, "exec") if name == "<harness>" else compile_test(source, name)
+                code = compile(source, name, "exec")
             except BaseException:
                 return None  # the job compiles it again and reports the error
             if len(self.codes) >= 4096:
@@ -462,40 +459,21 @@ def text(e):
     return s if len(s) <= MESSAGE_LIMIT else s[:MESSAGE_LIMIT] + "..."
 
 
-def end_column(tb):
-    """Where the expression a traceback entry's frame was evaluating ends (a UTF-8 byte offset in its line), when it
-    ends on the line it began; None before Python 3.11, which keeps no positions."""
-    positions = getattr(tb.tb_frame.f_code, "co_positions", None)
-    if positions is None or tb.tb_lasti < 0:
-        return None
-    # One position per two-byte code unit.
-    position = next(itertools.islice(positions(), tb.tb_lasti // 2, None), None)
-    if position is None:
-        return None
-    first, last, _, end = position
-    return end if first == last == tb.tb_lineno and end is not None else None
-
-
 def describe(e):
     out = {"status": "error", "kind": type(e).__name__, "message": text(e)}
-    line = entry = column = None
+    line = entry = None
     if isinstance(e, SyntaxError) and e.filename == "<candidate>":
         line = e.lineno
     else:
         # The innermost frame of the program raised; the outermost is the function the test called.
-        tb = e.__traceback__
-        while tb is not None:
-            if tb.tb_frame.f_code.co_filename == "<candidate>":
-                line = tb.tb_lineno
-                if entry is None:
-                    entry, column = line, end_column(tb)
-            tb = tb.tb_next
+        for frame, lineno in traceback.walk_tb(e.__traceback__):
+            if frame.f_code.co_filename == "<candidate>":
+                line = lineno
+                entry = lineno if entry is None else entry
     if line is not None:
         out["line"] = line
     if entry is not None:
         out["entry_line"] = entry
-    if column is not None:
-        out["entry_column"] = column
     return out
 
 
@@ -504,65 +482,12 @@ class TestTimeout(BaseException):
     program does not swallow it."""
 
 
-# ---------------------------------------------------------------------------------------------------------------------
-# What a failing `assert A == B` compared: a value of the kind the test expected (a number for a number, a list for a
-# list), or of another (None, a number for a list). A program that returns 6 for 7 is on its way; one that returns
-# None everywhere (a `pass` over a raising `return`) mostly is not, and the search ranks the two apart.
-
-EQUAL = "__kelp_equal__"
-# Whether the last unequal comparison of the test running compared values of one kind; None when there was none.
-unequal_alike = [None]
-
-
-def alike(a, b):
-    a, b = (x.expected if isinstance(x, Approx) else x for x in (a, b))
-    number = (int, float, complex)  # bool is an int
-    return (isinstance(a, number) and isinstance(b, number)) or type(a) is type(b)
-
-
-def equal(left, right):
-    """`left == right`, as the assert it stands in would compute it, noting the kinds when they differ."""
-    result = left == right
-    try:
-        unequal = not result
-    except Exception:  # a value without a truth value: the assert raises on it, as before
-        return result
-    if unequal:
-        unequal_alike[0] = alike(left, right)
-    return result
-
-
-class EqualityAsserts(ast.NodeTransformer):
-    """`assert A == B` becomes `assert __kelp_equal__(A, B)`: the same operands evaluated in the same order, the same
-    value asserted, the same lines."""
-
-    def visit_Assert(self, node):
-        test = node.test
-        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
-            call = ast.Call(func=ast.Name(EQUAL, ast.Load()), args=[test.left, test.comparators[0]], keywords=[])
-            node.test = ast.copy_location(call, test)
-        return node
-
-
-def compile_test(source, name):
-    """A test's code, its equality asserts noting the kinds they compared (`EqualityAsserts`)."""
-    tree = EqualityAsserts().visit(ast.parse(source, name))
-    return compile(ast.fix_missing_locations(tree), name, "exec")
-
-
-setattr(builtins, EQUAL, equal)
-
-
 def attempt(thunk):
-    unequal_alike[0] = None
     try:
         thunk()
         return {"status": "passed"}
     except AssertionError as e:
-        out = {"status": "failed", "message": text(e)}
-        if unequal_alike[0] is not None:
-            out["alike"] = unequal_alike[0]
-        return out
+        return {"status": "failed", "message": text(e)}
     except TestTimeout:
         return {"status": "timeout"}
     except BaseException as e:

@@ -125,8 +125,8 @@ fn print_report(report: &TestReport) {
     for test in &report.tests {
         let (label, detail) = match &test.outcome {
             Outcome::Passed => ("pass", String::new()),
-            Outcome::Failed { message, .. } if message.is_empty() => ("FAIL", String::new()),
-            Outcome::Failed { message, .. } => ("FAIL", format!("AssertionError: {message}")),
+            Outcome::Failed { message } if message.is_empty() => ("FAIL", String::new()),
+            Outcome::Failed { message } => ("FAIL", format!("AssertionError: {message}")),
             Outcome::Error { kind, message, line, .. } => {
                 let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
                 ("ERROR", format!("{kind}: {message}{at}"))

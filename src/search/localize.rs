@@ -387,7 +387,7 @@ mod tests {
     use crate::exec::TestResult;
 
     fn test(passed: bool, lines: &[u32]) -> TestResult {
-        let outcome = if passed { Outcome::Passed } else { Outcome::Failed { message: String::new(), alike: None } };
+        let outcome = if passed { Outcome::Passed } else { Outcome::Failed { message: String::new() } };
         TestResult { name: "t".into(), outcome, lines: lines.to_vec() }
     }
 
@@ -422,13 +422,7 @@ mod tests {
         // Both lines are run by the failing tests alone (the spectrum ties them); one test raised on line 2.
         let died = |kind: &str| TestResult {
             name: "t".into(),
-            outcome: Outcome::Error {
-                kind: kind.into(),
-                message: String::new(),
-                line: Some(2),
-                entry_line: None,
-                entry_column: None,
-            },
+            outcome: Outcome::Error { kind: kind.into(), message: String::new(), line: Some(2), entry_line: None },
             lines: vec![1, 2],
         };
         let source = "def f(x):\n    return len(x) + y\n";
@@ -463,7 +457,6 @@ mod tests {
                 message: String::new(),
                 line: Some(6),
                 entry_line: None,
-                entry_column: None,
             },
             lines: every_line.clone(),
         };
@@ -515,7 +508,6 @@ mod tests {
                 message: "maximum recursion depth".into(),
                 line,
                 entry_line: None,
-                entry_column: None,
             },
             lines: every_line.clone(),
         };
@@ -529,13 +521,8 @@ mod tests {
         let (guard, other) = base_case(recursed(Some(5)));
         assert!(guard < 1.0 && other < guard, "{guard} {other}");
         let mut raised = recursed(Some(5));
-        raised.outcome = Outcome::Error {
-            kind: "TypeError".into(),
-            message: "unsupported".into(),
-            line: Some(5),
-            entry_line: None,
-            entry_column: None,
-        };
+        raised.outcome =
+            Outcome::Error { kind: "TypeError".into(), message: "unsupported".into(), line: Some(5), entry_line: None };
         let (guard, other) = base_case(raised);
         assert_eq!(guard, other);
     }
@@ -597,7 +584,6 @@ mod tests {
                 message: "'list' object has no attribute 'fact'".into(),
                 line: Some(line),
                 entry_line: None,
-                entry_column: None,
             },
             lines: vec![1, 2],
         };

@@ -160,8 +160,7 @@ pub struct Candidate {
     /// Tests passed, of `tests`; `None` when not run.
     pub passed: Option<usize>,
     /// Tests that failed by an `AssertionError`: mostly the test's own assertion (the program returned a wrong value
-    /// rather than raising another exception or hanging), or an `assert` in the program; not an `A == B` of values
-    /// of different kinds (see [`reach`]).
+    /// rather than raising another exception or hanging), or an `assert` in the program.
     #[serde(skip)]
     pub wrong_values: usize,
     /// How far the tests that raise got into the program before raising: see [`reach`].
@@ -189,89 +188,55 @@ pub const WRONG_VALUE_CREDIT: f64 = 0.25;
 /// to climb from.
 pub const REACH_CREDIT: f64 = 0.2;
 
-/// How far the tests that raised inside the program got, as a share of tests (a test that returned a value of
-/// another kind than its assert expected counts as getting through the whole program: see below): for each such
-/// test, where the
-/// function it called stood when it raised (its outermost frame: a helper or a nested function called from a later
-/// line raises later, whatever its own lines) as a share of the start program's lines (each test in `0..=1`),
-/// summed and divided by the tests. Where the sandbox says how far along its line that frame got (the end of the
-/// expression it was evaluating: Python evaluates a line's expressions left to right, each after its operands), the
-/// share counts the line in part: two grafts on one line raise at the first, and mending it moves the raise along
-/// the line to the second. Without a column a line counts whole.
-/// Positions are mapped back through the candidate's edits to the start program's, so that an edit that adds or
-/// drops code before the raise moves nothing, and a test raising inside an edit's replacement counts as raising
-/// where the edit began. `offset` is the lines of context before the program in the file the sandbox ran.
-///
-/// A test whose `assert A == B` compared values of different kinds (`None`, or a number, for a list:
-/// [`Outcome::Failed`]'s `alike`) ran the program through, but the value is no nearer the expected than a raise is:
-/// `pass` in place of a raising `return`, or `return 0` over a grafted loop, makes every test return and would
-/// outrank every program whose grafts are mended one by one. So it counts here, as a raise at the program's end,
-/// rather than as a wrong value.
+/// How far the tests that raised inside the program got, as a share of tests: for each such test, the line the
+/// function it called stood at when it raised (its outermost frame: a helper or a nested function called from
+/// a later line raises later, whatever its own lines) as a share of the start program's lines (each test in
+/// `0..=1`), summed and divided by the tests.
+/// Lines are mapped back through the candidate's edits to the start program's, so that an edit that adds or drops
+/// lines above the raising one moves nothing, and a test raising inside an edit's replacement counts as raising
+/// at the line the edit began. `offset` is the lines of context before the program in the file the sandbox ran.
 pub fn reach(report: &TestReport, offset: usize, start: &str, edits: &[Edit]) -> f64 {
     let tests = report.tests.len();
-    // Where the raising tests raised: the program's line (1-based) and the column, if known; most tested programs
-    // have none to map.
-    let raised: Vec<(usize, Option<u32>)> = report
+    let start_lines = start.lines().count();
+    // The program's lines the raising tests raised at (1-based); most tested programs have none to map.
+    let raised: Vec<usize> = report
         .tests
         .iter()
         .filter_map(|t| match t.outcome {
-            Outcome::Error { entry_line: Some(line), entry_column, .. } => {
-                (line as usize).checked_sub(offset).filter(|&l| l >= 1).map(|l| (l, entry_column))
-            }
+            Outcome::Error { entry_line: Some(line), .. } => (line as usize).checked_sub(offset).filter(|&l| l >= 1),
             _ => None,
         })
         .collect();
-    let through = report.tests.iter().filter(|t| is_wrong_kind(&t.outcome)).count();
-    if (raised.is_empty() && through == 0) || start.is_empty() {
+    if raised.is_empty() || start_lines == 0 {
         return 0.0;
     }
-    // Each edit's start and the lengths of what it replaced and what it inserted (reindented), in the program
-    // before it.
+    // Each edit's first and last line in the program before it and its replacement's added lines (the start's
+    // first); an edit that does not apply maps nothing.
     let mut steps = Vec::with_capacity(edits.len());
     let mut source = start.to_string();
     for edit in edits {
+        let lines = {
+            let line_at = localize::line_index(&source);
+            (line_at(edit.span.start) + 1, line_at(edit.span.end) + 1, edit.replacement.matches('\n').count())
+        };
         let Ok(next) = edit.apply(&source) else { return 0.0 };
-        let (at, replaced) = (edit.span.start as usize, edit.span.len());
-        steps.push((at, replaced, next.len() + replaced - source.len()));
+        steps.push(lines);
         source = next;
     }
-    let candidate = lines_of(&source);
-    let start_lines = lines_of(start);
-    let mut sum = through as f64;
-    for (line, column) in raised {
-        let Some(&(line_start, line_len)) = candidate.get(line - 1) else { continue };
-        let mut at = line_start + column.map_or(line_len, |c| (c as usize).min(line_len));
-        for &(edit_at, replaced, inserted) in steps.iter().rev() {
-            if at >= edit_at + inserted {
-                at = at + replaced - inserted;
-            } else if at > edit_at {
-                at = edit_at;
+    let mut sum = 0.0;
+    for mut line in raised {
+        for &(first, last, replaced) in steps.iter().rev() {
+            if line > first + replaced {
+                line = line + last - first - replaced;
+            } else if line > first {
+                line = first;
             }
         }
-        let index = start_lines.partition_point(|&(s, _)| s <= at).saturating_sub(1);
-        let (line_start, line_len) = start_lines[index];
-        let along = if line_len == 0 { 1.0 } else { (at - line_start).min(line_len) as f64 / line_len as f64 };
-        sum += (index as f64 + along) / start_lines.len() as f64;
+        if line <= start_lines {
+            sum += line as f64 / start_lines as f64;
+        }
     }
     sum / tests as f64
-}
-
-/// A failed `assert A == B` whose operands were of different kinds (see [`reach`]).
-fn is_wrong_kind(outcome: &Outcome) -> bool {
-    matches!(outcome, Outcome::Failed { alike: Some(false), .. })
-}
-
-/// Each line's start (a byte offset) and length without its line ending.
-fn lines_of(source: &str) -> Vec<(usize, usize)> {
-    let mut at = 0;
-    source
-        .split_inclusive('\n')
-        .map(|line| {
-            let start = at;
-            at += line.len();
-            (start, line.trim_end_matches(['\n', '\r']).len())
-        })
-        .collect()
 }
 
 /// A search's per-test time limit is this many times the slowest test that finished in its runs ([`Run::test_limit`]).
@@ -645,11 +610,7 @@ impl<'s> Run<'s> {
         let mut suspicions = Vec::with_capacity(batch.len());
         for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
             c.passed = Some(r.passed);
-            c.wrong_values = r
-                .tests
-                .iter()
-                .filter(|t| matches!(t.outcome, Outcome::Failed { .. }) && !is_wrong_kind(&t.outcome))
-                .count();
+            c.wrong_values = r.tests.iter().filter(|t| matches!(t.outcome, Outcome::Failed { .. })).count();
             c.reach = reach(&r, offset, &self.start, &c.edits);
             if c.all_passed() && self.test_runs_to_repair.is_none() {
                 self.test_runs_to_repair = Some(before + i + 1 + reran[i]);
@@ -1007,23 +968,17 @@ mod tests {
 
     /// A report of tests each raising at a line of the program (`None`: passing).
     fn raising_at(lines: &[Option<u32>]) -> TestReport {
-        let at: Vec<_> = lines.iter().map(|l| l.map(|l| (l, None))).collect();
-        raising_along(&at)
-    }
-
-    /// A report of tests each raising at a line of the program and perhaps a column of it (`None`: passing).
-    fn raising_along(at: &[Option<(u32, Option<u32>)>]) -> TestReport {
         TestReport::of_results(
-            at.iter()
-                .map(|&at| TestResult {
+            lines
+                .iter()
+                .map(|&line| TestResult {
                     name: "t".into(),
-                    outcome: match at {
-                        Some((line, column)) => Outcome::Error {
+                    outcome: match line {
+                        Some(line) => Outcome::Error {
                             kind: "TypeError".into(),
                             message: String::new(),
                             line: None,
                             entry_line: Some(line),
-                            entry_column: column,
                         },
                         None => Outcome::Passed,
                     },
@@ -1058,43 +1013,6 @@ mod tests {
         let second = edit_of(&joined, "return b", "c = b\nreturn c");
         assert_eq!(reach(&raising_at(&[Some(5)]), 0, start, &[join.clone(), second.clone()]), 1.0);
         assert_eq!(reach(&raising_at(&[Some(3)]), 0, start, &[join, second]), 0.8);
-    }
-
-    #[test]
-    fn reach_counts_how_far_along_its_line_a_raise_got() {
-        // Two grafts on one line: `l` raises (its name ends at column 34 of 41), then, once mended, `c` (39).
-        let start = "def f(a, b):\n    return all(x > y for x, y in l(a, c))\n";
-        let at = |column| reach(&raising_along(&[Some((2, Some(column)))]), 0, start, &[]);
-        assert_eq!(at(41), 1.0, "the line's end");
-        assert_eq!(at(50), 1.0, "past the line's end");
-        assert_eq!(reach(&raising_at(&[Some(2)]), 0, start, &[]), 1.0, "no column: the whole line");
-        assert!(at(34) > 0.5 && at(34) < at(39) && at(39) < 1.0, "{} {}", at(34), at(39));
-        // The mend makes `l` two characters longer: the raise at `c`, now at column 41, is column 39 of the
-        // start's line.
-        let mend = edit_of(start, " l(", " zip(");
-        let mended = reach(&raising_along(&[Some((2, Some(41)))]), 0, start, std::slice::from_ref(&mend));
-        assert_eq!(mended, at(39));
-        // A raise inside the mend's replacement counts where the mend began.
-        let inside = reach(&raising_along(&[Some((2, Some(36)))]), 0, start, std::slice::from_ref(&mend));
-        assert_eq!(inside, at(32));
-    }
-
-    #[test]
-    fn a_value_of_another_kind_reaches_the_end_and_no_further() {
-        let start = "def f(x):\n    y = g(x)\n    return y\n";
-        let failed = |alike| TestResult {
-            name: "t".into(),
-            outcome: Outcome::Failed { message: String::new(), alike },
-            lines: Vec::new(),
-        };
-        let passed = TestResult { name: "t".into(), outcome: Outcome::Passed, lines: Vec::new() };
-        let report = |tests| TestReport::of_results(tests);
-        assert_eq!(reach(&report(vec![failed(Some(false)), passed.clone()]), 0, start, &[]), 0.5);
-        // A wrong value of the right kind, or of an assert that is no equality, is no raise.
-        assert_eq!(reach(&report(vec![failed(Some(true)), failed(None)]), 0, start, &[]), 0.0);
-        // Beside a test raising at line 2 of 3.
-        let raising = raising_at(&[Some(2)]).tests.remove(0);
-        assert_eq!(reach(&report(vec![failed(Some(false)), raising]), 0, start, &[]), (1.0 + 2.0 / 3.0) / 2.0);
     }
 
     #[test]
