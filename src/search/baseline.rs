@@ -1546,7 +1546,9 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             }
         }
         // A comprehension whose element ignores its loop variables but reads other names (`max(listval * listval
-        // for i in listval)`): each variable in the element's place.
+        // for i in listval)`): each variable in the element's place, alone or in the shapes elements commonly take,
+        // a conversion or a first or last item (`min(len(x) for x in lst)` under `min(monthnum2 == 12 for x in
+        // lst)`): the graft took the variable with what was around it.
         if class == ReplacementClass::Expression
             && node.field == Some("body")
             && let Some(comprehension) = node.parent.filter(|&p| {
@@ -1568,6 +1570,12 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             if !names_read.is_empty() && !variables.iter().any(|v| names_read.contains(v)) {
                 for v in &variables {
                     push(Tier::Classic, v.to_string());
+                    for f in CONVERSIONS {
+                        push(Tier::Classic, format!("{f}({v})"));
+                    }
+                    for index in ["0", "-1"] {
+                        push(Tier::Classic, format!("{v}[{index}]"));
+                    }
                 }
             }
         }
@@ -4003,6 +4011,8 @@ mod tests {
         let circle = "def circle(r):\n    perimeter = 2 * 3.1415 * r\n    return perimeter\n";
         let words = "def long_words(n, text):\n    out = []\n    for w in text.split(' '):\n        if len(w) > n:\n            out.append(w)\n    return out\n";
         let biggest = "def biggest(xs):\n    return max((i for i in xs if isinstance(i, int)))\n";
+        let shortest = "def shortest(lst):\n    return min((len(x) for x in lst))\n";
+        let firsts = "def firsts(xs):\n    return [x[0] for x in xs]\n";
         let strip = "def strip_upper(s):\n    return re.sub('[A-Z]', '', s)\n";
         let span = "def span(text, pattern):\n    m = re.search(pattern, text)\n    s = m.start()\n    e = m.end()\n    return (s, e)\n";
         let sizes = "def sizes(X, Y, Z):\n    m = len(X)\n    n = len(Y)\n    o = len(Z)\n    return m * n * o\n";
@@ -4028,6 +4038,9 @@ mod tests {
             (words, "out = []", "return text", Tier::Mend),
             // A comprehension's element that ignores its variable.
             (biggest, "(i for", "(xs * xs for", Tier::Classic),
+            // … or took more than the variable: `len(x)` under `k == 12`.
+            (shortest, "len(x) for", "k == 12 for", Tier::Classic),
+            (firsts, "x[0] for", "xs.pop() for", Tier::Classic),
             // An argument reading only names bound nowhere, where a constant was.
             (strip, "''", "n % 10", Tier::Classic),
         ] {
