@@ -1228,6 +1228,8 @@ pub struct TestFacts {
     pub strings: Vec<String>,
     pub examples: Vec<examples::Example>,
     pub labelled: Vec<examples::Labelled>,
+    /// The standard modules the file around the program imports whole, by the name it binds ([`imported_modules`]).
+    pub modules: Vec<(String, &'static str)>,
 }
 
 impl TestFacts {
@@ -1236,8 +1238,39 @@ impl TestFacts {
             strings: test_strings(tests, program),
             examples: examples::numeric_examples(tests),
             labelled: examples::labelled_examples(tests),
+            modules: Vec::new(),
         }
     }
+
+    /// With the standard modules `context` (the file before the program) imports.
+    pub fn importing(mut self, context: &str) -> TestFacts {
+        self.modules = imported_modules(&syntax::parse(context));
+        self
+    }
+}
+
+/// The modules of [`STANDARD_MODULES`] a program imports whole (`import re`, `import math as m`), each with the name
+/// it binds.
+fn imported_modules(tree: &Tree) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for id in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "import_statement") {
+        for imported in tree.named_children(id) {
+            let (module, bound) = match tree.node(imported).kind {
+                "dotted_name" => (imported, imported),
+                "aliased_import" => {
+                    let field = |f| tree.children(imported).find(|&c| tree.node(c).field == Some(f));
+                    let (Some(module), Some(alias)) = (field("name"), field("alias")) else { continue };
+                    (module, alias)
+                }
+                _ => continue,
+            };
+            let name = tree.text(tree.node(module).span);
+            if let Some(standard) = STANDARD_MODULES.iter().find(|m| m.name == name) {
+                out.push((tree.text(tree.node(bound).span).to_string(), standard.name));
+            }
+        }
+    }
+    out
 }
 
 /// Test strings at most: a test file's inputs and expected outputs can hold many.
@@ -1344,6 +1377,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     // What the program calls (a name or a one-line method: `out.append`) or defines as a function: what a called
     // literal (a graft) stood for.
     let mut callables: Vec<&str> = Vec::new();
+    let own_modules = imported_modules(tree);
     for id in 0..tree.nodes().len() as NodeId {
         let node = tree.node(id);
         let parent = node.parent.map(|p| tree.node(p).kind);
@@ -1936,10 +1970,16 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                         push(Tier::Mend, v);
                     }
                 }
-                // A callee that cannot be right: what the program calls or defines.
+                // A callee that cannot be right: what the program calls or defines; or a function of a module the
+                // file imports (`re.search(patterns, text)` under `(number > arr[-1])(patterns, text)`).
                 if nonsense && node.field == Some("function") {
                     for name in &callables {
                         push(Tier::Mend, name.to_string());
+                    }
+                    for (bound, module) in facts.modules.iter().chain(&own_modules) {
+                        for function in module_functions(module) {
+                            push(Tier::Classic, format!("{bound}.{function}"));
+                        }
                     }
                 }
                 // A loop over pairs that cannot be right (`for i, c in c:`, `for k, v in """…""":`) was over
@@ -4276,6 +4316,30 @@ mod tests {
         // Never a leading zero (`01` is no Python literal), nor a swap of equal digits.
         let fixes = repairs("def f():\n    return 10 + 11\n");
         assert!(!fixes.iter().any(|f| f.contains("return 01 ")), "{fixes:?}");
+    }
+
+    #[test]
+    fn a_callee_that_cannot_be_right_may_be_an_imported_modules_function() {
+        let broken = "def match_ab(text):\n    return bool((n > m[-1])('ab+', text))\n";
+        let tree = parse(broken);
+        let fixes = |facts: &TestFacts| -> Vec<String> {
+            single_edits_with(&tree, facts)
+                .iter()
+                .filter(|e| e.tier == Tier::Classic)
+                .filter_map(|e| apply(&tree, e))
+                .map(|(_, t)| t.source().to_string())
+                .collect()
+        };
+        let search = broken.replace("(n > m[-1])", "re.search");
+        assert!(!fixes(&TestFacts::default()).contains(&search), "no import, no module's function");
+        assert!(fixes(&TestFacts::default().importing("import os, re\n")).contains(&search));
+        let aliased = broken.replace("(n > m[-1])", "regex.search");
+        assert!(fixes(&TestFacts::default().importing("import re as regex\n")).contains(&aliased));
+        // A module the function imports itself counts too; a name imported from one does not.
+        let own = parse(format!("import math\n{}", broken.replace("'ab+', text", "x")));
+        let floor = own.source().replace("(n > m[-1])", "math.floor");
+        assert!(single_edits(&own).iter().filter_map(|e| apply(&own, e)).any(|(_, t)| t.source() == floor));
+        assert!(!fixes(&TestFacts::default().importing("from re import search\n")).contains(&search));
     }
 
     #[test]

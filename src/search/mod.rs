@@ -662,7 +662,7 @@ impl<'a> Searcher<'a> {
             start_timeouts: Vec::new(),
             stop: None,
             start_suspicion: None,
-            facts: TestFacts::of(&self.tests, &start_tree),
+            facts: TestFacts::of(&self.tests, &start_tree).importing(&self.context.before),
             start: program.to_string(),
         };
         run.seen.insert(start_tree.normalised().fingerprint(), ());
