@@ -2767,7 +2767,7 @@ fn is_parameter(tree: &Tree, id: NodeId) -> bool {
 }
 
 /// See [`ErrorEdits`].
-pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
+pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> ErrorEdits {
     let mut out = ErrorEdits::default();
     let close = |a: &str, b: &str| {
         strsim::damerau_levenshtein(a, b) <= MISSPELLING_DISTANCE
@@ -2945,6 +2945,46 @@ pub fn error_edits(tree: &Tree, missing: &[Missing]) -> ErrorEdits {
                                 out.first.push(edit(node.span, ReplacementClass::Expression, small.to_string()));
                             }
                         }
+                    }
+                }
+            }
+            Missing::NotCallable { line } => {
+                // A value called where a function was (`pattern(pattern, text)` for `re.search(pattern, text)`): each
+                // builtin given what the call passes, each function of a module the file imports, each callable of
+                // the program, in its place. Not a builtin or one of the program's functions: those are callable.
+                let line_at = localize::line_index(tree.source());
+                let modules: Vec<_> = facts.modules.iter().cloned().chain(imported_modules(tree)).collect();
+                let callables: Vec<&str> = (0..tree.nodes().len() as NodeId)
+                    .filter(|&id| {
+                        let node = tree.node(id);
+                        node.field == Some("function")
+                            && node.kind == "identifier"
+                            && (syntax::is_builtin(tree.text(node.span)) || is_program_function(tree, id))
+                    })
+                    .fold(Vec::new(), |mut names, id| {
+                        push_new(&mut names, tree.text(tree.node(id).span));
+                        names
+                    });
+                for call in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "call") {
+                    let Some(callee) = tree.children(call).find(|&c| tree.node(c).field == Some("function")) else {
+                        continue;
+                    };
+                    let node = tree.node(callee);
+                    let callable = node.kind == "identifier"
+                        && (unbound_builtin(tree, callee) || is_program_function(tree, callee));
+                    if line_at(node.span.start) != *line || callable || node.kind == "attribute" {
+                        continue;
+                    }
+                    let replacements = builtins_taking(tree, call)
+                        .map(str::to_string)
+                        .chain(
+                            modules
+                                .iter()
+                                .flat_map(|(bound, m)| module_functions(m).iter().map(move |f| format!("{bound}.{f}"))),
+                        )
+                        .chain(callables.iter().map(|c| c.to_string()));
+                    for text in replacements.filter(|t| t != tree.text(node.span)) {
+                        out.likely.push(edit(node.span, ReplacementClass::Expression, text));
                     }
                 }
             }
@@ -3340,7 +3380,7 @@ impl Baseline {
     /// fault-localisation ranking. Compositions are unchanged. The single edits include `test_strings` in place of the program's strings ([`single_edits_with`]).
     pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, facts: &TestFacts) -> Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let errors = suspicion.map(|s| error_edits(start, s.missing())).unwrap_or_default();
+        let errors = suspicion.map(|s| error_edits(start, s.missing(), facts)).unwrap_or_default();
         let mut singles = single_edits_with(start, facts);
         singles.extend(errors.rest);
         let mut singles = distinct(singles);
@@ -4103,7 +4143,7 @@ mod tests {
     fn errors_name_their_repairs() {
         let repaired = |broken: &str, missing: Missing| -> Vec<String> {
             let tree = parse(broken);
-            let errors = error_edits(&tree, &[missing]);
+            let errors = error_edits(&tree, &[missing], &TestFacts::default());
             let edits: Vec<RawEdit> = errors.first.into_iter().chain(errors.likely).chain(errors.rest).collect();
             let programs: Vec<String> =
                 edits.iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
@@ -4138,7 +4178,7 @@ mod tests {
         // A misspelt read: the bound name it looks like, first.
         let fixed = "def area(length, width):\n    return length * width\n";
         let tree = parse(fixed.replacen("length *", "lenght *", 1));
-        let first = error_edits(&tree, &[Missing::Name("lenght".into())]).first;
+        let first = error_edits(&tree, &[Missing::Name("lenght".into())], &TestFacts::default()).first;
         assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
         // A renamed parameter or loop variable, or a read grafted over: the name left unbound in the body and the
         // binding nothing reads are each other's likely repair, however unalike.
@@ -4148,17 +4188,17 @@ mod tests {
             ("def shift(xs, d):\n    return [x + d for x in xs]\n", "[x + d", "[odd.append + d", "odd"),
         ] {
             let tree = parse(fixed.replacen(from, to, 1));
-            let likely = error_edits(&tree, &[Missing::Name(missing.into())]).likely;
+            let likely = error_edits(&tree, &[Missing::Name(missing.into())], &TestFacts::default()).likely;
             assert!(likely.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{likely:?}");
         }
         // A binding that is read and not a parameter stays with the rest.
         let tree = parse("def f(xs):\n    n = len(xs)\n    return n + m\n");
-        let errors = error_edits(&tree, &[Missing::Name("m".into())]);
+        let errors = error_edits(&tree, &[Missing::Name("m".into())], &TestFacts::default());
         let renamed = |edits: &[RawEdit]| edits.iter().map(|e| tree.text(e.span).to_string()).collect::<Vec<_>>();
         assert_eq!((renamed(&errors.likely), renamed(&errors.rest)), (vec!["xs".into()], vec!["n".into()]));
         // A binding that looks like the missing name's misspelling makes its import unsure: `time` for `times`.
         let tree = parse("def f(times):\n    return time * 2\n");
-        let errors = error_edits(&tree, &[Missing::Name("time".into())]);
+        let errors = error_edits(&tree, &[Missing::Name("time".into())], &TestFacts::default());
         assert!(
             errors.first.iter().all(|e| !e.text.contains("import"))
                 && errors.rest.iter().any(|e| e.text.contains("import time"))
@@ -4184,7 +4224,7 @@ mod tests {
         assert!(repaired(&fixed.replace("x[1]", "x[second]"), Missing::Index { line: 2 }).is_empty());
         // The attribute itself is never its own repair.
         let missing = Missing::Attribute { type_name: "str".into(), attribute: "decode".into() };
-        let errors = error_edits(&parse("def f(s):\n    return s.decode()\n"), &[missing]);
+        let errors = error_edits(&parse("def f(s):\n    return s.decode()\n"), &[missing], &TestFacts::default());
         assert!(errors.first.iter().chain(&errors.rest).all(|e| e.text != "decode"));
 
         let fixed = "def reset(xs):\n    xs.clear()\n    return xs\n";
@@ -4199,7 +4239,7 @@ mod tests {
         let broken = fixed.replace("path.clear()", "depth.clear()");
         let missing = Missing::Attribute { type_name: "int".into(), attribute: "clear".into() };
         let tree = parse(&broken);
-        let first = error_edits(&tree, &[missing]).first;
+        let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
         let receivers: Vec<&str> =
             first.iter().filter(|e| tree.text(e.span) == "depth").map(|e| e.text.as_str()).collect();
         assert_eq!(receivers, ["out", "path"]);
@@ -4212,7 +4252,7 @@ mod tests {
         let missing =
             Missing::WrongType { types: vec!["int".into(), "str".into()], line: 3, operator: Some("+=".into()) };
         let tree = parse(&broken);
-        let first = error_edits(&tree, &[missing]).first;
+        let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
         assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed));
         assert!(
             first
@@ -4225,7 +4265,7 @@ mod tests {
         let broken = fixed.replace("= b, a", "= b.reverse(), a");
         let tree = parse(&broken);
         let missing = Missing::Attribute { type_name: "int".into(), attribute: "reverse".into() };
-        let first = error_edits(&tree, &[missing]).first;
+        let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
         assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
         // So does a name of a refused type: a function where a value belongs, a builtin type as an operand.
         for (fixed, from, to, refused, line) in [
@@ -4241,7 +4281,7 @@ mod tests {
             let broken = fixed.replace(from, to);
             let tree = parse(&broken);
             let missing = Missing::WrongType { types: vec![refused.into()], line, operator: None };
-            let first = error_edits(&tree, &[missing]).first;
+            let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
             assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{broken}");
         }
         // Only the operands of the operator the message names: `numbers` under `%`, not the `0` beside it.
@@ -4250,21 +4290,34 @@ mod tests {
         );
         let missing =
             Missing::WrongType { types: vec!["int".into(), "list".into()], line: 2, operator: Some("%".into()) };
-        let first = error_edits(&tree, &[missing]).first;
+        let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
         assert!(!first.is_empty() && first.iter().all(|e| tree.text(e.span) == "numbers"), "{first:?}");
         // A builtin on the line is left to the mends of what cannot be right: `bool < 0` offers no names; a
         // builtin called there is no culprit (`set(below_zero)` becomes `set(xs)`).
         let tree = parse("def below_zero(xs):\n    for x in set(below_zero):\n        pass\n");
         let missing = Missing::WrongType { types: vec!["function".into()], line: 1, operator: None };
-        assert!(error_edits(&tree, &[missing]).first.iter().any(|e| e.text == "xs"));
+        assert!(error_edits(&tree, &[missing], &TestFacts::default()).first.iter().any(|e| e.text == "xs"));
         let tree =
             parse("def neg(xs):\n    for x in xs:\n        if bool < 0:\n            return True\n    return False\n");
         let missing =
             Missing::WrongType { types: vec!["type".into(), "int".into()], line: 2, operator: Some("<".into()) };
-        assert!(error_edits(&tree, &[missing]).first.is_empty());
+        assert!(error_edits(&tree, &[missing], &TestFacts::default()).first.is_empty());
+        // A value called where a function was: a builtin given as many arguments, an imported module's function,
+        // one of the program's callables; not a callee that is callable, nor one on another line.
+        let tree = parse(
+            "def find(pattern, text):\n    m = pattern(pattern, text)\n    n = helper(text)\n    return len(m) + n\n",
+        );
+        let facts = TestFacts::default().importing("import re\n");
+        let likely = error_edits(&tree, &[Missing::NotCallable { line: 1 }], &facts).likely;
+        let texts: Vec<&str> = likely.iter().map(|e| e.text.as_str()).collect();
+        for want in ["re.search", "divmod", "len", "isinstance"] {
+            assert!(texts.contains(&want), "{want} missing from {texts:?}");
+        }
+        assert!(!texts.contains(&"sorted"), "sorted takes one argument: {texts:?}");
+        assert!(likely.iter().all(|e| tree.text(e.span) == "pattern"), "{likely:?}");
         // An unknown type has no menu.
         let missing = Missing::Attribute { type_name: "Point".into(), attribute: "z".into() };
-        let errors = error_edits(&parse("def f(p):\n    return p.z\n"), &[missing]);
+        let errors = error_edits(&parse("def f(p):\n    return p.z\n"), &[missing], &TestFacts::default());
         assert!(errors.first.is_empty() && errors.rest.is_empty());
     }
 

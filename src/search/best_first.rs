@@ -236,8 +236,11 @@ impl<'a> Searcher<'a> {
                 tests_per_expansion = prefix.ids.len() / PREFIX_TOKENS_PER_TEST;
                 // The edits the tests' errors name join the menu; the likeliest of them rank as if the model were sure
                 // of them (the baseline tries them first: `ErrorEdits::first`).
-                let errors =
-                    parent.suspicion.as_ref().map(|s| error_edits(&parent.tree, s.missing())).unwrap_or_default();
+                let errors = parent
+                    .suspicion
+                    .as_ref()
+                    .map(|s| error_edits(&parent.tree, s.missing(), &run.facts))
+                    .unwrap_or_default();
                 let named: HashSet<(Span, String)> = errors.first.iter().map(|e| (e.span, e.text.clone())).collect();
                 let likely: HashSet<(Span, String)> = errors.likely.iter().map(|e| (e.span, e.text.clone())).collect();
                 let extra: Vec<RawEdit> = errors.first.into_iter().chain(errors.likely).chain(errors.rest).collect();

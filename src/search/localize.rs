@@ -81,6 +81,9 @@ pub enum Missing {
     /// `TypeError: list indices must be integers or slices, not str`: an index of the wrong type on the line
     /// (0-based) that raised it.
     Index { line: usize },
+    /// `TypeError: 'str' object is not callable`: a value called on the line (0-based) that raised it, where a
+    /// function was.
+    NotCallable { line: usize },
 }
 
 impl Missing {
@@ -101,6 +104,7 @@ impl Missing {
                 Some(Missing::ModuleAttribute { module: name(0)?, attribute: name(1)? })
             }
             "TypeError" if message.contains(" indices must be integers") => Some(Missing::Index { line }),
+            "TypeError" if message.ends_with("' object is not callable") => Some(Missing::NotCallable { line }),
             "TypeError" => {
                 let concatenation = message.strip_prefix("can only concatenate ");
                 let types: Vec<String> = match concatenation {
@@ -547,6 +551,8 @@ mod tests {
         assert_eq!(module, Some(Missing::ModuleAttribute { module: "re".into(), attribute: "num_list".into() }));
         let index = Missing::of("TypeError", "tuple indices must be integers or slices, not function", 4);
         assert_eq!(index, Some(Missing::Index { line: 4 }));
+        let called = Missing::of("TypeError", "'str' object is not callable", 2);
+        assert_eq!(called, Some(Missing::NotCallable { line: 2 }));
         // A refusal names the types refused, and the line that raised it.
         let operand = |types: &[&str], line, operator: Option<&str>| {
             let types = types.iter().map(|t| t.to_string()).collect();
