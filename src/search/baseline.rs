@@ -1378,6 +1378,10 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     // literal (a graft) stood for.
     let mut callables: Vec<&str> = Vec::new();
     let own_modules = imported_modules(tree);
+    let bound_names: HashSet<&str> = (0..tree.nodes().len() as NodeId)
+        .filter(|&id| is_binding(tree, id))
+        .map(|id| tree.text(tree.node(id).span))
+        .collect();
     for id in 0..tree.nodes().len() as NodeId {
         let node = tree.node(id);
         let parent = node.parent.map(|p| tree.node(p).kind);
@@ -1553,6 +1557,23 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
         {
             for other in family.iter() {
                 push(Tier::Classic, other.to_string());
+            }
+        }
+        // A receiver that is no name the program binds, of an attribute an imported module has as a function: the
+        // module (`re.sub(…)` under `(remove_lowercase + 0).sub(…)` beside `import re`).
+        if node.field == Some("object")
+            && class == ReplacementClass::Expression
+            && !(node.kind == "identifier" && bound_names.contains(text))
+            && let Some(attribute) = node
+                .parent
+                .filter(|&p| tree.node(p).kind == "attribute")
+                .and_then(|p| tree.children(p).find(|&c| tree.node(c).field == Some("attribute")))
+        {
+            let attribute = tree.text(tree.node(attribute).span);
+            for (bound, module) in facts.modules.iter().chain(&own_modules) {
+                if bound != text && module_functions(module).contains(&attribute) {
+                    push(Tier::Classic, bound.clone());
+                }
             }
         }
         // A sequence passed (not to a builtin) or iterated whole where a slice of it was meant (see `slices`).
@@ -4393,6 +4414,17 @@ mod tests {
         let floor = own.source().replace("(n > m[-1])", "math.floor");
         assert!(single_edits(&own).iter().filter_map(|e| apply(&own, e)).any(|(_, t)| t.source() == floor));
         assert!(!fixes(&TestFacts::default().importing("from re import search\n")).contains(&search));
+        // So may a receiver that is no name the program binds, of one of the module's functions.
+        let fixed = "def lowerless(s):\n    return re.sub('[a-z]', '', s)\n";
+        let broken = fixed.replace("re.sub", "(lowerless + 0).sub");
+        let tree = parse(&broken);
+        let re = TestFacts::default().importing("import re\n");
+        let hit = single_edits_with(&tree, &re)
+            .into_iter()
+            .find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));
+        assert_eq!(hit.map(|e| e.tier), Some(Tier::Classic));
+        let bound = parse(fixed.replace("re.sub", "s.sub"));
+        assert!(!single_edits_with(&bound, &re).iter().any(|e| e.text == "re"), "a parameter's method stays its own");
     }
 
     #[test]
