@@ -1222,7 +1222,8 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 }
 
 /// What the menus take from the tests besides running them: the strings the program lacks ([`test_strings`]) and
-/// the numeric examples a stub's formula is fitted to (`examples::numeric_examples`).
+/// the numeric examples a stub's formula is fitted to (`examples::numeric_examples`); and from the file around the
+/// program, the standard modules it imports ([`TestFacts::importing`]).
 #[derive(Debug, Clone, Default)]
 pub struct TestFacts {
     pub strings: Vec<String>,

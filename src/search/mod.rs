@@ -400,7 +400,8 @@ struct Run<'s> {
     stop: Option<Stop>,
     /// The start program's spectrum (with `localize`, when some failing test ran the function).
     start_suspicion: Option<Suspicion>,
-    /// The tests' strings the start program lacks and their numeric examples, for every menu ([`TestFacts`]).
+    /// The tests' strings the start program lacks, their numeric examples and the file's imported modules, for every
+    /// menu ([`TestFacts`]).
     facts: TestFacts,
     /// The program the search started from (edits are made from it).
     start: String,
