@@ -1274,6 +1274,17 @@ fn imported_modules(tree: &Tree) -> Vec<(String, &'static str)> {
     out
 }
 
+/// The standard modules in scope: the file's (`facts`) and those the program imports itself, each with the name it
+/// binds.
+fn modules_in_scope(tree: &Tree, facts: &TestFacts) -> Vec<(String, &'static str)> {
+    facts.modules.iter().cloned().chain(imported_modules(tree)).collect()
+}
+
+/// Each function of each module, called as the program would call it (`re.search`, `m.sqrt`).
+fn module_callees<'m>(modules: &'m [(String, &'static str)]) -> impl Iterator<Item = String> + 'm {
+    modules.iter().flat_map(|(bound, module)| module_functions(module).iter().map(move |f| format!("{bound}.{f}")))
+}
+
 /// Test strings at most: a test file's inputs and expected outputs can hold many.
 const MAX_TEST_STRINGS: usize = 12;
 /// Bytes of a test string at most (its quotes included).
@@ -1378,7 +1389,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     // What the program calls (a name or a one-line method: `out.append`) or defines as a function: what a called
     // literal (a graft) stood for.
     let mut callables: Vec<&str> = Vec::new();
-    let own_modules = imported_modules(tree);
+    let modules = modules_in_scope(tree, facts);
     let bound_names: HashSet<&str> = (0..tree.nodes().len() as NodeId)
         .filter(|&id| is_binding(tree, id))
         .map(|id| tree.text(tree.node(id).span))
@@ -1571,7 +1582,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 .and_then(|p| tree.children(p).find(|&c| tree.node(c).field == Some("attribute")))
         {
             let attribute = tree.text(tree.node(attribute).span);
-            for (bound, module) in facts.modules.iter().chain(&own_modules) {
+            for (bound, module) in &modules {
                 if bound != text && module_functions(module).contains(&attribute) {
                     push(Tier::Classic, bound.clone());
                 }
@@ -1998,10 +2009,8 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     for name in &callables {
                         push(Tier::Mend, name.to_string());
                     }
-                    for (bound, module) in facts.modules.iter().chain(&own_modules) {
-                        for function in module_functions(module) {
-                            push(Tier::Classic, format!("{bound}.{function}"));
-                        }
+                    for callee in module_callees(&modules) {
+                        push(Tier::Classic, callee);
                     }
                 }
                 // A loop over pairs that cannot be right (`for i, c in c:`, `for k, v in """…""":`) was over
@@ -2975,7 +2984,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> Error
                 // builtin given what the call passes, each function of a module the file imports, each callable of
                 // the program, in its place. Not a builtin or one of the program's functions: those are callable.
                 let line_at = localize::line_index(tree.source());
-                let modules: Vec<_> = facts.modules.iter().cloned().chain(imported_modules(tree)).collect();
+                let modules = modules_in_scope(tree, facts);
                 let callables: Vec<&str> = (0..tree.nodes().len() as NodeId)
                     .filter(|&id| {
                         let node = tree.node(id);
@@ -2999,11 +3008,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> Error
                     }
                     let replacements = builtins_taking(tree, call)
                         .map(str::to_string)
-                        .chain(
-                            modules
-                                .iter()
-                                .flat_map(|(bound, m)| module_functions(m).iter().map(move |f| format!("{bound}.{f}"))),
-                        )
+                        .chain(module_callees(&modules))
                         .chain(callables.iter().map(|c| c.to_string()));
                     for text in replacements.filter(|t| t != tree.text(node.span)) {
                         out.likely.push(edit(node.span, ReplacementClass::Expression, text));
