@@ -2,7 +2,8 @@
 //!
 //! - `propose.rs`: sampled edits from the model (temperature, top-p, KV cache), constrained to real node spans and
 //!   to replacements that parse as the replaced node's class; rejected samples are counted ([`Proposer`]).
-//! - `baseline.rs`: the model-free baseline, blind single edits then 2–3-edit compositions ([`Baseline`]).
+//! - `baseline/`: the model-free baseline, blind single edits then 2–3-edit compositions ([`Baseline`]); the
+//!   menu of single edits (`menu.rs`) and the edits a test's error names (`errors.rs`) are the model search's too.
 //!   `sketch.rs` adds the menu's enumerative part: small expressions over the parameters. `climb.rs` restarts the
 //!   baseline's stream from each partial repair ([`Climb`]), for the baseline and the model search's guard.
 //! - [`Searcher`]: the strategies. Best-of-N rollouts of depth D (each rollout applies up to D model edits in

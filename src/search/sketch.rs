@@ -15,7 +15,7 @@
 //! The enumeration is blind: the search ranks it (the model's log-probability, the tests' verdict), and a
 //! candidate that does not parse as its node's class is dropped by the splice check like every menu edit. The spec's
 //! words are its one hint: a candidate holding code that the function's name or docstring names ([`CUES`]: `double`
-//! and `x * 2`, "the largest" and `max(`) is tried first ([`cue_markers`]; `Tier::Cued` in `baseline.rs`).
+//! and `x * 2`, "the largest" and `max(`) is tried first ([`cue_markers`]; `Tier::Cued` in `baseline/mod.rs`).
 
 use crate::syntax::{NodeId, Tree};
 

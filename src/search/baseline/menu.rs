@@ -1,0 +1,1028 @@
+//! The single-edit menu: every edit of one site of a program ([`single_edits_with`]), each of a [`Tier`].
+
+use super::*;
+
+/// How many slices (`1:`, `:k`, and their other sides) a passed or iterated sequence may take (see
+/// `single_edits_with`): the program's first ones.
+pub(super) const MAX_SLICES: usize = 4;
+
+/// Sites larger than this (leaf tokens) are not replaced by other expressions: repairs are local.
+pub(super) const MAX_SITE_LEAVES: u32 = 12;
+
+/// Functions and methods that stand in for each other: the bug that calls one where its sibling was meant
+/// (`max(xs)` for `min(xs)`, `.rstrip()` for `.strip()`). Swapped where the name is called or is an attribute.
+pub(super) const SIBLING_NAMES: &[&[&str]] = &[
+    &["min", "max"],
+    &["any", "all"],
+    &["sorted", "reversed"],
+    &["floor", "ceil", "round"],
+    &["lower", "upper"],
+    &["startswith", "endswith"],
+    &["strip", "lstrip", "rstrip"],
+    &["find", "rfind", "index"],
+    &["split", "rsplit"],
+    &["append", "extend"],
+    &["remove", "discard"],
+    &["keys", "values", "items"],
+    &["isdigit", "isalpha", "isalnum", "isspace"],
+    &["isupper", "islower"],
+    &["start", "end"],
+];
+
+/// Separators, as spelt between a string's quotes: a join or split on the wrong one is a one-token bug
+/// (`"".join(words)` for `" ".join(words)`), and the right one is often in no string of the program or its tests.
+pub(super) const SEPARATORS: &[&str] = &["", " ", ",", ", ", "\\n", "-", "_", ":", ";", "."];
+
+/// Builtins a value may be wrapped in where it is passed, iterated or returned (see [`single_edits_with`]).
+pub(super) const CONVERSIONS: &[&str] = &["reversed", "sorted", "list", "set", "len", "str", "int", "abs"];
+
+/// Every single edit of the menu (see the module doc), as text; not yet checked to splice cleanly.
+pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
+    single_edits_with(tree, &TestFacts::default())
+}
+
+/// [`single_edits`], each string literal of the program replaced by each of the tests' strings ([`test_strings`]),
+/// and a stub's body by the formula the tests' examples fit (`examples::fitted_formula`).
+pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
+    let names = Names::of(tree);
+    // Each small one-line expression of the program (in order of first appearance) with the spans it occurs at:
+    // within a site, it is one of the site's own operands (a classic edit drops the rest).
+    let mut expressions: Vec<(&str, Vec<Span>)> = Vec::new();
+    {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for node in tree.replaceable().map(|id| tree.node(id)) {
+            let text = tree.text(node.span);
+            if node.class != Some(ReplacementClass::Expression) || node.leaves > MAX_SITE_LEAVES || text.contains('\n')
+            {
+                continue;
+            }
+            let i = *index.entry(text).or_insert_with(|| {
+                expressions.push((text, Vec::new()));
+                expressions.len() - 1
+            });
+            expressions[i].1.push(node.span);
+        }
+    }
+    // The names read or bound only once in the program (not builtins, attributes, `_` or the header's): see
+    // `rewrite` below.
+    let lonely: Vec<Span> = (0..tree.nodes().len() as NodeId)
+        .filter(|&id| {
+            let node = tree.node(id);
+            let text = tree.text(node.span);
+            node.kind == "identifier"
+                && node.field != Some("attribute")
+                && names.counts.get(text) == Some(&1)
+                && text != "_"
+                && !syntax::is_builtin(text)
+                && !in_header(tree, id)
+        })
+        .map(|id| tree.node(id).span)
+        .chain(reads_of_own_unbound_target(tree))
+        .collect();
+    // The program's annotations (one-line ones), each once.
+    let mut annotations: Vec<&str> = Vec::new();
+    for node in tree.nodes().iter().filter(|n| n.kind == "type") {
+        let text = tree.text(node.span);
+        if !text.contains('\n') {
+            push_new(&mut annotations, text);
+        }
+    }
+    // What the program calls (a name or a one-line method: `out.append`) or defines as a function: what a called
+    // literal (a graft) stood for.
+    let mut callables: Vec<&str> = Vec::new();
+    let modules = modules_in_scope(tree, facts);
+    let bound_names: HashSet<&str> = (0..tree.nodes().len() as NodeId)
+        .filter(|&id| is_binding(tree, id))
+        .map(|id| tree.text(tree.node(id).span))
+        .collect();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        let parent = node.parent.map(|p| tree.node(p).kind);
+        let called = node.field == Some("function")
+            && parent == Some("call")
+            && (node.kind == "identifier"
+                || (node.kind == "attribute"
+                    && node.leaves <= MAX_SITE_LEAVES
+                    && !tree.text(node.span).contains('\n')));
+        let defined = node.kind == "identifier" && node.field == Some("name") && parent == Some("function_definition");
+        if called || defined {
+            push_new(&mut callables, tree.text(node.span));
+        }
+    }
+    // The program's one-bound slices (`1:`, `:k`) and each on its other side (`k:`): a sequence passed or iterated
+    // whole where its rest was meant (`lcs(a[1:], b)` for `lcs(a[1:], b[1:])`, `for x in arr` for `arr[k:]`).
+    // And the names sliced so: where a name bound nowhere is passed, one of them sliced may have been.
+    let mut slices: Vec<String> = Vec::new();
+    let mut sliced: Vec<&str> = Vec::new();
+    for id in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "slice") {
+        let text = tree.text(tree.node(id).span);
+        if let [bound] = tree.named_children(id).collect::<Vec<_>>()[..]
+            && text.matches(':').count() == 1
+        {
+            if let Some(base) = tree.node(id).parent.and_then(|s| tree.named_children(s).next())
+                && tree.node(base).kind == "identifier"
+            {
+                push_new(&mut sliced, tree.text(tree.node(base).span));
+            }
+            let bound = tree.text(tree.node(bound).span);
+            for side in [format!("{bound}:"), format!(":{bound}")] {
+                if !slices.contains(&side) && slices.len() < MAX_SLICES {
+                    slices.push(side);
+                }
+            }
+        }
+    }
+    // And what fills a collection begun empty (`out = []`): a graft over the only `out.append(x)` leaves none.
+    let mut fillers: Vec<String> = Vec::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        if node.kind == "assignment"
+            && let [target, value] = tree.named_children(id).collect::<Vec<_>>()[..]
+            && tree.node(target).kind == "identifier"
+        {
+            let method = match tree.text(tree.node(value).span) {
+                "[]" | "list()" => "append",
+                "set()" => "add",
+                _ => continue,
+            };
+            fillers.push(format!("{}.{method}", tree.text(tree.node(target).span)));
+        }
+    }
+    for f in &fillers {
+        push_new(&mut callables, f);
+    }
+    // Per function, computed once: a function has several parameters and many sites.
+    // The code the enclosing function's name cues (`sketch::cue_markers`; not its docstring's: a repaired function's
+    // docstring is long and names much).
+    let mut cues: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
+    let mut name_cues_of = |id: NodeId| -> Vec<&str> {
+        let function = sketch::enclosing_function(tree, id);
+        cues.entry(function)
+            .or_insert_with(|| function.map(|f| sketch::cue_markers(tree, f, false)).unwrap_or_default())
+            .clone()
+    };
+    let mut unbound: HashMap<NodeId, Vec<&str>> = HashMap::new();
+    let mut parameters: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
+    let mut parameters_of = |id: NodeId| -> Vec<&str> {
+        let function = sketch::enclosing_function(tree, id);
+        parameters
+            .entry(function)
+            .or_insert_with(|| function.map(|f| sketch::parameters(tree, f)).unwrap_or_default())
+            .clone()
+    };
+    // The parameters a function never reads (not `_`-named): a use of one was lost, so one belongs somewhere.
+    let mut unread: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
+    let mut unread_parameters_of = |id: NodeId| -> Vec<&str> {
+        let function = sketch::enclosing_function(tree, id);
+        unread
+            .entry(function)
+            .or_insert_with(|| {
+                function.map_or_else(Vec::new, |f| {
+                    let mut names = sketch::parameters(tree, f);
+                    names.retain(|p| !p.starts_with('_') && !reads_name(tree, f, p));
+                    names
+                })
+            })
+            .clone()
+    };
+    // Whether each node cannot be right: a site's own rewrites and its statement's mends both ask.
+    let nonsense_at: Vec<bool> = (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(tree, id)).collect();
+    // The names the program reads and binds nowhere: one read after a grafted statement was bound there.
+    let unbound_anywhere = unbound_reads(tree, 0);
+    // A parameter nothing reads is a use lost where the program reads no name bound nowhere; where it does, the
+    // likelier story is a rename (`def max_val(a, half)` reading `b`), which the header's edits undo, and a
+    // parameter's name at every site would crowd the classic tier.
+    let unexplained_unread = unbound_anywhere.is_empty();
+    let mut out = Vec::new();
+    for id in tree.replaceable() {
+        let node = tree.node(id);
+        if in_header(tree, id) {
+            // The classic repair of a misspelt binding, whose symptom is a `NameError` where the body reads the
+            // right name: a header name that occurs nowhere else (a parameter the body never reads, an annotation
+            // naming nothing) becomes each name of the program, and a parameter each name its function reads but
+            // never binds.
+            // An annotation naming what the program does not bind (a graft: `substring: x.append`) fails the
+            // definition itself; the program's other annotations are its likely repairs.
+            if node.class == Some(ReplacementClass::Expression)
+                && node.parent.is_some_and(|p| tree.node(p).kind == "type")
+            {
+                let text = tree.text(node.span);
+                for other in annotations.iter().filter(|&&a| a != text) {
+                    let class = ReplacementClass::Expression;
+                    out.push(RawEdit { span: node.span, class, text: other.to_string(), tier: Tier::Classic });
+                }
+            }
+            if node.kind == "identifier"
+                && !is_definition_name(tree, id)
+                && let Some(class) = node.class
+            {
+                let text = tree.text(node.span);
+                let mut push = |others: &[&str]| {
+                    for name in others.iter().filter(|&&n| n != text) {
+                        out.push(RawEdit { span: node.span, class, text: name.to_string(), tier: Tier::Classic });
+                    }
+                };
+                if names.counts.get(text) == Some(&1) && !syntax::is_builtin(text) {
+                    push(&names.all);
+                }
+                if class == ReplacementClass::Identifier
+                    && let Some(function) = top_function(tree, id)
+                {
+                    push(unbound.entry(function).or_insert_with(|| unbound_reads(tree, function)));
+                }
+            }
+            continue;
+        }
+        let Some(class) = node.class else { continue };
+        let text = tree.text(node.span);
+        let start = node.span.start;
+        // A site holding a name nothing else in the program spells looks grafted (the forward process's
+        // corruption, and HumanEval-repair's), and so does one that is wrong whatever the tests say: rewriting it
+        // is as likely a repair as a classic edit.
+        let nonsense = nonsense_at[id as usize];
+        let grafted = nonsense || lonely.iter().any(|&s| node.span.contains(s));
+        let rewrite = if grafted { Tier::Classic } else { Tier::Rewrite };
+        let mut push = |tier: Tier, t: String| {
+            if t != text {
+                out.push(RawEdit { span: node.span, class, text: t, tier });
+            }
+        };
+        // Off by one: a name, call, attribute or subscript gains `+ 1` or `- 1` where bounds live: a call's argument
+        // (`range(2, n)` for `range(2, n + 1)`), an index or slice bound, a comparison's operand, a name assigned
+        // to another (`lo = mid` for `lo = mid + 1`). A literal's ±1 is among the constant edits below, a returned
+        // value's among its wrappings; elsewhere the edit is rare and would only crowd the menu.
+        if class == ReplacementClass::Expression
+            && is_small_value(node, text)
+            && node.parent.is_some_and(|p| {
+                let parent = tree.node(p);
+                matches!(parent.kind, "argument_list" | "slice" | "comparison_operator")
+                    || (parent.kind == "subscript" && node.field == Some("subscript"))
+                    || (parent.kind == "assignment" && node.field == Some("right") && node.kind == "identifier")
+            })
+        {
+            push(Tier::Classic, format!("{text} + 1"));
+            push(Tier::Classic, format!("{text} - 1"));
+        }
+        if node.kind == "identifier"
+            && (node.field == Some("attribute")
+                || (node.field == Some("function") && node.parent.is_some_and(|p| tree.node(p).kind == "call")))
+            && let Some(family) = SIBLING_NAMES.iter().find(|f| f.contains(&text))
+        {
+            for other in family.iter() {
+                push(Tier::Classic, other.to_string());
+            }
+        }
+        // A receiver that is no name the program binds, of an attribute an imported module has as a function: the
+        // module (`re.sub(…)` under `(remove_lowercase + 0).sub(…)` beside `import re`).
+        if node.field == Some("object")
+            && class == ReplacementClass::Expression
+            && !(node.kind == "identifier" && bound_names.contains(text))
+            && let Some(attribute) = node
+                .parent
+                .filter(|&p| tree.node(p).kind == "attribute")
+                .and_then(|p| tree.children(p).find(|&c| tree.node(c).field == Some("attribute")))
+        {
+            let attribute = tree.text(tree.node(attribute).span);
+            for (bound, module) in &modules {
+                if bound != text && module_functions(module).contains(&attribute) {
+                    push(Tier::Classic, bound.clone());
+                }
+            }
+        }
+        // A sequence passed (not to a builtin) or iterated whole where a slice of it was meant (see `slices`).
+        if node.kind == "identifier"
+            && class == ReplacementClass::Expression
+            && node.parent.is_some_and(|p| {
+                let parent = tree.node(p);
+                let called =
+                    parent.parent.and_then(|c| tree.children(c).find(|&f| tree.node(f).field == Some("function")));
+                (parent.kind == "argument_list"
+                    && called.is_some_and(|f| !syntax::is_builtin(tree.text(tree.node(f).span))))
+                    || (parent.kind == "for_statement" && node.field == Some("right"))
+            })
+        {
+            for slice in &slices {
+                push(Tier::Classic, format!("{text}[{slice}]"));
+            }
+            // (`is_palindrome(idx)` where `is_palindrome(string[k:])` was.)
+            if unbound_anywhere.contains(&text) {
+                for base in &sliced {
+                    for slice in &slices {
+                        push(Tier::Mend, format!("{base}[{slice}]"));
+                    }
+                }
+            }
+        }
+        // A comprehension whose element ignores its loop variables but reads other names (`max(listval * listval
+        // for i in listval)`): each variable in the element's place, alone or in the shapes elements commonly take,
+        // a conversion or a first or last item (`min(len(x) for x in lst)` under `min(monthnum2 == 12 for x in
+        // lst)`): the graft took the variable with what was around it.
+        if class == ReplacementClass::Expression
+            && node.field == Some("body")
+            && let Some(comprehension) = node.parent.filter(|&p| {
+                matches!(tree.node(p).kind, "list_comprehension" | "generator_expression" | "set_comprehension")
+            })
+        {
+            let variables: Vec<&str> = tree
+                .named_children(comprehension)
+                .filter(|&c| tree.node(c).kind == "for_in_clause")
+                .filter_map(|c| tree.children(c).find(|&l| tree.node(l).field == Some("left")))
+                .flat_map(|l| (l..tree.node(l).subtree_end).filter(|&i| tree.node(i).kind == "identifier"))
+                .map(|i| tree.text(tree.node(i).span))
+                .filter(|v| !v.starts_with('_'))
+                .collect();
+            let names_read: Vec<&str> = (id..node.subtree_end)
+                .filter(|&r| tree.node(r).kind == "identifier" && tree.node(r).field != Some("attribute"))
+                .map(|r| tree.text(tree.node(r).span))
+                .collect();
+            if !names_read.is_empty() && !variables.iter().any(|v| names_read.contains(v)) {
+                for v in &variables {
+                    push(Tier::Classic, v.to_string());
+                    for f in CONVERSIONS {
+                        push(Tier::Classic, format!("{f}({v})"));
+                    }
+                    for index in ["0", "-1"] {
+                        push(Tier::Classic, format!("{v}[{index}]"));
+                    }
+                }
+            }
+        }
+        // A loop run `while True` that should stop when a value it works on runs out: `while queue:`.
+        if node.kind == "true"
+            && node.field == Some("condition")
+            && let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement")
+        {
+            for name in read_names(tree, parent) {
+                push(Tier::Classic, name.to_string());
+            }
+        }
+        match node.kind {
+            "true" => push(Tier::Classic, "False".into()),
+            "false" => push(Tier::Classic, "True".into()),
+            "integer" => {
+                if let Ok(v) = text.parse::<i64>() {
+                    for w in [v.checked_add(1), v.checked_sub(1), Some(0), Some(1), Some(-1)].into_iter().flatten() {
+                        push(Tier::Classic, w.to_string());
+                    }
+                    // A zero too many or too few: `50` for `500`, `1000` for `100`.
+                    if v.unsigned_abs() >= 10 {
+                        if let Some(w) = v.checked_mul(10) {
+                            push(Tier::Classic, w.to_string());
+                        }
+                        if v % 10 == 0 {
+                            push(Tier::Classic, (v / 10).to_string());
+                        }
+                    }
+                }
+                // Two digits typed in the wrong order: `32` for `23`, `1024` for `1042`.
+                let digits = text.as_bytes();
+                if digits.iter().all(u8::is_ascii_digit) {
+                    for i in 1..digits.len() {
+                        if digits[i - 1] != digits[i] && (i > 1 || digits[i] != b'0') {
+                            let mut swapped = digits.to_vec();
+                            swapped.swap(i - 1, i);
+                            push(Tier::Classic, String::from_utf8_lossy(&swapped).into_owned());
+                        }
+                    }
+                }
+            }
+            "string" if !node.parent.is_some_and(|p| tree.is_docstring(p)) => {
+                for t in &facts.strings {
+                    push(Tier::Classic, t.clone());
+                }
+                let quote = &text[..1];
+                if let Some(inner) = text.strip_prefix(quote).and_then(|t| t.strip_suffix(quote))
+                    && matches!(quote, "\"" | "'")
+                    && SEPARATORS.contains(&inner)
+                {
+                    for other in SEPARATORS {
+                        push(Tier::Classic, format!("{quote}{other}{quote}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+        // Operator swaps and operand swaps: operators are anonymous children of the node.
+        let children: Vec<NodeId> = tree.children(id).filter(|&c| !tree.node(c).extra).collect();
+        let operator_spans: Vec<Span> = children
+            .iter()
+            .map(|&c| tree.node(c))
+            .filter(|c| !c.named || c.kind == "not_in" || c.kind == "is_not")
+            .map(|c| c.span)
+            .filter(|s| OPERATOR_FAMILIES.iter().any(|f| f.contains(&tree.text(*s))))
+            .collect();
+        if let Some(&op_span) = operator_spans.first() {
+            let op = tree.text(op_span);
+            let (a, b) = ((op_span.start - start) as usize, (op_span.end - start) as usize);
+            if let Some(family) = OPERATOR_FAMILIES.iter().find(|f| f.contains(&op)) {
+                for other in family.iter().filter(|&&o| o != op) {
+                    push(Tier::Classic, format!("{}{}{}", &text[..a], other, &text[b..]));
+                }
+            }
+            if matches!(node.kind, "binary_operator" | "comparison_operator" | "boolean_operator")
+                && children.len() == 3
+            {
+                let (l, r) = (tree.node(children[0]).span, tree.node(children[2]).span);
+                push(Tier::Classic, format!("{} {} {}", tree.text(r), op, tree.text(l)));
+                // The larger or smaller of the two where an operator combines them (`running_max % n` for
+                // `max(running_max, n)`): cued where the function's name names it (`rolling_max`).
+                if node.kind == "binary_operator" && !text.contains('\n') {
+                    let markers = name_cues_of(id);
+                    for f in ["max", "min"] {
+                        let cued = markers.iter().any(|m| m.starts_with(f));
+                        push(
+                            if cued { Tier::Cued } else { Tier::Rewrite },
+                            format!("{f}({}, {})", tree.text(l), tree.text(r)),
+                        );
+                    }
+                }
+            }
+        }
+        // A slice's bound on the wrong side: `s[:i]` for `s[i:]` and back.
+        if node.kind == "subscript"
+            && let Some(slice) = tree.children(id).find(|&c| tree.node(c).kind == "slice")
+            && let [bound] = tree.named_children(slice).collect::<Vec<_>>()[..]
+            && tree.children(slice).filter(|&c| tree.text(tree.node(c).span) == ":").count() == 1
+        {
+            let (s, b) = (tree.node(slice).span, tree.node(bound).span);
+            let bound_text = tree.text(b);
+            let moved = if b.start == s.start { format!(":{bound_text}") } else { format!("{bound_text}:") };
+            let (a, z) = ((s.start - start) as usize, (s.end - start) as usize);
+            push(Tier::Classic, format!("{}{}{}", &text[..a], moved, &text[z..]));
+        }
+        // An assignment's operator: `+=` for `-=` (and the other augmented operators), `=` for `+=` and back. The
+        // operator is a child of the assignment, one level below the statement that has a class.
+        if class == ReplacementClass::Statement
+            && let [assignment] = children.as_slice()
+            && let Some((op, family)) = assignment_operator(tree, *assignment)
+        {
+            let (a, b) = ((op.start - start) as usize, (op.end - start) as usize);
+            for other in family {
+                push(Tier::Classic, format!("{}{}{}", &text[..a], other, &text[b..]));
+            }
+        }
+        if matches!(node.kind, "unary_operator" | "not_operator")
+            && let Some(&operand) = children.last()
+        {
+            push(Tier::Classic, tree.text(tree.node(operand).span).to_string());
+        }
+        // A result computed and dropped: `n // 10` where `n //= 10` was meant.
+        if class == ReplacementClass::Statement
+            && let [value] = children.as_slice()
+            && tree.node(*value).kind == "binary_operator"
+            && let [left, op, right] = tree.children(*value).collect::<Vec<_>>().as_slice()
+            && matches!(tree.node(*left).kind, "identifier" | "attribute" | "subscript")
+        {
+            let text_of = |c: NodeId| tree.text(tree.node(c).span);
+            push(Tier::Classic, format!("{} {}= {}", text_of(*left), text_of(*op), text_of(*right)));
+        }
+        // Swapped neighbours: a call's arguments, the elements of a tuple or list, or of the bare tuple a `return`
+        // returns (`return b, a`: that tuple has no class of its own, so the statement is the site).
+        let elements = match node.kind {
+            "call" => tree.children(id).find(|&c| tree.node(c).kind == "argument_list"),
+            "tuple" | "list" => Some(id),
+            "return_statement" => tree.children(id).find(|&c| tree.node(c).kind == "expression_list"),
+            _ => None,
+        };
+        let elements: Option<Vec<Span>> = match elements {
+            Some(args) => Some(
+                tree.children(args)
+                    .map(|c| tree.node(c))
+                    .filter(|c| c.named && !c.extra && !matches!(c.kind, "keyword_argument" | "dictionary_splat"))
+                    .map(|c| c.span)
+                    .collect(),
+            ),
+            // And a subscript's indices: `d[j, k]` for `d[k, j]`.
+            None if node.kind == "subscript" => Some(
+                tree.children(id)
+                    .map(|c| tree.node(c))
+                    .filter(|c| c.field == Some("subscript"))
+                    .map(|c| c.span)
+                    .collect(),
+            ),
+            None => None,
+        };
+        if let Some(args) = elements {
+            for pair in args.windows(2) {
+                let (x, y) = (pair[0], pair[1]);
+                let rel = |s: Span| ((s.start - start) as usize, (s.end - start) as usize);
+                let ((xa, xb), (ya, yb)) = (rel(x), rel(y));
+                push(
+                    Tier::Classic,
+                    format!("{}{}{}{}{}", &text[..xa], tree.text(y), &text[xb..ya], tree.text(x), &text[yb..]),
+                );
+            }
+        }
+        // An argument too many: `s.split(" ")` for `s.split()`, `range(1, n)` for `range(n)`, a keyword
+        // argument dropped. Each argument goes with the separator that follows it (the one before it, if last).
+        if node.kind == "call"
+            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+        {
+            let args: Vec<Span> =
+                tree.children(list).map(|c| tree.node(c)).filter(|c| c.named && !c.extra).map(|c| c.span).collect();
+            let rel = |offset: u32| (offset - start) as usize;
+            for (i, arg) in args.iter().enumerate() {
+                let (from, to) = match (args.get(i + 1), i.checked_sub(1).map(|j| args[j])) {
+                    (Some(next), _) => (rel(arg.start), rel(next.start)),
+                    (None, Some(before)) => (rel(before.end), rel(arg.end)),
+                    (None, None) => (rel(arg.start), rel(arg.end)),
+                };
+                push(Tier::Classic, format!("{}{}", &text[..from], &text[to..]));
+            }
+        }
+        // A result one level too shallow: `return [[]]` for `return []` (a recursion's base case), `return [n]` for
+        // `return n`. Classic for an empty list, the base case's bug; a rewrite otherwise.
+        if class == ReplacementClass::Expression
+            && node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
+            && (is_small_value(node, text) || text == "[]")
+        {
+            push(if text == "[]" { Tier::Classic } else { Tier::Rewrite }, format!("[{text}]"));
+        }
+        // A recursion where the value itself was meant: `yield flatten(x)` for `yield x`.
+        if node.kind == "call"
+            && !text.contains('\n')
+            && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && sketch::function_name(tree, function) == Some(tree.text(tree.node(callee).span))
+            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+            && let [arg] = tree.named_children(list).collect::<Vec<_>>()[..]
+            && !matches!(tree.node(arg).kind, "keyword_argument" | "list_splat" | "dictionary_splat")
+        {
+            push(Tier::Classic, tree.text(tree.node(arg).span).to_string());
+        }
+        // A recursion's argument that should move by a local: `kth(above, k - num_lessoreq)` for `kth(above, k)`
+        // (a parameter passed on unchanged where the part of the input left behind should be taken off it).
+        if node.kind == "identifier"
+            && let Some(list) = node.parent.filter(|&p| tree.node(p).kind == "argument_list")
+            && let Some(call) = tree.node(list).parent
+            && let Some(callee) = tree.children(call).find(|&c| tree.node(c).field == Some("function"))
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && is_own_name(tree, function, tree.text(tree.node(callee).span))
+            && sketch::parameters(tree, function).contains(&text)
+        {
+            let call_start = tree.node(call).span.start;
+            let locals = local_stores(tree, function);
+            let mut before: Vec<&str> = Vec::new();
+            for &(name, a) in &locals {
+                if tree.node(a).span.end <= call_start && name != text {
+                    push_new(&mut before, name);
+                }
+            }
+            for name in before {
+                push(Tier::Rewrite, format!("{text} - {name}"));
+                push(Tier::Rewrite, format!("{text} + {name}"));
+            }
+        }
+        // An update that should keep the best so far (`longest = max(longest, length + 1)`) or stay above zero
+        // (`here = max(0, here + x)`): a value stored into a local stored elsewhere too, wrapped in `max` or `min`
+        // with the local or 0. Classic where the local's name says which (`longest`, `max_ending_here`).
+        if class == ReplacementClass::Expression
+            && node.field == Some("right")
+            && !text.contains('\n')
+            && !sketch::is_literal(node.kind)
+            && !matches!(node.kind, "yield" | "expression_list")
+            && let Some(store) = node.parent.filter(|&p| tree.node(p).kind == "assignment")
+            && let Some(target) = tree.children(store).find(|&c| tree.node(c).field == Some("left"))
+            && tree.node(target).kind == "identifier"
+            && let Some(function) = sketch::enclosing_function(tree, id)
+        {
+            let local = tree.text(tree.node(target).span);
+            if local_stores(tree, function).iter().any(|&(n, a)| n == local && a != store) {
+                let cues = sketch::words_cues(local);
+                for f in ["max", "min"] {
+                    let tier = if cues.contains(&format!("{f}(").as_str()) { Tier::Classic } else { Tier::Rewrite };
+                    push(tier, format!("{f}({local}, {text})"));
+                    push(tier, format!("{f}(0, {text})"));
+                }
+            }
+        }
+        // A base case one too narrow, in a function that calls itself: `if len(arr) == 0: return arr` where `<= 1`
+        // was (the empty case alone leaves a one-element input recursing for ever).
+        if node.kind == "comparison_operator"
+            && is_condition(tree, id)
+            && let [left, right] = tree.named_children(id).collect::<Vec<_>>()[..]
+            && tree.node(right).kind == "integer"
+            && let Ok(bound) = tree.text(tree.node(right).span).parse::<i64>()
+            && tree.children(id).filter(|&c| !tree.node(c).named).map(|c| tree.text(tree.node(c).span)).eq(["=="])
+            && node.parent.is_some_and(|branch| localize::begins_by_returning(tree, branch))
+            && sketch::enclosing_function(tree, id).is_some_and(|f| calls_itself(tree, f))
+        {
+            push(Tier::Classic, format!("{} <= {}", tree.text(tree.node(left).span), bound.saturating_add(1)));
+        }
+        // A verdict returned whole where a count's balance was meant: `return depth == 0` for the last `return
+        // True` of a function that counts up and down.
+        if node.kind == "true"
+            && let Some(ret) = node.parent.filter(|&p| tree.node(p).kind == "return_statement")
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && tree.node(ret).parent.and_then(|b| tree.named_children(b).filter(|&c| !tree.node(c).extra).last())
+                == Some(ret)
+            && tree.node(ret).parent.and_then(|b| tree.node(b).parent) == Some(function)
+        {
+            let stores = local_stores(tree, function);
+            // The operators of the augmented stores of `name` (`+=`, `-=`).
+            let updates = |name: &str| -> Vec<&str> {
+                let augmented =
+                    stores.iter().filter(|&&(n, b)| n == name && tree.node(b).kind == "augmented_assignment");
+                augmented
+                    .filter_map(|&(_, b)| tree.children(b).find(|&o| tree.node(o).field == Some("operator")))
+                    .map(|o| tree.text(tree.node(o).span))
+                    .collect()
+            };
+            for &(name, a) in &stores {
+                let counts = tree.node(a).kind == "assignment"
+                    && tree.named_children(a).nth(1).is_some_and(|v| tree.node(v).kind == "integer")
+                    && {
+                        let ops = updates(name);
+                        ops.contains(&"+=") && ops.contains(&"-=")
+                    };
+                if counts {
+                    push(Tier::Classic, format!("{name} == 0"));
+                }
+            }
+        }
+        // A returned expression, one line and small (like any replaced site), wrapped in its function's terms; not a
+        // literal, which the constant edits above already change.
+        if class == ReplacementClass::Expression
+            && node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
+            && node.leaves <= MAX_SITE_LEAVES
+            && !text.contains('\n')
+            && !sketch::is_literal(node.kind)
+        {
+            // Cued where the wrapping adds code the function's name names (`clamp`: `min(hi, e)` around
+            // `max(x, lo)`). Not its docstring's words: a repaired function's docstring is long and names much.
+            let markers = name_cues_of(id);
+            for t in sketch::wrappings(text, node.kind, &parameters_of(id)) {
+                let cued = markers.iter().any(|m| t.contains(m) && !text.contains(m));
+                push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
+            }
+        }
+        // A value wrapped in a conversion where it is passed, iterated or returned: `" ".join(reversed(words))`,
+        // `for k in sorted(d)`, `return len(seen)` (the "function added around an expression" bug).
+        if class == ReplacementClass::Expression
+            && is_small_value(node, text)
+            && node.parent.is_some_and(|p| {
+                let parent = tree.node(p);
+                (parent.kind == "argument_list"
+                    && parent.parent.is_none_or(|c| tree.node(c).kind != "class_definition"))
+                    || parent.kind == "return_statement"
+                    || (parent.kind == "for_statement" && node.field == Some("right"))
+            })
+        {
+            for f in CONVERSIONS.iter().filter(|f| !text.starts_with(&format!("{f}("))) {
+                push(Tier::Rewrite, format!("{f}({text})"));
+            }
+        }
+        match class {
+            // A bare string statement (a docstring) would do nothing as another expression either.
+            ReplacementClass::Expression
+                if node.leaves <= MAX_SITE_LEAVES && !node.parent.is_some_and(|p| tree.is_docstring(p)) =>
+            {
+                // A truth test of a value holding a site that cannot be right (`if sorted(list(max)):` where `if
+                // not strings:` was): a truth test of a name of its function, or its negation. (A comparison keeps
+                // its form: the site is mended in place, `10 == ')'` as `c == ')'`; a name's truth there passes
+                // some tests and lures the search.)
+                if is_condition(tree, id)
+                    && matches!(node.kind, "call" | "identifier" | "attribute" | "subscript")
+                    && nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n)
+                    && let Some(function) = sketch::enclosing_function(tree, id)
+                {
+                    for name in assigned_names(tree, function) {
+                        push(Tier::Mend, name.to_string());
+                        push(Tier::Mend, format!("not {name}"));
+                    }
+                }
+                // A grafted value of a local's binding: what its siblings are bound to, by analogy (`e =
+                // perimeter()` beside `s = match.start()`).
+                if grafted
+                    && node.field == Some("right")
+                    && let Some(assignment) = node.parent.filter(|&p| tree.node(p).kind == "assignment")
+                    && let Some(target) = tree.children(assignment).find(|&c| tree.node(c).field == Some("left"))
+                    && tree.node(target).kind == "identifier"
+                    && let Some(function) = sketch::enclosing_function(tree, id)
+                {
+                    for v in parallel_values(tree, function, tree.text(tree.node(target).span)) {
+                        push(Tier::Mend, v);
+                    }
+                }
+                // A callee that cannot be right: what the program calls or defines; or a function of a module the
+                // file imports (`re.search(patterns, text)` under `(number > arr[-1])(patterns, text)`).
+                if nonsense && node.field == Some("function") {
+                    for name in &callables {
+                        push(Tier::Mend, name.to_string());
+                    }
+                    for callee in module_callees(&modules) {
+                        push(Tier::Classic, callee);
+                    }
+                }
+                // A loop over pairs that cannot be right (`for i, c in c:`, `for k, v in """…""":`) was over
+                // the pairs of a collection: enumerated, a dict's items, two zipped.
+                if nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n)
+                    && node.field == Some("right")
+                    && let Some(function) = sketch::enclosing_function(tree, id)
+                    && let Some(left) = node.parent.and_then(|f| {
+                        (tree.node(f).kind == "for_statement")
+                            .then(|| tree.children(f).find(|&c| tree.node(c).field == Some("left")))
+                            .flatten()
+                    })
+                    && matches!(tree.node(left).kind, "pattern_list" | "tuple_pattern")
+                    && tree.named_children(left).count() == 2
+                {
+                    let loop_names: Vec<&str> =
+                        tree.named_children(left).map(|v| tree.text(tree.node(v).span)).collect();
+                    let collections: Vec<&str> =
+                        assigned_names(tree, function).into_iter().filter(|n| !loop_names.contains(n)).collect();
+                    for name in &collections {
+                        push(Tier::Mend, format!("enumerate({name})"));
+                        push(Tier::Mend, format!("{name}.items()"));
+                    }
+                    let parameters = sketch::parameters(tree, function);
+                    for (i, a) in parameters.iter().enumerate() {
+                        for b in &parameters[i + 1..] {
+                            push(Tier::Mend, format!("zip({a}, {b})"));
+                        }
+                    }
+                }
+                // Or a builtin given what the call passes; so too for a callee no function can be (a loop's
+                // variable) or one grafted over (`res(t)` in `res = tuple(res(t) + u)`, a name spelt once).
+                if let Some(call) = node.parent.filter(|&c| tree.node(c).kind == "call")
+                    && node.field == Some("function")
+                    && (nonsense || (node.kind == "identifier" && (grafted || called_value(tree, id))))
+                {
+                    for builtin in builtins_taking(tree, call) {
+                        push(Tier::Classic, builtin.to_string());
+                    }
+                }
+                if node.kind == "identifier" {
+                    let unread = unread_parameters_of(id);
+                    for name in &names.all {
+                        let classic = nonsense || (unexplained_unread && unread.contains(name));
+                        push(if classic { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
+                    }
+                } else {
+                    // Any other site that cannot be right: the names that could stand there.
+                    if nonsense && node.field != Some("function") {
+                        for name in &names.all {
+                            push(Tier::Classic, name.to_string());
+                        }
+                    }
+                    // A larger expression (or a literal) where a parameter belongs: the corruption that grafts
+                    // foreign code over a name, and the bug of a computed value where the input was meant. Only
+                    // the parameters, not every name: a few more edits per site. One that reads nothing but names
+                    // bound nowhere (`x < lo` in `def add(a, half)`) cannot be right, and a parameter nothing
+                    // reads is what it stood for: a mend.
+                    // A parameter nothing reads is classic anywhere (see `unexplained_unread`): its one use was
+                    // overwritten (`distance < (i % xs == 0)` for `distance < threshold`).
+                    // So is any parameter where such a site is a method's receiver (`(1 << key).sort(…)`).
+                    let grafted_in = reads_only_unbound(tree, id, &unbound_anywhere);
+                    let receiver = node.field == Some("object");
+                    let unread = unread_parameters_of(id);
+                    for name in parameters_of(id) {
+                        let tier = match unread.contains(&name) {
+                            true if grafted_in => Tier::Mend,
+                            true if unexplained_unread => Tier::Classic,
+                            _ if grafted_in && receiver => Tier::Mend,
+                            _ => rewrite,
+                        };
+                        push(tier, name.to_string());
+                    }
+                    // Or a constant stood there (`re.sub('[A-Z]', '', s)` under `n % 10`), the commonest ones, in
+                    // an argument that reads only names bound nowhere or holds a graft (`range(n, 0, len(tuple) !=
+                    // res)` for `range(n, 0, -1)`). Only arguments: elsewhere a constant turns a crash into a
+                    // wrong value the climb follows (`sum(xs) / -1` where `len(xs)` was).
+                    let argument = node.parent.is_some_and(|p| tree.node(p).kind == "argument_list");
+                    let holds_nonsense = nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n);
+                    if argument && (grafted_in || grafted || holds_nonsense) {
+                        for constant in ["''", "0", "1", "-1", "None", "True", "False", "[]"] {
+                            push(Tier::Classic, constant.to_string());
+                        }
+                    }
+                    // An operand grafted over beside its sibling (`w * w + len(arr)` where `h * h` was): the sibling
+                    // with a parameter it reads swapped for one nothing reads, by analogy (a bare name's analogue
+                    // is the parameter itself, above).
+                    if (grafted || grafted_in)
+                        && !unread.is_empty()
+                        && let Some(sibling) = node
+                            .parent
+                            .filter(|&p| tree.node(p).kind == "binary_operator")
+                            .and_then(|p| tree.named_children(p).find(|&c| c != id))
+                            .filter(|&s| tree.node(s).kind != "identifier")
+                    {
+                        let base = tree.node(sibling).span.start;
+                        let sibling_text = tree.text(tree.node(sibling).span);
+                        let reads = |name: &str| -> Vec<Span> {
+                            (sibling..tree.node(sibling).subtree_end)
+                                .map(|r| tree.node(r))
+                                .filter(|r| r.kind == "identifier" && r.field != Some("attribute"))
+                                .filter(|r| tree.text(r.span) == name)
+                                .map(|r| r.span)
+                                .collect()
+                        };
+                        let compound = !sketch::is_literal(tree.node(sibling).kind)
+                            && !matches!(
+                                tree.node(sibling).kind,
+                                "identifier" | "call" | "attribute" | "subscript" | "parenthesized_expression"
+                            );
+                        for parameter in parameters_of(id) {
+                            let spans = reads(parameter);
+                            for other in unread.iter().filter(|_| !spans.is_empty()) {
+                                let mut analogue = String::new();
+                                let mut last = 0;
+                                for span in &spans {
+                                    analogue.push_str(&sibling_text[last..(span.start - base) as usize]);
+                                    analogue.push_str(other);
+                                    last = (span.end - base) as usize;
+                                }
+                                analogue.push_str(&sibling_text[last..]);
+                                push(Tier::Mend, if compound { format!("({analogue})") } else { analogue });
+                            }
+                        }
+                    }
+                }
+                for (expr, spans) in &expressions {
+                    // Sub-expressions included: `return x` for `return x + 1` is a classic repair (an operand
+                    // dropped); any other expression is a rewrite.
+                    let operand = spans.iter().any(|&s| s != node.span && node.span.contains(s));
+                    push(if operand { Tier::Classic } else { rewrite }, expr.to_string());
+                }
+            }
+            // A binding or an attribute: another name of the program, another attribute of it. Not a keyword
+            // argument's name (`f(a=1, a=2)` is no program) nor a definition's.
+            ReplacementClass::Identifier
+                if node.kind == "identifier"
+                    && !is_definition_name(tree, id)
+                    && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument") =>
+            {
+                let others = if node.field == Some("attribute") { &names.attributes } else { &names.all };
+                // A store of a name into itself (`incr = incr` where `res = incr` was) stores into another.
+                let self_store = node.field == Some("left")
+                    && node.parent.is_some_and(|a| {
+                        tree.node(a).kind == "assignment"
+                            && tree
+                                .children(a)
+                                .any(|v| tree.node(v).field == Some("right") && tree.text(tree.node(v).span) == text)
+                    });
+                for name in others {
+                    push(if self_store { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
+                }
+            }
+            // Deleting a bare string would do nothing either.
+            ReplacementClass::Statement if !is_docstring_in_place(tree, id) => {
+                // A function's lone statement: the formula the tests' examples fit may replace it; a stub or a
+                // body that ignores its inputs may become any of the stub's bodies.
+                if let Some(function) = sketch::lone_statement(tree, id) {
+                    let params = sketch::parameters(tree, function);
+                    // A statement that reads names bound nowhere, as many as the parameters it does not read, may
+                    // be right under renamed parameters (`return -x` in `def neg(half)`, `return a + b` in `def
+                    // add(c, b)`: the header's rename is the repair), so its bodies get no head start. With more
+                    // parameters unread (`return x * x` in `def add(a, b)`), renames would leave one unread.
+                    let mentioned: Vec<&str> = (id..node.subtree_end)
+                        .map(|n| tree.node(n))
+                        .filter(|n| n.kind == "identifier" && n.field != Some("attribute"))
+                        .map(|n| tree.text(n.span))
+                        .collect();
+                    let mut unbound_read: Vec<&str> =
+                        mentioned.iter().copied().filter(|t| unbound_anywhere.contains(t)).collect();
+                    unbound_read.sort_unstable();
+                    unbound_read.dedup();
+                    let unread = params.iter().filter(|p| !mentioned.contains(p)).count();
+                    let renamed = !unbound_read.is_empty() && unbound_read.len() == unread;
+                    // A stub ([`sketch::stub_function`]) or a body that reads none of its parameters
+                    // ([`sketch::ignores_its_inputs`]), told from what was just counted.
+                    let written_anew = node.kind == "pass_statement" || (!params.is_empty() && unread == params.len());
+                    // What the tests' numbers fit comes first. Also for a lone statement that reads its inputs
+                    // (`return x % 2 == 0` in `def neg(x)`): a formula that fits every example with one to spare is
+                    // what the tests ask, and no classic edit reaches it.
+                    let name = sketch::function_name(tree, function).unwrap_or("");
+                    let fitted = examples::fitted_formula(&facts.examples, name, &params);
+                    let fitted_tier = if renamed { Tier::Rewrite } else { Tier::Fitted };
+                    if let Some(formula) = &fitted {
+                        push(fitted_tier, format!("return {formula}"));
+                    }
+                    if written_anew {
+                        let constants = sketch::spec_constants(tree, function);
+                        // Else what its examples' labels fit: for one number, the label of each range (`return
+                        // "cold" if degrees < 10 else …`) or a decision list over divisibility (leap years); for
+                        // several, a predicate (`return a * b > 0`).
+                        if fitted.is_none() {
+                            let numbers: Vec<f64> = constants.iter().filter_map(|c| c.parse().ok()).collect();
+                            let body = match params[..] {
+                                [param] => examples::piecewise_body(&facts.labelled, name, param, &numbers)
+                                    .or_else(|| examples::decision_list(&facts.labelled, name, param, &numbers)),
+                                _ => examples::fitted_predicate(&facts.labelled, name, &params, &numbers)
+                                    .map(|p| format!("return {p}")),
+                            };
+                            if let Some(body) = body {
+                                push(fitted_tier, body);
+                            }
+                        }
+                        let markers = sketch::cue_markers(tree, function, true);
+                        let bodies = sketch::stub_returns(&params, &constants).into_iter();
+                        for t in bodies.chain(sketch::stub_idioms(&params)) {
+                            let cued = !renamed && markers.iter().any(|m| t.contains(m));
+                            push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
+                        }
+                    }
+                }
+                // A `pass` that ends a body doing something else stands where its `return v` was.
+                if let Some(function) = pass_ending_a_body(tree, id) {
+                    for name in assigned_names(tree, function) {
+                        push(Tier::Classic, format!("return {name}"));
+                    }
+                }
+                // A statement grafted over another stands where an initialisation of a local read before it is
+                // bound (`max_depth = 0`) or one of its function's returns was, or where nothing was (over a
+                // docstring), or where a local's binding was: an accumulator's update, any small value (a rewrite:
+                // many). Mends of a small simple statement only: a loop whose header cannot be right is mended
+                // there (`for op in op - bool`), and deleting a compound statement or returning in its place passes
+                // the tests its absence passes, which lures the search away. Nor is it deleted where that leaves
+                // a branch empty (`else: pass`), nor become a `return` with statements after it (dead code): nobody
+                // writes those, and the tests they pass lure the search too.
+                if let Some(function) = sketch::enclosing_function(tree, id)
+                    && is_foreign_statement(tree, id, &nonsense_at, &unbound_anywhere)
+                {
+                    let compound = tree.children(id).any(|c| tree.node(c).kind == "block");
+                    let small = if node.leaves <= MAX_SITE_LEAVES { Tier::Mend } else { Tier::Classic };
+                    let tier = if compound { Tier::Classic } else { small };
+                    let siblings: Vec<NodeId> =
+                        node.parent.map(|b| tree.named_children(b).collect()).unwrap_or_default();
+                    // (A function's lone statement deleted leaves a stub, which the stub's menu writes anew.)
+                    let body_of_function = node.parent.and_then(|b| tree.node(b).parent) == Some(function);
+                    if siblings.len() > 1 || body_of_function {
+                        push(tier, "pass".into());
+                    }
+                    for (name, read) in read_before_bound(tree, function) {
+                        if read > start {
+                            for v in INITIAL_VALUES {
+                                push(small, format!("{name} = {v}"));
+                            }
+                        }
+                    }
+                    // Inside a loop, the return that follows the loop would be a `break`.
+                    let after_loop = innermost_loop(tree, id).and_then(|l| {
+                        let block = tree.node(l).parent?;
+                        let next = tree.named_children(block).skip_while(|&c| c != l).nth(1)?;
+                        Some(tree.text(tree.node(next).span))
+                    });
+                    // In a loop, the statement that ended a branch may have left it (`break` under a string).
+                    if siblings.last() == Some(&id) && innermost_loop(tree, id).is_some() {
+                        push(tier, "break".into());
+                        push(tier, "continue".into());
+                    }
+                    if siblings.last() == Some(&id) {
+                        for r in returns_of(tree, function) {
+                            if after_loop != Some(r.as_str()) {
+                                push(tier, r);
+                            }
+                        }
+                    }
+                    // Ending the function's body, it stands where the `return v` was (`int = 1` for `return n`).
+                    if siblings.last() == Some(&id) && body_of_function {
+                        let stored = tree
+                            .children(id)
+                            .find(|&c| tree.node(c).kind == "assignment")
+                            .and_then(|a| tree.children(a).find(|&c| tree.node(c).field == Some("left")))
+                            .map(|t| tree.text(tree.node(t).span));
+                        for name in assigned_names(tree, function).into_iter().filter(|&n| Some(n) != stored) {
+                            push(Tier::Classic, format!("return {name}"));
+                        }
+                    }
+                    if tier == Tier::Mend {
+                        let lost = lost_bindings(tree, function, id, &unbound_anywhere);
+                        for u in lost.updates.into_iter().chain(lost.cued) {
+                            push(tier, u);
+                        }
+                        for v in lost.values {
+                            push(Tier::Rewrite, v);
+                        }
+                    }
+                }
+                // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
+                push(rewrite, "pass".into());
+            }
+            // A function that falls off its end where it should return what it built: its body, then `return v`
+            // for each name it assigns (or takes). On the block: one statement cannot become two.
+            // And the loop that never ends: a `while` body that never binds a name its condition reads gets
+            // `v += 1` or `v -= 1` at its end.
+            ReplacementClass::Block => {
+                let body = block_body(tree, id);
+                if let Some(body) = &body
+                    && let Some(function) = falls_off_its_end(tree, id)
+                {
+                    for name in assigned_names(tree, function) {
+                        push(Tier::Classic, format!("{body}\nreturn {name}"));
+                    }
+                }
+                if let Some(body) = &body
+                    && let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement")
+                {
+                    for name in names_never_bound_in(tree, parent, id) {
+                        push(Tier::Classic, format!("{body}\n{name} += 1"));
+                        push(Tier::Classic, format!("{body}\n{name} -= 1"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    distinct(out)
+}

@@ -1,0 +1,1048 @@
+use super::*;
+use crate::syntax::parse;
+
+/// The programs one menu edit of `broken` makes.
+fn repairs(broken: &str) -> Vec<String> {
+    let tree = parse(broken);
+    single_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect()
+}
+
+/// The programs one menu edit of `broken` of the classic tier or an earlier one makes.
+fn classic(broken: &str) -> Vec<String> {
+    let tree = parse(broken);
+    let edits = single_edits(&tree).into_iter().filter(|e| e.tier <= Tier::Classic);
+    edits.filter_map(|e| apply(&tree, &e)).map(|(_, t)| t.source().to_string()).collect()
+}
+
+/// A stub's candidates that its name cues come first in the baseline's order, whatever the seed.
+#[test]
+fn cued_stub_bodies_come_first() {
+    let tree = parse("def double(x):\n    pass\n");
+    for seed in 0..5 {
+        let singles = Baseline::new(&tree, seed).singles;
+        let cued = singles.iter().take_while(|e| e.tier == Tier::Cued).count();
+        assert!(cued > 0 && singles[cued..].iter().all(|e| e.tier != Tier::Cued));
+        assert!(singles[..cued].iter().any(|e| e.text == "return x * 2") && cued < 10, "{:?}", &singles[..cued]);
+    }
+    // Simplest first: the sum of two parameters before the comprehensions that sum.
+    let tree = parse("def add_up(a, b):\n    pass\n");
+    let singles = Baseline::new(&tree, 0).singles;
+    let at = |text: &str| singles.iter().position(|e| e.text == text).expect("in the menu");
+    assert!(at("return a + b") < 4 && at("return a + b") < at("return sum(1 for x in b if x)"));
+    // The formula the tests' examples fit before anything cued.
+    let tree = parse("def total_seconds(hours, minutes, seconds):\n    \"\"\"Count the seconds.\"\"\"\n    pass\n");
+    let tests = Tests::Asserts(
+        ["(0, 0, 0) == 0", "(1, 0, 0) == 3600", "(0, 1, 0) == 60", "(0, 0, 45) == 45", "(2, 30, 15) == 9015"]
+            .iter()
+            .map(|e| format!("assert total_seconds{e}"))
+            .collect(),
+    );
+    let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+    assert_eq!(singles[0].text, "return hours * 3600 + minutes * 60 + seconds");
+    assert_eq!((singles[0].tier, singles[1].tier), (Tier::Fitted, Tier::Cued));
+}
+
+/// A stub of one number whose tests label ranges of it gets the body that returns each label by range first (or
+/// by divisibility); one of several numbers whose tests say `True` or `False`, the predicate that tells them
+/// apart.
+#[test]
+fn a_stub_gets_the_body_its_labelled_examples_fit_first() {
+    // The baseline's single edits of a program under tests asserting `function(case)` for each case.
+    let singles_under = |program: &str, function: &str, cases: &[&str]| {
+        let tree = parse(program);
+        let tests = Tests::Asserts(cases.iter().map(|c| format!("assert {function}{c}")).collect());
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        (tree, singles)
+    };
+    let first = |singles: &[RawEdit]| (singles[0].tier, singles[0].text.clone());
+    let labels =
+        ["(-5) == 'cold'", "(9.9) == 'cold'", "(10) == 'mild'", "(24) == 'mild'", "(25) == 'hot'", "(40) == 'hot'"];
+    let stub = "def label(degrees: float) -> str:\n    \"\"\"\"cold\" below 10, \"hot\" from 25 up.\"\"\"\n    pass\n";
+    let (tree, singles) = singles_under(stub, "label", &labels);
+    let body = "return 'cold' if degrees < 10 else 'mild' if degrees < 25 else 'hot'";
+    assert_eq!(first(&singles), (Tier::Fitted, body.to_string()));
+    assert!(apply(&tree, &singles[0]).is_some_and(|(_, t)| t.source().contains(body)));
+    // Labels no ranges fit: a decision list over divisibility.
+    let parity = ["(1) == 'odd'", "(2) == 'even'", "(7) == 'odd'", "(10) == 'even'", "(0) == 'even'"];
+    let (_, singles) = singles_under("def parity(n):\n    pass\n", "parity", &parity);
+    assert_eq!(first(&singles), (Tier::Fitted, "return 'even' if n % 2 == 0 else 'odd'".to_string()));
+    // Of two numbers, with bools for labels: the predicate that tells them apart.
+    let signs = ["(2, 5) is True", "(-1, -8) is True", "(3, -3) is False", "(-4, 2) is False", "(0, 5) is False"];
+    let (_, singles) =
+        singles_under("def same_sign(a, b):\n    pass\n", "same_sign", &[&signs[..], &["(0, 0) is False"]].concat());
+    assert_eq!(first(&singles), (Tier::Fitted, "return a * b > 0".to_string()));
+    // Not for a body that reads its parameter.
+    let (_, singles) = singles_under("def label(degrees):\n    return degrees + 1\n", "label", &labels);
+    assert!(singles.iter().all(|e| e.tier != Tier::Fitted), "{:?}", &singles[..3]);
+}
+
+/// A function's lone statement that reads none of its parameters is written anew like a stub's body: the
+/// formula the tests' examples fit first (with an example to spare). A body that reads a parameter is not.
+#[test]
+fn a_body_that_ignores_its_inputs_is_written_anew() {
+    let tests = Tests::Asserts(
+        ["(2, 3) == 5", "(-4, 1) == -3", "(0, 7) == 7", "(10, 5) == 15"]
+            .iter()
+            .map(|e| format!("assert add{e}"))
+            .collect(),
+    );
+    for body in ["return 2", "return x == hi", "if add > 0:\n        return 1"] {
+        let tree = parse(format!("def add(a, b):\n    {body}\n").as_str());
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        let fitted = singles.iter().find(|e| e.text == "return a + b").unwrap();
+        if body.contains("hi") {
+            // A name bound nowhere may be a renamed parameter's: no head start for the fitted body.
+            assert_eq!(fitted.tier, Tier::Rewrite);
+        } else {
+            assert_eq!((singles[0].text.as_str(), singles[0].tier), ("return a + b", Tier::Fitted), "{body}");
+        }
+        assert!(repairs(tree.source()).iter().any(|r| r == "def add(a, b):\n    return a * b\n"), "{body}");
+    }
+    // `return -x` under a renamed parameter: its header's rename is the repair, before any body written anew.
+    let tree = parse("def neg(half):\n    return -x\n");
+    let tests =
+        Tests::Asserts(["(1) == -1", "(-4) == 4", "(0) == 0"].iter().map(|e| format!("assert neg{e}")).collect());
+    let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+    assert!(singles.iter().all(|e| e.tier != Tier::Fitted));
+    assert_eq!(singles.iter().find(|e| e.text == "return -half").map(|e| e.tier), Some(Tier::Rewrite));
+    assert!(repairs(tree.source()).iter().any(|r| r == "def neg(x):\n    return -x\n"));
+    // A docstring aside, with a default parameter.
+    let broken = "def scale(v, k=2):\n    \"\"\"Scale v.\"\"\"\n    return -1\n";
+    assert!(repairs(broken).iter().any(|r| r.ends_with("    return v * k\n")));
+    for reads_one in ["def add(a, b):\n    return a + 1\n", "def f():\n    return 2\n"] {
+        assert!(!repairs(reads_one).iter().any(|r| r.contains("return a * b") || r.contains("return a - b")));
+        let tree = parse(reads_one);
+        let statement = tree.nodes().iter().position(|n| n.kind == "return_statement").unwrap() as NodeId;
+        assert_eq!(sketch::ignores_its_inputs(&tree, statement), None, "{reads_one}");
+    }
+    // A lone statement that reads its inputs gets the formula the examples fit, not the stub's other bodies,
+    // unless a renamed parameter explains it; with a parameter to spare, renames cannot.
+    let tests = Tests::Asserts(
+        ["(2, 3) == 5", "(-4, 1) == -3", "(0, 7) == 7", "(10, 5) == 15"]
+            .iter()
+            .map(|e| format!("assert add{e}"))
+            .collect(),
+    );
+    let fitted = |source: &str, formula: &str| {
+        let tree = parse(source);
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        let tier = singles.iter().find(|e| e.text == formula).map(|e| e.tier);
+        (singles[0].text.clone(), tier, singles.iter().any(|e| e.text == "return a * b"))
+    };
+    let reads_a = fitted("def add(a, b):\n    return a % 2 == 0\n", "return a + b");
+    assert_eq!(reads_a, ("return a + b".to_string(), Some(Tier::Fitted), false));
+    assert_eq!(fitted("def add(a, b):\n    return x * x\n", "return a + b").1, Some(Tier::Fitted));
+    assert_eq!(fitted("def add(c, b):\n    return a + b\n", "return c + b").1, Some(Tier::Rewrite));
+}
+
+/// A called literal, a literal compared with a literal, an annotation naming nothing: wrong whatever the tests,
+/// they are rewritten as classic edits.
+#[test]
+fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
+    let fixed = "def is_p(s: str) -> bool:\n    return s == s[::-1]\n\n\ndef f(s: str) -> int:\n    i = 0\n    while not is_p(s[i:]):\n        i += 1\n    return i\n";
+    for (from, to) in
+        [("not is_p(", "not '['("), ("not is_p(", "not (i + 1)("), ("s: str) -> int", "s: x.append) -> int")]
+    {
+        let broken = fixed.replacen(from, to, 1);
+        assert!(classic(&broken).iter().any(|r| r == fixed), "{broken:?}");
+    }
+    let fixed = "def depth(s):\n    d = 0\n    for c in s:\n        if c == '(':\n            d += 1\n    return d\n";
+    for graft in ["10 == '('", "c < len"] {
+        let broken = fixed.replacen("c == '('", graft, 1);
+        let fixed = fixed.replacen("c == '('", &graft.replace("10", "c").replace("len", "d"), 1);
+        assert!(classic(&broken).iter().any(|r| r == &fixed), "{broken:?}");
+    }
+    // An operator where the larger of its operands was meant: cued by the function's name.
+    let rolling = "def rolling_max(xs):\n    out, best = [], xs[0]\n    for x in xs:\n        best = max(best, x)\n        out.append(best)\n    return out\n";
+    let tree = parse(rolling.replacen("max(best, x)", "best % x", 1));
+    let cued = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Cued);
+    assert!(cued.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == rolling));
+    // A literal's attribute its type lacks: the literal was a name.
+    let tags = "def tags(words):\n    out = []\n    for w in words:\n        out.append(w.lower())\n    return out\n";
+    let broken = tags.replacen("out.append", "\"L\".append", 1);
+    assert!(classic(&broken).iter().any(|r| r == tags), "{broken:?}");
+    // A builtin the program binds is a name like any other; a type compared for equality may be right; a
+    // literal's own method is sound.
+    for sound in [
+        "def f(len):\n    return 3 < len\n",
+        "def f(x):\n    return type(x) == int\n",
+        "def f(xs):\n    return ', '.join(xs) + b'x'.hex() + '{}'.format(1)\n",
+        "def f(b):\n    return str(b, 'utf-8') + str(b, 'utf-8', 'ignore')\n",
+    ] {
+        let tree = parse(sound);
+        assert!((0..tree.nodes().len() as NodeId).all(|id| !cannot_be_right(&tree, id)), "{sound}");
+    }
+    // A literal compared with a name may be right: another expression in its place is a rewrite.
+    let rewritten = fixed.replacen("'('", "d", 1);
+    assert!(repairs(fixed).contains(&rewritten) && !classic(fixed).contains(&rewritten));
+}
+
+#[test]
+fn grafted_statements_give_way_to_an_initialisation_or_a_return() {
+    let deepest = "def deepest(s):\n    d = 0\n    most = 0\n    for c in s:\n        if c == '(':\n            d += 1\n            most = max(d, most)\n        else:\n            d -= 1\n    return most\n";
+    let negative = "def negative(ops):\n    total = 0\n    for op in ops:\n        total += op\n        if total < 0:\n            return True\n    return False\n";
+    let bit = "def bits(a, b):\n    def one(i, j):\n        if i == j:\n            return '0'\n        else:\n            return '1'\n    return ''.join(one(x, y) for x, y in zip(a, b))\n";
+    let evens = "def evens(xs):\n    out = []\n    for x in xs:\n        if x % 2 == 0:\n            out.append(x)\n    return out\n";
+    let longest =
+        "def longest(words):\n    n = max(len(w) for w in words)\n    return [w for w in words if len(w) == n]\n";
+    for (fixed, from, to) in [
+        // A statement that cannot be right where an initialisation was.
+        (deepest, "most = 0\n", "if str < 1:\n        return True\n"),
+        // An addition to a name nothing binds, a dead store ending a block: where a return was.
+        (negative, "return True", "odd_count += 1"),
+        (bit, "return '1'", "a = None"),
+        // A value builtin's result called.
+        (longest, "len(w) for", "len(arr)(w) for"),
+        // A slice's bound on the wrong side (not a graft, a classic bug).
+        ("def head(s, i):\n    return s[:i].upper()\n", "s[:i]", "s[i:]"),
+        // A value computed and dropped: over an append, over a docstring.
+        (evens, "out.append(x)", "str(x)"),
+    ] {
+        let broken = fixed.replacen(from, to, 1);
+        assert!(classic(&broken).iter().any(|r| r == fixed), "{broken}");
+    }
+    // A value computed and dropped where a docstring was: deleted.
+    let tree = parse(longest.replacen("    n = max", "    int(k ** 0.5)\n    n = max", 1));
+    let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
+    assert!(mends.into_iter().any(|e| e.text == "pass" && tree.text(e.span) == "int(k ** 0.5)"));
+    // Sound statements are not grafts: a store read later, an addition to a bound name, a store nothing reads
+    // in the middle of a block, a store into a `nonlocal` name, a store a lambda before it reads; and a
+    // comprehension's variable is not read before it is bound.
+    let visits = "def most(xs):\n    best = 0\n    def visit(x):\n        nonlocal best\n        if x > best:\n            best = x\n    for x in xs:\n        visit(x)\n    return best\n";
+    let closure = "def make(n):\n    total = n\n    get = lambda: total\n    if n > 0:\n        total = n + 1\n    return get()\n";
+    let unused = "def f(xs):\n    unused = 1\n    return xs\n";
+    for sound in [deepest, negative, bit, longest, evens, unused, visits, closure] {
+        let tree = parse(sound);
+        let mut foreign = tree.replaceable().filter(|&id| tree.node(id).class == Some(ReplacementClass::Statement));
+        let nonsense: Vec<bool> = (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(&tree, id)).collect();
+        let unbound = unbound_reads(&tree, 0);
+        assert!(foreign.all(|id| !is_foreign_statement(&tree, id, &nonsense, &unbound)), "{sound}");
+        let function = (0..tree.nodes().len() as NodeId).find(|&f| tree.node(f).kind == "function_definition");
+        assert_eq!(read_before_bound(&tree, function.unwrap()), [], "{sound}");
+    }
+}
+
+/// `fixed` with `from` replaced by `to` is repaired by one single edit of `tier`.
+fn assert_repaired_at(fixed: &str, from: &str, to: &str, tier: Tier) {
+    let broken = fixed.replacen(from, to, 1);
+    assert_ne!(broken, fixed);
+    let tree = parse(&broken);
+    let edits = single_edits(&tree);
+    let hit = edits.iter().find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));
+    assert_eq!(hit.map(|e| e.tier), Some(tier), "{broken}: {hit:?}");
+}
+
+#[test]
+fn grafts_over_a_binding_give_way_to_an_update_or_a_value() {
+    let close = "def close(xs, t):\n    for i, a in enumerate(xs):\n        for j, b in enumerate(xs):\n            if i != j:\n                d = abs(a - b)\n                if d < t:\n                    return True\n    return False\n";
+    let both =
+        "def both(xs):\n    s = 0\n    p = 1\n    for n in xs:\n        s += n\n        p *= n\n    return s, p\n";
+    let rolling = "def rolling(xs):\n    top = None\n    out = []\n    for n in xs:\n        if top is None:\n            top = n\n        else:\n            top = max(top, n)\n        out.append(top)\n    return out\n";
+    let named = close.replace("d = ", "distance = ").replace("if d <", "if distance <");
+    let running = rolling.replace("top", "running_max");
+    let reads_t = close.replace("return True", "return t > 0");
+    let palindrome =
+        "def make(s):\n    k = 0\n    while not is_palindrome(s[k:]):\n        k += 1\n    return s + s[:k][::-1]\n";
+    for (fixed, from, to, tier) in [
+        // Over a string that is no docstring: a value over the names in scope.
+        (close, "d = abs(a - b)", "'''A docstring\n                of another function.'''", Tier::Rewrite),
+        // An attribute read off the function itself: the accumulator's lost update.
+        (both, "p *= n", "both.append(s)", Tier::Mend),
+        // An update of a name nothing else binds: the same update of a local.
+        (both, "p *= n", "q *= n", Tier::Mend),
+        // A value dropped, the function passed where a collection belongs: the update lost.
+        (rolling, "top = max(top, n)", "len(out)", Tier::Rewrite),
+        (rolling, "top = max(top, n)", "top = sorted(rolling, reverse=True)", Tier::Rewrite),
+        // Named for what it holds (`distance`: `abs(`, `running_max`: `max(`): the cued values are mends. A
+        // statement reading a name bound nowhere (`res`) is a graft too.
+        (
+            named.as_str(),
+            "distance = abs(a - b)",
+            "'''A docstring\n                of another function.'''",
+            Tier::Mend,
+        ),
+        (running.as_str(), "running_max = max(running_max, n)", "return res.lower()", Tier::Mend),
+        // A parameter nothing reads (`t`) where a larger expression is: classic; read elsewhere, a rewrite.
+        (close, "d < t", "d < (i % xs == 0)", Tier::Classic),
+        (reads_t.as_str(), "d < t", "d < (i % xs == 0)", Tier::Rewrite),
+        // A name bound nowhere, passed: a sliced name of the program, sliced on either side.
+        (palindrome, "is_palindrome(s[k:])", "is_palindrome(idx)", Tier::Mend),
+        // A builtin where a collection belongs, in a condition: the condition a name or its negation.
+        (
+            "def longest(xs):\n    if not xs:\n        return None\n    return max(xs, key=len)\n",
+            "not xs",
+            "sorted(list(max))",
+            Tier::Mend,
+        ),
+    ] {
+        assert_repaired_at(fixed, from, to, tier);
+    }
+    // A builtin where a collection belongs, a program's function where a collection belongs or whose attribute
+    // is read: sites that cannot be right; a keyword's function, a set attribute, a bound name are not.
+    let flagged = |src: &str, site: &str| {
+        let tree = parse(src);
+        (0..tree.nodes().len() as NodeId).any(|id| tree.text(tree.node(id).span) == site && cannot_be_right(&tree, id))
+    };
+    assert!(flagged("def f(xs):\n    return sorted(list(max))\n", "max"));
+    assert!(flagged("def f(xs):\n    return len(f)\n", "f"));
+    assert!(flagged("def f(xs):\n    f.append(xs)\n", "f"));
+    assert!(!flagged("def f(xs):\n    return sorted(xs, key=len)\n", "len"));
+    assert!(!flagged("def f(xs):\n    f.calls = 0\n    f.calls += 1\n", "f"));
+    assert!(!flagged("def f(xs):\n    return len(xs)\n", "xs"));
+    assert!(!flagged("def g(f):\n    return list(f)\n\ndef f():\n    pass\n", "f"));
+}
+
+#[test]
+fn misspelt_bindings_are_renamed_in_one_edit() {
+    let cases = [
+        // A typed parameter the body never reads, while it reads a name nothing binds.
+        (
+            "def mean(values: list) -> float:\n    return sum(xs) / len(xs)\n",
+            "def mean(xs: list) -> float:\n    return sum(xs) / len(xs)\n",
+        ),
+        // The parameter's old name is also a local: only the unbound read tells.
+        (
+            "def below(total: list) -> bool:\n    total = 0\n    for op in ops:\n        total += op\n    return total < 0\n",
+            "def below(ops: list) -> bool:\n    total = 0\n    for op in ops:\n        total += op\n    return total < 0\n",
+        ),
+        // An annotation naming nothing of the program.
+        (
+            "def first(xs: Lst[int]) -> int:\n    y: List[int] = xs\n    return y[0]\n",
+            "def first(xs: List[int]) -> int:\n    y: List[int] = xs\n    return y[0]\n",
+        ),
+        // A binding in the body, and an attribute.
+        (
+            "def f(xs):\n    total = 0\n    for x in xs:\n        totl += x\n    return total\n",
+            "def f(xs):\n    total = 0\n    for x in xs:\n        total += x\n    return total\n",
+        ),
+        ("def g(p):\n    p.name = 1\n    return p.nme\n", "def g(p):\n    p.name = 1\n    return p.name\n"),
+    ];
+    for (broken, fixed) in cases {
+        assert!(repairs(broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair to {fixed:?}");
+    }
+}
+
+/// Two classic one-edit bugs: off by one in a bound, and a function that never returns what it built.
+#[test]
+fn off_by_one_and_missing_return_are_one_edit() {
+    let fixed = "def primes(limit):\n    out = []\n    for n in range(2, limit + 1):\n        if all(n % d for d in range(2, n)):\n            out.append(n)\n    return out\n";
+    let off_by_one = fixed.replace("limit + 1", "limit");
+    assert!(repairs(&off_by_one).iter().any(|r| r == fixed), "{off_by_one:?}");
+    let missing = fixed.replace("    return out\n", "");
+    assert!(repairs(&missing).iter().any(|r| r == fixed), "{missing:?}");
+    // A `pass` where the `return` was; a stub's lone `pass` is left to the stub's own menu.
+    let passed = fixed.replace("return out", "pass");
+    assert!(repairs(&passed).iter().any(|r| r == fixed), "{passed:?}");
+    for stub in ["def f(xs):\n    pass\n", "def f(xs):\n    \"\"\"Doc.\"\"\"\n    pass\n"] {
+        let tree = parse(stub);
+        assert!((0..tree.nodes().len() as NodeId).all(|id| pass_ending_a_body(&tree, id).is_none()), "{stub}");
+    }
+    // A bound assigned from another name: the binary search that never moves past `mid`.
+    let fixed = "def find(xs, t):\n    lo, hi = 0, len(xs)\n    while lo < hi:\n        mid = (lo + hi) // 2\n        if xs[mid] < t:\n            lo = mid + 1\n        else:\n            hi = mid\n    return lo\n";
+    let stuck = fixed.replace("lo = mid + 1", "lo = mid");
+    assert!(repairs(&stuck).iter().any(|r| r == fixed), "{stuck:?}");
+}
+
+/// A name for its kin, an operand too many and a wrong operator are classic edits; a name for another name is a
+/// rename; another expression of the program in a site's place, a statement deleted and a wrapped value are
+/// rewrites; and the baseline tries them tier by tier.
+#[test]
+fn menu_edits_come_tier_by_tier() {
+    let broken = "def merge(a, b):\n    out = list(a)\n    out.extend(a[1:] + [0])\n    return len(out) > 2\n";
+    let tree = parse(broken);
+    let menu = single_edits(&tree);
+    // The tier of the one menu edit that turns `from` (once) into `to`.
+    let tier_of = |from: &str, to: &str| {
+        let want = broken.replacen(from, to, 1);
+        let edits: Vec<&RawEdit> =
+            menu.iter().filter(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == want)).collect();
+        assert_eq!(edits.len(), 1, "{from:?} -> {to:?}: {edits:?}");
+        edits[0].tier
+    };
+    assert_eq!(tier_of("a[1:]", "b[1:]"), Tier::Classic);
+    assert_eq!(tier_of("a[1:] + [0]", "a[1:]"), Tier::Classic);
+    assert_eq!(tier_of("out) > 2", "out) >= 2"), Tier::Classic);
+    assert_eq!(tier_of("len(out)", "len(a)"), Tier::Rename);
+    assert_eq!(tier_of("a[1:] + [0]", "list(a)"), Tier::Rewrite);
+    assert_eq!(tier_of("    out = list(a)\n", "    pass\n"), Tier::Rewrite);
+    assert_eq!(tier_of("list(a)", "list(sorted(a))"), Tier::Rewrite);
+    // A site holding a name nothing else spells looks grafted: its rewrites are classic.
+    let grafted = parse("def g(a, b):\n    c = a * 2\n    return c + qq\n");
+    let grafted_menu = single_edits(&grafted);
+    let rewritten = |to: &str| {
+        let want = grafted.source().replace("c + qq", to);
+        grafted_menu.iter().find(|e| apply(&grafted, e).is_some_and(|(_, t)| t.source() == want)).map(|e| e.tier)
+    };
+    assert_eq!(rewritten("a * 2"), Some(Tier::Classic));
+    assert_eq!(rewritten("b"), Some(Tier::Classic));
+    let tiers: Vec<Tier> = Baseline::new(&tree, 7).singles.iter().map(|e| e.tier).collect();
+    assert!([Tier::Classic, Tier::Rename, Tier::Rewrite].iter().all(|t| tiers.contains(t)));
+    assert!(tiers.is_sorted(), "the tiers are out of order: {tiers:?}");
+    assert_eq!(tiers.len(), menu.len());
+}
+
+/// Within a rank tier by tier, each tier in its order; ranks never mix; late edits close their rank.
+#[test]
+fn tier_by_tier_within_a_rank() {
+    let edit = |text: &str, tier: Tier| RawEdit {
+        span: Span::new(0, 1),
+        class: ReplacementClass::Expression,
+        text: text.into(),
+        tier,
+    };
+    let ranked = vec![
+        (0.0, edit("c1", Tier::Classic)),
+        (0.0, edit("late", Tier::Classic)),
+        (0.0, edit("c2", Tier::Classic)),
+        (0.0, edit("w1", Tier::Rewrite)),
+        (0.0, edit("c3", Tier::Classic)),
+        (0.0, edit("w2", Tier::Rewrite)),
+        (-1.0, edit("w3", Tier::Rewrite)),
+        (-1.0, edit("r1", Tier::Rename)),
+        (-1.0, edit("r2", Tier::Rename)),
+    ];
+    let order: Vec<String> = tier_by_tier(ranked, |e| e.text == "late").into_iter().map(|e| e.text).collect();
+    assert_eq!(order, ["c1", "c2", "c3", "w1", "w2", "late", "r1", "r2", "w3"]);
+}
+
+/// The kin of a name: the other parameters of its function, the names unpacked with it, its function's other
+/// loop variables.
+#[test]
+fn names_introduced_together_are_kin() {
+    let tree = parse(
+        "def f(a, b=1, *, c: int = 2):\n    n, (m, p) = 1, (2, 3)\n    for i in a:\n        for j, k in b:\n            \
+         x = [y for y in c]\n    return x\n",
+    );
+    let names = Names::of(&tree);
+    for (x, y) in [("a", "b"), ("b", "c"), ("n", "m"), ("m", "p"), ("i", "j"), ("j", "k"), ("i", "y")] {
+        assert_eq!(names.rename_tier(x, y), Tier::Classic, "{x} {y}");
+        assert_eq!(names.rename_tier(y, x), Tier::Classic, "{y} {x}");
+    }
+    for (x, y) in [("a", "n"), ("x", "y"), ("i", "a"), ("n", "x")] {
+        assert_eq!(names.rename_tier(x, y), Tier::Rename, "{x} {y}");
+    }
+}
+
+/// A value wrapped in a builtin where it is passed, iterated or returned.
+#[test]
+fn values_are_wrapped_in_conversions() {
+    let fixed = "def rev(s):\n    words = s.split()\n    for w in sorted(words):\n        print(w)\n    return \" \".join(reversed(words))\n";
+    for broken in [fixed.replace("reversed(words)", "words"), fixed.replace("sorted(words)", "words")] {
+        assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
+    }
+}
+
+/// The programs one additive edit of `broken` makes.
+fn additions(broken: &str) -> Vec<String> {
+    let tree = parse(broken);
+    additive_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect()
+}
+
+/// A statement the function has, wanted somewhere else too; the step a `while` loop never takes; the clause a
+/// condition lacks. None of them is one edit of the first tier.
+#[test]
+fn additive_edits_insert_statements_and_widen_conditions() {
+    let fixed = "def split_on(s, sep):\n    parts, cur = [], ''\n    for ch in s:\n        if ch == sep:\n            parts.append(cur)\n            cur = ''\n        else:\n            cur += ch\n    parts.append(cur)\n    return parts\n";
+    let broken = fixed.replace("    parts.append(cur)\n    return", "    return");
+    assert!(!repairs(&broken).iter().any(|r| r == fixed));
+    assert!(additions(&broken).iter().any(|r| r == fixed), "{broken:?}");
+    let fixed = "def insertion_sort(a):\n    for i in range(1, len(a)):\n        key, j = a[i], i - 1\n        while j >= 0 and a[j] > key:\n            a[j + 1] = a[j]\n            j -= 1\n        a[j + 1] = key\n    return a\n";
+    let broken = fixed.replace("            j -= 1\n", "");
+    assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
+    let fixed = "def is_leap(y):\n    if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0):\n        return True\n    return y < 0\n";
+    let broken =
+        "def is_leap(y):\n    if y % 4 == 0 and y % 100 != 0:\n        return True\n    return y < 0 or y % 400 == 0\n";
+    let normal = |s: &str| parse(s).normalised().fingerprint();
+    let widened: Vec<_> = additions(broken).iter().map(|r| normal(r)).collect();
+    let want = "def is_leap(y):\n    if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0:\n        return True\n    return y < 0 or y % 400 == 0\n";
+    assert!(widened.contains(&normal(want)), "{broken:?}");
+    let want = "def is_leap(y):\n    if not (y % 4 == 0 and y % 100 != 0):\n        return True\n    return y < 0 or y % 400 == 0\n";
+    assert!(widened.contains(&normal(want)), "{broken:?}");
+    // A returned predicate widens too, and a symmetric condition gains the case it forgot.
+    let triangle = "def is_triangle(a, b, c):\n    return a + b > c and a + c > b and b + c > a\n";
+    let broken = "def is_triangle(a, b, c):\n    return a + b > c and a + c > b\n";
+    assert!(additions(broken).iter().any(|r| r == triangle), "{broken:?}");
+    assert_eq!(names_exchanged("a + c > b"), ["c + a > b", "b + c > a", "a + b > c"]);
+    assert_eq!(names_exchanged("len(xs) < n.size"), ["len(n) < xs.size"]);
+    // A missing base case, after the docstring; and in the recursion of a sort on lists.
+    let with_base = "def fact(n):\n    \"\"\"n!\"\"\"\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\n";
+    let broken = with_base.replace("    if n <= 1:\n        return 1\n", "");
+    assert!(additions(&broken).iter().any(|r| r == with_base), "{broken:?}");
+    let with_base = "def msort(xs):\n    if len(xs) <= 1:\n        return xs\n    m = len(xs) // 2\n    return merge(msort(xs[:m]), msort(xs[m:]))\n";
+    let broken = with_base.replace("    if len(xs) <= 1:\n        return xs\n", "");
+    assert!(additions(&broken).iter().any(|r| r == with_base), "{broken:?}");
+    // The rest a loop leaves, appended after it.
+    let wrap = "def wrap(text, cols):\n    lines = []\n    while len(text) > cols:\n        line, text = text[:cols], text[cols:]\n        lines.append(line)\n    lines.append(text)\n    return lines\n";
+    let broken = wrap.replace("    lines.append(text)\n", "");
+    assert!(!repairs(&broken).iter().any(|r| r == wrap));
+    assert!(additions(&broken).iter().any(|r| r == wrap), "{broken:?}");
+    // A local the loop carries but never updates.
+    let reversed = "def reverse(node):\n    prev = None\n    while node:\n        nxt = node.next\n        node.next = prev\n        prev = node\n        node = nxt\n    return prev\n";
+    let broken = reversed.replace("        prev = node\n", "");
+    assert!(additions(&broken).iter().any(|r| r == reversed), "{broken:?}");
+    let updates = |src: &str| {
+        let tree = parse(src);
+        let mut blocks = 0..tree.nodes().len() as NodeId;
+        let body = blocks.find(|&b| {
+            tree.node(b).kind == "block" && tree.node(b).parent.is_some_and(|p| tree.node(p).kind == "while_statement")
+        });
+        carried_updates(&tree, body.expect("a loop body"))
+    };
+    assert_eq!(updates(&broken), ["prev = nxt", "prev = node"]);
+    assert_eq!(updates(reversed), Vec::<String>::new());
+    let method = "class C:\n    def depth(self, t):\n        return 1 + self.depth(t[0])\n";
+    assert!(additions(method).iter().any(|r| r.contains("        if not t:\n            return 0\n")));
+    // Not where the function does not call itself.
+    let flat = parse("def total(xs):\n    return sum(xs)\n");
+    assert!(additive_edits(&flat).iter().all(|e| !e.text.contains("if ")), "{:?}", additive_edits(&flat));
+    // Only inside functions, never the header, and every edit splices; `break` only inside a loop (where
+    // CPython accepts it).
+    let tree = parse(fixed);
+    assert!(additive_edits(&tree).iter().all(|e| apply(&tree, e).is_some()));
+    let tree = parse(
+        "def f(xs):\n    if not xs:\n        return 0\n    for x in xs:\n        if x:\n            break\n    return x\n",
+    );
+    let programs: Vec<String> =
+        additive_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
+    assert!(programs.iter().any(|p| p.contains("    for x in xs:\n        break\n")));
+    assert!(!programs.iter().any(|p| p.contains("    if not xs:\n        break\n")));
+    let validity = crate::exec::validate(&programs).expect("CPython runs");
+    assert!(validity.iter().all(|v| v.ok), "{validity:?}");
+    assert!(additive_edits(&parse("x = 1\nif x:\n    y = 2\n")).is_empty());
+}
+
+#[test]
+fn guards_go_first_in_the_body_after_the_docstring() {
+    let fixed =
+        "def mean(xs):\n    \"\"\"The mean.\"\"\"\n    if not xs:\n        return 0\n    return sum(xs) / len(xs)\n";
+    let broken = fixed.replace("    if not xs:\n        return 0\n", "");
+    let tree = parse(broken.as_str());
+    let guarded: Vec<String> =
+        guard_edits(&tree).iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
+    assert!(guarded.iter().any(|g| g == fixed), "{guarded:?}");
+    assert_eq!(guarded.len(), 3 * GUARD_VALUES.len(), "three conditions on one parameter, every one splices");
+    let validity = crate::exec::validate(&guarded).expect("CPython runs");
+    assert!(validity.iter().all(|v| v.ok), "{validity:?}");
+    // Nothing to check without parameters.
+    assert!(guard_edits(&parse("def f():\n    return 1\n")).is_empty());
+}
+
+/// Builtins for grafted callees, a loop's pairs, stores nothing reads after: each its shape's repair.
+#[test]
+fn grafted_callees_loops_and_dead_stores() {
+    let minimum = "def shortest(lst):\n    return min((len(x) for x in lst))\n";
+    let odd = "def odd(nums):\n    return list(filter(lambda x: x % 2 != 0, nums))\n";
+    let kind = "def flat(x):\n    if isinstance(x, list):\n        return x[0]\n    return x\n";
+    let pairs = "def sum_pairs(t1, t2):\n    return tuple((a + b for a, b in zip(t1, t2)))\n";
+    let position = "def first_upper(s):\n    for i, c in enumerate(s):\n        if c.isupper():\n            return i\n    return -1\n";
+    let found = "def found(xs, sub):\n    if any((sub in s for s in xs)):\n        return True\n    return False\n";
+    let subtract = "def sub(xs, ys):\n    out = list(map(lambda x, y: x - y, xs, ys))\n    return out\n";
+    let digits = "def first_digit(n):\n    while n >= 10:\n        n = n // 10\n    return n\n";
+    let count = "def count(xs):\n    res = len(set(xs))\n    return res\n";
+    let hypotenuse = "def hypotenuse(w, h):\n    return math.sqrt(w * w + (h * h))\n";
+    let product =
+        "def prod(xs):\n    res = 1\n    for x in xs:\n        step = res * x\n        res = step\n    return res\n";
+    for (fixed, from, to, tier) in [
+        // A callee that cannot be right: the builtins that take what it is passed.
+        (minimum, "min(", "'''Write a function to filter odd numbers.'''(", Tier::Classic),
+        (odd, "filter(", "10(", Tier::Classic),
+        // A loop's variable called.
+        (pairs, "tuple((", "b((", Tier::Classic),
+        // A builtin given more arguments than it takes.
+        (kind, "isinstance(x, list)", "list(x, list)", Tier::Classic),
+        // A loop over pairs, over its own variable or a docstring.
+        (position, "enumerate(s)", "c", Tier::Mend),
+        // A store that nothing reads after it, ending its block: where a `return` was.
+        (found, "return True", "sub = 1", Tier::Mend),
+        (subtract, "return out", "y = True", Tier::Classic),
+        (digits, "return n", "int = 1", Tier::Classic),
+        // A builtin compared with a literal.
+        (count, "return res", "return len == 9", Tier::Classic),
+        // A store of a name into itself stores into another.
+        (product, "res = step", "step = step", Tier::Classic),
+        // An operand grafted over beside its sibling: the sibling with a parameter nothing reads.
+        (hypotenuse, "(h * h)", "len(arr)", Tier::Mend),
+    ] {
+        assert_repaired_at(fixed, from, to, tier);
+    }
+}
+
+/// What grafts leave in small real functions (MBPP's dev slice): each shape's repair, in its tier.
+#[test]
+fn what_grafts_leave_in_small_real_functions() {
+    let circle = "def circle(r):\n    perimeter = 2 * 3.1415 * r\n    return perimeter\n";
+    let words = "def long_words(n, text):\n    out = []\n    for w in text.split(' '):\n        if len(w) > n:\n            out.append(w)\n    return out\n";
+    let biggest = "def biggest(xs):\n    return max((i for i in xs if isinstance(i, int)))\n";
+    let shortest = "def shortest(lst):\n    return min((len(x) for x in lst))\n";
+    let firsts = "def firsts(xs):\n    return [x[0] for x in xs]\n";
+    let strip = "def strip_upper(s):\n    return re.sub('[A-Z]', '', s)\n";
+    let span = "def span(text, pattern):\n    m = re.search(pattern, text)\n    s = m.start()\n    e = m.end()\n    return (s, e)\n";
+    let sizes = "def sizes(X, Y, Z):\n    m = len(X)\n    n = len(Y)\n    o = len(Z)\n    return m * n * o\n";
+    let first_even = "def first_even(xs):\n    found = None\n    for x in xs:\n        if x % 2 == 0:\n            found = x\n            break\n    return found\n";
+    let dups = "def dups(nums):\n    return [key for key, group in groupby(nums)]\n";
+    let marks = "def marks(pairs):\n    pairs.sort(key=lambda x: x[1])\n    return pairs\n";
+    let area = "def area(r, h):\n    a = 2 * 3.14 * r * r + 2 * 3.14 * r * h\n    return a\n";
+    for (fixed, from, to, tier) in [
+        // A binding like its sibling's, over a store nothing reads or a graft's value, or a stray string.
+        (span, "e = m.end()", "total = 1", Tier::Mend),
+        (span, "m.end()", "perimeter()", Tier::Mend),
+        (sizes, "n = len(Y)", "'''Another function's docstring.'''", Tier::Mend),
+        // A docstring's text as a value, and a receiver reading only names bound nowhere.
+        (dups, "groupby(nums)", "groupby('''Write a function to put spaces between words.''')", Tier::Classic),
+        (marks, "pairs.sort", "(1 << key).sort", Tier::Mend),
+        // A loop's `break` under a stray string.
+        (first_even, "break", "'''Another function's docstring.'''", Tier::Mend),
+        // A binding's value reading its own target, bound nowhere before: a graft, and its rewrites classic.
+        (area, "2 * 3.14 * r * r", "(a + 1) * r * r", Tier::Classic),
+        // A stray string where the body ended in its `return`.
+        (circle, "return perimeter", "'''Another function's docstring.'''", Tier::Classic),
+        // A `return` with statements after it, where an initialisation was: the empty list `append` asks for.
+        (words, "out = []", "return text", Tier::Mend),
+        // A comprehension's element that ignores its variable.
+        (biggest, "(i for", "(xs * xs for", Tier::Classic),
+        // … or took more than the variable: `len(x)` under `k == 12`.
+        (shortest, "len(x) for", "k == 12 for", Tier::Classic),
+        (firsts, "x[0] for", "xs.pop() for", Tier::Classic),
+        // An argument reading only names bound nowhere, where a constant was.
+        (strip, "''", "n % 10", Tier::Classic),
+    ] {
+        assert_repaired_at(fixed, from, to, tier);
+    }
+    // An element that reads nothing (`[0 for i in …]`) is no graft.
+    let zeros = parse("def zeros(n):\n    return [0 for i in range(n)]\n");
+    let as_variable = "def zeros(n):\n    return [i for i in range(n)]\n";
+    assert!(!single_edits(&zeros).iter().any(|e| apply(&zeros, e).is_some_and(|(_, t)| t.source() == as_variable)));
+    // The initial value a name's uses ask for comes first.
+    let tree = parse("def f(xs):\n    for x in xs:\n        seen.add(x)\n        count[x] = 1\n    return seen\n");
+    let function = tree.children(0).next().expect("a function");
+    assert_eq!(initial_values_by_use(&tree, function, "seen")[0], "set()");
+    assert_eq!(initial_values_by_use(&tree, function, "count")[0], "{}");
+}
+
+/// The misspelt binding, the missing initialisation and the wrong method, each from its error's message; every
+/// such edit splices and CPython accepts it, and the baseline's stream tries them first.
+#[test]
+fn errors_name_their_repairs() {
+    let repaired = |broken: &str, missing: Missing| -> Vec<String> {
+        let tree = parse(broken);
+        let errors = error_edits(&tree, &[missing], &TestFacts::default());
+        let edits: Vec<RawEdit> = errors.first.into_iter().chain(errors.likely).chain(errors.rest).collect();
+        let programs: Vec<String> =
+            edits.iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
+        assert_eq!(programs.len(), edits.len(), "every edit splices");
+        let validity = crate::exec::validate(&programs).expect("CPython runs");
+        assert!(validity.iter().all(|v| v.ok), "{validity:?}");
+        programs
+    };
+    let fixed = "def join(items, delim):\n    return delim.join(items)\n";
+    let programs = repaired(&fixed.replace("items, delim", "items, sep"), Missing::Name("delim".into()));
+    assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
+    assert!(!programs.iter().any(|p| p.contains("def delim")), "the function keeps its name");
+
+    let fixed = "def total(xs):\n    \"\"\"Sum.\"\"\"\n    s = 0\n    for x in xs:\n        s += x\n    return s\n";
+    let programs = repaired(&fixed.replace("    s = 0\n", ""), Missing::Local("s".into()));
+    assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
+    // A misspelt initialisation is renamed instead.
+    let programs = repaired(&fixed.replace("s = 0", "t = 0"), Missing::Local("s".into()));
+    assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
+
+    // A standard module or one of its names, used but not imported.
+    for fixed in [
+        "def hypotenuse(a, b):\n    import math\n    return math.sqrt(a * a + b * b)\n",
+        "def tally(xs):\n    \"\"\"Counts.\"\"\"\n    from collections import Counter\n    return Counter(xs)\n",
+    ] {
+        let import = fixed.lines().find(|l| l.contains("import")).expect("an import");
+        let name = import.split(' ').next_back().expect("a name");
+        let programs = repaired(&fixed.replace(&format!("{import}\n"), ""), Missing::Name(name.into()));
+        assert!(programs.iter().any(|p| p == fixed), "{programs:?}");
+    }
+    assert!(import_of("total").is_none());
+    // A misspelt read: the bound name it looks like, first.
+    let fixed = "def area(length, width):\n    return length * width\n";
+    let tree = parse(fixed.replacen("length *", "lenght *", 1));
+    let first = error_edits(&tree, &[Missing::Name("lenght".into())], &TestFacts::default()).first;
+    assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
+    // A renamed parameter or loop variable, or a read grafted over: the name left unbound in the body and the
+    // binding nothing reads are each other's likely repair, however unalike.
+    for (fixed, from, to, missing) in [
+        ("def scale(xs, factor):\n    return [x * factor for x in xs]\n", "xs, factor)", "xs, k)", "factor"),
+        ("def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s\n", "for x", "for q", "x"),
+        ("def shift(xs, d):\n    return [x + d for x in xs]\n", "[x + d", "[odd.append + d", "odd"),
+    ] {
+        let tree = parse(fixed.replacen(from, to, 1));
+        let likely = error_edits(&tree, &[Missing::Name(missing.into())], &TestFacts::default()).likely;
+        assert!(likely.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{likely:?}");
+    }
+    // A binding that is read and not a parameter stays with the rest.
+    let tree = parse("def f(xs):\n    n = len(xs)\n    return n + m\n");
+    let errors = error_edits(&tree, &[Missing::Name("m".into())], &TestFacts::default());
+    let renamed = |edits: &[RawEdit]| edits.iter().map(|e| tree.text(e.span).to_string()).collect::<Vec<_>>();
+    assert_eq!((renamed(&errors.likely), renamed(&errors.rest)), (vec!["xs".into()], vec!["n".into()]));
+    // A binding that looks like the missing name's misspelling makes its import unsure: `time` for `times`.
+    let tree = parse("def f(times):\n    return time * 2\n");
+    let errors = error_edits(&tree, &[Missing::Name("time".into())], &TestFacts::default());
+    assert!(
+        errors.first.iter().all(|e| !e.text.contains("import"))
+            && errors.rest.iter().any(|e| e.text.contains("import time"))
+    );
+    // A module's function it lacks: each it has, spelt like it first; the message's module may be aliased.
+    let fixed = "def largest(xs, n):\n    return hq.nlargest(n, xs)\n";
+    let missing = Missing::ModuleAttribute { module: "heapq".into(), attribute: "nlargets".into() };
+    let programs = repaired(&fixed.replace("nlargest", "nlargets"), missing);
+    assert_eq!(programs.first().map(String::as_str), Some(fixed), "{programs:?}");
+    assert_eq!(programs.len(), module_functions("heapq").len());
+    // A receiver a builtin type made (`s[0].sub`) where a module's function was called.
+    let fixed = "def strip(s):\n    return re.sub('[A-Z]', '', s)\n";
+    let missing = Missing::Attribute { type_name: "str".into(), attribute: "sub".into() };
+    assert!(repaired(&fixed.replace("re.sub", "s[0].sub"), missing).iter().any(|p| p == fixed));
+    // A method a list lacks, called where a builtin took the arguments.
+    let fixed = "def top(xs):\n    return max((x for x in xs if x > 0))\n";
+    let missing = Missing::Attribute { type_name: "list".into(), attribute: "finditer".into() };
+    assert!(repaired(&fixed.replace("max(", "xs.finditer("), missing).iter().any(|p| p == fixed));
+    // An index of the wrong type, on the line that raised: the small indices.
+    let fixed = "def second(pairs):\n    pairs.sort(key=lambda x: x[1])\n    return pairs\n";
+    let programs = repaired(&fixed.replace("x[1]", "x[second]"), Missing::Index { line: 1 });
+    assert!(programs.iter().any(|p| p == fixed));
+    assert!(repaired(&fixed.replace("x[1]", "x[second]"), Missing::Index { line: 2 }).is_empty());
+    // The attribute itself is never its own repair.
+    let missing = Missing::Attribute { type_name: "str".into(), attribute: "decode".into() };
+    let errors = error_edits(&parse("def f(s):\n    return s.decode()\n"), &[missing], &TestFacts::default());
+    assert!(errors.first.iter().chain(&errors.rest).all(|e| e.text != "decode"));
+
+    let fixed = "def reset(xs):\n    xs.clear()\n    return xs\n";
+    let missing = Missing::Attribute { type_name: "list".into(), attribute: "clean".into() };
+    let programs = repaired(&fixed.replace("clear", "clean"), missing.clone());
+    assert_eq!(programs.first().map(String::as_str), Some(fixed), "the likest name first: {programs:?}");
+    // Every other attribute of a list, and the call dropped (`xs`).
+    assert_eq!(programs.len(), builtin_attributes("list").len() + 1);
+    // The receiver may be the culprit: a name bound to a list, read with the attribute or annotated as a
+    // list takes its place, and nothing else does.
+    let fixed = "def groups(s: str, out: list):\n    path = []\n    depth = 0\n    for c in s:\n        path.append(c)\n        depth += 1\n    path.clear()\n    return depth\n";
+    let broken = fixed.replace("path.clear()", "depth.clear()");
+    let missing = Missing::Attribute { type_name: "int".into(), attribute: "clear".into() };
+    let tree = parse(&broken);
+    let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
+    let receivers: Vec<&str> = first.iter().filter(|e| tree.text(e.span) == "depth").map(|e| e.text.as_str()).collect();
+    assert_eq!(receivers, ["out", "path"]);
+    assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed));
+    // A literal the operator refused, on the line that raised, becomes each bound name; a literal elsewhere
+    // or of another type stays.
+    let fixed =
+        "def sum_product(xs):\n    total = 0\n    for n in xs:\n        total += n\n    return total, 'x' + '-'\n";
+    let broken = fixed.replace("total += n", "total += '-'");
+    let missing = Missing::WrongType { types: vec!["int".into(), "str".into()], line: 3, operator: Some("+=".into()) };
+    let tree = parse(&broken);
+    let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
+    assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed));
+    assert!(
+        first.iter().all(|e| tree.text(e.span) == "'-'" && e.span.start < broken.find("return").unwrap_or(0) as u32)
+    );
+    assert_eq!(first.len(), 3, "total, n, xs: {first:?}");
+    // A method the value lacks may not belong at all: the call becomes its receiver.
+    let fixed = "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\n";
+    let broken = fixed.replace("= b, a", "= b.reverse(), a");
+    let tree = parse(&broken);
+    let missing = Missing::Attribute { type_name: "int".into(), attribute: "reverse".into() };
+    let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
+    assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
+    // So does a name of a refused type: a function where a value belongs, a builtin type as an operand.
+    for (fixed, from, to, refused, line) in [
+        (
+            "def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s\n",
+            "in xs",
+            "in total",
+            "function",
+            2,
+        ),
+        ("def at(xs: list, n: int):\n    return xs[n - 1]\n", "[n - 1]", "[List - 1]", "_SpecialGenericAlias", 1),
+    ] {
+        let broken = fixed.replace(from, to);
+        let tree = parse(&broken);
+        let missing = Missing::WrongType { types: vec![refused.into()], line, operator: None };
+        let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
+        assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{broken}");
+    }
+    // Only the operands of the operator the message names: `numbers` under `%`, not the `0` beside it.
+    let tree = parse(
+        "def close(numbers: list, t: float):\n    for i in range(3):\n        if t < (i % numbers == 0):\n            return True\n",
+    );
+    let missing = Missing::WrongType { types: vec!["int".into(), "list".into()], line: 2, operator: Some("%".into()) };
+    let first = error_edits(&tree, &[missing], &TestFacts::default()).first;
+    assert!(!first.is_empty() && first.iter().all(|e| tree.text(e.span) == "numbers"), "{first:?}");
+    // A builtin on the line is left to the mends of what cannot be right: `bool < 0` offers no names; a
+    // builtin called there is no culprit (`set(below_zero)` becomes `set(xs)`).
+    let tree = parse("def below_zero(xs):\n    for x in set(below_zero):\n        pass\n");
+    let missing = Missing::WrongType { types: vec!["function".into()], line: 1, operator: None };
+    assert!(error_edits(&tree, &[missing], &TestFacts::default()).first.iter().any(|e| e.text == "xs"));
+    let tree =
+        parse("def neg(xs):\n    for x in xs:\n        if bool < 0:\n            return True\n    return False\n");
+    let missing = Missing::WrongType { types: vec!["type".into(), "int".into()], line: 2, operator: Some("<".into()) };
+    assert!(error_edits(&tree, &[missing], &TestFacts::default()).first.is_empty());
+    // A value called where a function was: a builtin given as many arguments, an imported module's function,
+    // one of the program's callables; not a callee that is callable, nor one on another line.
+    let tree = parse(
+        "def find(pattern, text):\n    m = pattern(pattern, text)\n    n = helper(text)\n    return len(m) + n\n",
+    );
+    let facts = TestFacts::default().importing("import re\n");
+    let likely = error_edits(&tree, &[Missing::NotCallable { line: 1 }], &facts).likely;
+    let texts: Vec<&str> = likely.iter().map(|e| e.text.as_str()).collect();
+    for want in ["re.search", "divmod", "len", "isinstance"] {
+        assert!(texts.contains(&want), "{want} missing from {texts:?}");
+    }
+    assert!(!texts.contains(&"sorted"), "sorted takes one argument: {texts:?}");
+    assert!(likely.iter().all(|e| tree.text(e.span) == "pattern"), "{likely:?}");
+    // An unknown type has no menu.
+    let missing = Missing::Attribute { type_name: "Point".into(), attribute: "z".into() };
+    let errors = error_edits(&parse("def f(p):\n    return p.z\n"), &[missing], &TestFacts::default());
+    assert!(errors.first.is_empty() && errors.rest.is_empty());
+}
+
+/// A result computed and dropped, and neighbours swapped in a tuple, a list or a call anywhere.
+#[test]
+fn dropped_results_and_swapped_elements_are_one_edit() {
+    let fixed = "def count_digits(n):\n    count = 0\n    while n > 0:\n        count += 1\n        n //= 10\n    return count\n";
+    let broken = fixed.replace("n //= 10", "n // 10");
+    assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
+    let fixed = "def split_at(xs, i):\n    if i < 0:\n        i = max(0, len(xs) + i)\n    return xs[:i], xs[i:]\n";
+    let broken = &fixed.replace("xs[:i], xs[i:]", "xs[i:], xs[:i]");
+    assert!(repairs(broken).iter().any(|r| r == fixed), "{broken:?}");
+    let fixed =
+        "def cmp(pa, pb):\n    for x, y in zip(pa, pb):\n        if x < y:\n            return -1\n    return 0\n";
+    let broken = fixed.replace("zip(pa, pb)", "zip(pb, pa)");
+    assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?}");
+}
+
+/// A function or method called where its sibling was meant: `max` for `min`, `rstrip` for `strip`.
+#[test]
+fn an_argument_too_many_is_dropped_in_one_edit() {
+    let fixes = repairs("def slug(t):\n    return \"-\".join(t.lower().split(\" \"))\n");
+    assert!(fixes.iter().any(|f| f.contains("t.lower().split()")), "{fixes:?}");
+    let fixes = repairs("def f(n):\n    return sorted(range(1, n), reverse=True)\n");
+    for want in ["sorted(range(n), reverse=True)", "sorted(range(1), reverse=True)", "sorted(range(1, n))"] {
+        assert!(fixes.iter().any(|f| f.contains(want)), "{want} missing from {fixes:?}");
+    }
+    // Dropping an argument is one token's kind of edit: classic.
+    let tree = parse("def f(s):\n    return s.split(\",\")\n");
+    let edit = single_edits(&tree).into_iter().find(|e| e.text == "s.split()").expect("the argument dropped");
+    assert_eq!(edit.tier, Tier::Classic);
+}
+
+#[test]
+fn a_separator_becomes_another_in_one_edit() {
+    let fixes = repairs("def title(s):\n    return \"\".join(w.capitalize() for w in s.split(','))\n");
+    assert!(fixes.iter().any(|f| f.contains("\" \".join(")), "{fixes:?}");
+    assert!(fixes.iter().any(|f| f.contains("s.split('\\n')")), "{fixes:?}");
+    // Only separators: a word stays a word.
+    let fixes = repairs("def f():\n    return 'abc'\n");
+    assert!(!fixes.iter().any(|f| f.contains("' '")), "{fixes:?}");
+}
+
+#[test]
+fn two_digits_in_the_wrong_order_are_one_edit() {
+    let fixes = repairs("def cap(n):\n    return min(n, 23) + 1042\n");
+    assert!(fixes.iter().any(|f| f.contains("min(n, 32)")), "{fixes:?}");
+    assert!(fixes.iter().any(|f| f.contains("+ 1024")), "{fixes:?}");
+    // Never a leading zero (`01` is no Python literal), nor a swap of equal digits.
+    let fixes = repairs("def f():\n    return 10 + 11\n");
+    assert!(!fixes.iter().any(|f| f.contains("return 01 ")), "{fixes:?}");
+}
+
+#[test]
+fn a_callee_that_cannot_be_right_may_be_an_imported_modules_function() {
+    let broken = "def match_ab(text):\n    return bool((n > m[-1])('ab+', text))\n";
+    let tree = parse(broken);
+    let fixes = |facts: &TestFacts| -> Vec<String> {
+        single_edits_with(&tree, facts)
+            .iter()
+            .filter(|e| e.tier == Tier::Classic)
+            .filter_map(|e| apply(&tree, e))
+            .map(|(_, t)| t.source().to_string())
+            .collect()
+    };
+    let search = broken.replace("(n > m[-1])", "re.search");
+    assert!(!fixes(&TestFacts::default()).contains(&search), "no import, no module's function");
+    assert!(fixes(&TestFacts::default().importing("import os, re\n")).contains(&search));
+    let aliased = broken.replace("(n > m[-1])", "regex.search");
+    assert!(fixes(&TestFacts::default().importing("import re as regex\n")).contains(&aliased));
+    // A module the function imports itself counts too; a name imported from one does not.
+    let own = parse(format!("import math\n{}", broken.replace("'ab+', text", "x")));
+    let floor = own.source().replace("(n > m[-1])", "math.floor");
+    assert!(single_edits(&own).iter().filter_map(|e| apply(&own, e)).any(|(_, t)| t.source() == floor));
+    assert!(!fixes(&TestFacts::default().importing("from re import search\n")).contains(&search));
+    // So may a receiver that is no name the program binds, of one of the module's functions.
+    let fixed = "def lowerless(s):\n    return re.sub('[a-z]', '', s)\n";
+    let broken = fixed.replace("re.sub", "(lowerless + 0).sub");
+    let tree = parse(&broken);
+    let re = TestFacts::default().importing("import re\n");
+    let hit =
+        single_edits_with(&tree, &re).into_iter().find(|e| apply(&tree, e).is_some_and(|(_, t)| t.source() == fixed));
+    assert_eq!(hit.map(|e| e.tier), Some(Tier::Classic));
+    let bound = parse(fixed.replace("re.sub", "s.sub"));
+    assert!(!single_edits_with(&bound, &re).iter().any(|e| e.text == "re"), "a parameter's method stays its own");
+}
+
+#[test]
+fn sibling_functions_and_methods_are_swapped() {
+    let fixed = "def span(xs, s):\n    lo = min(xs)\n    return max(xs) - lo, s.strip().lower()\n";
+    for broken in [fixed.replacen("min", "max", 1), fixed.replace("strip", "rstrip"), fixed.replace("lower", "upper")] {
+        assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair");
+    }
+    // Not a variable that happens to share the name.
+    let tree = parse("def f(max):\n    return max + 1\n");
+    assert!(single_edits(&tree).iter().all(|e| e.text != "min"));
+}
+
+/// A literal with a zero too many or too few, and a string the tests expect that the function lacks (an
+/// expected output): one edit each. The tests' docstrings and f-strings, and strings the function has, are no
+/// test strings.
+#[test]
+fn literals_off_by_a_zero_and_the_tests_strings_are_one_edit() {
+    let fixed = "def roman(c):\n    return {\"C\": 100, \"D\": 500}[c]\n";
+    assert!(repairs(&fixed.replace("500", "50")).iter().any(|r| r == fixed));
+    assert!(repairs(&fixed.replace("100", "1000")).iter().any(|r| r == fixed));
+    let fixed = "def fizz(n):\n    if n % 5 == 0:\n        return \"Buzz\"\n    return \"Fizz\"\n";
+    let broken = parse(fixed.replace("Buzz", "Fizz"));
+    let tests = Tests::Check {
+        source: "def check(f):\n    \"\"\"A docstring.\"\"\"\n    assert f(5) == \"Buzz\"\n    \
+                 assert f(3) == 'Fizz', f\"{f(3)}\"\n    assert f(10) == \"Buzz\", \"\"\"docstring-like\"\"\"\n"
+            .into(),
+        entry_point: "fizz".into(),
+    };
+    let strings = test_strings(&tests, &broken);
+    // 'Fizz' is the function's "Fizz"; b'x' is not 'x'.
+    assert_eq!(parse("'Fizz'").normalised(), parse("\"Fizz\"").normalised());
+    assert_ne!(parse("b'x'").normalised(), parse("'x'").normalised());
+    assert_eq!(strings, ["\"Buzz\"", "\"\"\"docstring-like\"\"\""]);
+    // A parametrised test's names are the test's own, not a value.
+    let parametrised = Tests::Asserts(vec![
+        "@pytest.mark.parametrize(\"n,out\", [(5, \"Buzz\")])\ndef test_f(n, out):\n    assert fizz(n) == out\n".into(),
+    ]);
+    assert_eq!(test_strings(&parametrised, &broken), ["\"Buzz\""]);
+    let repaired = |strings: &[String]| {
+        single_edits_with(&broken, &TestFacts { strings: strings.to_vec(), ..TestFacts::default() })
+            .iter()
+            .filter_map(|e| apply(&broken, e))
+            .any(|(_, t)| t.source() == fixed)
+    };
+    assert!(repaired(&strings));
+    assert!(!repaired(&[]), "without the tests' strings there is no such repair");
+}
+
+/// An assignment's operator is one edit away from the others: a flipped `+=`, a `=` that should count.
+#[test]
+fn assignment_operators_are_swapped() {
+    let fixed = "def tally(words):\n    counts = {}\n    for w in words:\n        counts[w] = counts.get(w, 0)\n        counts[w] += 1\n    return counts\n";
+    for broken in
+        [fixed.replace("] += 1", "] -= 1"), fixed.replace("] += 1", "] = 1"), fixed.replace("] += 1", "] //= 1")]
+    {
+        assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair");
+    }
+    let fixed =
+        "def bitcount(n):\n    count = 0\n    while n:\n        n &= n - 1\n        count += 1\n    return count\n";
+    assert!(repairs(&fixed.replace("&=", "^=")).iter().any(|r| r == fixed), "a bitwise operator");
+    // Not where the assignment has several targets or an annotation.
+    let tree = parse("def f(x):\n    a, b = x\n    c: int = x\n    return a\n");
+    assert!(single_edits(&tree).iter().all(|e| !e.text.contains("+=")), "{:?}", single_edits(&tree));
+}
+
+/// QuixBugs' one-token bugs of these shapes are classic edits: a loop run `while True` (breadth-first search), a
+/// base case one level too shallow (subsequences), a recursion where the value was meant (flatten), a matrix's
+/// indices swapped (shortest path lengths), a sequence recursed on or iterated whole where its rest was meant
+/// (longest common subsequence, k-heapsort).
+#[test]
+fn loops_base_cases_recursions_and_indices() {
+    let cases = [
+        "def drain(queue):\n    out = []\n    while queue:\n        out.append(queue.pop())\n    return out\n",
+        "def subsets(xs, k):\n    if k == 0:\n        return [[]]\n    return [[xs[0]] + s for s in subsets(xs[1:], k - 1)]\n",
+        "def flatten(xs):\n    for x in xs:\n        if isinstance(x, list):\n            yield from flatten(x)\n        else:\n            yield x\n",
+        "def at(m, j, k):\n    return m[k, j] + m[j, k]\n",
+        "def lcs(a, b):\n    if not a or not b:\n        return 0\n    return max(lcs(a[1:], b), lcs(a, b[1:]))\n",
+        "def tail_sum(xs, k):\n    head = xs[:k]\n    for x in xs[k:]:\n        head.append(x)\n    return sum(head)\n",
+        "def lis(xs):\n    longest = 0\n    for x in xs:\n        longest = max(longest, x + 1)\n    return longest\n",
+        "def best(xs):\n    max_here = 0\n    out = 0\n    for x in xs:\n        max_here = max(0, max_here + x)\n        out = max(out, max_here)\n    return out\n",
+        "def msort(xs):\n    if len(xs) <= 1:\n        return xs\n    half = len(xs) // 2\n    return merge(msort(xs[:half]), msort(xs[half:]))\n",
+        "def balanced(s):\n    depth = 0\n    for c in s:\n        if c == '(':\n            depth += 1\n        else:\n            depth -= 1\n            if depth < 0:\n                return False\n    return depth == 0\n",
+    ];
+    let broken = [
+        cases[0].replace("while queue", "while True"),
+        cases[1].replace("return [[]]", "return []"),
+        cases[2].replace("yield x", "yield flatten(x)"),
+        cases[3].replace("m[k, j] +", "m[j, k] +"),
+        cases[4].replace("lcs(a, b[1:])", "lcs(a, b)"),
+        cases[5].replace("in xs[k:]", "in xs"),
+        cases[6].replace("max(longest, x + 1)", "x + 1"),
+        cases[7].replace("max(0, max_here + x)", "max_here + x"),
+        cases[8].replace("<= 1", "== 0"),
+        cases[9].replace("depth == 0", "True"),
+    ];
+    // A recursion's argument moved by a local (a rewrite: not in `classic`).
+    let kth = "def kth(xs, k):\n    p = xs[0]\n    below = [x for x in xs if x < p]\n    above = [x for x in xs if x > p]\n    n = len(xs) - len(above)\n    if k < len(below):\n        return kth(below, k)\n    if k >= n:\n        return kth(above, k - n)\n    return p\n";
+    let kth_broken = kth.replace("k - n)", "k)");
+    assert_ne!(kth_broken, kth);
+    assert!(repairs(&kth_broken).iter().any(|r| r == kth));
+    for (fixed, broken) in cases.iter().zip(&broken) {
+        assert_ne!(fixed, broken);
+        assert!(classic(broken).iter().any(|r| r == fixed), "{broken:?} has no classic one-edit repair");
+    }
+    // `while True` becomes a name its body reads, not a function it calls.
+    assert!(!classic(&broken[0]).iter().any(|r| r.contains("while out.append")));
+    // A store wrapped in `max` or `min` only where its name says which (otherwise it is a rewrite), and only
+    // into a local stored elsewhere too.
+    let plain = cases[6].replace("longest", "n");
+    let plain_broken = plain.replace("max(n, x + 1)", "x + 1");
+    assert!(!classic(&plain_broken).contains(&plain) && repairs(&plain_broken).contains(&plain));
+    // A base case widened only in a function that calls itself; a balance only of a count up and down.
+    assert!(
+        !repairs("def even(n):\n    if n % 2 == 0:\n        return True\n    return False\n")
+            .iter()
+            .any(|r| r.contains("<= 1"))
+    );
+    let counted = "def f(s):\n    n = 0\n    for c in s:\n        n += 1\n    return True\n";
+    assert!(!repairs(counted).iter().any(|r| r.contains("n == 0")));
+    let once = "def f(x):\n    longest = x + 1\n    return longest\n";
+    assert!(!repairs(once).iter().any(|r| r.contains("max(longest, x + 1)")));
+}
+
+/// A graft over a parameter's name is undone by one edit, whatever the graft; a docstring is left alone.
+#[test]
+fn a_foreign_expression_becomes_a_parameter_in_one_edit() {
+    let fixed = "def below_zero(operations, limit):\n    \"\"\"Doc.\"\"\"\n    return sum(operations) < limit\n";
+    for graft in ["op - bool", "below_zero[below_zero]", "'B-'", "(b + b)", "12"] {
+        let broken = fixed.replacen("sum(operations)", &format!("sum({graft})"), 1);
+        assert!(repairs(&broken).iter().any(|r| r == fixed), "{broken:?} has no one-edit repair");
+    }
+    let tree = parse(fixed);
+    let docstring = tree.text(tree.nodes().iter().find(|n| n.kind == "string").unwrap().span);
+    assert!(single_edits(&tree).iter().all(|e| tree.text(e.span) != docstring));
+    // Reading only names bound nowhere, it becomes a parameter nothing reads as a mend; a parameter the body
+    // reads stays a rewrite, and so does any parameter where the site reads a bound name.
+    let tree = parse("def add(a, half):\n    return a + (x < lo) * a\n");
+    let tier_of = |site: &str, text: &str| {
+        let edits = single_edits(&tree);
+        edits.iter().find(|e| tree.text(e.span) == site && e.text == text).map(|e| e.tier)
+    };
+    assert_eq!(tier_of("(x < lo)", "half"), Some(Tier::Mend));
+    assert_eq!(tier_of("(x < lo)", "a"), Some(Tier::Classic));
+    assert_eq!(tier_of("(x < lo) * a", "half"), Some(Tier::Classic));
+}
+
+#[test]
+fn a_consistent_header_is_left_alone() {
+    // Every header name is read by the body (or is a builtin type) and the body reads nothing unbound: no header
+    // edit. The function's own name never changes (the tests call it), nor does a keyword argument's.
+    let source = "def add(a: int, b: int) -> int:\n    return max(a=a, b=b)\n";
+    let tree = parse(source);
+    let body_start = source.find("return").unwrap() as u32;
+    let kwarg = source.find("a=a").unwrap() as u32;
+    for e in single_edits(&tree) {
+        assert!(e.span.start >= body_start, "header edit {e:?}");
+        assert_ne!(e.span.start, kwarg, "keyword argument renamed: {e:?}");
+    }
+    // Only the parameter, to the name the body reads; not to the builtin it also reads.
+    let source = "def scale(v):\n    return abs(v * factor)\n";
+    let tree = parse(source);
+    let header_end = source.find(':').unwrap() as u32;
+    let header: Vec<_> = single_edits(&tree).into_iter().filter(|e| e.span.start < header_end).collect();
+    assert_eq!(header.len(), 1, "{header:?}");
+    assert_eq!((tree.text(header[0].span), header[0].text.as_str()), ("v", "factor"));
+}
