@@ -33,7 +33,7 @@
 //! ([`PASS_WEIGHT`] nats for passing every test rather than none): the children of a program that passes more tests
 //! usually go before those of one that passes fewer.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashSet};
 use std::time::Instant;
 
@@ -44,7 +44,7 @@ use super::baseline::{Pending, RawEdit, Tier, error_edits, single_edits_with};
 use super::climb::Climb;
 use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
-use super::{Candidate, Run, SearchError, Searcher, Stop};
+use super::{Candidate, Run, SearchError, Searcher, Stop, sketch};
 use crate::model::decode::Prefix;
 use crate::model::{EditModel, Tokenizer};
 use crate::syntax::{Span, Tree};
@@ -67,6 +67,10 @@ const UNSCORED_LOG_PROB: f32 = -10.0;
 ///
 /// [`ErrorEdits::likely`]: super::baseline::ErrorEdits::likely
 const LIKELY_LOG_PROB: f32 = -1.0;
+
+/// Markers of the spec a cued edit may hold that still order it (`sketch::cue_rank`): a cued edit ranks between
+/// -0.04 and 0, above a confident model score, more markers first, then shorter first.
+const MAX_CUES: usize = 4;
 
 /// Edits sampled from the model per expanded node, besides the menu.
 const SAMPLES_PER_EXPANSION: usize = 4;
@@ -244,6 +248,7 @@ impl<'a> Searcher<'a> {
                 let named: HashSet<(Span, String)> = errors.first.iter().map(|e| (e.span, e.text.clone())).collect();
                 let likely: HashSet<(Span, String)> = errors.likely.iter().map(|e| (e.span, e.text.clone())).collect();
                 let extra: Vec<RawEdit> = errors.first.into_iter().chain(errors.likely).chain(errors.rest).collect();
+                let markers = sketch::spec_markers(&parent.tree);
                 // A program too long for the model's context: its menu unscored (in the menu's order), no samples.
                 let menu = match &pass {
                     Some(pass) => {
@@ -266,8 +271,11 @@ impl<'a> Searcher<'a> {
                     // A menu edit the pointers cannot address keeps a floor score: tried after the model's picks.
                     let log_prob = match score {
                         _ if raw.tier == Tier::Fitted => 0.0,
-                        // Above the model's scores, simplest first.
-                        _ if raw.tier == Tier::Cued => -(raw.text.len() as f32) / 1000.0,
+                        // Above the model's scores, in the baseline's order (`sketch::cue_rank`).
+                        _ if raw.tier == Tier::Cued => {
+                            let (Reverse(held), len) = sketch::cue_rank(&raw.text, &markers);
+                            -(MAX_CUES.saturating_sub(held) as f32) / 100.0 - len as f32 / 100_000.0
+                        }
                         _ if !named.is_empty() && named.contains(&(raw.span, raw.text.clone())) => 0.0,
                         // Likely, not sure: no lower than a fair model score.
                         Some(score)

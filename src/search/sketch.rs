@@ -224,8 +224,9 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["neg", "negate", "negative", "opposite"], &["return -", "< 0"]),
     (&["positive"], &["> 0"]),
     (&["abs", "absolute", "magnitude", "distance", "dist", "gap", "apart"], &["abs("]),
-    (&["max", "maximum", "largest", "biggest", "greatest", "highest", "longest"], &["max("]),
+    (&["max", "maximum", "largest", "biggest", "greatest", "highest", "longest"], &["max(", "reverse=True)"]),
     (&["min", "minimum", "smallest", "lowest", "least", "shortest"], &["min("]),
+    (&["common", "intersection", "shared", "overlap"], &[" & "]),
     (&["clamp", "clip"], &["max(", "min("]),
     (&["double", "twice"], &["* 2"]),
     (&["half", "halve"], &["/ 2", "// 2"]),
@@ -235,18 +236,25 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["neighbour", "neighbouring", "neighbor", "neighboring", "adjacent", "consecutive"], &["[1:])"]),
     (&["run", "collapse", "squeeze"], &["- 1]"]),
     (&["mean", "average", "avg", "midpoint"], &["/ 2", "/ len("]),
-    (&["len", "length", "count", "size", "many"], &["len(", ".count("]),
+    (&["len", "length", "count", "size", "many"], &["len(", ".count(", "sum(1 "]),
+    (&["frequency", "occurrence", "occurrences", "occur"], &[".count("]),
     (&["sort", "sorted", "ascending"], &["sorted("]),
-    (&["reverse", "reversed", "backward", "backwards"], &["[::-1]", "reversed("]),
+    (&["reverse", "reversed", "backward", "backwards", "palindrome"], &["[::-1]", "reversed("]),
     (&["even"], &["% 2 == 0"]),
     (&["odd"], &["% 2 == 1", "% 2 != 0"]),
     (&["upper", "uppercase"], &[".upper()"]),
+    (&["capital", "capitalize", "capitalise", "title"], &[".capitalize()", ".title()"]),
+    (&["vowel"], &["aeiou"]),
+    (&["digit"], &[".isdigit()", "for d in str("]),
     (&["lower", "lowercase"], &[".lower()"]),
     (&["first", "head"], &["[0]", "next(("]),
     (&["last", "tail"], &["[-1]"]),
     (&["empty"], &["not ", "== 0"]),
     (&["zero"], &["== 0"]),
-    (&["equal", "same"], &[" == "]),
+    (&["equal", "same", "identical"], &[" == "]),
+    (&["greater", "larger", "bigger", "exceed", "above"], &[" > "]),
+    (&["less", "smaller", "fewer", "below"], &[" < "]),
+    (&["corresponding", "wise", "pairwise", "position", "elementwise"], &["zip("]),
     (&["unique", "distinct", "dedup"], &["set("]),
     (&["join", "concat", "concatenate"], &[".join("]),
     (&["split", "word"], &[".split("]),
@@ -266,6 +274,26 @@ pub(super) fn cue_markers(tree: &Tree, function: NodeId, docstring: bool) -> Vec
         text.push_str(tree.text(tree.node(doc).span));
     }
     words_cues(&text)
+}
+
+/// The code ([`CUES`]) that the names and docstrings of every function of `tree` name, each once.
+pub(super) fn spec_markers(tree: &Tree) -> Vec<&'static str> {
+    let mut markers = Vec::new();
+    for f in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "function_definition") {
+        for m in cue_markers(tree, f, true) {
+            if !markers.contains(&m) {
+                markers.push(m);
+            }
+        }
+    }
+    markers
+}
+
+/// How a cued candidate ranks among the cued: by how many of the spec's `markers` its `text` holds (more first: a
+/// body holding both the `min(` and the `len(` of "the length of the smallest list" before one holding either),
+/// then by length (simpler first). Smaller is earlier.
+pub(super) fn cue_rank(text: &str, markers: &[&str]) -> (std::cmp::Reverse<usize>, usize) {
+    (std::cmp::Reverse(markers.iter().filter(|m| text.contains(*m)).count()), text.len())
 }
 
 /// The code ([`CUES`]) that the words of `text` name (split at anything but a letter and before a capital, so
@@ -474,7 +502,7 @@ const NEIGHBOUR_IDIOMS: [&str; 9] = [
 ];
 
 /// Idioms of two parameters `p` and `q` (both orders are tried).
-const PAIR_IDIOMS: [&str; 32] = [
+const PAIR_IDIOMS: [&str; 38] = [
     "p.count(q)",
     "q in p",
     "q not in p",
@@ -507,6 +535,31 @@ const PAIR_IDIOMS: [&str; 32] = [
     "sum(1 for x in p if len(x) > q)",
     "sum(1 for x in p if x == q)",
     "[p[i:i + q] for i in range(0, len(p), q)]",
+    "any(q in x for x in p)",
+    "sorted(p, reverse=True)[:q]",
+    "sorted(p)[:q]",
+    "list(set(p) & set(q))",
+    "bool(set(p) & set(q))",
+    "list(set(p) - set(q))",
+];
+
+/// Idioms of two sequences `p` and `q` taken element by element (`a` from `p`, `b` from `q`): element-wise
+/// arithmetic, counts and checks of corresponding elements, and the two joined (both orders are tried).
+const ZIP_IDIOMS: [&str; 14] = [
+    "[a + b for a, b in zip(p, q)]",
+    "[a - b for a, b in zip(p, q)]",
+    "[a * b for a, b in zip(p, q)]",
+    "tuple(a + b for a, b in zip(p, q))",
+    "tuple(a - b for a, b in zip(p, q))",
+    "[max(a, b) for a, b in zip(p, q)]",
+    "sum(a * b for a, b in zip(p, q))",
+    "sum(a == b for a, b in zip(p, q))",
+    "sum(1 for a, b in zip(p, q) if a != b)",
+    "all(a > b for a, b in zip(p, q))",
+    "any(a == b for a, b in zip(p, q))",
+    "[a for a, b in zip(p, q) if a == b]",
+    "list(p) + list(q)",
+    "tuple(list(p) + list(q))",
 ];
 
 /// `return E` for common idioms of Python over the parameters: comprehensions that map, filter, count or test a
@@ -543,6 +596,11 @@ pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
         for m in ["x ** 2", "abs(x)", "int(x)", "len(x)", "x * x"] {
             exprs.push(format!("sum({} for {var} in {p})", element(m)));
         }
+        // The extremes of a collection of collections: the shortest's length, the longest itself.
+        for extreme in ["min", "max"] {
+            exprs.push(format!("{extreme}(len({var}) for {var} in {p})"));
+            exprs.push(format!("{extreme}({p}, key=len)"));
+        }
         // Dictionaries keyed by the elements: their lengths, their counts.
         for m in ["len(x)", "p.count(x)"] {
             let m = substitute(&element(m), &[("p", p)]);
@@ -555,6 +613,9 @@ pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
         for &q in paired.iter().filter(|&&q| q != p) {
             for t in PAIR_IDIOMS {
                 exprs.push(substitute(t, &[("p", p), ("q", q), ("x", var)]));
+            }
+            for t in ZIP_IDIOMS {
+                exprs.push(substitute(t, &[("p", p), ("q", q), ("a", pair.0), ("b", pair.1)]));
             }
         }
     }
@@ -630,7 +691,13 @@ mod tests {
         assert_eq!(markers("def double(x):\n    pass\n"), ["* 2"]);
         assert_eq!(markers("def isEven(n):\n    pass\n"), ["% 2 == 0"]);
         let doc = markers("def pick(xs):\n    \"\"\"Return the largest of the squares.\"\"\"\n    pass\n");
-        assert_eq!(doc, ["max(", "** 2"]);
+        assert_eq!(doc, ["max(", "reverse=True)", "** 2"]);
+        // Element by element: "element-wise" and "corresponding" name `zip(`, a comparison's word its operator.
+        let doc = markers("def sub(a, b):\n    \"\"\"Subtract two lists element-wise.\"\"\"\n    pass\n");
+        assert_eq!(doc, [" - ", "zip("]);
+        let doc =
+            markers("def check(a, b):\n    \"\"\"Is each item smaller than its corresponding item?\"\"\"\n    pass\n");
+        assert_eq!(doc, [" < ", "zip("]);
         // Words that name no operation cue nothing: the enumeration keeps its blind order.
         assert!(markers("def f(a, b):\n    \"\"\"Frobnicate them.\"\"\"\n    pass\n").is_empty());
     }
@@ -716,8 +783,9 @@ mod tests {
                 "return next((k for k, x in enumerate(a) if x > 0), -1)",
             ],
         );
+        // Three parameters: 800 idioms (six ordered pairs of pair and element-wise idioms among them).
         let n = stub_idioms(&["a", "b", "c"]).len();
-        assert!(n < 700, "{n}");
+        assert!(n <= 800, "{n}");
         for idiom in stub_idioms(&["xs", "n", "s"]) {
             let tree = parse(format!("def f(xs, n, s):\n    {idiom}\n"));
             assert!(!tree.has_error(), "{idiom}");
@@ -731,6 +799,19 @@ mod tests {
                 "return sum(1 for x in words if len(x) > n)",
                 "return [words[i:i + n] for i in range(0, len(words), n)]",
                 "return max(len(n), len(words))",
+                "return min(len(x) for x in words)",
+                "return max(words, key=len)",
+            ],
+        );
+        // Two sequences element by element, in both orders.
+        offers(
+            &["a", "b"],
+            &[
+                "return [left - right for left, right in zip(a, b)]",
+                "return [left - right for left, right in zip(b, a)]",
+                "return sum(left == right for left, right in zip(a, b))",
+                "return all(left > right for left, right in zip(b, a))",
+                "return tuple(list(a) + list(b))",
             ],
         );
     }

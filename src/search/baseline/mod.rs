@@ -158,7 +158,7 @@ fn by_suspicion(start: &Tree, suspicion: &Suspicion, edits: Vec<RawEdit>) -> Vec
 /// Measured against the tiers taking turns (classic, rename, rewrite, classic…) on the dev set of 41 real bugs: 31
 /// repairs against tier by tier's 33 (which had no rename tier then), most repairs later; and no better on the toy set's corruptions (which graft foreign code, so
 /// their repairs are rewrites): each tier order costs those a few points at k = 2 and 3 within 100 runs.
-fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, late: impl Fn(&RawEdit) -> bool) -> Vec<RawEdit> {
+fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, markers: &[&str], late: impl Fn(&RawEdit) -> bool) -> Vec<RawEdit> {
     let mut out = Vec::with_capacity(ranked.len());
     let mut rest = ranked.into_iter().peekable();
     while let Some((rank, first)) = rest.next() {
@@ -167,8 +167,12 @@ fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, late: impl Fn(&RawEdit) -> bool) ->
             group.push(e);
         }
         let (late_edits, mut group): (Vec<RawEdit>, Vec<RawEdit>) = group.into_iter().partition(|e| late(e));
-        // Cued stub bodies simplest first (`a + b` before `sum(1 for x in b if x)`); the rest in their seeded order.
-        group.sort_by_key(|e| (e.tier, if e.tier == Tier::Cued { e.text.len() } else { 0 }));
+        // Cued edits by what of the spec they hold, then simplest first (`a + b` before `sum(1 for x in b if x)`:
+        // [`sketch::cue_rank`]); the rest in their seeded order.
+        group.sort_by_key(|e| {
+            let rank = if e.tier == Tier::Cued { sketch::cue_rank(&e.text, markers) } else { Default::default() };
+            (e.tier, rank)
+        });
         out.extend(group);
         out.extend(late_edits);
     }
@@ -251,7 +255,8 @@ impl Baseline {
         singles.extend(errors.likely);
         let (mends, ranked): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, e)| e.tier == Tier::Mend);
         singles.extend(mends.into_iter().map(|(_, e)| e));
-        singles.extend(tier_by_tier(ranked, |e| e.tier != Tier::Cued && idioms.contains(&e.text)));
+        let markers = sketch::spec_markers(start);
+        singles.extend(tier_by_tier(ranked, &markers, |e| e.tier != Tier::Cued && idioms.contains(&e.text)));
         let singles = distinct(singles);
         let mut seen = HashSet::new();
         seen.insert(start.normalised().fingerprint());

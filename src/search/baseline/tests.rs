@@ -401,8 +401,18 @@ fn tier_by_tier_within_a_rank() {
         (-1.0, edit("r1", Tier::Rename)),
         (-1.0, edit("r2", Tier::Rename)),
     ];
-    let order: Vec<String> = tier_by_tier(ranked, |e| e.text == "late").into_iter().map(|e| e.text).collect();
+    let order: Vec<String> = tier_by_tier(ranked, &[], |e| e.text == "late").into_iter().map(|e| e.text).collect();
     assert_eq!(order, ["c1", "c2", "c3", "w1", "w2", "late", "r1", "r2", "w3"]);
+    // Cued edits first, by how many of the spec's markers they hold, then shortest first (ties in their order).
+    let ranked = vec![
+        (0.0, edit("c1", Tier::Classic)),
+        (0.0, edit("len(xs)", Tier::Cued)),
+        (0.0, edit("min(len(x) for x in xs)", Tier::Cued)),
+        (0.0, edit("xs", Tier::Cued)),
+        (0.0, edit("min(xs)", Tier::Cued)),
+    ];
+    let order: Vec<String> = tier_by_tier(ranked, &["min(", "len("], |_| false).into_iter().map(|e| e.text).collect();
+    assert_eq!(order, ["min(len(x) for x in xs)", "len(xs)", "min(xs)", "xs", "c1"]);
 }
 
 /// The kin of a name: the other parameters of its function, the names unpacked with it, its function's other

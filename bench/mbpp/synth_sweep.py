@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Synthesis on MBPP: `kelp synth` writes each task's function from its signature, docstring and asserts.
+
+    bench/mbpp/synth_sweep.py TASKS OUT [--kelp BIN] [-- KELP_SYNTH_ARGS...]
+
+TASKS is a corpus directory written by `make_tasks.py` (one slice of MBPP). For each task, OUT/<id>/ gets
+`stub.py` (the lines before the function, e.g. `import re`, then its header and docstring, then `pass`; helper
+functions are left out) and `tests.py` (one pytest function per assert), and `kelp synth stub.py --tests tests.py
+--json` runs there (stdout to `out.json`, stderr to `err.txt`). Prints one TSV row per task (id, exit code, test
+runs, seconds, the written body's last line when every test passes) and a summary line; writes OUT/summary.json.
+Exit code 0 of `kelp synth` means every test passes.
+
+Example (the numbers in README): `bench/mbpp/synth_sweep.py DEV2 OUT -- --budget 100 --max-seconds 10`.
+"""
+import argparse
+import ast
+import glob
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def stub_of(source, entry):
+    """The source up to the entry function's docstring (or header), then `pass`."""
+    tree = ast.parse(source)
+    function = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == entry)
+    first = function.body[0]
+    has_docstring = isinstance(first, ast.Expr) and isinstance(getattr(first, "value", None), ast.Constant) \
+        and isinstance(first.value.value, str)
+    end = first.end_lineno if has_docstring else first.lineno - 1
+    lines = source.split("\n")
+    head = [line for line in lines[: function.lineno - 1] if not line.startswith(("def ", "    ", "\t"))]
+    return "\n".join(head + lines[function.lineno - 1 : end]) + "\n    pass\n"
+
+
+def tests_of(asserts):
+    body = "".join(f"\ndef test_{i}():\n    {a}\n\n" for i, a in enumerate(asserts))
+    return "from stub import *\n\n" + body
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("tasks")
+    parser.add_argument("out")
+    parser.add_argument("--kelp", default=os.path.join(HERE, "..", "..", "target", "release", "kelp"))
+    parser.add_argument("--checkpoint", default=os.path.join(HERE, "..", "..", "models", "default"))
+    argv = sys.argv[1:]
+    synth_args = argv[argv.index("--") + 1 :] if "--" in argv else []
+    args = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
+    args.synth_args = synth_args
+    kelp = os.path.abspath(args.kelp)
+    if not os.access(kelp, os.X_OK):
+        sys.exit(f"synth_sweep.py: no kelp binary at {kelp} (cargo build --release, or pass --kelp)")
+    tasks = []
+    for path in sorted(glob.glob(os.path.join(args.tasks, "*.jsonl"))):
+        with open(path) as f:
+            tasks.extend(json.loads(line) for line in f if line.strip())
+    if not tasks:
+        sys.exit(f"synth_sweep.py: no tasks in {args.tasks} (write them with make_tasks.py)")
+    os.makedirs(args.out, exist_ok=True)
+    rows = []
+    for task in tasks:
+        entry = task["entry_point"]
+        case = os.path.join(args.out, task["id"].replace("/", "_"))
+        os.makedirs(case, exist_ok=True)
+        with open(os.path.join(case, "stub.py"), "w") as f:
+            f.write(stub_of(task["source"], entry))
+        with open(os.path.join(case, "tests.py"), "w") as f:
+            f.write(tests_of(task["spec"]["tests"]["asserts"]))
+        command = [kelp, "synth", "stub.py", "--tests", "tests.py", "--json", "--function", entry,
+                   "--checkpoint", os.path.abspath(args.checkpoint)] + args.synth_args
+        started = time.time()
+        run = subprocess.run(command, cwd=case, capture_output=True, text=True)
+        seconds = time.time() - started
+        with open(os.path.join(case, "out.json"), "w") as f:
+            f.write(run.stdout)
+        with open(os.path.join(case, "err.txt"), "w") as f:
+            f.write(run.stderr)
+        runs, written = None, ""
+        try:
+            report = json.loads(run.stdout)["report"]
+            runs = report["test_runs"]
+            if run.returncode == 0:
+                written = report["best"]["source"].rstrip("\n").split("\n")[-1].strip()
+        except (json.JSONDecodeError, KeyError, TypeError):
+            pass
+        row = {"id": task["id"], "exit": run.returncode, "test_runs": runs, "seconds": round(seconds, 2),
+               "written": written}
+        rows.append(row)
+        print(f"{row['id']}\t{row['exit']}\t{runs}\t{row['seconds']}\t{written}", flush=True)
+    solved = sum(r["exit"] == 0 for r in rows)
+    print(f"# solved {solved} of {len(rows)}")
+    with open(os.path.join(args.out, "summary.json"), "w") as f:
+        json.dump({"tasks": args.tasks, "synth_args": args.synth_args, "solved": solved, "total": len(rows),
+                   "rows": rows}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
