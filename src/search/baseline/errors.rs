@@ -126,17 +126,6 @@ pub struct ErrorEdits {
     pub rest: Vec<RawEdit>,
 }
 
-/// Is the node a name the program binds (a parameter, an assignment's or a loop's target), not a definition's own
-/// name nor a keyword argument's?
-pub(super) fn is_binding(tree: &Tree, id: NodeId) -> bool {
-    let node = tree.node(id);
-    node.kind == "identifier"
-        && node.class == Some(ReplacementClass::Identifier)
-        && node.field != Some("attribute")
-        && !is_definition_name(tree, id)
-        && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument")
-}
-
 /// Is the binding a function's (or a lambda's) parameter?
 pub(super) fn is_parameter(tree: &Tree, id: NodeId) -> bool {
     let mut cursor = tree.node(id).parent;
@@ -492,10 +481,7 @@ pub(super) fn known_types(tree: &Tree) -> HashMap<&str, &'static str> {
             }
         }
     }
-    let bound: HashSet<&str> = (0..tree.nodes().len() as NodeId)
-        .filter(|&b| is_binding(tree, b))
-        .map(|b| tree.text(tree.node(b).span))
-        .collect();
+    let bound = bound_names(tree);
     for id in 0..tree.nodes().len() as NodeId {
         let node = tree.node(id);
         if node.kind != "identifier" || node.class != Some(ReplacementClass::Expression) {

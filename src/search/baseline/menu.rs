@@ -91,10 +91,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     // literal (a graft) stood for.
     let mut callables: Vec<&str> = Vec::new();
     let modules = modules_in_scope(tree, facts);
-    let bound_names: HashSet<&str> = (0..tree.nodes().len() as NodeId)
-        .filter(|&id| is_binding(tree, id))
-        .map(|id| tree.text(tree.node(id).span))
-        .collect();
+    let bound_names = bound_names(tree);
     for id in 0..tree.nodes().len() as NodeId {
         let node = tree.node(id);
         let parent = node.parent.map(|p| tree.node(p).kind);

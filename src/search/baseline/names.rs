@@ -412,3 +412,22 @@ pub(super) fn assignment_operator(tree: &Tree, id: NodeId) -> Option<(Span, &'st
         _ => None,
     }
 }
+
+/// Is the node a name the program binds (a parameter, an assignment's or a loop's target), not a definition's own
+/// name nor a keyword argument's?
+pub(super) fn is_binding(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    node.kind == "identifier"
+        && node.class == Some(ReplacementClass::Identifier)
+        && node.field != Some("attribute")
+        && !is_definition_name(tree, id)
+        && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument")
+}
+
+/// Every name the program binds ([`is_binding`]).
+pub(super) fn bound_names(tree: &Tree) -> HashSet<&str> {
+    (0..tree.nodes().len() as NodeId)
+        .filter(|&id| is_binding(tree, id))
+        .map(|id| tree.text(tree.node(id).span))
+        .collect()
+}
