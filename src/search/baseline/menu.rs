@@ -1,6 +1,9 @@
 //! The single-edit menu: every edit of one site of a program ([`single_edits_with`]), each of a [`Tier`].
 
+use std::cell::RefCell;
+
 use super::*;
+use crate::syntax::Node;
 
 /// How many slices (`1:`, `:k`, and their other sides) a passed or iterated sequence may take (see
 /// `single_edits_with`): the program's first ones.
@@ -43,211 +46,258 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 
 /// [`single_edits`], each string literal of the program replaced by each of the tests' strings ([`test_strings`]),
 /// and a stub's body by the formula the tests' examples fit (`examples::fitted_formula`).
+///
+/// Site by site in the tree's order, each site's edits in a fixed order (the baseline shuffles them with a seed, so
+/// the order is part of what a seed reproduces).
 pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
-    let names = Names::of(tree);
-    // Each small one-line expression of the program (in order of first appearance) with the spans it occurs at:
-    // within a site, it is one of the site's own operands (a classic edit drops the rest).
-    let mut expressions: Vec<(&str, Vec<Span>)> = Vec::new();
-    {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        for node in tree.replaceable().map(|id| tree.node(id)) {
-            let text = tree.text(node.span);
-            if node.class != Some(ReplacementClass::Expression) || node.leaves > MAX_SITE_LEAVES || text.contains('\n')
-            {
-                continue;
-            }
-            let i = *index.entry(text).or_insert_with(|| {
-                expressions.push((text, Vec::new()));
-                expressions.len() - 1
-            });
-            expressions[i].1.push(node.span);
-        }
-    }
-    // The names read or bound only once in the program (not builtins, attributes, `_` or the header's): see
-    // `rewrite` below.
-    let lonely: Vec<Span> = (0..tree.nodes().len() as NodeId)
-        .filter(|&id| {
-            let node = tree.node(id);
-            let text = tree.text(node.span);
-            node.kind == "identifier"
-                && node.field != Some("attribute")
-                && names.counts.get(text) == Some(&1)
-                && text != "_"
-                && !syntax::is_builtin(text)
-                && !in_header(tree, id)
-        })
-        .map(|id| tree.node(id).span)
-        .chain(reads_of_own_unbound_target(tree))
-        .collect();
-    // The program's annotations (one-line ones), each once.
-    let mut annotations: Vec<&str> = Vec::new();
-    for node in tree.nodes().iter().filter(|n| n.kind == "type") {
-        let text = tree.text(node.span);
-        if !text.contains('\n') {
-            push_new(&mut annotations, text);
-        }
-    }
-    // What the program calls (a name or a one-line method: `out.append`) or defines as a function: what a called
-    // literal (a graft) stood for.
-    let mut callables: Vec<&str> = Vec::new();
-    let modules = modules_in_scope(tree, facts);
-    let bound_names = bound_names(tree);
-    for id in 0..tree.nodes().len() as NodeId {
-        let node = tree.node(id);
-        let parent = node.parent.map(|p| tree.node(p).kind);
-        let called = node.field == Some("function")
-            && parent == Some("call")
-            && (node.kind == "identifier"
-                || (node.kind == "attribute"
-                    && node.leaves <= MAX_SITE_LEAVES
-                    && !tree.text(node.span).contains('\n')));
-        let defined = node.kind == "identifier" && node.field == Some("name") && parent == Some("function_definition");
-        if called || defined {
-            push_new(&mut callables, tree.text(node.span));
-        }
-    }
-    // The program's one-bound slices (`1:`, `:k`) and each on its other side (`k:`): a sequence passed or iterated
-    // whole where its rest was meant (`lcs(a[1:], b)` for `lcs(a[1:], b[1:])`, `for x in arr` for `arr[k:]`).
-    // And the names sliced so: where a name bound nowhere is passed, one of them sliced may have been.
-    let mut slices: Vec<String> = Vec::new();
-    let mut sliced: Vec<&str> = Vec::new();
-    for id in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "slice") {
-        let text = tree.text(tree.node(id).span);
-        if let [bound] = tree.named_children(id).collect::<Vec<_>>()[..]
-            && text.matches(':').count() == 1
-        {
-            if let Some(base) = tree.node(id).parent.and_then(|s| tree.named_children(s).next())
-                && tree.node(base).kind == "identifier"
-            {
-                push_new(&mut sliced, tree.text(tree.node(base).span));
-            }
-            let bound = tree.text(tree.node(bound).span);
-            for side in [format!("{bound}:"), format!(":{bound}")] {
-                if !slices.contains(&side) && slices.len() < MAX_SLICES {
-                    slices.push(side);
-                }
-            }
-        }
-    }
-    // And what fills a collection begun empty (`out = []`): a graft over the only `out.append(x)` leaves none.
-    let mut fillers: Vec<String> = Vec::new();
-    for id in 0..tree.nodes().len() as NodeId {
-        let node = tree.node(id);
-        if node.kind == "assignment"
-            && let [target, value] = tree.named_children(id).collect::<Vec<_>>()[..]
-            && tree.node(target).kind == "identifier"
-        {
-            let method = match tree.text(tree.node(value).span) {
-                "[]" | "list()" => "append",
-                "set()" => "add",
-                _ => continue,
-            };
-            fillers.push(format!("{}.{method}", tree.text(tree.node(target).span)));
-        }
-    }
-    for f in &fillers {
-        push_new(&mut callables, f);
-    }
-    // Per function, computed once: a function has several parameters and many sites.
-    // The code the enclosing function's name cues (`sketch::cue_markers`; not its docstring's: a repaired function's
-    // docstring is long and names much).
-    let mut cues: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
-    let mut name_cues_of = |id: NodeId| -> Vec<&str> {
-        let function = sketch::enclosing_function(tree, id);
-        cues.entry(function)
-            .or_insert_with(|| function.map(|f| sketch::cue_markers(tree, f, false)).unwrap_or_default())
-            .clone()
-    };
-    let mut unbound: HashMap<NodeId, Vec<&str>> = HashMap::new();
-    let mut parameters: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
-    let mut parameters_of = |id: NodeId| -> Vec<&str> {
-        let function = sketch::enclosing_function(tree, id);
-        parameters
-            .entry(function)
-            .or_insert_with(|| function.map(|f| sketch::parameters(tree, f)).unwrap_or_default())
-            .clone()
-    };
-    // The parameters a function never reads (not `_`-named): a use of one was lost, so one belongs somewhere.
-    let mut unread: HashMap<Option<NodeId>, Vec<&str>> = HashMap::new();
-    let mut unread_parameters_of = |id: NodeId| -> Vec<&str> {
-        let function = sketch::enclosing_function(tree, id);
-        unread
-            .entry(function)
-            .or_insert_with(|| {
-                function.map_or_else(Vec::new, |f| {
-                    let mut names = sketch::parameters(tree, f);
-                    names.retain(|p| !p.starts_with('_') && !reads_name(tree, f, p));
-                    names
-                })
-            })
-            .clone()
-    };
-    // Whether each node cannot be right: a site's own rewrites and its statement's mends both ask.
-    let nonsense_at: Vec<bool> = (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(tree, id)).collect();
-    // The names the program reads and binds nowhere: one read after a grafted statement was bound there.
-    let unbound_anywhere = unbound_reads(tree, 0);
-    // A parameter nothing reads is a use lost where the program reads no name bound nowhere; where it does, the
-    // likelier story is a rename (`def max_val(a, half)` reading `b`), which the header's edits undo, and a
-    // parameter's name at every site would crowd the classic tier.
-    let unexplained_unread = unbound_anywhere.is_empty();
+    let menu = Menu::of(tree, facts);
     let mut out = Vec::new();
     for id in tree.replaceable() {
-        let node = tree.node(id);
         if in_header(tree, id) {
-            // The classic repair of a misspelt binding, whose symptom is a `NameError` where the body reads the
-            // right name: a header name that occurs nowhere else (a parameter the body never reads, an annotation
-            // naming nothing) becomes each name of the program, and a parameter each name its function reads but
-            // never binds.
-            // An annotation naming what the program does not bind (a graft: `substring: x.append`) fails the
-            // definition itself; the program's other annotations are its likely repairs.
-            if node.class == Some(ReplacementClass::Expression)
-                && node.parent.is_some_and(|p| tree.node(p).kind == "type")
-            {
-                let text = tree.text(node.span);
-                for other in annotations.iter().filter(|&&a| a != text) {
-                    let class = ReplacementClass::Expression;
-                    out.push(RawEdit { span: node.span, class, text: other.to_string(), tier: Tier::Classic });
-                }
-            }
-            if node.kind == "identifier"
-                && !is_definition_name(tree, id)
-                && let Some(class) = node.class
-            {
-                let text = tree.text(node.span);
-                let mut push = |others: &[&str]| {
-                    for name in others.iter().filter(|&&n| n != text) {
-                        out.push(RawEdit { span: node.span, class, text: name.to_string(), tier: Tier::Classic });
-                    }
-                };
-                if names.counts.get(text) == Some(&1) && !syntax::is_builtin(text) {
-                    push(&names.all);
-                }
-                if class == ReplacementClass::Identifier
-                    && let Some(function) = top_function(tree, id)
-                {
-                    push(unbound.entry(function).or_insert_with(|| unbound_reads(tree, function)));
-                }
-            }
-            continue;
+            menu.header_edits(id, &mut out);
+        } else if let Some(site) = menu.site(id) {
+            menu.site_edits(&site, &mut out);
         }
-        let Some(class) = node.class else { continue };
-        let text = tree.text(node.span);
-        let start = node.span.start;
-        // A site holding a name nothing else in the program spells looks grafted (the forward process's
-        // corruption, and HumanEval-repair's), and so does one that is wrong whatever the tests say: rewriting it
-        // is as likely a repair as a classic edit.
-        let nonsense = nonsense_at[id as usize];
-        let grafted = nonsense || lonely.iter().any(|&s| node.span.contains(s));
-        let rewrite = if grafted { Tier::Classic } else { Tier::Rewrite };
-        let mut push = |tier: Tier, t: String| {
-            if t != text {
-                out.push(RawEdit { span: node.span, class, text: t, tier });
+    }
+    distinct(out)
+}
+
+/// What the menu knows of a program before it visits a site: computed once, read at every site.
+struct Menu<'t> {
+    tree: &'t Tree,
+    facts: &'t TestFacts,
+    names: Names<'t>,
+    /// Each small one-line expression of the program (in order of first appearance) with the spans it occurs at:
+    /// within a site, it is one of the site's own operands (a classic edit drops the rest).
+    expressions: Vec<(&'t str, Vec<Span>)>,
+    /// The names read or bound only once in the program (not builtins, attributes, `_` or the header's): a site
+    /// holding one looks grafted.
+    lonely: Vec<Span>,
+    /// The program's annotations (one-line ones), each once.
+    annotations: Vec<&'t str>,
+    /// What the program calls (a name or a one-line method: `out.append`) or defines as a function, and what fills
+    /// a collection begun empty (`out.append` after `out = []`): what a called literal (a graft) stood for.
+    callables: Vec<String>,
+    /// The modules in scope: imported by the program or by its tests.
+    modules: Vec<(String, &'static str)>,
+    /// Every name the program binds.
+    bound_names: HashSet<&'t str>,
+    /// The program's one-bound slices (`1:`, `:k`) and each on its other side (`k:`): a sequence passed or iterated
+    /// whole where its rest was meant (`lcs(a[1:], b)` for `lcs(a[1:], b[1:])`, `for x in arr` for `arr[k:]`).
+    slices: Vec<String>,
+    /// The names sliced so: where a name bound nowhere is passed, one of them sliced may have been.
+    sliced: Vec<&'t str>,
+    /// Whether each node cannot be right: a site's own rewrites and its statement's mends both ask.
+    nonsense_at: Vec<bool>,
+    /// The names the program reads and binds nowhere: one read after a grafted statement was bound there.
+    unbound_anywhere: Vec<&'t str>,
+    /// A parameter nothing reads is a use lost where the program reads no name bound nowhere; where it does, the
+    /// likelier story is a rename (`def max_val(a, half)` reading `b`), which the header's edits undo, and a
+    /// parameter's name at every site would crowd the classic tier.
+    unexplained_unread: bool,
+    per_function: PerFunction<'t>,
+}
+
+/// Facts of one function, computed when a site first asks: a function has several parameters and many sites.
+#[derive(Default)]
+struct PerFunction<'t> {
+    /// The code the function's name cues (`sketch::cue_markers`; not its docstring's: a repaired function's
+    /// docstring is long and names much).
+    name_cues: RefCell<HashMap<Option<NodeId>, Vec<&'t str>>>,
+    parameters: RefCell<HashMap<Option<NodeId>, Vec<&'t str>>>,
+    /// The parameters a function never reads (not `_`-named): a use of one was lost, so one belongs somewhere.
+    unread_parameters: RefCell<HashMap<Option<NodeId>, Vec<&'t str>>>,
+    /// The names a top-level function reads but never binds (keyed by the function).
+    unbound_reads: RefCell<HashMap<NodeId, Vec<&'t str>>>,
+}
+
+/// `cache`'s entry for `key`, computed the first time.
+fn cached<'t, K: std::hash::Hash + Eq>(
+    cache: &RefCell<HashMap<K, Vec<&'t str>>>,
+    key: K,
+    compute: impl FnOnce() -> Vec<&'t str>,
+) -> Vec<&'t str> {
+    cache.borrow_mut().entry(key).or_insert_with(compute).clone()
+}
+
+/// A site of a function's body (not its header) and what the menu makes of it.
+#[derive(Clone, Copy)]
+struct Site<'t> {
+    id: NodeId,
+    node: &'t Node,
+    class: ReplacementClass,
+    text: &'t str,
+    /// Wrong whatever the tests say ([`cannot_be_right`]).
+    nonsense: bool,
+    /// Holding a name nothing else in the program spells (the forward process's corruption, and
+    /// HumanEval-repair's), or nonsense: rewriting it is as likely a repair as a classic edit.
+    grafted: bool,
+}
+
+impl Site<'_> {
+    /// The tier of a rewrite of this site: classic where the site looks grafted.
+    fn rewrite(&self) -> Tier {
+        if self.grafted { Tier::Classic } else { Tier::Rewrite }
+    }
+
+    /// Adds the edit of this site to `text`, unless it leaves the site as it is.
+    fn push(&self, out: &mut Vec<RawEdit>, tier: Tier, text: String) {
+        if text != self.text {
+            out.push(RawEdit { span: self.node.span, class: self.class, text, tier });
+        }
+    }
+}
+
+impl<'t> Menu<'t> {
+    fn of(tree: &'t Tree, facts: &'t TestFacts) -> Self {
+        let names = Names::of(tree);
+        let unbound_anywhere = unbound_reads(tree, 0);
+        let (slices, sliced) = one_bound_slices(tree);
+        Menu {
+            tree,
+            facts,
+            expressions: small_expressions(tree),
+            lonely: lonely_names(tree, &names),
+            annotations: annotations(tree),
+            callables: callables(tree),
+            modules: modules_in_scope(tree, facts),
+            bound_names: bound_names(tree),
+            slices,
+            sliced,
+            nonsense_at: (0..tree.nodes().len() as NodeId).map(|id| cannot_be_right(tree, id)).collect(),
+            unexplained_unread: unbound_anywhere.is_empty(),
+            unbound_anywhere,
+            names,
+            per_function: PerFunction::default(),
+        }
+    }
+
+    /// The code the name of the function enclosing `id` cues.
+    fn name_cues(&self, id: NodeId) -> Vec<&'t str> {
+        let function = sketch::enclosing_function(self.tree, id);
+        cached(&self.per_function.name_cues, function, || {
+            function.map(|f| sketch::cue_markers(self.tree, f, false)).unwrap_or_default()
+        })
+    }
+
+    /// The parameters of the function enclosing `id`.
+    fn parameters(&self, id: NodeId) -> Vec<&'t str> {
+        let function = sketch::enclosing_function(self.tree, id);
+        cached(&self.per_function.parameters, function, || {
+            function.map(|f| sketch::parameters(self.tree, f)).unwrap_or_default()
+        })
+    }
+
+    /// The parameters the function enclosing `id` never reads (not `_`-named).
+    fn unread_parameters(&self, id: NodeId) -> Vec<&'t str> {
+        let function = sketch::enclosing_function(self.tree, id);
+        cached(&self.per_function.unread_parameters, function, || {
+            function.map_or_else(Vec::new, |f| {
+                let mut names = sketch::parameters(self.tree, f);
+                names.retain(|p| !p.starts_with('_') && !reads_name(self.tree, f, p));
+                names
+            })
+        })
+    }
+
+    /// The site `id` of a function's body, if it has a replacement class.
+    fn site(&self, id: NodeId) -> Option<Site<'t>> {
+        let node = self.tree.node(id);
+        let class = node.class?;
+        let nonsense = self.nonsense_at[id as usize];
+        let grafted = nonsense || self.lonely.iter().any(|&s| node.span.contains(s));
+        Some(Site { id, node, class, text: self.tree.text(node.span), nonsense, grafted })
+    }
+
+    /// Whether any node of the subtree at `id` cannot be right.
+    fn holds_nonsense(&self, id: NodeId) -> bool {
+        self.nonsense_at[id as usize..self.tree.node(id).subtree_end as usize].iter().any(|&n| n)
+    }
+
+    /// The edits of a header's site: the classic repair of a misspelt binding, whose symptom is a `NameError` where
+    /// the body reads the right name. A header name that occurs nowhere else (a parameter the body never reads, an
+    /// annotation naming nothing) becomes each name of the program, and a parameter each name its function reads
+    /// but never binds. An annotation naming what the program does not bind (a graft: `substring: x.append`) fails
+    /// the definition itself; the program's other annotations are its likely repairs.
+    fn header_edits(&self, id: NodeId, out: &mut Vec<RawEdit>) {
+        let Menu { tree, names, annotations, .. } = self;
+        let node = tree.node(id);
+        if node.class == Some(ReplacementClass::Expression) && node.parent.is_some_and(|p| tree.node(p).kind == "type")
+        {
+            let text = tree.text(node.span);
+            for other in annotations.iter().filter(|&&a| a != text) {
+                let class = ReplacementClass::Expression;
+                out.push(RawEdit { span: node.span, class, text: other.to_string(), tier: Tier::Classic });
             }
-        };
-        // Off by one: a name, call, attribute or subscript gains `+ 1` or `- 1` where bounds live: a call's argument
-        // (`range(2, n)` for `range(2, n + 1)`), an index or slice bound, a comparison's operand, a name assigned
-        // to another (`lo = mid` for `lo = mid + 1`). A literal's ±1 is among the constant edits below, a returned
-        // value's among its wrappings; elsewhere the edit is rare and would only crowd the menu.
+        }
+        if node.kind == "identifier"
+            && !is_definition_name(tree, id)
+            && let Some(class) = node.class
+        {
+            let text = tree.text(node.span);
+            let mut push = |others: &[&str]| {
+                for name in others.iter().filter(|&&n| n != text) {
+                    out.push(RawEdit { span: node.span, class, text: name.to_string(), tier: Tier::Classic });
+                }
+            };
+            if names.counts.get(text) == Some(&1) && !syntax::is_builtin(text) {
+                push(&names.all);
+            }
+            if class == ReplacementClass::Identifier
+                && let Some(function) = top_function(tree, id)
+            {
+                push(&cached(&self.per_function.unbound_reads, function, || unbound_reads(tree, function)));
+            }
+        }
+    }
+
+    /// Every edit of a body's site, kind by kind.
+    fn site_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        self.off_by_one(site, out);
+        self.sibling_edits(site, out);
+        self.slice_edits(site, out);
+        self.comprehension_element_edits(site, out);
+        self.literal_edits(site, out);
+        self.operator_edits(site, out);
+        self.argument_edits(site, out);
+        self.recursion_edits(site, out);
+        self.update_edits(site, out);
+        self.condition_edits(site, out);
+        self.wrapping_edits(site, out);
+        match site.class {
+            // A bare string statement (a docstring) would do nothing as another expression either.
+            ReplacementClass::Expression
+                if site.node.leaves <= MAX_SITE_LEAVES
+                    && !site.node.parent.is_some_and(|p| self.tree.is_docstring(p)) =>
+            {
+                self.expression_edits(site, out)
+            }
+            // A binding or an attribute: another name of the program, another attribute of it. Not a keyword
+            // argument's name (`f(a=1, a=2)` is no program) nor a definition's.
+            ReplacementClass::Identifier
+                if site.node.kind == "identifier"
+                    && !is_definition_name(self.tree, site.id)
+                    && site.node.parent.is_none_or(|p| self.tree.node(p).kind != "keyword_argument") =>
+            {
+                self.identifier_edits(site, out)
+            }
+            // Deleting a bare string would do nothing either.
+            ReplacementClass::Statement if !is_docstring_in_place(self.tree, site.id) => {
+                self.statement_edits(site, out)
+            }
+            ReplacementClass::Block => self.block_edits(site, out),
+            _ => {}
+        }
+    }
+
+    /// Off by one: a name, call, attribute or subscript gains `+ 1` or `- 1` where bounds live: a call's argument
+    /// (`range(2, n)` for `range(2, n + 1)`), an index or slice bound, a comparison's operand, a name assigned
+    /// to another (`lo = mid` for `lo = mid + 1`). A literal's ±1 is among the constant edits below, a returned
+    /// value's among its wrappings; elsewhere the edit is rare and would only crowd the menu.
+    fn off_by_one(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { node, class, text, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         if class == ReplacementClass::Expression
             && is_small_value(node, text)
             && node.parent.is_some_and(|p| {
@@ -260,6 +310,14 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             push(Tier::Classic, format!("{text} + 1"));
             push(Tier::Classic, format!("{text} - 1"));
         }
+    }
+
+    /// A function or method swapped for its sibling; a receiver for a module.
+    fn sibling_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Menu { modules, bound_names, .. } = self;
+        let Site { node, class, text, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         if node.kind == "identifier"
             && (node.field == Some("attribute")
                 || (node.field == Some("function") && node.parent.is_some_and(|p| tree.node(p).kind == "call")))
@@ -280,13 +338,20 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 .and_then(|p| tree.children(p).find(|&c| tree.node(c).field == Some("attribute")))
         {
             let attribute = tree.text(tree.node(attribute).span);
-            for (bound, module) in &modules {
+            for (bound, module) in modules {
                 if bound != text && module_functions(module).contains(&attribute) {
                     push(Tier::Classic, bound.clone());
                 }
             }
         }
-        // A sequence passed (not to a builtin) or iterated whole where a slice of it was meant (see `slices`).
+    }
+
+    /// A sequence passed (not to a builtin) or iterated whole where a slice of it was meant (see `slices`).
+    fn slice_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Menu { slices, sliced, unbound_anywhere, .. } = self;
+        let Site { node, class, text, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         if node.kind == "identifier"
             && class == ReplacementClass::Expression
             && node.parent.is_some_and(|p| {
@@ -298,22 +363,28 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                     || (parent.kind == "for_statement" && node.field == Some("right"))
             })
         {
-            for slice in &slices {
+            for slice in slices {
                 push(Tier::Classic, format!("{text}[{slice}]"));
             }
             // (`is_palindrome(idx)` where `is_palindrome(string[k:])` was.)
             if unbound_anywhere.contains(&text) {
-                for base in &sliced {
-                    for slice in &slices {
+                for base in sliced {
+                    for slice in slices {
                         push(Tier::Mend, format!("{base}[{slice}]"));
                     }
                 }
             }
         }
-        // A comprehension whose element ignores its loop variables but reads other names (`max(listval * listval
-        // for i in listval)`): each variable in the element's place, alone or in the shapes elements commonly take,
-        // a conversion or a first or last item (`min(len(x) for x in lst)` under `min(monthnum2 == 12 for x in
-        // lst)`): the graft took the variable with what was around it.
+    }
+
+    /// A comprehension whose element ignores its loop variables but reads other names (`max(listval * listval
+    /// for i in listval)`): each variable in the element's place, alone or in the shapes elements commonly take,
+    /// a conversion or a first or last item (`min(len(x) for x in lst)` under `min(monthnum2 == 12 for x in
+    /// lst)`): the graft took the variable with what was around it.
+    fn comprehension_element_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, class, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         if class == ReplacementClass::Expression
             && node.field == Some("body")
             && let Some(comprehension) = node.parent.filter(|&p| {
@@ -344,6 +415,14 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 }
             }
         }
+    }
+
+    /// Constants changed: booleans, integers, strings.
+    fn literal_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Menu { facts, .. } = self;
+        let Site { node, text, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         // A loop run `while True` that should stop when a value it works on runs out: `while queue:`.
         if node.kind == "true"
             && node.field == Some("condition")
@@ -399,6 +478,14 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             }
             _ => {}
         }
+    }
+
+    /// Operators and operands swapped, dropped or kept.
+    fn operator_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, class, text, .. } = *site;
+        let start = node.span.start;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         // Operator swaps and operand swaps: operators are anonymous children of the node.
         let children: Vec<NodeId> = tree.children(id).filter(|&c| !tree.node(c).extra).collect();
         let operator_spans: Vec<Span> = children
@@ -424,7 +511,7 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 // The larger or smaller of the two where an operator combines them (`running_max % n` for
                 // `max(running_max, n)`): cued where the function's name names it (`rolling_max`).
                 if node.kind == "binary_operator" && !text.contains('\n') {
-                    let markers = name_cues_of(id);
+                    let markers = self.name_cues(id);
                     for f in ["max", "min"] {
                         let cued = markers.iter().any(|m| m.starts_with(f));
                         push(
@@ -473,6 +560,14 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
             let text_of = |c: NodeId| tree.text(tree.node(c).span);
             push(Tier::Classic, format!("{} {}= {}", text_of(*left), text_of(*op), text_of(*right)));
         }
+    }
+
+    /// Neighbours swapped, an argument too many.
+    fn argument_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, text, .. } = *site;
+        let start = node.span.start;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         // Swapped neighbours: a call's arguments, the elements of a tuple or list, or of the bare tuple a `return`
         // returns (`return b, a`: that tuple has no class of its own, so the statement is the site).
         let elements = match node.kind {
@@ -527,6 +622,13 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 push(Tier::Classic, format!("{}{}", &text[..from], &text[to..]));
             }
         }
+    }
+
+    /// Results and recursions one level off.
+    fn recursion_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, class, text, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         // A result one level too shallow: `return [[]]` for `return []` (a recursion's base case), `return [n]` for
         // `return n`. Classic for an empty list, the base case's bug; a rewrite otherwise.
         if class == ReplacementClass::Expression
@@ -570,9 +672,15 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 push(Tier::Rewrite, format!("{text} + {name}"));
             }
         }
-        // An update that should keep the best so far (`longest = max(longest, length + 1)`) or stay above zero
-        // (`here = max(0, here + x)`): a value stored into a local stored elsewhere too, wrapped in `max` or `min`
-        // with the local or 0. Classic where the local's name says which (`longest`, `max_ending_here`).
+    }
+
+    /// An update that should keep the best so far (`longest = max(longest, length + 1)`) or stay above zero
+    /// (`here = max(0, here + x)`): a value stored into a local stored elsewhere too, wrapped in `max` or `min`
+    /// with the local or 0. Classic where the local's name says which (`longest`, `max_ending_here`).
+    fn update_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, class, text, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         if class == ReplacementClass::Expression
             && node.field == Some("right")
             && !text.contains('\n')
@@ -593,6 +701,13 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 }
             }
         }
+    }
+
+    /// A base case too narrow; a verdict where a balance was meant.
+    fn condition_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         // A base case one too narrow, in a function that calls itself: `if len(arr) == 0: return arr` where `<= 1`
         // was (the empty case alone leaves a one-element input recursing for ever).
         if node.kind == "comparison_operator"
@@ -637,6 +752,13 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 }
             }
         }
+    }
+
+    /// A returned, passed or iterated value wrapped.
+    fn wrapping_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, class, text, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
         // A returned expression, one line and small (like any replaced site), wrapped in its function's terms; not a
         // literal, which the constant edits above already change.
         if class == ReplacementClass::Expression
@@ -647,8 +769,8 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
         {
             // Cued where the wrapping adds code the function's name names (`clamp`: `min(hi, e)` around
             // `max(x, lo)`). Not its docstring's words: a repaired function's docstring is long and names much.
-            let markers = name_cues_of(id);
-            for t in sketch::wrappings(text, node.kind, &parameters_of(id)) {
+            let markers = self.name_cues(id);
+            for t in sketch::wrappings(text, node.kind, &self.parameters(id)) {
                 let cued = markers.iter().any(|m| t.contains(m) && !text.contains(m));
                 push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
             }
@@ -669,357 +791,516 @@ pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
                 push(Tier::Rewrite, format!("{f}({text})"));
             }
         }
-        match class {
-            // A bare string statement (a docstring) would do nothing as another expression either.
-            ReplacementClass::Expression
-                if node.leaves <= MAX_SITE_LEAVES && !node.parent.is_some_and(|p| tree.is_docstring(p)) =>
-            {
-                // A truth test of a value holding a site that cannot be right (`if sorted(list(max)):` where `if
-                // not strings:` was): a truth test of a name of its function, or its negation. (A comparison keeps
-                // its form: the site is mended in place, `10 == ')'` as `c == ')'`; a name's truth there passes
-                // some tests and lures the search.)
-                if is_condition(tree, id)
-                    && matches!(node.kind, "call" | "identifier" | "attribute" | "subscript")
-                    && nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n)
-                    && let Some(function) = sketch::enclosing_function(tree, id)
-                {
-                    for name in assigned_names(tree, function) {
-                        push(Tier::Mend, name.to_string());
-                        push(Tier::Mend, format!("not {name}"));
-                    }
-                }
-                // A grafted value of a local's binding: what its siblings are bound to, by analogy (`e =
-                // perimeter()` beside `s = match.start()`).
-                if grafted
-                    && node.field == Some("right")
-                    && let Some(assignment) = node.parent.filter(|&p| tree.node(p).kind == "assignment")
-                    && let Some(target) = tree.children(assignment).find(|&c| tree.node(c).field == Some("left"))
-                    && tree.node(target).kind == "identifier"
-                    && let Some(function) = sketch::enclosing_function(tree, id)
-                {
-                    for v in parallel_values(tree, function, tree.text(tree.node(target).span)) {
-                        push(Tier::Mend, v);
-                    }
-                }
-                // A callee that cannot be right: what the program calls or defines; or a function of a module the
-                // file imports (`re.search(patterns, text)` under `(number > arr[-1])(patterns, text)`).
-                if nonsense && node.field == Some("function") {
-                    for name in &callables {
-                        push(Tier::Mend, name.to_string());
-                    }
-                    for callee in module_callees(&modules) {
-                        push(Tier::Classic, callee);
-                    }
-                }
-                // A loop over pairs that cannot be right (`for i, c in c:`, `for k, v in """…""":`) was over
-                // the pairs of a collection: enumerated, a dict's items, two zipped.
-                if nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n)
-                    && node.field == Some("right")
-                    && let Some(function) = sketch::enclosing_function(tree, id)
-                    && let Some(left) = node.parent.and_then(|f| {
-                        (tree.node(f).kind == "for_statement")
-                            .then(|| tree.children(f).find(|&c| tree.node(c).field == Some("left")))
-                            .flatten()
-                    })
-                    && matches!(tree.node(left).kind, "pattern_list" | "tuple_pattern")
-                    && tree.named_children(left).count() == 2
-                {
-                    let loop_names: Vec<&str> =
-                        tree.named_children(left).map(|v| tree.text(tree.node(v).span)).collect();
-                    let collections: Vec<&str> =
-                        assigned_names(tree, function).into_iter().filter(|n| !loop_names.contains(n)).collect();
-                    for name in &collections {
-                        push(Tier::Mend, format!("enumerate({name})"));
-                        push(Tier::Mend, format!("{name}.items()"));
-                    }
-                    let parameters = sketch::parameters(tree, function);
-                    for (i, a) in parameters.iter().enumerate() {
-                        for b in &parameters[i + 1..] {
-                            push(Tier::Mend, format!("zip({a}, {b})"));
-                        }
-                    }
-                }
-                // Or a builtin given what the call passes; so too for a callee no function can be (a loop's
-                // variable) or one grafted over (`res(t)` in `res = tuple(res(t) + u)`, a name spelt once).
-                if let Some(call) = node.parent.filter(|&c| tree.node(c).kind == "call")
-                    && node.field == Some("function")
-                    && (nonsense || (node.kind == "identifier" && (grafted || called_value(tree, id))))
-                {
-                    for builtin in builtins_taking(tree, call) {
-                        push(Tier::Classic, builtin.to_string());
-                    }
-                }
-                if node.kind == "identifier" {
-                    let unread = unread_parameters_of(id);
-                    for name in &names.all {
-                        let classic = nonsense || (unexplained_unread && unread.contains(name));
-                        push(if classic { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
-                    }
-                } else {
-                    // Any other site that cannot be right: the names that could stand there.
-                    if nonsense && node.field != Some("function") {
-                        for name in &names.all {
-                            push(Tier::Classic, name.to_string());
-                        }
-                    }
-                    // A larger expression (or a literal) where a parameter belongs: the corruption that grafts
-                    // foreign code over a name, and the bug of a computed value where the input was meant. Only
-                    // the parameters, not every name: a few more edits per site. One that reads nothing but names
-                    // bound nowhere (`x < lo` in `def add(a, half)`) cannot be right, and a parameter nothing
-                    // reads is what it stood for: a mend.
-                    // A parameter nothing reads is classic anywhere (see `unexplained_unread`): its one use was
-                    // overwritten (`distance < (i % xs == 0)` for `distance < threshold`).
-                    // So is any parameter where such a site is a method's receiver (`(1 << key).sort(…)`).
-                    let grafted_in = reads_only_unbound(tree, id, &unbound_anywhere);
-                    let receiver = node.field == Some("object");
-                    let unread = unread_parameters_of(id);
-                    for name in parameters_of(id) {
-                        let tier = match unread.contains(&name) {
-                            true if grafted_in => Tier::Mend,
-                            true if unexplained_unread => Tier::Classic,
-                            _ if grafted_in && receiver => Tier::Mend,
-                            _ => rewrite,
-                        };
-                        push(tier, name.to_string());
-                    }
-                    // Or a constant stood there (`re.sub('[A-Z]', '', s)` under `n % 10`), the commonest ones, in
-                    // an argument that reads only names bound nowhere or holds a graft (`range(n, 0, len(tuple) !=
-                    // res)` for `range(n, 0, -1)`). Only arguments: elsewhere a constant turns a crash into a
-                    // wrong value the climb follows (`sum(xs) / -1` where `len(xs)` was).
-                    let argument = node.parent.is_some_and(|p| tree.node(p).kind == "argument_list");
-                    let holds_nonsense = nonsense_at[id as usize..node.subtree_end as usize].iter().any(|&n| n);
-                    if argument && (grafted_in || grafted || holds_nonsense) {
-                        for constant in ["''", "0", "1", "-1", "None", "True", "False", "[]"] {
-                            push(Tier::Classic, constant.to_string());
-                        }
-                    }
-                    // An operand grafted over beside its sibling (`w * w + len(arr)` where `h * h` was): the sibling
-                    // with a parameter it reads swapped for one nothing reads, by analogy (a bare name's analogue
-                    // is the parameter itself, above).
-                    if (grafted || grafted_in)
-                        && !unread.is_empty()
-                        && let Some(sibling) = node
-                            .parent
-                            .filter(|&p| tree.node(p).kind == "binary_operator")
-                            .and_then(|p| tree.named_children(p).find(|&c| c != id))
-                            .filter(|&s| tree.node(s).kind != "identifier")
-                    {
-                        let base = tree.node(sibling).span.start;
-                        let sibling_text = tree.text(tree.node(sibling).span);
-                        let reads = |name: &str| -> Vec<Span> {
-                            (sibling..tree.node(sibling).subtree_end)
-                                .map(|r| tree.node(r))
-                                .filter(|r| r.kind == "identifier" && r.field != Some("attribute"))
-                                .filter(|r| tree.text(r.span) == name)
-                                .map(|r| r.span)
-                                .collect()
-                        };
-                        let compound = !sketch::is_literal(tree.node(sibling).kind)
-                            && !matches!(
-                                tree.node(sibling).kind,
-                                "identifier" | "call" | "attribute" | "subscript" | "parenthesized_expression"
-                            );
-                        for parameter in parameters_of(id) {
-                            let spans = reads(parameter);
-                            for other in unread.iter().filter(|_| !spans.is_empty()) {
-                                let mut analogue = String::new();
-                                let mut last = 0;
-                                for span in &spans {
-                                    analogue.push_str(&sibling_text[last..(span.start - base) as usize]);
-                                    analogue.push_str(other);
-                                    last = (span.end - base) as usize;
-                                }
-                                analogue.push_str(&sibling_text[last..]);
-                                push(Tier::Mend, if compound { format!("({analogue})") } else { analogue });
-                            }
-                        }
-                    }
-                }
-                for (expr, spans) in &expressions {
-                    // Sub-expressions included: `return x` for `return x + 1` is a classic repair (an operand
-                    // dropped); any other expression is a rewrite.
-                    let operand = spans.iter().any(|&s| s != node.span && node.span.contains(s));
-                    push(if operand { Tier::Classic } else { rewrite }, expr.to_string());
-                }
+    }
+
+    /// An expression site's rewrites: mends where it cannot be right, the names or parameters that could stand
+    /// there, and the program's other small expressions.
+    fn expression_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        self.expression_mends(site, out);
+        let Menu { names, expressions, .. } = self;
+        let Site { node, text, nonsense, .. } = *site;
+        let unexplained_unread = self.unexplained_unread;
+        let rewrite = site.rewrite();
+        if node.kind == "identifier" {
+            let unread = self.unread_parameters(site.id);
+            for name in &names.all {
+                let classic = nonsense || (unexplained_unread && unread.contains(name));
+                site.push(out, if classic { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
             }
-            // A binding or an attribute: another name of the program, another attribute of it. Not a keyword
-            // argument's name (`f(a=1, a=2)` is no program) nor a definition's.
-            ReplacementClass::Identifier
-                if node.kind == "identifier"
-                    && !is_definition_name(tree, id)
-                    && node.parent.is_none_or(|p| tree.node(p).kind != "keyword_argument") =>
-            {
-                let others = if node.field == Some("attribute") { &names.attributes } else { &names.all };
-                // A store of a name into itself (`incr = incr` where `res = incr` was) stores into another.
-                let self_store = node.field == Some("left")
-                    && node.parent.is_some_and(|a| {
-                        tree.node(a).kind == "assignment"
-                            && tree
-                                .children(a)
-                                .any(|v| tree.node(v).field == Some("right") && tree.text(tree.node(v).span) == text)
-                    });
-                for name in others {
-                    push(if self_store { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
-                }
-            }
-            // Deleting a bare string would do nothing either.
-            ReplacementClass::Statement if !is_docstring_in_place(tree, id) => {
-                // A function's lone statement: the formula the tests' examples fit may replace it; a stub or a
-                // body that ignores its inputs may become any of the stub's bodies.
-                if let Some(function) = sketch::lone_statement(tree, id) {
-                    let params = sketch::parameters(tree, function);
-                    // A statement that reads names bound nowhere, as many as the parameters it does not read, may
-                    // be right under renamed parameters (`return -x` in `def neg(half)`, `return a + b` in `def
-                    // add(c, b)`: the header's rename is the repair), so its bodies get no head start. With more
-                    // parameters unread (`return x * x` in `def add(a, b)`), renames would leave one unread.
-                    let mentioned: Vec<&str> = (id..node.subtree_end)
-                        .map(|n| tree.node(n))
-                        .filter(|n| n.kind == "identifier" && n.field != Some("attribute"))
-                        .map(|n| tree.text(n.span))
-                        .collect();
-                    let mut unbound_read: Vec<&str> =
-                        mentioned.iter().copied().filter(|t| unbound_anywhere.contains(t)).collect();
-                    unbound_read.sort_unstable();
-                    unbound_read.dedup();
-                    let unread = params.iter().filter(|p| !mentioned.contains(p)).count();
-                    let renamed = !unbound_read.is_empty() && unbound_read.len() == unread;
-                    // A stub ([`sketch::stub_function`]) or a body that reads none of its parameters
-                    // ([`sketch::ignores_its_inputs`]), told from what was just counted.
-                    let written_anew = node.kind == "pass_statement" || (!params.is_empty() && unread == params.len());
-                    // What the tests' numbers fit comes first. Also for a lone statement that reads its inputs
-                    // (`return x % 2 == 0` in `def neg(x)`): a formula that fits every example with one to spare is
-                    // what the tests ask, and no classic edit reaches it.
-                    let name = sketch::function_name(tree, function).unwrap_or("");
-                    let fitted = examples::fitted_formula(&facts.examples, name, &params);
-                    let fitted_tier = if renamed { Tier::Rewrite } else { Tier::Fitted };
-                    if let Some(formula) = &fitted {
-                        push(fitted_tier, format!("return {formula}"));
-                    }
-                    if written_anew {
-                        let constants = sketch::spec_constants(tree, function);
-                        // Else what its examples' labels fit: for one number, the label of each range (`return
-                        // "cold" if degrees < 10 else …`) or a decision list over divisibility (leap years); for
-                        // several, a predicate (`return a * b > 0`).
-                        if fitted.is_none() {
-                            let numbers: Vec<f64> = constants.iter().filter_map(|c| c.parse().ok()).collect();
-                            let body = match params[..] {
-                                [param] => examples::piecewise_body(&facts.labelled, name, param, &numbers)
-                                    .or_else(|| examples::decision_list(&facts.labelled, name, param, &numbers)),
-                                _ => examples::fitted_predicate(&facts.labelled, name, &params, &numbers)
-                                    .map(|p| format!("return {p}")),
-                            };
-                            if let Some(body) = body {
-                                push(fitted_tier, body);
-                            }
-                        }
-                        let markers = sketch::cue_markers(tree, function, true);
-                        let bodies = sketch::stub_returns(&params, &constants).into_iter();
-                        for t in bodies.chain(sketch::stub_idioms(&params)) {
-                            let cued = !renamed && markers.iter().any(|m| t.contains(m));
-                            push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
-                        }
-                    }
-                }
-                // A `pass` that ends a body doing something else stands where its `return v` was.
-                if let Some(function) = pass_ending_a_body(tree, id) {
-                    for name in assigned_names(tree, function) {
-                        push(Tier::Classic, format!("return {name}"));
-                    }
-                }
-                // A statement grafted over another stands where an initialisation of a local read before it is
-                // bound (`max_depth = 0`) or one of its function's returns was, or where nothing was (over a
-                // docstring), or where a local's binding was: an accumulator's update, any small value (a rewrite:
-                // many). Mends of a small simple statement only: a loop whose header cannot be right is mended
-                // there (`for op in op - bool`), and deleting a compound statement or returning in its place passes
-                // the tests its absence passes, which lures the search away. Nor is it deleted where that leaves
-                // a branch empty (`else: pass`), nor become a `return` with statements after it (dead code): nobody
-                // writes those, and the tests they pass lure the search too.
-                if let Some(function) = sketch::enclosing_function(tree, id)
-                    && is_foreign_statement(tree, id, &nonsense_at, &unbound_anywhere)
-                {
-                    let compound = tree.children(id).any(|c| tree.node(c).kind == "block");
-                    let small = if node.leaves <= MAX_SITE_LEAVES { Tier::Mend } else { Tier::Classic };
-                    let tier = if compound { Tier::Classic } else { small };
-                    let siblings: Vec<NodeId> =
-                        node.parent.map(|b| tree.named_children(b).collect()).unwrap_or_default();
-                    // (A function's lone statement deleted leaves a stub, which the stub's menu writes anew.)
-                    let body_of_function = node.parent.and_then(|b| tree.node(b).parent) == Some(function);
-                    if siblings.len() > 1 || body_of_function {
-                        push(tier, "pass".into());
-                    }
-                    for (name, read) in read_before_bound(tree, function) {
-                        if read > start {
-                            for v in INITIAL_VALUES {
-                                push(small, format!("{name} = {v}"));
-                            }
-                        }
-                    }
-                    // Inside a loop, the return that follows the loop would be a `break`.
-                    let after_loop = innermost_loop(tree, id).and_then(|l| {
-                        let block = tree.node(l).parent?;
-                        let next = tree.named_children(block).skip_while(|&c| c != l).nth(1)?;
-                        Some(tree.text(tree.node(next).span))
-                    });
-                    // In a loop, the statement that ended a branch may have left it (`break` under a string).
-                    if siblings.last() == Some(&id) && innermost_loop(tree, id).is_some() {
-                        push(tier, "break".into());
-                        push(tier, "continue".into());
-                    }
-                    if siblings.last() == Some(&id) {
-                        for r in returns_of(tree, function) {
-                            if after_loop != Some(r.as_str()) {
-                                push(tier, r);
-                            }
-                        }
-                    }
-                    // Ending the function's body, it stands where the `return v` was (`int = 1` for `return n`).
-                    if siblings.last() == Some(&id) && body_of_function {
-                        let stored = tree
-                            .children(id)
-                            .find(|&c| tree.node(c).kind == "assignment")
-                            .and_then(|a| tree.children(a).find(|&c| tree.node(c).field == Some("left")))
-                            .map(|t| tree.text(tree.node(t).span));
-                        for name in assigned_names(tree, function).into_iter().filter(|&n| Some(n) != stored) {
-                            push(Tier::Classic, format!("return {name}"));
-                        }
-                    }
-                    if tier == Tier::Mend {
-                        let lost = lost_bindings(tree, function, id, &unbound_anywhere);
-                        for u in lost.updates.into_iter().chain(lost.cued) {
-                            push(tier, u);
-                        }
-                        for v in lost.values {
-                            push(Tier::Rewrite, v);
-                        }
-                    }
-                }
-                // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
-                push(rewrite, "pass".into());
-            }
-            // A function that falls off its end where it should return what it built: its body, then `return v`
-            // for each name it assigns (or takes). On the block: one statement cannot become two.
-            // And the loop that never ends: a `while` body that never binds a name its condition reads gets
-            // `v += 1` or `v -= 1` at its end.
-            ReplacementClass::Block => {
-                let body = block_body(tree, id);
-                if let Some(body) = &body
-                    && let Some(function) = falls_off_its_end(tree, id)
-                {
-                    for name in assigned_names(tree, function) {
-                        push(Tier::Classic, format!("{body}\nreturn {name}"));
-                    }
-                }
-                if let Some(body) = &body
-                    && let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement")
-                {
-                    for name in names_never_bound_in(tree, parent, id) {
-                        push(Tier::Classic, format!("{body}\n{name} += 1"));
-                        push(Tier::Classic, format!("{body}\n{name} -= 1"));
-                    }
-                }
-            }
-            _ => {}
+        } else {
+            self.stand_in_edits(site, out);
+        }
+        for (expr, spans) in expressions {
+            // Sub-expressions included: `return x` for `return x + 1` is a classic repair (an operand
+            // dropped); any other expression is a rewrite.
+            let operand = spans.iter().any(|&s| s != node.span && node.span.contains(s));
+            site.push(out, if operand { Tier::Classic } else { rewrite }, expr.to_string());
         }
     }
-    distinct(out)
+
+    /// Mends of an expression that cannot be right, or holds or calls what cannot be.
+    fn expression_mends(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Menu { callables, modules, .. } = self;
+        let Site { id, node, nonsense, grafted, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
+        // A truth test of a value holding a site that cannot be right (`if sorted(list(max)):` where `if
+        // not strings:` was): a truth test of a name of its function, or its negation. (A comparison keeps
+        // its form: the site is mended in place, `10 == ')'` as `c == ')'`; a name's truth there passes
+        // some tests and lures the search.)
+        if is_condition(tree, id)
+            && matches!(node.kind, "call" | "identifier" | "attribute" | "subscript")
+            && self.holds_nonsense(id)
+            && let Some(function) = sketch::enclosing_function(tree, id)
+        {
+            for name in assigned_names(tree, function) {
+                push(Tier::Mend, name.to_string());
+                push(Tier::Mend, format!("not {name}"));
+            }
+        }
+        // A grafted value of a local's binding: what its siblings are bound to, by analogy (`e =
+        // perimeter()` beside `s = match.start()`).
+        if grafted
+            && node.field == Some("right")
+            && let Some(assignment) = node.parent.filter(|&p| tree.node(p).kind == "assignment")
+            && let Some(target) = tree.children(assignment).find(|&c| tree.node(c).field == Some("left"))
+            && tree.node(target).kind == "identifier"
+            && let Some(function) = sketch::enclosing_function(tree, id)
+        {
+            for v in parallel_values(tree, function, tree.text(tree.node(target).span)) {
+                push(Tier::Mend, v);
+            }
+        }
+        // A callee that cannot be right: what the program calls or defines; or a function of a module the
+        // file imports (`re.search(patterns, text)` under `(number > arr[-1])(patterns, text)`).
+        if nonsense && node.field == Some("function") {
+            for name in callables {
+                push(Tier::Mend, name.to_string());
+            }
+            for callee in module_callees(modules) {
+                push(Tier::Classic, callee);
+            }
+        }
+        // A loop over pairs that cannot be right (`for i, c in c:`, `for k, v in """…""":`) was over
+        // the pairs of a collection: enumerated, a dict's items, two zipped.
+        if self.holds_nonsense(id)
+            && node.field == Some("right")
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && let Some(left) = node.parent.and_then(|f| {
+                (tree.node(f).kind == "for_statement")
+                    .then(|| tree.children(f).find(|&c| tree.node(c).field == Some("left")))
+                    .flatten()
+            })
+            && matches!(tree.node(left).kind, "pattern_list" | "tuple_pattern")
+            && tree.named_children(left).count() == 2
+        {
+            let loop_names: Vec<&str> = tree.named_children(left).map(|v| tree.text(tree.node(v).span)).collect();
+            let collections: Vec<&str> =
+                assigned_names(tree, function).into_iter().filter(|n| !loop_names.contains(n)).collect();
+            for name in &collections {
+                push(Tier::Mend, format!("enumerate({name})"));
+                push(Tier::Mend, format!("{name}.items()"));
+            }
+            let parameters = sketch::parameters(tree, function);
+            for (i, a) in parameters.iter().enumerate() {
+                for b in &parameters[i + 1..] {
+                    push(Tier::Mend, format!("zip({a}, {b})"));
+                }
+            }
+        }
+        // Or a builtin given what the call passes; so too for a callee no function can be (a loop's
+        // variable) or one grafted over (`res(t)` in `res = tuple(res(t) + u)`, a name spelt once).
+        if let Some(call) = node.parent.filter(|&c| tree.node(c).kind == "call")
+            && node.field == Some("function")
+            && (nonsense || (node.kind == "identifier" && (grafted || called_value(tree, id))))
+        {
+            for builtin in builtins_taking(tree, call) {
+                push(Tier::Classic, builtin.to_string());
+            }
+        }
+    }
+
+    /// What may stand where a larger expression (or a literal) is: names where it cannot be right, the function's
+    /// parameters, constants, an analogue of its sibling.
+    fn stand_in_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Menu { names, unbound_anywhere, .. } = self;
+        let Site { id, node, nonsense, grafted, .. } = *site;
+        let unexplained_unread = self.unexplained_unread;
+        let rewrite = site.rewrite();
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
+        // Any other site that cannot be right: the names that could stand there.
+        if nonsense && node.field != Some("function") {
+            for name in &names.all {
+                push(Tier::Classic, name.to_string());
+            }
+        }
+        // A larger expression (or a literal) where a parameter belongs: the corruption that grafts
+        // foreign code over a name, and the bug of a computed value where the input was meant. Only
+        // the parameters, not every name: a few more edits per site. One that reads nothing but names
+        // bound nowhere (`x < lo` in `def add(a, half)`) cannot be right, and a parameter nothing
+        // reads is what it stood for: a mend.
+        // A parameter nothing reads is classic anywhere (see `unexplained_unread`): its one use was
+        // overwritten (`distance < (i % xs == 0)` for `distance < threshold`).
+        // So is any parameter where such a site is a method's receiver (`(1 << key).sort(…)`).
+        let grafted_in = reads_only_unbound(tree, id, unbound_anywhere);
+        let receiver = node.field == Some("object");
+        let unread = self.unread_parameters(id);
+        for name in self.parameters(id) {
+            let tier = match unread.contains(&name) {
+                true if grafted_in => Tier::Mend,
+                true if unexplained_unread => Tier::Classic,
+                _ if grafted_in && receiver => Tier::Mend,
+                _ => rewrite,
+            };
+            push(tier, name.to_string());
+        }
+        // Or a constant stood there (`re.sub('[A-Z]', '', s)` under `n % 10`), the commonest ones, in
+        // an argument that reads only names bound nowhere or holds a graft (`range(n, 0, len(tuple) !=
+        // res)` for `range(n, 0, -1)`). Only arguments: elsewhere a constant turns a crash into a
+        // wrong value the climb follows (`sum(xs) / -1` where `len(xs)` was).
+        let argument = node.parent.is_some_and(|p| tree.node(p).kind == "argument_list");
+        let holds_nonsense = self.holds_nonsense(id);
+        if argument && (grafted_in || grafted || holds_nonsense) {
+            for constant in ["''", "0", "1", "-1", "None", "True", "False", "[]"] {
+                push(Tier::Classic, constant.to_string());
+            }
+        }
+        // An operand grafted over beside its sibling (`w * w + len(arr)` where `h * h` was): the sibling
+        // with a parameter it reads swapped for one nothing reads, by analogy (a bare name's analogue
+        // is the parameter itself, above).
+        if (grafted || grafted_in)
+            && !unread.is_empty()
+            && let Some(sibling) = node
+                .parent
+                .filter(|&p| tree.node(p).kind == "binary_operator")
+                .and_then(|p| tree.named_children(p).find(|&c| c != id))
+                .filter(|&s| tree.node(s).kind != "identifier")
+        {
+            let base = tree.node(sibling).span.start;
+            let sibling_text = tree.text(tree.node(sibling).span);
+            let reads = |name: &str| -> Vec<Span> {
+                (sibling..tree.node(sibling).subtree_end)
+                    .map(|r| tree.node(r))
+                    .filter(|r| r.kind == "identifier" && r.field != Some("attribute"))
+                    .filter(|r| tree.text(r.span) == name)
+                    .map(|r| r.span)
+                    .collect()
+            };
+            let compound = !sketch::is_literal(tree.node(sibling).kind)
+                && !matches!(
+                    tree.node(sibling).kind,
+                    "identifier" | "call" | "attribute" | "subscript" | "parenthesized_expression"
+                );
+            for parameter in self.parameters(id) {
+                let spans = reads(parameter);
+                for other in unread.iter().filter(|_| !spans.is_empty()) {
+                    let mut analogue = String::new();
+                    let mut last = 0;
+                    for span in &spans {
+                        analogue.push_str(&sibling_text[last..(span.start - base) as usize]);
+                        analogue.push_str(other);
+                        last = (span.end - base) as usize;
+                    }
+                    analogue.push_str(&sibling_text[last..]);
+                    push(Tier::Mend, if compound { format!("({analogue})") } else { analogue });
+                }
+            }
+        }
+    }
+
+    /// A binding's or an attribute's other names.
+    fn identifier_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Menu { names, .. } = self;
+        let Site { node, text, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
+        let others = if node.field == Some("attribute") { &names.attributes } else { &names.all };
+        // A store of a name into itself (`incr = incr` where `res = incr` was) stores into another.
+        let self_store = node.field == Some("left")
+            && node.parent.is_some_and(|a| {
+                tree.node(a).kind == "assignment"
+                    && tree
+                        .children(a)
+                        .any(|v| tree.node(v).field == Some("right") && tree.text(tree.node(v).span) == text)
+            });
+        for name in others {
+            push(if self_store { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
+        }
+    }
+
+    /// A statement's rewrites: a function's lone statement written anew, a statement that cannot be right
+    /// mended, any statement deleted.
+    fn statement_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        self.lone_statement_edits(site, out);
+        let tree = self.tree;
+        let Site { id, .. } = *site;
+        // A `pass` that ends a body doing something else stands where its `return v` was.
+        if let Some(function) = pass_ending_a_body(tree, id) {
+            for name in assigned_names(tree, function) {
+                site.push(out, Tier::Classic, format!("return {name}"));
+            }
+        }
+        self.foreign_statement_edits(site, out);
+        // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
+        site.push(out, site.rewrite(), "pass".into());
+    }
+
+    /// A function's lone statement: the formula the tests' examples fit may replace it; a stub or a
+    /// body that ignores its inputs may become any of the stub's bodies.
+    fn lone_statement_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Menu { facts, unbound_anywhere, .. } = self;
+        let Site { id, node, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
+        if let Some(function) = sketch::lone_statement(tree, id) {
+            let params = sketch::parameters(tree, function);
+            // A statement that reads names bound nowhere, as many as the parameters it does not read, may
+            // be right under renamed parameters (`return -x` in `def neg(half)`, `return a + b` in `def
+            // add(c, b)`: the header's rename is the repair), so its bodies get no head start. With more
+            // parameters unread (`return x * x` in `def add(a, b)`), renames would leave one unread.
+            let mentioned: Vec<&str> = (id..node.subtree_end)
+                .map(|n| tree.node(n))
+                .filter(|n| n.kind == "identifier" && n.field != Some("attribute"))
+                .map(|n| tree.text(n.span))
+                .collect();
+            let mut unbound_read: Vec<&str> =
+                mentioned.iter().copied().filter(|t| unbound_anywhere.contains(t)).collect();
+            unbound_read.sort_unstable();
+            unbound_read.dedup();
+            let unread = params.iter().filter(|p| !mentioned.contains(p)).count();
+            let renamed = !unbound_read.is_empty() && unbound_read.len() == unread;
+            // A stub ([`sketch::stub_function`]) or a body that reads none of its parameters
+            // ([`sketch::ignores_its_inputs`]), told from what was just counted.
+            let written_anew = node.kind == "pass_statement" || (!params.is_empty() && unread == params.len());
+            // What the tests' numbers fit comes first. Also for a lone statement that reads its inputs
+            // (`return x % 2 == 0` in `def neg(x)`): a formula that fits every example with one to spare is
+            // what the tests ask, and no classic edit reaches it.
+            let name = sketch::function_name(tree, function).unwrap_or("");
+            let fitted = examples::fitted_formula(&facts.examples, name, &params);
+            let fitted_tier = if renamed { Tier::Rewrite } else { Tier::Fitted };
+            if let Some(formula) = &fitted {
+                push(fitted_tier, format!("return {formula}"));
+            }
+            if written_anew {
+                let constants = sketch::spec_constants(tree, function);
+                // Else what its examples' labels fit: for one number, the label of each range (`return
+                // "cold" if degrees < 10 else …`) or a decision list over divisibility (leap years); for
+                // several, a predicate (`return a * b > 0`).
+                if fitted.is_none() {
+                    let numbers: Vec<f64> = constants.iter().filter_map(|c| c.parse().ok()).collect();
+                    let body = match params[..] {
+                        [param] => examples::piecewise_body(&facts.labelled, name, param, &numbers)
+                            .or_else(|| examples::decision_list(&facts.labelled, name, param, &numbers)),
+                        _ => examples::fitted_predicate(&facts.labelled, name, &params, &numbers)
+                            .map(|p| format!("return {p}")),
+                    };
+                    if let Some(body) = body {
+                        push(fitted_tier, body);
+                    }
+                }
+                let markers = sketch::cue_markers(tree, function, true);
+                let bodies = sketch::stub_returns(&params, &constants).into_iter();
+                for t in bodies.chain(sketch::stub_idioms(&params)) {
+                    let cued = !renamed && markers.iter().any(|m| t.contains(m));
+                    push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
+                }
+            }
+        }
+    }
+
+    /// A statement grafted over another stands where an initialisation of a local read before it is
+    /// bound (`max_depth = 0`) or one of its function's returns was, or where nothing was (over a
+    /// docstring), or where a local's binding was: an accumulator's update, any small value (a rewrite:
+    /// many). Mends of a small simple statement only: a loop whose header cannot be right is mended
+    /// there (`for op in op - bool`), and deleting a compound statement or returning in its place passes
+    /// the tests its absence passes, which lures the search away. Nor is it deleted where that leaves
+    /// a branch empty (`else: pass`), nor become a `return` with statements after it (dead code): nobody
+    /// writes those, and the tests they pass lure the search too.
+    fn foreign_statement_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Menu { nonsense_at, unbound_anywhere, .. } = self;
+        let Site { id, node, .. } = *site;
+        let start = node.span.start;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
+        if let Some(function) = sketch::enclosing_function(tree, id)
+            && is_foreign_statement(tree, id, nonsense_at, unbound_anywhere)
+        {
+            let compound = tree.children(id).any(|c| tree.node(c).kind == "block");
+            let small = if node.leaves <= MAX_SITE_LEAVES { Tier::Mend } else { Tier::Classic };
+            let tier = if compound { Tier::Classic } else { small };
+            let siblings: Vec<NodeId> = node.parent.map(|b| tree.named_children(b).collect()).unwrap_or_default();
+            // (A function's lone statement deleted leaves a stub, which the stub's menu writes anew.)
+            let body_of_function = node.parent.and_then(|b| tree.node(b).parent) == Some(function);
+            if siblings.len() > 1 || body_of_function {
+                push(tier, "pass".into());
+            }
+            for (name, read) in read_before_bound(tree, function) {
+                if read > start {
+                    for v in INITIAL_VALUES {
+                        push(small, format!("{name} = {v}"));
+                    }
+                }
+            }
+            // Inside a loop, the return that follows the loop would be a `break`.
+            let after_loop = innermost_loop(tree, id).and_then(|l| {
+                let block = tree.node(l).parent?;
+                let next = tree.named_children(block).skip_while(|&c| c != l).nth(1)?;
+                Some(tree.text(tree.node(next).span))
+            });
+            // In a loop, the statement that ended a branch may have left it (`break` under a string).
+            if siblings.last() == Some(&id) && innermost_loop(tree, id).is_some() {
+                push(tier, "break".into());
+                push(tier, "continue".into());
+            }
+            if siblings.last() == Some(&id) {
+                for r in returns_of(tree, function) {
+                    if after_loop != Some(r.as_str()) {
+                        push(tier, r);
+                    }
+                }
+            }
+            // Ending the function's body, it stands where the `return v` was (`int = 1` for `return n`).
+            if siblings.last() == Some(&id) && body_of_function {
+                let stored = tree
+                    .children(id)
+                    .find(|&c| tree.node(c).kind == "assignment")
+                    .and_then(|a| tree.children(a).find(|&c| tree.node(c).field == Some("left")))
+                    .map(|t| tree.text(tree.node(t).span));
+                for name in assigned_names(tree, function).into_iter().filter(|&n| Some(n) != stored) {
+                    push(Tier::Classic, format!("return {name}"));
+                }
+            }
+            if tier == Tier::Mend {
+                let lost = lost_bindings(tree, function, id, unbound_anywhere);
+                for u in lost.updates.into_iter().chain(lost.cued) {
+                    push(tier, u);
+                }
+                for v in lost.values {
+                    push(Tier::Rewrite, v);
+                }
+            }
+        }
+    }
+
+    /// A block's endings.
+    fn block_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, .. } = *site;
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
+        let body = block_body(tree, id);
+        if let Some(body) = &body
+            && let Some(function) = falls_off_its_end(tree, id)
+        {
+            for name in assigned_names(tree, function) {
+                push(Tier::Classic, format!("{body}\nreturn {name}"));
+            }
+        }
+        if let Some(body) = &body
+            && let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement")
+        {
+            for name in names_never_bound_in(tree, parent, id) {
+                push(Tier::Classic, format!("{body}\n{name} += 1"));
+                push(Tier::Classic, format!("{body}\n{name} -= 1"));
+            }
+        }
+    }
+}
+
+/// Each small one-line expression of `tree` (in order of first appearance) with the spans it occurs at.
+fn small_expressions(tree: &Tree) -> Vec<(&str, Vec<Span>)> {
+    let mut expressions: Vec<(&str, Vec<Span>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for node in tree.replaceable().map(|id| tree.node(id)) {
+        let text = tree.text(node.span);
+        if node.class != Some(ReplacementClass::Expression) || node.leaves > MAX_SITE_LEAVES || text.contains('\n') {
+            continue;
+        }
+        let i = *index.entry(text).or_insert_with(|| {
+            expressions.push((text, Vec::new()));
+            expressions.len() - 1
+        });
+        expressions[i].1.push(node.span);
+    }
+    expressions
+}
+
+/// The spans of the names `tree` reads or binds only once (not builtins, attributes, `_` or the header's), and of
+/// a read of its own unbound target.
+fn lonely_names(tree: &Tree, names: &Names) -> Vec<Span> {
+    (0..tree.nodes().len() as NodeId)
+        .filter(|&id| {
+            let node = tree.node(id);
+            let text = tree.text(node.span);
+            node.kind == "identifier"
+                && node.field != Some("attribute")
+                && names.counts.get(text) == Some(&1)
+                && text != "_"
+                && !syntax::is_builtin(text)
+                && !in_header(tree, id)
+        })
+        .map(|id| tree.node(id).span)
+        .chain(reads_of_own_unbound_target(tree))
+        .collect()
+}
+
+/// The program's one-line annotations, each once.
+fn annotations(tree: &Tree) -> Vec<&str> {
+    let mut annotations: Vec<&str> = Vec::new();
+    for node in tree.nodes().iter().filter(|n| n.kind == "type") {
+        let text = tree.text(node.span);
+        if !text.contains('\n') {
+            push_new(&mut annotations, text);
+        }
+    }
+    annotations
+}
+
+/// What the program calls (a name or a one-line method) or defines as a function, then what fills a collection
+/// begun empty (`out.append` after `out = []`), each once.
+fn callables(tree: &Tree) -> Vec<String> {
+    let mut callables: Vec<String> = Vec::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        let parent = node.parent.map(|p| tree.node(p).kind);
+        let called = node.field == Some("function")
+            && parent == Some("call")
+            && (node.kind == "identifier"
+                || (node.kind == "attribute"
+                    && node.leaves <= MAX_SITE_LEAVES
+                    && !tree.text(node.span).contains('\n')));
+        let defined = node.kind == "identifier" && node.field == Some("name") && parent == Some("function_definition");
+        if called || defined {
+            let text = tree.text(node.span);
+            if !callables.iter().any(|c| c == text) {
+                callables.push(text.to_string());
+            }
+        }
+    }
+    let mut fillers: Vec<String> = Vec::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        if node.kind == "assignment"
+            && let [target, value] = tree.named_children(id).collect::<Vec<_>>()[..]
+            && tree.node(target).kind == "identifier"
+        {
+            let method = match tree.text(tree.node(value).span) {
+                "[]" | "list()" => "append",
+                "set()" => "add",
+                _ => continue,
+            };
+            fillers.push(format!("{}.{method}", tree.text(tree.node(target).span)));
+        }
+    }
+    for f in fillers {
+        if !callables.contains(&f) {
+            callables.push(f);
+        }
+    }
+    callables
+}
+
+/// The program's first one-bound slices (`1:`, `:k`), each also on its other side, and the names sliced so.
+fn one_bound_slices(tree: &Tree) -> (Vec<String>, Vec<&str>) {
+    let mut slices: Vec<String> = Vec::new();
+    let mut sliced: Vec<&str> = Vec::new();
+    for id in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "slice") {
+        let text = tree.text(tree.node(id).span);
+        if let [bound] = tree.named_children(id).collect::<Vec<_>>()[..]
+            && text.matches(':').count() == 1
+        {
+            if let Some(base) = tree.node(id).parent.and_then(|s| tree.named_children(s).next())
+                && tree.node(base).kind == "identifier"
+            {
+                push_new(&mut sliced, tree.text(tree.node(base).span));
+            }
+            let bound = tree.text(tree.node(bound).span);
+            for side in [format!("{bound}:"), format!(":{bound}")] {
+                if !slices.contains(&side) && slices.len() < MAX_SLICES {
+                    slices.push(side);
+                }
+            }
+        }
+    }
+    (slices, sliced)
 }
