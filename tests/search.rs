@@ -10,8 +10,8 @@ use kelp::exec::{Sandbox, SandboxConfig};
 use kelp::model::decode::Prefix;
 use kelp::model::decode::spec_text;
 use kelp::search::{
-    Budget, Mode, PrefixPass, Proposer, Sampling, SearchConfig, Searcher, Strategy, class_at, sample_edits,
-    score_edits, single_edits,
+    Budget, Mode, PrefixPass, Proposer, Sampling, SearchConfig, Searcher, Strategy, TestFacts, class_at, sample_edits,
+    score_edits, single_edits, single_edits_with,
 };
 use kelp::syntax;
 use rand::SeedableRng;
@@ -77,6 +77,40 @@ fn baseline_repairs_a_one_operator_bug_within_100_runs() {
         assert!(report.best.all_passed());
         assert!(report.passed_before < report.tests);
     }
+}
+
+/// A stub's menu leaves out the bodies whose form shows they cannot pass the tests (a number returned where a list
+/// is expected, a number iterated, a string's method on a list): run, every one of them fails a test, and they are
+/// many (the pruning is sound and not idle).
+#[test]
+fn stub_bodies_left_out_for_their_kinds_fail_the_tests() {
+    let sandbox = sandbox();
+    let mut left_out = 0;
+    for (stub, tests) in [
+        ("def keep_small(xs, n):\n    pass\n", &["keep_small([3, 1, 2], 2) == [1, 2]", "keep_small([], 0) == []"][..]),
+        ("def count_vowels(s):\n    pass\n", &["count_vowels('banana') == 3", "count_vowels('') == 0"][..]),
+        ("def has_pair(xs, ys):\n    pass\n", &["has_pair([1, 2], [2, 3]) == True", "has_pair([], [1]) == False"][..]),
+    ] {
+        let tree = syntax::parse(stub);
+        let tests = kelp::exec::Tests::Asserts(tests.iter().map(|t| format!("assert {t}")).collect());
+        let facts = TestFacts::of(&tests, &tree);
+        let blind = TestFacts { expected: Vec::new(), ..facts.clone() };
+        let kept: std::collections::HashSet<String> =
+            single_edits_with(&tree, &facts).into_iter().map(|e| e.text).collect();
+        let programs: Vec<(String, kelp::exec::Tests)> = single_edits_with(&tree, &blind)
+            .into_iter()
+            .filter(|e| !kept.contains(&e.text))
+            .map(|e| {
+                let (start, end) = (e.span.start as usize, e.span.end as usize);
+                (format!("{}{}{}", &stub[..start], e.text, &stub[end..]), tests.clone())
+            })
+            .collect();
+        left_out += programs.len();
+        for ((program, _), report) in programs.iter().zip(sandbox.run_many(&programs).unwrap()) {
+            assert!(!report.all_passed(), "left out, yet passes:\n{program}");
+        }
+    }
+    assert!(left_out > 300, "{left_out} bodies left out");
 }
 
 /// Fault localisation puts the baseline's edits of the lines only failing tests run first: on a ladder of `if`s

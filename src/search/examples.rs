@@ -5,6 +5,11 @@
 //!
 //! A formula is offered only when the examples outnumber its unknowns: with as many examples as unknowns any data
 //! fits, and the formula would pass the tests without being the function.
+//!
+//! The tests also show the kinds of value a call takes and returns (`f([3, 1], 2) == [1]`: a list and a number in,
+//! a list out; [`ValueKind`]). A stub's candidate body whose form contradicts them (returns a number, iterates the
+//! number, calls a string's method on the list: [`could_pass`]) fails those tests whatever else it does, so the
+//! menu leaves it out, and the budget goes to bodies that could pass.
 
 use crate::exec::Tests;
 use crate::syntax::{self, NodeId, Tree};
@@ -78,6 +83,370 @@ pub fn labelled_examples(tests: &Tests) -> Vec<Labelled> {
     })
 }
 
+/// The kind of a Python value, as far as a literal or an expression's outermost form shows it: what a test expects
+/// a call to return (`f(…) == [1, 2]`: a list), and what a stub's candidate body returns (`return sorted(xs)`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Number,
+    Bool,
+    Str,
+    List,
+    Tuple,
+    Set,
+    Dict,
+    None,
+}
+
+impl ValueKind {
+    /// Whether a returned value of kind `returned` can equal an expected value of this kind: the same kind, or
+    /// numbers and bools (`True == 1`, `2.0 == 2`). A tuple never equals a list, nor a string a number.
+    pub fn admits(self, returned: ValueKind) -> bool {
+        self == returned || matches!((self, returned), (Self::Number, Self::Bool) | (Self::Bool, Self::Number))
+    }
+}
+
+/// What one test states of a call (`f([1, 2], 3) == [4, 5]`, `f("a") is None`): the kinds of its arguments and
+/// of the value it must return, where their forms show them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expected {
+    /// The called name (the function's own, or `candidate`).
+    pub function: String,
+    /// Each positional argument's kind; empty where the call passes keywords or unpacks.
+    pub arguments: Vec<Option<ValueKind>>,
+    pub result: Option<ValueKind>,
+}
+
+/// What the tests state of their calls' arguments and results ([`Expected`]).
+pub fn expected_calls(tests: &Tests) -> Vec<Expected> {
+    stated_in(tests, |tree, id| {
+        let (callee, call, expected, _) = stated_result(tree, id)?;
+        let list = tree.children(call).find(|&c| tree.node(c).kind == "argument_list")?;
+        let args: Vec<NodeId> = tree.named_children(list).collect();
+        let positional =
+            args.iter().all(|&a| !matches!(tree.node(a).kind, "keyword_argument" | "list_splat" | "dictionary_splat"));
+        let arguments = if positional { args.iter().map(|&a| value_kind(tree, a)).collect() } else { Vec::new() };
+        Some(Expected { function: callee.to_string(), arguments, result: value_kind(tree, expected) })
+    })
+}
+
+/// Whether a stub's candidate `body` (`return E` over `params`) could pass the tests' stated calls of `function`:
+/// false only where `E`'s form shows it cannot, because it returns a kind one of them does not admit (`return [x
+/// for x in xs if x]` where a test expects `3`) or uses a parameter as what one of the calls' arguments cannot be
+/// ([`use_admits`]: iterating a number, dividing a list). Such a body raises or returns the wrong kind on that
+/// test whatever else it does.
+pub fn could_pass(body: &str, params: &[&str], expected: &[Expected], function: &str) -> bool {
+    let calls: Vec<&Expected> = expected.iter().filter(|e| calls(&e.function, function)).collect();
+    if calls.is_empty() {
+        return true;
+    }
+    let tree = syntax::parse(body);
+    let value = (0..tree.nodes().len() as NodeId)
+        .find(|&id| tree.node(id).kind == "return_statement")
+        .and_then(|r| tree.named_children(r).next());
+    if let Some(kind) = value.and_then(|v| value_kind(&tree, v))
+        && calls.iter().any(|c| c.result.is_some_and(|expected| !expected.admits(kind)))
+    {
+        return false;
+    }
+    // Each parameter's kinds as the calls pass it.
+    let passed: Vec<Vec<ValueKind>> = (0..params.len())
+        .map(|i| calls.iter().filter(|c| c.arguments.len() == params.len()).filter_map(|c| c.arguments[i]).collect())
+        .collect();
+    !(0..tree.nodes().len() as NodeId).any(|id| {
+        let node = tree.node(id);
+        node.kind == "identifier"
+            && node.field != Some("attribute")
+            && params
+                .iter()
+                .position(|&p| p == tree.text(node.span))
+                .is_some_and(|i| passed[i].iter().any(|&kind| !use_admits(&tree, id, kind)))
+    })
+}
+
+/// The kinds that can be iterated (`for x in p`, `len(p)`, `x in p`).
+const ITERABLE: &[ValueKind] = &[ValueKind::Str, ValueKind::List, ValueKind::Tuple, ValueKind::Set, ValueKind::Dict];
+/// The kinds that can be indexed (`p[0]`).
+const SUBSCRIPTABLE: &[ValueKind] = &[ValueKind::Str, ValueKind::List, ValueKind::Tuple, ValueKind::Dict];
+/// The kinds arithmetic takes.
+const NUMERIC: &[ValueKind] = &[ValueKind::Number, ValueKind::Bool];
+
+/// Builtins whose argument must be iterable (`max` and `min` only when given one argument).
+const ITERATING_CALLS: &[&str] = &[
+    "len",
+    "sorted",
+    "reversed",
+    "enumerate",
+    "set",
+    "frozenset",
+    "tuple",
+    "list",
+    "sum",
+    "any",
+    "all",
+    "zip",
+    "dict",
+    ".join",
+];
+/// Builtins whose argument must be a number.
+const NUMERIC_CALLS: &[&str] = &["range", "abs", "round", "chr", "bin", "hex", "oct", "divmod", "pow"];
+/// Methods and the kinds that have them (of Python's builtin types; a method no builtin type has constrains nothing).
+const METHOD_KINDS: &[(&[ValueKind], &[&str])] = &[
+    (
+        &[ValueKind::Str],
+        &[
+            "upper",
+            "lower",
+            "strip",
+            "lstrip",
+            "rstrip",
+            "split",
+            "rsplit",
+            "join",
+            "replace",
+            "startswith",
+            "endswith",
+            "isdigit",
+            "isalpha",
+            "isalnum",
+            "isspace",
+            "isupper",
+            "islower",
+            "isnumeric",
+            "isdecimal",
+            "capitalize",
+            "title",
+            "swapcase",
+            "casefold",
+            "find",
+            "rfind",
+            "zfill",
+            "center",
+            "ljust",
+            "rjust",
+            "splitlines",
+            "format",
+            "encode",
+            "partition",
+            "rpartition",
+        ],
+    ),
+    (&[ValueKind::List], &["append", "extend", "sort", "insert", "reverse"]),
+    (&[ValueKind::List, ValueKind::Set, ValueKind::Dict], &["pop", "copy", "clear"]),
+    (&[ValueKind::List, ValueKind::Set], &["remove"]),
+    (&[ValueKind::Str, ValueKind::List, ValueKind::Tuple], &["count", "index"]),
+    (&[ValueKind::Dict], &["items", "keys", "values", "get", "setdefault"]),
+    (
+        &[ValueKind::Set],
+        &[
+            "add",
+            "union",
+            "intersection",
+            "difference",
+            "symmetric_difference",
+            "issubset",
+            "issuperset",
+            "isdisjoint",
+            "discard",
+        ],
+    ),
+];
+
+/// Whether a value of `kind` can stand where the identifier `id` is used: false where the use needs what that kind
+/// lacks (iterating or indexing a number, a string's method on a list, arithmetic on a sequence).
+fn use_admits(tree: &Tree, id: NodeId, kind: ValueKind) -> bool {
+    let node = tree.node(id);
+    let Some(parent) = node.parent else { return true };
+    let siblings: Vec<NodeId> = tree.named_children(parent).collect();
+    let other = siblings.iter().copied().find(|&s| s != id);
+    let needs = |kinds: &[ValueKind]| kinds.contains(&kind);
+    match tree.node(parent).kind {
+        "for_in_clause" | "for_statement" if node.field == Some("right") => needs(ITERABLE),
+        "subscript" if node.field == Some("value") => needs(SUBSCRIPTABLE),
+        "attribute" if node.field == Some("object") => {
+            let method = tree.children(parent).find(|&c| tree.node(c).field == Some("attribute"));
+            let method = method.map(|m| tree.text(tree.node(m).span)).unwrap_or("");
+            METHOD_KINDS
+                .iter()
+                .find(|(_, names)| names.contains(&method))
+                .is_none_or(|(kinds, _)| kinds.contains(&kind))
+        }
+        "argument_list" => {
+            let Some(call) = tree.node(parent).parent else { return true };
+            let Some(callee) = tree.children(call).find(|&c| tree.node(c).field == Some("function")) else {
+                return true;
+            };
+            let callee = tree.node(callee);
+            let name = match callee.kind {
+                "identifier" => tree.text(callee.span),
+                "attribute" => &tree.text(callee.span)[tree.text(callee.span).rfind('.').unwrap_or(0)..],
+                _ => return true,
+            };
+            let position = siblings.iter().position(|&s| s == id).unwrap_or(0);
+            if ITERATING_CALLS.contains(&name)
+                || (matches!(name, "max" | "min") && siblings.len() == 1)
+                || (matches!(name, "map" | "filter") && position >= 1)
+            {
+                needs(ITERABLE)
+            } else if NUMERIC_CALLS.contains(&name) {
+                needs(NUMERIC)
+            } else {
+                true
+            }
+        }
+        "comparison_operator" => {
+            // The operator before the identifier: `x in p` needs a container, `p < 3` a number.
+            let before = tree
+                .children(parent)
+                .take_while(|&c| c != id)
+                .filter(|&c| !tree.node(c).named || matches!(tree.node(c).kind, "not_in" | "is_not"))
+                .last()
+                .map(|c| tree.text(tree.node(c).span));
+            let ordered_with_number =
+                tree.children(parent).any(|c| matches!(tree.text(tree.node(c).span), "<" | "<=" | ">" | ">="))
+                    && siblings.len() == 2
+                    && other.and_then(|o| value_kind(tree, o)) == Some(ValueKind::Number);
+            if matches!(before, Some("in") | Some("not in")) {
+                needs(ITERABLE)
+            } else if ordered_with_number {
+                needs(NUMERIC)
+            } else {
+                true
+            }
+        }
+        "binary_operator" => {
+            let operator = tree.children(parent).find(|&c| tree.node(c).field == Some("operator"));
+            let operator = operator.map(|o| tree.text(tree.node(o).span)).unwrap_or("");
+            let other = other.and_then(|o| value_kind(tree, o));
+            let left = node.field == Some("left");
+            match operator {
+                "/" | "//" | "**" | "<<" | ">>" => needs(NUMERIC),
+                "-" => needs(&[ValueKind::Number, ValueKind::Bool, ValueKind::Set]),
+                "%" if left => needs(&[ValueKind::Number, ValueKind::Bool, ValueKind::Str]),
+                "&" | "|" | "^" => needs(&[ValueKind::Number, ValueKind::Bool, ValueKind::Set, ValueKind::Dict]),
+                "+" => match other {
+                    Some(ValueKind::Number | ValueKind::Bool) => needs(NUMERIC),
+                    Some(k @ (ValueKind::Str | ValueKind::List | ValueKind::Tuple)) => kind == k,
+                    _ => true,
+                },
+                "*" => match other {
+                    Some(ValueKind::Str | ValueKind::List | ValueKind::Tuple) => needs(NUMERIC),
+                    Some(ValueKind::Number | ValueKind::Bool) => kind != ValueKind::Set && kind != ValueKind::Dict,
+                    _ => true,
+                },
+                _ => true,
+            }
+        }
+        "unary_operator" => needs(NUMERIC),
+        _ => true,
+    }
+}
+
+/// Builtins and methods whose result is of one kind whatever they are given (methods of `str` and `list` as
+/// Python's builtins define them; a user's class may differ, which the menu's bodies never call).
+const RESULT_KINDS: &[(ValueKind, &[&str])] = &[
+    (
+        ValueKind::Number,
+        &["len", "sum", "int", "float", "abs", "round", "ord", "pow", ".count", ".index", ".find", ".rfind"],
+    ),
+    (
+        ValueKind::Bool,
+        &[
+            "all",
+            "any",
+            "bool",
+            "isinstance",
+            "callable",
+            ".startswith",
+            ".endswith",
+            ".isdigit",
+            ".isalpha",
+            ".isalnum",
+            ".isspace",
+            ".isupper",
+            ".islower",
+            ".isnumeric",
+            ".isdecimal",
+            ".issubset",
+            ".issuperset",
+            ".isdisjoint",
+        ],
+    ),
+    (
+        ValueKind::Str,
+        &[
+            "str",
+            "chr",
+            "repr",
+            "hex",
+            "bin",
+            "oct",
+            ".join",
+            ".upper",
+            ".lower",
+            ".strip",
+            ".lstrip",
+            ".rstrip",
+            ".replace",
+            ".capitalize",
+            ".title",
+            ".swapcase",
+            ".format",
+            ".zfill",
+            ".center",
+            ".ljust",
+            ".rjust",
+        ],
+    ),
+    (ValueKind::List, &["sorted", "list", ".split", ".rsplit", ".splitlines"]),
+    (ValueKind::Tuple, &["tuple", "divmod"]),
+    (ValueKind::Set, &["set"]),
+    (ValueKind::Dict, &["dict"]),
+];
+
+/// The kind of the value of the expression at `id`, where its outermost form shows it: a literal, a display or
+/// comprehension, a comparison or `not`, a call of a builtin or method of one result kind ([`RESULT_KINDS`]),
+/// arithmetic on numbers, a conditional whose branches agree. `None` where the form does not tell (a name, a
+/// subscript, `max(…)`, `a + b`).
+pub fn value_kind(tree: &Tree, id: NodeId) -> Option<ValueKind> {
+    let node = tree.node(id);
+    let children: Vec<NodeId> = tree.named_children(id).collect();
+    let kind_of = |i: usize| children.get(i).and_then(|&c| value_kind(tree, c));
+    match node.kind {
+        "integer" | "float" => Some(ValueKind::Number),
+        "true" | "false" | "comparison_operator" | "not_operator" => Some(ValueKind::Bool),
+        "none" => Some(ValueKind::None),
+        "string" | "concatenated_string" => Some(ValueKind::Str),
+        "list" | "list_comprehension" => Some(ValueKind::List),
+        "tuple" => Some(ValueKind::Tuple),
+        "set" | "set_comprehension" => Some(ValueKind::Set),
+        "dictionary" | "dictionary_comprehension" => Some(ValueKind::Dict),
+        "parenthesized_expression" => kind_of(0),
+        "unary_operator" => kind_of(0).filter(|&k| k == ValueKind::Number),
+        "binary_operator" => {
+            let operator = tree.text(tree.node(tree.children(id).nth(1)?).span);
+            let numbers = kind_of(0) == Some(ValueKind::Number) && kind_of(1) == Some(ValueKind::Number);
+            (numbers && matches!(operator, "+" | "-" | "*" | "/" | "//" | "%" | "**")).then_some(ValueKind::Number)
+        }
+        "boolean_operator" => {
+            (kind_of(0) == Some(ValueKind::Bool) && kind_of(1) == Some(ValueKind::Bool)).then_some(ValueKind::Bool)
+        }
+        "conditional_expression" => kind_of(0).filter(|&k| kind_of(2) == Some(k)),
+        "call" => {
+            let callee = tree.children(id).find(|&c| tree.node(c).field == Some("function"))?;
+            let name = match tree.node(callee).kind {
+                "identifier" => tree.text(tree.node(callee).span).to_string(),
+                "attribute" => {
+                    let attribute = tree.children(callee).find(|&c| tree.node(c).field == Some("attribute"))?;
+                    format!(".{}", tree.text(tree.node(attribute).span))
+                }
+                _ => return None,
+            };
+            RESULT_KINDS.iter().find(|(_, names)| names.contains(&name.as_str())).map(|(kind, _)| *kind)
+        }
+        _ => None,
+    }
+}
+
 /// Does a call of `called` in the tests call `function`: by its name, or as a HumanEval check's `candidate`?
 fn calls(called: &str, function: &str) -> bool {
     called == function || called == "candidate"
@@ -117,10 +486,10 @@ fn stated_in<T>(tests: &Tests, read: impl Fn(&Tree, NodeId) -> Option<T>) -> Vec
     out
 }
 
-/// The call a node states the result of, with numbers (signed literals) for arguments: a comparison `f(…) == y`
-/// or `f(…) is y`, or a call `….assertEqual(f(…), y)`. The callee's name, the arguments, the node of `y` and the
-/// operator (`==` or `is`; `==` for `assertEqual`).
-fn stated_call(tree: &Tree, id: NodeId) -> Option<(&str, Vec<f64>, NodeId, &'static str)> {
+/// The call a node states the result of: a comparison `f(…) == y` or `f(…) is y`, or a call
+/// `….assertEqual(f(…), y)`. The callee's name, the node of the call, the node of `y` and the operator (`==` or
+/// `is`; `==` for `assertEqual`).
+fn stated_result(tree: &Tree, id: NodeId) -> Option<(&str, NodeId, NodeId, &'static str)> {
     let node = tree.node(id);
     let (operands, operator): (Vec<NodeId>, _) = match node.kind {
         "comparison_operator" => {
@@ -149,6 +518,13 @@ fn stated_call(tree: &Tree, id: NodeId) -> Option<(&str, Vec<f64>, NodeId, &'sta
     if tree.node(call).kind != "call" || tree.node(callee).kind != "identifier" {
         return None;
     }
+    Some((tree.text(tree.node(callee).span), call, expected, operator))
+}
+
+/// [`stated_result`] of a call whose arguments are all numbers (signed literals): the callee's name, the
+/// arguments, the node of `y` and the operator.
+fn stated_call(tree: &Tree, id: NodeId) -> Option<(&str, Vec<f64>, NodeId, &'static str)> {
+    let (callee, call, expected, operator) = stated_result(tree, id)?;
     let list = tree.children(call).find(|&c| tree.node(c).kind == "argument_list")?;
     let args = tree
         .named_children(list)
@@ -156,7 +532,7 @@ fn stated_call(tree: &Tree, id: NodeId) -> Option<(&str, Vec<f64>, NodeId, &'sta
         .into_iter()
         .map(|a| number(tree, a))
         .collect::<Option<Vec<f64>>>()?;
-    Some((tree.text(tree.node(callee).span), args, expected, operator))
+    Some((callee, args, expected, operator))
 }
 
 /// A number literal's value, signed (`-40`, `2.5`); not a bool.
@@ -627,6 +1003,86 @@ mod tests {
         let examples = numeric_examples(&tests);
         let pairs: Vec<(f64, f64)> = examples.iter().map(|e| (e.args[0], e.expected)).collect();
         assert_eq!(pairs, [(0.0, 32.0), (-40.0, -40.0), (37.0, 98.6), (100.0, 212.0)]);
+    }
+
+    #[test]
+    fn stated_calls_give_argument_and_result_kinds() {
+        let tests = asserts(&[
+            "assert f([1, 2], 3) == (1, 2)",
+            "assert f('ab', -2.5) is None",
+            "assert f(xs, n=2) == {1: 2}",
+            "assert candidate(x) == sorted(y)",
+            "assert f(1) < 2",
+        ]);
+        use ValueKind::*;
+        let expected = |function: &str, arguments: Vec<Option<ValueKind>>, result| Expected {
+            function: function.to_string(),
+            arguments,
+            result: Some(result),
+        };
+        assert_eq!(
+            expected_calls(&tests),
+            [
+                expected("f", vec![Some(List), Some(Number)], Tuple),
+                expected("f", vec![Some(Str), Some(Number)], None),
+                expected("f", vec![], Dict),
+                expected("candidate", vec![Option::None], List),
+            ]
+        );
+    }
+
+    #[test]
+    fn value_kinds_follow_the_outermost_form() {
+        let kind = |expr: &str| {
+            let tree = syntax::parse(expr);
+            let statement = tree.named_children(0).next().unwrap();
+            value_kind(&tree, tree.named_children(statement).next().unwrap())
+        };
+        use ValueKind::*;
+        for (expr, expected) in [
+            ("[x for x in xs]", Some(List)),
+            ("sorted(xs)[::-1]", Option::None),
+            ("sorted(xs)", Some(List)),
+            ("' '.join(words)", Some(Str)),
+            ("s.count('a') + 1", Some(Number)),
+            ("a + b", Option::None),
+            ("not xs", Some(Bool)),
+            ("x > 0 and y > 0", Some(Bool)),
+            ("x > 0 and y", Option::None),
+            ("(1 if x else 2)", Some(Number)),
+            ("-len(xs)", Some(Number)),
+            ("{x: 1 for x in xs}", Some(Dict)),
+            ("max(xs)", Option::None),
+        ] {
+            assert_eq!(kind(expr), expected, "{expr}");
+        }
+        assert!(Number.admits(Bool) && Bool.admits(Number) && !List.admits(Tuple) && !Str.admits(Number));
+    }
+
+    #[test]
+    fn bodies_that_cannot_pass_are_told_by_their_form() {
+        let expected = expected_calls(&asserts(&[
+            "assert f([3, 1, 2], 2) == [1, 2]",
+            "assert f([], 0) == []",
+            "assert g('abc') == 3",
+        ]));
+        let f = |body: &str| could_pass(body, &["xs", "n"], &expected, "f");
+        // Returns a list, iterates the list, slices it by the number: could pass.
+        assert!(f("return sorted(xs)[:n]"));
+        assert!(f("return [x for x in xs if x > n]"));
+        assert!(f("return xs * n"));
+        // Returns a number; iterates the number; a string's method on the list; the list divided.
+        assert!(!f("return len(xs)"));
+        assert!(!f("return [x for x in n]"));
+        assert!(!f("return xs.upper()"));
+        assert!(!f("return [xs // 2]"));
+        assert!(!f("return [x for x in range(xs)]"));
+        assert!(!f("return [n in xs, xs in n]"));
+        // What the tests do not state constrains nothing.
+        assert!(could_pass("return len(xs)", &["xs", "n"], &expected, "h"));
+        let g = |body: &str| could_pass(body, &["s"], &expected, "g");
+        assert!(g("return len(s)") && g("return s.count('a')") && g("return max(s)"));
+        assert!(!g("return s.upper()") && !g("return s.append(1)") && !g("return -s"));
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub struct TestFacts {
     pub strings: Vec<String>,
     pub examples: Vec<examples::Example>,
     pub labelled: Vec<examples::Labelled>,
+    /// What the tests state of their calls' arguments and results ([`examples::expected_calls`]).
+    pub expected: Vec<examples::Expected>,
     /// The standard modules the file around the program imports whole, by the name it binds ([`imported_modules`]).
     pub modules: Vec<(String, &'static str)>,
 }
@@ -21,6 +23,7 @@ impl TestFacts {
             strings: test_strings(tests, program),
             examples: examples::numeric_examples(tests),
             labelled: examples::labelled_examples(tests),
+            expected: examples::expected_calls(tests),
             modules: Vec::new(),
         }
     }

@@ -1082,6 +1082,11 @@ impl<'t> Menu<'t> {
                 let markers = sketch::cue_markers(tree, function, true);
                 let bodies = sketch::stub_returns(&params, &constants).into_iter();
                 for t in bodies.chain(sketch::stub_idioms(&params)) {
+                    // (A body that returns what a test does not expect, or iterates a number it is passed, cannot
+                    // pass the tests.)
+                    if !examples::could_pass(&t, &params, &facts.expected, name) {
+                        continue;
+                    }
                     let cued = !renamed && markers.iter().any(|m| t.contains(m));
                     push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
                 }
