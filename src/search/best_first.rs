@@ -40,7 +40,7 @@ use std::time::Instant;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{Pending, RawEdit, Tier, error_edits, single_edits_with};
+use super::baseline::{Pending, RawEdit, Tier, error_edits, kinds_could_pass, single_edits_with};
 use super::climb::Climb;
 use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
@@ -329,6 +329,10 @@ impl<'a> Searcher<'a> {
                 let Some(child) = queue.pop() else { break };
                 let parent = &nodes[child.parent];
                 let Some((edit, tree)) = child.pending.apply(&parent.tree) else { continue };
+                // (A program that uses an argument as what the tests cannot pass is not worth a run.)
+                if !kinds_could_pass(&tree, &run.facts) {
+                    continue;
+                }
                 let mut edits = parent.candidate.edits.clone();
                 edits.push(edit);
                 let log_prob = parent.candidate.log_prob + child.log_prob;

@@ -148,10 +148,7 @@ pub fn could_pass(body: &str, params: &[&str], expected: &[Expected], function: 
     {
         return false;
     }
-    // Each parameter's kinds as the calls pass it.
-    let passed: Vec<Vec<ValueKind>> = (0..params.len())
-        .map(|i| calls.iter().filter(|c| c.arguments.len() == params.len()).filter_map(|c| c.arguments[i]).collect())
-        .collect();
+    let passed = passed_kinds(expected, function, params.len());
     !(0..tree.nodes().len() as NodeId).any(|id| {
         let node = tree.node(id);
         node.kind == "identifier"
@@ -161,6 +158,14 @@ pub fn could_pass(body: &str, params: &[&str], expected: &[Expected], function: 
                 .position(|&p| p == tree.text(node.span))
                 .is_some_and(|i| passed[i].iter().any(|&kind| !use_admits(&tree, id, kind)))
     })
+}
+
+/// The kinds each of `function`'s `arity` parameters is passed by the tests' stated calls (of that many positional
+/// arguments), in order of the parameters.
+pub fn passed_kinds(expected: &[Expected], function: &str, arity: usize) -> Vec<Vec<ValueKind>> {
+    let calls: Vec<&Expected> =
+        expected.iter().filter(|e| calls(&e.function, function) && e.arguments.len() == arity).collect();
+    (0..arity).map(|i| calls.iter().filter_map(|c| c.arguments[i]).collect()).collect()
 }
 
 /// The kinds that can be iterated (`for x in p`, `len(p)`, `x in p`).
@@ -253,7 +258,7 @@ const METHOD_KINDS: &[(&[ValueKind], &[&str])] = &[
 
 /// Whether a value of `kind` can stand where the identifier `id` is used: false where the use needs what that kind
 /// lacks (iterating or indexing a number, a string's method on a list, arithmetic on a sequence).
-fn use_admits(tree: &Tree, id: NodeId, kind: ValueKind) -> bool {
+pub fn use_admits(tree: &Tree, id: NodeId, kind: ValueKind) -> bool {
     let node = tree.node(id);
     let Some(parent) = node.parent else { return true };
     let siblings: Vec<NodeId> = tree.named_children(parent).collect();

@@ -43,9 +43,10 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use super::examples::{self, ValueKind};
 use super::localize::{self, Missing, Suspicion};
 use super::propose::splice_checked;
-use super::{examples, sketch};
+use super::sketch;
 use crate::exec::Tests;
 use crate::noise::OPERATOR_FAMILIES;
 use crate::syntax::{self, Edit, NodeId, NormalisedAst, ReplacementClass, Span, Tree, line_starts_at};
@@ -63,6 +64,7 @@ pub use additive::{additive_edits, guard_edits};
 pub use errors::error_edits;
 pub use facts::{TestFacts, test_strings};
 pub use menu::{single_edits, single_edits_with};
+pub(super) use wrong::kinds_could_pass;
 
 use additive::*;
 use errors::*;
@@ -287,6 +289,7 @@ impl Baseline {
             self.next_single += 1;
             if let Some((edit, tree)) = apply(&self.start, raw)
                 && self.seen.insert(tree.normalised().fingerprint())
+                && kinds_could_pass(&tree, &self.facts)
             {
                 out.push((vec![edit], tree));
             }
@@ -300,6 +303,7 @@ impl Baseline {
                 self.next_additive += 1;
                 if let Some((edit, tree)) = apply(&self.start, raw)
                     && self.seen.insert(tree.normalised().fingerprint())
+                    && kinds_could_pass(&tree, &self.facts)
                 {
                     out.push((vec![edit], tree));
                     self.additive_turn = false;
@@ -310,7 +314,9 @@ impl Baseline {
                 break;
             }
             match self.composition() {
-                Some((edits, tree)) if self.seen.insert(tree.normalised().fingerprint()) => {
+                Some((edits, tree))
+                    if self.seen.insert(tree.normalised().fingerprint()) && kinds_could_pass(&tree, &self.facts) =>
+                {
                     out.push((edits, tree));
                     misses = 0;
                     self.additive_turn = true;

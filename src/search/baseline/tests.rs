@@ -1056,3 +1056,38 @@ fn a_consistent_header_is_left_alone() {
     assert_eq!(header.len(), 1, "{header:?}");
     assert_eq!((tree.text(header[0].span), header[0].text.as_str()), ("v", "factor"));
 }
+
+/// Programs are judged by the kinds the tests pass ([`kinds_could_pass`]): a number iterated, a string's method on a
+/// list are out; a parameter rebound, code that tells kinds apart, a parameter passed two kinds, and uses every
+/// passed kind has are in.
+#[test]
+fn kinds_could_pass_rejects_only_what_cannot_run() {
+    let tests = |lines: &[&str]| Tests::Asserts(lines.iter().map(|l| format!("assert {l}")).collect());
+    let judged = |program: &str, lines: &[&str]| {
+        let tree = parse(program);
+        kinds_could_pass(&tree, &TestFacts::of(&tests(lines), &tree))
+    };
+    let list_and_number = ["f([1, 2], 3) == 4", "f([], 0) == 0"];
+    for (program, could) in [
+        ("def f(xs, n):\n    return sum(x for x in n)\n", false),
+        ("def f(xs, n):\n    return len(xs) + n\n", true),
+        ("def f(xs, n):\n    return xs.upper()\n", false),
+        ("def f(xs, n):\n    return xs[n] if n < len(xs) else n\n", true),
+        ("def f(xs, n):\n    return xs / n\n", false),
+        ("def f(xs, n):\n    return (xs * n)[0]\n", true),
+        // Rebound: what `n` holds at its use is not what the tests pass.
+        ("def f(xs, n):\n    n = list(xs)\n    return len(n)\n", true),
+        // Telling kinds apart: either use may be the one that runs.
+        ("def f(xs, n):\n    if isinstance(n, list):\n        return len(n)\n    return n\n", true),
+        ("def f(xs, n):\n    try:\n        return len(n)\n    except TypeError:\n        return n\n", true),
+        // A helper's parameter of the same name is not the tested function's.
+        ("def g(n):\n    return len(n)\n\ndef f(xs, n):\n    return g(xs) + n\n", true),
+    ] {
+        assert_eq!(judged(program, &list_and_number), could, "{program}");
+    }
+    // Passed a list in one test and a number in another: the function must take both.
+    assert!(judged("def f(x):\n    return len(x)\n", &["f([1]) == 1", "f(3) == 1"]));
+    // Untested functions and tests that state no call are judged by nothing.
+    assert!(judged("def f(xs, n):\n    return sum(x for x in n)\n", &["g(1) == 2"]));
+    assert!(judged("def f(xs, n):\n    return sum(x for x in n)\n", &["f([1], 2)"]));
+}

@@ -681,3 +681,47 @@ pub(super) struct LostBindings {
     /// The other bindings: many.
     pub(super) values: Vec<String>,
 }
+
+/// Whether `tree` could pass the tests' stated calls as far as the kinds of their arguments tell: false where a
+/// tested function uses a parameter as what the calls' argument cannot be ([`examples::use_admits`]: iterates a
+/// number, calls a string's method on a list), which raises on those tests whatever else the program does. Only
+/// parameters the function never rebinds and that the calls pass of one kind, in functions that do not tell kinds
+/// apart (`isinstance`, `type`, `hasattr`, `try`): such a function may use a parameter both ways.
+pub(in crate::search) fn kinds_could_pass(tree: &Tree, facts: &TestFacts) -> bool {
+    if facts.expected.is_empty() {
+        return true;
+    }
+    tree.named_children(0).filter_map(|c| tree.as_function(c)).all(|function| {
+        let Some(name) = sketch::function_name(tree, function) else { return true };
+        let params = sketch::parameters(tree, function);
+        let passed = examples::passed_kinds(&facts.expected, name, params.len());
+        let body = function..tree.node(function).subtree_end;
+        let tells_kinds = body.clone().any(|id| {
+            let node = tree.node(id);
+            node.kind == "try_statement"
+                || (node.kind == "identifier"
+                    && matches!(tree.text(node.span), "isinstance" | "type" | "hasattr" | "callable"))
+        });
+        if tells_kinds {
+            return true;
+        }
+        params.iter().zip(&passed).all(|(&param, kinds)| {
+            let merged = |k: ValueKind| if k == ValueKind::Bool { ValueKind::Number } else { k };
+            if kinds.iter().any(|&k| merged(k) != merged(kinds[0])) {
+                return true;
+            }
+            let uses: Vec<NodeId> = body
+                .clone()
+                .filter(|&id| {
+                    let node = tree.node(id);
+                    node.kind == "identifier" && node.field != Some("attribute") && tree.text(node.span) == param
+                })
+                .collect();
+            let bindings = uses.iter().filter(|&&id| is_binding(tree, id)).count();
+            bindings > 1
+                || uses
+                    .iter()
+                    .all(|&id| is_binding(tree, id) || kinds.iter().all(|&k| examples::use_admits(tree, id, k)))
+        })
+    })
+}
