@@ -116,10 +116,16 @@ pub struct Expected {
     pub result: Option<ValueKind>,
 }
 
-/// What the tests state of their calls' arguments and results ([`Expected`]).
+/// What the tests state of their calls' arguments and results ([`Expected`]). A HumanEval `check`'s calls of
+/// `candidate` are its entry point's (a helper of the program is not what it tests).
 pub fn expected_calls(tests: &Tests) -> Vec<Expected> {
+    let entry_point = match tests {
+        Tests::Check { entry_point, .. } => Some(entry_point.as_str()),
+        _ => None,
+    };
     stated_in(tests, |tree, id| {
         let (callee, call, expected, _) = stated_result(tree, id)?;
+        let callee = entry_point.filter(|_| callee == "candidate").unwrap_or(callee);
         let list = tree.children(call).find(|&c| tree.node(c).kind == "argument_list")?;
         let args: Vec<NodeId> = tree.named_children(list).collect();
         let positional =
@@ -166,6 +172,20 @@ pub fn passed_kinds(expected: &[Expected], function: &str, arity: usize) -> Vec<
     let calls: Vec<&Expected> =
         expected.iter().filter(|e| calls(&e.function, function) && e.arguments.len() == arity).collect();
     (0..arity).map(|i| calls.iter().filter_map(|c| c.arguments[i]).collect()).collect()
+}
+
+/// The kinds of value the tests' stated calls of `function` expect it to return.
+pub fn expected_results(expected: &[Expected], function: &str) -> Vec<ValueKind> {
+    expected.iter().filter(|e| calls(&e.function, function)).filter_map(|e| e.result).collect()
+}
+
+/// Whether [`value_kind`] and [`use_admits`] read calls of `name` as the builtin's: a program that binds or
+/// defines one of these names (`def sum(a, b)`) is not judged by them.
+pub fn judges_by(name: &str) -> bool {
+    RESULT_KINDS.iter().any(|(_, names)| names.contains(&name))
+        || ITERATING_CALLS.contains(&name)
+        || NUMERIC_CALLS.contains(&name)
+        || matches!(name, "max" | "min" | "map" | "filter")
 }
 
 /// The kinds that can be iterated (`for x in p`, `len(p)`, `x in p`).

@@ -1085,6 +1085,27 @@ fn kinds_could_pass_rejects_only_what_cannot_run() {
     ] {
         assert_eq!(judged(program, &list_and_number), could, "{program}");
     }
+    // A local bound once to a number, updated in place, then used as a list; one returned where a number is expected.
+    assert!(!judged("def f(xs, n):\n    total = 0\n    total += n\n    return total.append(1)\n", &list_and_number));
+    assert!(judged("def f(xs, n):\n    total = 0\n    total += n\n    return total + len(xs)\n", &list_and_number));
+    assert!(!judged("def f(xs, n):\n    out = []\n    return sorted(out)\n", &list_and_number));
+    // Bound twice, or by a loop too: its kind at a use is not known.
+    assert!(judged("def f(xs, n):\n    t = 0\n    t = []\n    return len(t)\n", &list_and_number));
+    assert!(judged("def f(xs, n):\n    t = 0\n    for t in xs:\n        pass\n    return len(t)\n", &list_and_number));
+    // Returns before the last statement, or yields: the last `return` is not what every call returns.
+    assert!(judged("def f(xs, n):\n    if n:\n        return n\n    return []\n", &list_and_number));
+    // A program that defines a builtin's name is not judged by the builtin.
+    assert!(judged("def len(x):\n    return []\n\ndef f(xs, n):\n    return len(xs)\n", &["f([1], 2) == []"]));
+    // A `check`'s `candidate` is its entry point, not the program's helper.
+    let helper = "def is_even(k):\n    return k % 2 == 0\n\ndef evens(xs):\n    return [x for x in xs if is_even(x)]\n";
+    let check = Tests::Check {
+        source: "def check(candidate):\n    assert candidate([1, 2]) == [2]\n".into(),
+        entry_point: "evens".into(),
+    };
+    let tree = parse(helper);
+    assert!(kinds_could_pass(&tree, &TestFacts::of(&check, &tree)));
+    let broken = parse(helper.replace("return [x for x in xs if is_even(x)]", "return len(xs)"));
+    assert!(!kinds_could_pass(&broken, &TestFacts::of(&check, &broken)));
     // Passed a list in one test and a number in another: the function must take both.
     assert!(judged("def f(x):\n    return len(x)\n", &["f([1]) == 1", "f(3) == 1"]));
     // Untested functions and tests that state no call are judged by nothing.

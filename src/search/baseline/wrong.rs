@@ -682,46 +682,110 @@ pub(super) struct LostBindings {
     pub(super) values: Vec<String>,
 }
 
-/// Whether `tree` could pass the tests' stated calls as far as the kinds of their arguments tell: false where a
-/// tested function uses a parameter as what the calls' argument cannot be ([`examples::use_admits`]: iterates a
-/// number, calls a string's method on a list), which raises on those tests whatever else the program does. Only
-/// parameters the function never rebinds and that the calls pass of one kind, in functions that do not tell kinds
-/// apart (`isinstance`, `type`, `hasattr`, `try`): such a function may use a parameter both ways.
+/// Whether `tree` could pass the tests' stated calls as far as the kinds of values tell: false where a tested
+/// function uses a parameter as what the calls' argument cannot be ([`examples::use_admits`]: iterates a number,
+/// calls a string's method on a list), uses a local bound once to a value of one kind (`total = 0`) as what that
+/// kind cannot be, or returns from its one `return` a kind the tests do not expect. Such a program raises or
+/// returns the wrong kind on those tests whatever else it does, so it is not worth a run.
 pub(in crate::search) fn kinds_could_pass(tree: &Tree, facts: &TestFacts) -> bool {
-    if facts.expected.is_empty() {
+    let shadows_a_builtin = || {
+        bound_names(tree).into_iter().any(examples::judges_by)
+            || (0..tree.nodes().len() as NodeId)
+                .filter(|&id| tree.node(id).kind == "function_definition")
+                .any(|f| sketch::function_name(tree, f).is_some_and(examples::judges_by))
+    };
+    if facts.expected.is_empty() || shadows_a_builtin() {
         return true;
     }
-    tree.named_children(0).filter_map(|c| tree.as_function(c)).all(|function| {
-        let Some(name) = sketch::function_name(tree, function) else { return true };
-        let params = sketch::parameters(tree, function);
-        let passed = examples::passed_kinds(&facts.expected, name, params.len());
-        let body = function..tree.node(function).subtree_end;
-        let tells_kinds = body.clone().any(|id| {
-            let node = tree.node(id);
-            node.kind == "try_statement"
-                || (node.kind == "identifier"
-                    && matches!(tree.text(node.span), "isinstance" | "type" | "hasattr" | "callable"))
-        });
-        if tells_kinds {
-            return true;
+    tree.named_children(0)
+        .filter_map(|c| tree.as_function(c))
+        .all(|function| function_kinds_could_pass(tree, function, facts))
+}
+
+/// [`kinds_could_pass`] for one top-level function. Code that tells kinds apart (`isinstance`, `type`, `hasattr`,
+/// `try`) may use a name both ways, so it is judged by nothing; nor are parameters the calls pass of two kinds.
+fn function_kinds_could_pass(tree: &Tree, function: NodeId, facts: &TestFacts) -> bool {
+    let Some(name) = sketch::function_name(tree, function) else { return true };
+    let body = function..tree.node(function).subtree_end;
+    let tells_kinds = body.clone().any(|id| {
+        let node = tree.node(id);
+        matches!(node.kind, "try_statement" | "global_statement" | "nonlocal_statement")
+            || (node.kind == "identifier"
+                && matches!(tree.text(node.span), "isinstance" | "type" | "hasattr" | "callable"))
+    });
+    if tells_kinds {
+        return true;
+    }
+    let occurrences = |name: &str| -> Vec<NodeId> {
+        body.clone()
+            .filter(|&id| {
+                let node = tree.node(id);
+                node.kind == "identifier" && node.field != Some("attribute") && tree.text(node.span) == name
+            })
+            .collect()
+    };
+    let uses_admit = |occurrences: &[NodeId], kinds: &[ValueKind]| {
+        occurrences.iter().all(|&id| is_binding(tree, id) || kinds.iter().all(|&k| examples::use_admits(tree, id, k)))
+    };
+    // Parameters never rebound, passed one kind.
+    let params = sketch::parameters(tree, function);
+    let passed = examples::passed_kinds(&facts.expected, name, params.len());
+    let merged = |k: ValueKind| if k == ValueKind::Bool { ValueKind::Number } else { k };
+    for (&param, kinds) in params.iter().zip(&passed) {
+        let found = occurrences(param);
+        let rebound = found.iter().filter(|&&id| is_binding(tree, id)).count() > 1;
+        if !rebound && kinds.iter().all(|&k| merged(k) == merged(kinds[0])) && !uses_admit(&found, kinds) {
+            return false;
         }
-        params.iter().zip(&passed).all(|(&param, kinds)| {
-            let merged = |k: ValueKind| if k == ValueKind::Bool { ValueKind::Number } else { k };
-            if kinds.iter().any(|&k| merged(k) != merged(kinds[0])) {
-                return true;
-            }
-            let uses: Vec<NodeId> = body
-                .clone()
-                .filter(|&id| {
-                    let node = tree.node(id);
-                    node.kind == "identifier" && node.field != Some("attribute") && tree.text(node.span) == param
-                })
-                .collect();
-            let bindings = uses.iter().filter(|&&id| is_binding(tree, id)).count();
-            bindings > 1
-                || uses
-                    .iter()
-                    .all(|&id| is_binding(tree, id) || kinds.iter().all(|&k| examples::use_admits(tree, id, k)))
+    }
+    if passed.iter().all(Vec::is_empty) && examples::expected_results(&facts.expected, name).is_empty() {
+        return true;
+    }
+    // Locals bound by one plain assignment to a value of a known kind, and otherwise only updated in place (`+=`
+    // keeps a number a number, a list a list).
+    for id in body.clone() {
+        let node = tree.node(id);
+        if node.kind != "assignment" {
+            continue;
+        }
+        let (Some(target), Some(value)) = (
+            tree.children(id).find(|&c| tree.node(c).field == Some("left")),
+            tree.children(id).find(|&c| tree.node(c).field == Some("right")),
+        ) else {
+            continue;
+        };
+        let local = tree.text(tree.node(target).span);
+        if tree.node(target).kind != "identifier" || params.contains(&local) {
+            continue;
+        }
+        let Some(kind) = examples::value_kind(tree, value) else { continue };
+        let found = occurrences(local);
+        let bound_once = found
+            .iter()
+            .filter(|&&o| is_binding(tree, o))
+            .all(|&o| o == target || tree.node(o).parent.is_some_and(|p| tree.node(p).kind == "augmented_assignment"));
+        if bound_once && !uses_admit(&found, &[kind]) {
+            return false;
+        }
+    }
+    // The one `return`, ending the body: what every call that returns returns.
+    let returns: Vec<NodeId> = body
+        .clone()
+        .filter(|&id| {
+            tree.node(id).kind == "return_statement" && sketch::enclosing_function(tree, id) == Some(function)
         })
-    })
+        .collect();
+    let generator = body.clone().any(|id| matches!(tree.node(id).kind, "yield" | "lambda"));
+    let last = tree
+        .children(function)
+        .find(|&c| tree.node(c).field == Some("body"))
+        .and_then(|b| tree.named_children(b).filter(|&c| !tree.node(c).extra).last());
+    if let [only] = returns[..]
+        && !generator
+        && last == Some(only)
+        && let Some(kind) = tree.named_children(only).next().and_then(|v| examples::value_kind(tree, v))
+    {
+        return examples::expected_results(&facts.expected, name).iter().all(|e| e.admits(kind));
+    }
+    true
 }
