@@ -5,7 +5,9 @@
 //!   ([`score_edits`]; the text of the best-placed `SCORED_TEXTS` edits);
 //! - `score_menu_all_texts`: the same with every edit's text scored;
 //! - `sample_4`: the prefix pass and four unconstrained samples from the model ([`sample_edits`]), as an
-//!   expansion draws them.
+//!   expansion draws them;
+//! - `kinds_could_pass`: whether the program could pass its tests as far as the kinds of their values tell
+//!   ([`kinds_could_pass`], asked of every candidate before it is run), against a sandbox run's milliseconds.
 //!
 //! `cargo bench --bench search`
 
@@ -15,7 +17,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use kelp::corpus::humaneval_tasks;
 use kelp::model::Checkpoint;
 use kelp::model::decode::{Prefix, spec_text};
-use kelp::search::{PrefixPass, SCORED_TEXTS, Sampling, sample_edits, score_edits, single_edits};
+use kelp::search::{
+    PrefixPass, SCORED_TEXTS, Sampling, TestFacts, kinds_could_pass, sample_edits, score_edits, single_edits,
+};
 use kelp::syntax;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -65,6 +69,9 @@ fn expansion(c: &mut Criterion) {
             sample_edits(model, tokenizer, &pass, 4, &Sampling::default(), &mut rng).unwrap()
         })
     });
+    let facts = TestFacts::of(task.spec.tests.as_ref().expect("HumanEval tasks have tests"), &tree);
+    eprintln!("{} stated calls, judged {}", facts.expected.len(), kinds_could_pass(&tree, &facts));
+    group.bench_function("kinds_could_pass", |b| b.iter(|| kinds_could_pass(&tree, &facts)));
     group.finish();
 }
 

@@ -64,7 +64,7 @@ pub use additive::{additive_edits, guard_edits};
 pub use errors::error_edits;
 pub use facts::{TestFacts, test_strings};
 pub use menu::{single_edits, single_edits_with};
-pub(super) use wrong::kinds_could_pass;
+pub use wrong::kinds_could_pass;
 
 use additive::*;
 use errors::*;

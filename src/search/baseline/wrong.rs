@@ -687,7 +687,7 @@ pub(super) struct LostBindings {
 /// calls a string's method on a list), uses a local bound once to a value of one kind (`total = 0`) as what that
 /// kind cannot be, or returns from its one `return` a kind the tests do not expect. Such a program raises or
 /// returns the wrong kind on those tests whatever else it does, so it is not worth a run.
-pub(in crate::search) fn kinds_could_pass(tree: &Tree, facts: &TestFacts) -> bool {
+pub fn kinds_could_pass(tree: &Tree, facts: &TestFacts) -> bool {
     let shadows_a_builtin = || {
         bound_names(tree).into_iter().any(examples::judges_by)
             || (0..tree.nodes().len() as NodeId)
