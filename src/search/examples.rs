@@ -105,6 +105,10 @@ impl ValueKind {
     }
 }
 
+/// The names whose kind is known at every use (a parameter passed one kind and never rebound, a local bound once):
+/// what [`value_kind_among`] reads a name as.
+pub type Known<'t> = std::collections::HashMap<&'t str, ValueKind>;
+
 /// What one test states of a call (`f([1, 2], 3) == [4, 5]`, `f("a") is None`): the kinds of its arguments and
 /// of the value it must return, where their forms show them.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,6 +159,7 @@ pub fn could_pass(body: &str, params: &[&str], expected: &[Expected], function: 
         return false;
     }
     let passed = passed_kinds(expected, function, params.len());
+    let known: Known = params.iter().zip(&passed).filter_map(|(&p, kinds)| Some((p, one_kind(kinds)?))).collect();
     !(0..tree.nodes().len() as NodeId).any(|id| {
         let node = tree.node(id);
         node.kind == "identifier"
@@ -162,7 +167,7 @@ pub fn could_pass(body: &str, params: &[&str], expected: &[Expected], function: 
             && params
                 .iter()
                 .position(|&p| p == tree.text(node.span))
-                .is_some_and(|i| passed[i].iter().any(|&kind| !use_admits(&tree, id, kind)))
+                .is_some_and(|i| passed[i].iter().any(|&kind| !use_admits(&tree, id, kind, &known)))
     })
 }
 
@@ -172,6 +177,13 @@ pub fn passed_kinds(expected: &[Expected], function: &str, arity: usize) -> Vec<
     let calls: Vec<&Expected> =
         expected.iter().filter(|e| calls(&e.function, function) && e.arguments.len() == arity).collect();
     (0..arity).map(|i| calls.iter().filter_map(|c| c.arguments[i]).collect()).collect()
+}
+
+/// The one kind `kinds` agree on (numbers and bools as numbers), if they agree.
+pub fn one_kind(kinds: &[ValueKind]) -> Option<ValueKind> {
+    let merged = |k: ValueKind| if k == ValueKind::Bool { ValueKind::Number } else { k };
+    let first = merged(*kinds.first()?);
+    kinds.iter().all(|&k| merged(k) == first).then_some(first)
 }
 
 /// The kinds of value the tests' stated calls of `function` expect it to return.
@@ -276,9 +288,10 @@ const METHOD_KINDS: &[(&[ValueKind], &[&str])] = &[
     ),
 ];
 
-/// Whether a value of `kind` can stand where the identifier `id` is used: false where the use needs what that kind
-/// lacks (iterating or indexing a number, a string's method on a list, arithmetic on a sequence).
-pub fn use_admits(tree: &Tree, id: NodeId, kind: ValueKind) -> bool {
+/// Whether a value of `kind` can stand where the identifier `id` is used, the names of `known` of their kinds: false
+/// where the use needs what that kind lacks (iterating or indexing a number, a string's method on a list, arithmetic
+/// on a sequence, a list added to a number, a string indexing a list).
+pub fn use_admits(tree: &Tree, id: NodeId, kind: ValueKind, known: &Known) -> bool {
     let node = tree.node(id);
     let Some(parent) = node.parent else { return true };
     let siblings: Vec<NodeId> = tree.named_children(parent).collect();
@@ -287,6 +300,16 @@ pub fn use_admits(tree: &Tree, id: NodeId, kind: ValueKind) -> bool {
     match tree.node(parent).kind {
         "for_in_clause" | "for_statement" if node.field == Some("right") => needs(ITERABLE),
         "subscript" if node.field == Some("value") => needs(SUBSCRIPTABLE),
+        // An index of a sequence is a number (a slice's bound too, one level down).
+        "subscript" | "slice" => {
+            let sequence = match tree.node(parent).kind {
+                "subscript" => Some(parent),
+                _ => tree.node(parent).parent.filter(|&s| tree.node(s).kind == "subscript"),
+            };
+            let value = sequence.and_then(|s| tree.children(s).find(|&c| tree.node(c).field == Some("value")));
+            let indexed = value.and_then(|v| value_kind_among(tree, v, known));
+            !matches!(indexed, Some(ValueKind::List | ValueKind::Str | ValueKind::Tuple)) || needs(NUMERIC)
+        }
         "attribute" if node.field == Some("object") => {
             let method = tree.children(parent).find(|&c| tree.node(c).field == Some("attribute"));
             let method = method.map(|m| tree.text(tree.node(m).span)).unwrap_or("");
@@ -329,9 +352,15 @@ pub fn use_admits(tree: &Tree, id: NodeId, kind: ValueKind) -> bool {
             let ordered_with_number =
                 tree.children(parent).any(|c| matches!(tree.text(tree.node(c).span), "<" | "<=" | ">" | ">="))
                     && siblings.len() == 2
-                    && other.and_then(|o| value_kind(tree, o)) == Some(ValueKind::Number);
+                    && other.and_then(|o| value_kind_among(tree, o, known)) == Some(ValueKind::Number);
+            // After the identifier: `p in s` needs a string where `s` is one.
+            let after = tree.children(parent).skip_while(|&c| c != id).nth(1);
+            let in_a_string = after.is_some_and(|a| matches!(tree.text(tree.node(a).span), "in" | "not in"))
+                && other.and_then(|o| value_kind_among(tree, o, known)) == Some(ValueKind::Str);
             if matches!(before, Some("in") | Some("not in")) {
                 needs(ITERABLE)
+            } else if in_a_string {
+                needs(&[ValueKind::Str])
             } else if ordered_with_number {
                 needs(NUMERIC)
             } else {
@@ -341,7 +370,7 @@ pub fn use_admits(tree: &Tree, id: NodeId, kind: ValueKind) -> bool {
         "binary_operator" => {
             let operator = tree.children(parent).find(|&c| tree.node(c).field == Some("operator"));
             let operator = operator.map(|o| tree.text(tree.node(o).span)).unwrap_or("");
-            let other = other.and_then(|o| value_kind(tree, o));
+            let other = other.and_then(|o| value_kind_among(tree, o, known));
             let left = node.field == Some("left");
             match operator {
                 "/" | "//" | "**" | "<<" | ">>" => needs(NUMERIC),
@@ -433,10 +462,16 @@ const RESULT_KINDS: &[(ValueKind, &[&str])] = &[
 /// arithmetic on numbers, a conditional whose branches agree. `None` where the form does not tell (a name, a
 /// subscript, `max(…)`, `a + b`).
 pub fn value_kind(tree: &Tree, id: NodeId) -> Option<ValueKind> {
+    value_kind_among(tree, id, &Known::new())
+}
+
+/// [`value_kind`], a name of `known` read as its kind (`n + 1` is a number where `n` is).
+pub fn value_kind_among(tree: &Tree, id: NodeId, known: &Known) -> Option<ValueKind> {
     let node = tree.node(id);
     let children: Vec<NodeId> = tree.named_children(id).collect();
-    let kind_of = |i: usize| children.get(i).and_then(|&c| value_kind(tree, c));
+    let kind_of = |i: usize| children.get(i).and_then(|&c| value_kind_among(tree, c, known));
     match node.kind {
+        "identifier" => known.get(tree.text(node.span)).copied(),
         "integer" | "float" => Some(ValueKind::Number),
         "true" | "false" | "comparison_operator" | "not_operator" => Some(ValueKind::Bool),
         "none" => Some(ValueKind::None),

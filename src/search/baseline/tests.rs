@@ -1106,6 +1106,15 @@ fn kinds_could_pass_rejects_only_what_cannot_run() {
     assert!(kinds_could_pass(&tree, &TestFacts::of(&check, &tree)));
     let broken = parse(helper.replace("return [x for x in xs if is_even(x)]", "return len(xs)"));
     assert!(!kinds_could_pass(&broken, &TestFacts::of(&check, &broken)));
+    // Names of known kinds give an operand's kind: a list added to a number, a list indexing a list, a list looked
+    // for in a string.
+    let three = ["f([1, 2], 3, 'ab') == 4"];
+    assert!(!judged("def f(xs, n, s):\n    return n + xs\n", &three));
+    assert!(!judged("def f(xs, n, s):\n    k = n * 2\n    return k + xs\n", &three));
+    assert!(!judged("def f(xs, n, s):\n    return xs[xs]\n", &three));
+    assert!(!judged("def f(xs, n, s):\n    return xs[s:]\n", &three));
+    assert!(!judged("def f(xs, n, s):\n    return xs in s\n", &three));
+    assert!(judged("def f(xs, n, s):\n    return xs[n] + (s in s) + len(xs[1:n])\n", &three));
     // Passed a list in one test and a number in another: the function must take both.
     assert!(judged("def f(x):\n    return len(x)\n", &["f([1]) == 1", "f(3) == 1"]));
     // Untested functions and tests that state no call are judged by nothing.

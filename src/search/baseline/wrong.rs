@@ -724,25 +724,24 @@ fn function_kinds_could_pass(tree: &Tree, function: NodeId, facts: &TestFacts) -
             })
             .collect()
     };
-    let uses_admit = |occurrences: &[NodeId], kinds: &[ValueKind]| {
-        occurrences.iter().all(|&id| is_binding(tree, id) || kinds.iter().all(|&k| examples::use_admits(tree, id, k)))
-    };
-    // Parameters never rebound, passed one kind.
+    // The names of a known kind at every use, each with the kinds to check its uses against: parameters never
+    // rebound and passed one kind (each kind passed), then locals bound by one plain assignment to a value of a
+    // known kind and otherwise only updated in place (`+=` keeps a number a number, a list a list).
     let params = sketch::parameters(tree, function);
     let passed = examples::passed_kinds(&facts.expected, name, params.len());
-    let merged = |k: ValueKind| if k == ValueKind::Bool { ValueKind::Number } else { k };
-    for (&param, kinds) in params.iter().zip(&passed) {
-        let found = occurrences(param);
-        let rebound = found.iter().filter(|&&id| is_binding(tree, id)).count() > 1;
-        if !rebound && kinds.iter().all(|&k| merged(k) == merged(kinds[0])) && !uses_admit(&found, kinds) {
-            return false;
-        }
-    }
     if passed.iter().all(Vec::is_empty) && examples::expected_results(&facts.expected, name).is_empty() {
         return true;
     }
-    // Locals bound by one plain assignment to a value of a known kind, and otherwise only updated in place (`+=`
-    // keeps a number a number, a list a list).
+    let mut known = examples::Known::new();
+    let mut checked: Vec<(Vec<NodeId>, Vec<ValueKind>)> = Vec::new();
+    for (&param, kinds) in params.iter().zip(&passed) {
+        let found = occurrences(param);
+        let rebound = found.iter().filter(|&&id| is_binding(tree, id)).count() > 1;
+        if let Some(kind) = examples::one_kind(kinds).filter(|_| !rebound) {
+            known.insert(param, kind);
+            checked.push((found, kinds.clone()));
+        }
+    }
     for id in body.clone() {
         let node = tree.node(id);
         if node.kind != "assignment" {
@@ -758,15 +757,24 @@ fn function_kinds_could_pass(tree: &Tree, function: NodeId, facts: &TestFacts) -
         if tree.node(target).kind != "identifier" || params.contains(&local) {
             continue;
         }
-        let Some(kind) = examples::value_kind(tree, value) else { continue };
+        let Some(kind) = examples::value_kind_among(tree, value, &known) else { continue };
         let found = occurrences(local);
         let bound_once = found
             .iter()
             .filter(|&&o| is_binding(tree, o))
             .all(|&o| o == target || tree.node(o).parent.is_some_and(|p| tree.node(p).kind == "augmented_assignment"));
-        if bound_once && !uses_admit(&found, &[kind]) {
-            return false;
+        if bound_once {
+            known.insert(local, kind);
+            checked.push((found, vec![kind]));
         }
+    }
+    let uses_admit = |(occurrences, kinds): &(Vec<NodeId>, Vec<ValueKind>)| {
+        occurrences
+            .iter()
+            .all(|&id| is_binding(tree, id) || kinds.iter().all(|&k| examples::use_admits(tree, id, k, &known)))
+    };
+    if !checked.iter().all(uses_admit) {
+        return false;
     }
     // The one `return`, ending the body: what every call that returns returns.
     let returns: Vec<NodeId> = body
@@ -783,7 +791,7 @@ fn function_kinds_could_pass(tree: &Tree, function: NodeId, facts: &TestFacts) -
     if let [only] = returns[..]
         && !generator
         && last == Some(only)
-        && let Some(kind) = tree.named_children(only).next().and_then(|v| examples::value_kind(tree, v))
+        && let Some(kind) = tree.named_children(only).next().and_then(|v| examples::value_kind_among(tree, v, &known))
     {
         return examples::expected_results(&facts.expected, name).iter().all(|e| e.admits(kind));
     }
