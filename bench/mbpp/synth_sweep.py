@@ -61,18 +61,25 @@ def main():
             tasks.extend(json.loads(line) for line in f if line.strip())
     if not tasks:
         sys.exit(f"synth_sweep.py: no tasks in {args.tasks} (write them with make_tasks.py)")
-    os.makedirs(args.out, exist_ok=True)
+    cases = [(task["id"], task["entry_point"], stub_of(task["source"], task["entry_point"]),
+              tests_of(task["spec"]["tests"]["asserts"])) for task in tasks]
+    run_cases(cases, kelp, args.checkpoint, args.synth_args, args.out, {"tasks": args.tasks})
+
+
+def run_cases(cases, kelp, checkpoint, synth_args, out, meta):
+    """Runs `kelp synth` on each (id, entry point, stub source, tests source) case in OUT/<id>/; prints one TSV
+    row per case and a summary line, and writes OUT/summary.json (`meta` plus the rows)."""
+    os.makedirs(out, exist_ok=True)
     rows = []
-    for task in tasks:
-        entry = task["entry_point"]
-        case = os.path.join(args.out, task["id"].replace("/", "_"))
+    for case_id, entry, stub, tests in cases:
+        case = os.path.join(out, case_id.replace("/", "_"))
         os.makedirs(case, exist_ok=True)
         with open(os.path.join(case, "stub.py"), "w") as f:
-            f.write(stub_of(task["source"], entry))
+            f.write(stub)
         with open(os.path.join(case, "tests.py"), "w") as f:
-            f.write(tests_of(task["spec"]["tests"]["asserts"]))
+            f.write(tests)
         command = [kelp, "synth", "stub.py", "--tests", "tests.py", "--json", "--function", entry,
-                   "--checkpoint", os.path.abspath(args.checkpoint)] + args.synth_args
+                   "--checkpoint", os.path.abspath(checkpoint)] + synth_args
         started = time.time()
         run = subprocess.run(command, cwd=case, capture_output=True, text=True)
         seconds = time.time() - started
@@ -88,16 +95,15 @@ def main():
                 written = report["best"]["source"].rstrip("\n").split("\n")[-1].strip()
         except (json.JSONDecodeError, KeyError, TypeError):
             pass
-        row = {"id": task["id"], "exit": run.returncode, "test_runs": runs, "seconds": round(seconds, 2),
+        row = {"id": case_id, "exit": run.returncode, "test_runs": runs, "seconds": round(seconds, 2),
                "written": written}
         rows.append(row)
         print(f"{row['id']}\t{row['exit']}\t{runs}\t{row['seconds']}\t{written}", flush=True)
     solved = sum(r["exit"] == 0 for r in rows)
     print(f"# solved {solved} of {len(rows)}")
-    with open(os.path.join(args.out, "summary.json"), "w") as f:
-        json.dump({"tasks": args.tasks, "synth_args": args.synth_args, "solved": solved, "total": len(rows),
-                   "rows": rows}, f, indent=1)
-
+    with open(os.path.join(out, "summary.json"), "w") as f:
+        json.dump({**meta, "synth_args": synth_args, "solved": solved, "total": len(rows), "rows": rows}, f,
+                  indent=1)
 
 if __name__ == "__main__":
     main()

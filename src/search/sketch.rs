@@ -248,7 +248,7 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["digit"], &[".isdigit()", "for d in str(", "int(str("]),
     (&["lower", "lowercase"], &[".lower()"]),
     (&["first", "head"], &["[0]", "next(("]),
-    (&["last", "tail"], &["[-1]"]),
+    (&["last", "tail", "rear"], &["[-1]"]),
     (&["empty"], &["not ", "== 0"]),
     (&["zero"], &["== 0"]),
     (&["equal", "same", "identical"], &[" == "]),
@@ -258,10 +258,23 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["unique", "distinct", "dedup"], &["set("]),
     (&["join", "concat", "concatenate"], &[".join("]),
     (&["split", "word"], &[".split("]),
+    (&["space", "whitespace"], &[".split()", "' '"]),
+    (&["rotate", "rotation"], &["] + "]),
+    (&["flatten", "flat"], &["for y in"]),
+    (&["range", "between"], &["range("]),
+    (&["dictionary", "dict"], &[".items()"]),
     (&["strip", "trim"], &[".strip("]),
     (&["round", "rounded"], &["round("]),
+    (&["circle", "circumference", "radius", "sphere", "cylinder", "cone", "sector", "arc"], &[".pi"]),
+    (&["hypotenuse", "hypot"], &[".sqrt("]),
+    (&["factorial"], &[".factorial("]),
+    (&["gcd", "divisor", "lcm", "multiple"], &[".gcd("]),
+    (&["combination", "binomial", "choose"], &[".comb("]),
+    (&["permutation"], &[".perm("]),
+    (&["log", "logarithm"], &[".log("]),
+    (&["degree", "radian", "angle"], &[".degrees(", ".radians(", "360"]),
     (&["every"], &["all("]),
-    (&["any", "exist", "exists", "contain", "contains"], &["any(", " in "]),
+    (&["any", "exist", "exists", "contain", "contains", "present", "substring", "include"], &["any(", " in "]),
 ];
 
 /// The code ([`CUES`]) that the words of `function`'s name (split at `_` and case changes) and, with `docstring`,
@@ -399,7 +412,7 @@ pub(super) fn assigned_values(names: &[&str]) -> Vec<String> {
 }
 
 /// Maps of a collection's element `x` tried in comprehensions: `[x * 2 for x in xs]`.
-const ELEMENT_MAPS: [&str; 13] = [
+const ELEMENT_MAPS: [&str; 14] = [
     "x * 2",
     "x + 1",
     "x ** 2",
@@ -413,6 +426,7 @@ const ELEMENT_MAPS: [&str; 13] = [
     "x.strip()",
     "x[::-1]",
     "x[0]",
+    "x[-1]",
 ];
 
 /// Conditions on a collection's element `x` tried in filters, counts, `all` and `any`.
@@ -433,7 +447,7 @@ const ELEMENT_TESTS: [&str; 13] = [
 ];
 
 /// Whole-value idioms of one parameter `p`: sequences, strings and numbers (each fails fast on the other types).
-const VALUE_IDIOMS: [&str; 53] = [
+const VALUE_IDIOMS: [&str; 57] = [
     "sorted(p)",
     "sorted(p, reverse=True)",
     "list(reversed(p))",
@@ -477,6 +491,10 @@ const VALUE_IDIOMS: [&str; 53] = [
     "p[len(p) // 2]",
     "all(a <= b for a, b in zip(p, p[1:]))",
     "sum(p[i] for i in range(0, len(p), 2))",
+    "''.join(p.split())",
+    "p.replace(' ', '')",
+    "sorted(p.items(), key=lambda kv: kv[1])",
+    "sorted(p.items(), key=lambda kv: kv[1], reverse=True)",
     "p.strip().lower()",
     "p.strip().upper()",
     "p[:1]",
@@ -491,7 +509,7 @@ const VALUE_IDIOMS: [&str; 53] = [
 
 /// Idioms over a sequence `p`'s neighbours `a`, `b` (`zip(p, p[1:])`) and over each element `x` at `i` against the
 /// one before it: differences, rises, sign changes, runs collapsed (`"aabbaa"` → `"aba"`).
-const NEIGHBOUR_IDIOMS: [&str; 9] = [
+const NEIGHBOUR_IDIOMS: [&str; 10] = [
     "[b - a for a, b in zip(p, p[1:])]",
     "sum(1 for a, b in zip(p, p[1:]) if a < b)",
     "sum(1 for a, b in zip(p, p[1:]) if a != b)",
@@ -501,10 +519,12 @@ const NEIGHBOUR_IDIOMS: [&str; 9] = [
     "[x for i, x in enumerate(p) if i == 0 or x != p[i - 1]]",
     "''.join(x for i, x in enumerate(p) if i == 0 or x != p[i - 1])",
     "next((x for i, x in enumerate(p) if x in p[:i]), None)",
+    "min(b - a for a, b in zip(sorted(p), sorted(p)[1:]))",
 ];
 
-/// Idioms of two parameters `p` and `q` (both orders are tried).
-const PAIR_IDIOMS: [&str; 39] = [
+/// Idioms of two parameters `p` and `q` (both orders are tried): a sequence and an element or a count (what it
+/// holds, where, cut, rotated, filtered, counted), two numbers as a range, two sequences as sets.
+const PAIR_IDIOMS: [&str; 53] = [
     "p.count(q)",
     "q in p",
     "q not in p",
@@ -517,6 +537,11 @@ const PAIR_IDIOMS: [&str; 39] = [
     "p[:q]",
     "p[q:]",
     "p[-q:]",
+    "p[q:] + p[:q]",
+    "p[-q:] + p[:-q]",
+    "p[:q] + p[q + 1:]",
+    "p[:q - 1] + p[q:]",
+    "p[:q][::-1] + p[q:]",
     "[x for x in p if x != q]",
     "[x for x in p if x > q]",
     "[x for x in p if x < q]",
@@ -524,6 +549,10 @@ const PAIR_IDIOMS: [&str; 39] = [
     "[x * q for x in p]",
     "[x for x in p if q in x]",
     "[x for x in p if x.startswith(q)]",
+    "sum(1 for x in p if q in x)",
+    "sum(1 for x in p if x in q)",
+    "[x for x in p if x in q]",
+    "any(p[i:i + len(q)] == q for i in range(len(p) - len(q) + 1))",
     "all(x < q for x in p)",
     "all(x > q for x in p)",
     "p.replace(q, '')",
@@ -531,6 +560,11 @@ const PAIR_IDIOMS: [&str; 39] = [
     "len(p) + len(q)",
     "len(p) > len(q)",
     "p % q == 0",
+    "max(p - q, 0)",
+    "list(range(p, q + 1))",
+    "sum(range(p, q + 1))",
+    "sum(x for x in range(p, q + 1) if x % 2 == 1)",
+    "sum(int(d) for d in str(p ** q))",
     "dict(zip(p, q))",
     "list(zip(p, q))",
     "[x for x in p if len(x) > q]",
@@ -547,8 +581,9 @@ const PAIR_IDIOMS: [&str; 39] = [
 ];
 
 /// Idioms of two sequences `p` and `q` taken element by element (`a` from `p`, `b` from `q`): element-wise
-/// arithmetic, counts and checks of corresponding elements, and the two joined (both orders are tried).
-const ZIP_IDIOMS: [&str; 14] = [
+/// arithmetic, counts and checks of corresponding elements, the same one level down (tuples of tuples, `x` of
+/// `p` with `y` of `q`), and the two joined (both orders are tried).
+const ZIP_IDIOMS: [&str; 17] = [
     "[a + b for a, b in zip(p, q)]",
     "[a - b for a, b in zip(p, q)]",
     "[a * b for a, b in zip(p, q)]",
@@ -561,6 +596,9 @@ const ZIP_IDIOMS: [&str; 14] = [
     "all(a > b for a, b in zip(p, q))",
     "any(a == b for a, b in zip(p, q))",
     "[a for a, b in zip(p, q) if a == b]",
+    "tuple(tuple(a + b for a, b in zip(x, y)) for x, y in zip(p, q))",
+    "tuple(tuple(a * b for a, b in zip(x, y)) for x, y in zip(p, q))",
+    "tuple(tuple(max(a, b) for a, b in zip(x, y)) for x, y in zip(p, q))",
     "list(p) + list(q)",
     "tuple(list(p) + list(q))",
 ];
@@ -574,6 +612,8 @@ pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
     let pair = [("a", "b"), ("left", "right")].into_iter().find(|(a, b)| !params.contains(a) && !params.contains(b));
     let pair = pair.unwrap_or(("a", "b"));
     let index = ["i", "k", "at"].into_iter().find(|i| !params.contains(i)).unwrap_or("i");
+    // A second element variable, for an element's own elements (`[y for x in xs for y in x]`).
+    let inner = ["y", "w", "part"].into_iter().find(|v| !params.contains(v) && *v != var).unwrap_or("y");
     let element = |template: &str| substitute(template, &[("x", var)]);
     let mut exprs = Vec::new();
     for &p in params {
@@ -604,6 +644,9 @@ pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
             exprs.push(format!("{extreme}(len({var}) for {var} in {p})"));
             exprs.push(format!("{extreme}({p}, key=len)"));
         }
+        // A collection of collections flattened, and its distinct elements.
+        exprs.push(format!("[{inner} for {var} in {p} for {inner} in {var}]"));
+        exprs.push(format!("set({inner} for {var} in {p} for {inner} in {var})"));
         // Dictionaries keyed by the elements: their lengths, their counts.
         for m in ["len(x)", "p.count(x)"] {
             let m = substitute(&element(m), &[("p", p)]);
@@ -615,10 +658,11 @@ pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
     for &p in paired {
         for &q in paired.iter().filter(|&&q| q != p) {
             for t in PAIR_IDIOMS {
-                exprs.push(substitute(t, &[("p", p), ("q", q), ("x", var)]));
+                exprs.push(substitute(t, &[("p", p), ("q", q), ("x", var), ("i", index)]));
             }
             for t in ZIP_IDIOMS {
-                exprs.push(substitute(t, &[("p", p), ("q", q), ("a", pair.0), ("b", pair.1)]));
+                let names = [("p", p), ("q", q), ("a", pair.0), ("b", pair.1), ("x", var), ("y", inner)];
+                exprs.push(substitute(t, &names));
             }
         }
     }
@@ -628,6 +672,57 @@ pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
     }
     let mut seen = std::collections::HashSet::new();
     exprs.into_iter().filter(|e| seen.insert(e.clone())).map(|e| format!("return {e}")).collect()
+}
+
+/// Formulas over one parameter `p` with the `math` module bound as `M`: a circle's and a sphere's measures from
+/// a radius, roots, factorials, angles.
+const MATH_IDIOMS: [&str; 12] = [
+    "M.pi * p ** 2",
+    "2 * M.pi * p",
+    "4 / 3 * M.pi * p ** 3",
+    "4 * M.pi * p ** 2",
+    "M.sqrt(p)",
+    "M.isqrt(p)",
+    "M.factorial(p)",
+    "M.log(p)",
+    "M.degrees(p)",
+    "M.radians(p)",
+    "M.floor(p)",
+    "M.ceil(p)",
+];
+
+/// Formulas over two parameters `p` and `q` with `math` bound as `M` (both orders are tried): a cylinder's and
+/// a cone's measures from a radius and a height, a right triangle's hypotenuse, divisors and multiples,
+/// combinations, a sector's area and arc from a radius and an angle in degrees.
+const MATH_PAIR_IDIOMS: [&str; 12] = [
+    "M.pi * p ** 2 * q",
+    "M.pi * p ** 2 * q / 3",
+    "2 * M.pi * p * q",
+    "M.pi * p * q",
+    "M.sqrt(p ** 2 + q ** 2)",
+    "M.gcd(p, q)",
+    "p * q // M.gcd(p, q)",
+    "M.comb(p, q)",
+    "M.perm(p, q)",
+    "M.log(p, q)",
+    "M.pi * p ** 2 * q / 360",
+    "2 * M.pi * p * q / 360",
+];
+
+/// `return E` for the formulas of [`MATH_IDIOMS`] and [`MATH_PAIR_IDIOMS`] over the parameters, with the `math`
+/// module bound as `module` (the program imports it: a stub's body cannot).
+pub(super) fn math_idioms(module: &str, params: &[&str]) -> Vec<String> {
+    let mut exprs = Vec::new();
+    for &p in params {
+        exprs.extend(MATH_IDIOMS.iter().map(|t| substitute(t, &[("p", p), ("M", module)])));
+    }
+    let paired = &params[..params.len().min(PAIRED_PARAMETERS)];
+    for &p in paired {
+        for &q in paired.iter().filter(|&&q| q != p) {
+            exprs.extend(MATH_PAIR_IDIOMS.iter().map(|t| substitute(t, &[("p", p), ("q", q), ("M", module)])));
+        }
+    }
+    exprs.into_iter().map(|e| format!("return {e}")).collect()
 }
 
 /// Replaces whole-word placeholders (`p`, `q`) in an idiom template by names.
@@ -786,9 +881,9 @@ mod tests {
                 "return next((k for k, x in enumerate(a) if x > 0), -1)",
             ],
         );
-        // Three parameters: 812 idioms (six ordered pairs of pair and element-wise idioms among them).
+        // Three parameters: 938 idioms (six ordered pairs of pair and element-wise idioms among them).
         let n = stub_idioms(&["a", "b", "c"]).len();
-        assert!(n <= 812, "{n}");
+        assert!(n <= 938, "{n}");
         for idiom in stub_idioms(&["xs", "n", "s"]) {
             let tree = parse(format!("def f(xs, n, s):\n    {idiom}\n"));
             assert!(!tree.has_error(), "{idiom}");
@@ -806,6 +901,25 @@ mod tests {
                 "return max(words, key=len)",
             ],
         );
+        // Cut, rotated, counted, ranged, flattened, one level down.
+        offers(
+            &["xs", "n"],
+            &[
+                "return xs[n:] + xs[:n]",
+                "return xs[:n - 1] + xs[n:]",
+                "return sum(1 for x in xs if n in x)",
+                "return [x[-1] for x in xs]",
+                "return [y for x in xs for y in x]",
+                "return any(xs[i:i + len(n)] == n for i in range(len(xs) - len(n) + 1))",
+                "return sum(range(xs, n + 1))",
+            ],
+        );
+        offers(&["x", "y"], &["return tuple(tuple(a + b for a, b in zip(v, w)) for v, w in zip(x, y))"]);
+        // Formulas with the math module under the name the program binds.
+        let formulas = math_idioms("m", &["r", "h"]);
+        for want in ["return m.pi * r ** 2 * h / 3", "return m.sqrt(h ** 2 + r ** 2)", "return m.factorial(h)"] {
+            assert!(formulas.iter().any(|f| f == want), "{want} missing");
+        }
         // Two sequences element by element, in both orders.
         offers(
             &["a", "b"],

@@ -1081,7 +1081,9 @@ impl<'t> Menu<'t> {
                 }
                 let markers = sketch::cue_markers(tree, function, true);
                 let bodies = sketch::stub_returns(&params, &constants).into_iter();
-                for t in bodies.chain(sketch::stub_idioms(&params)) {
+                let math = self.modules.iter().find(|(_, module)| *module == "math");
+                let formulas = math.map(|(bound, _)| sketch::math_idioms(bound, &params)).unwrap_or_default();
+                for t in bodies.chain(sketch::stub_idioms(&params)).chain(formulas) {
                     // (A body that returns what a test does not expect, or iterates a number it is passed, cannot
                     // pass the tests.)
                     if !examples::could_pass(&t, &params, &facts.expected, name) {
