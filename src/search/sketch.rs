@@ -245,7 +245,7 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["upper", "uppercase"], &[".upper()"]),
     (&["capital", "capitalize", "capitalise", "title"], &[".capitalize()", ".title()"]),
     (&["vowel"], &["aeiou"]),
-    (&["digit"], &[".isdigit()", "for d in str(", "int(str("]),
+    (&["digit"], &[".isdigit()", "for d in str(", "int(str(", "len(str(", "% 10"]),
     (&["lower", "lowercase"], &[".lower()"]),
     (&["first", "head"], &["[0]", "next(("]),
     (&["last", "tail", "rear"], &["[-1]"]),
@@ -255,7 +255,18 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["greater", "larger", "bigger", "exceed", "above"], &[" > "]),
     (&["less", "smaller", "fewer", "below"], &[" < "]),
     (&["corresponding", "wise", "pairwise", "position", "elementwise"], &["zip("]),
-    (&["unique", "distinct", "dedup"], &["set("]),
+    (&["unique", "distinct", "dedup"], &["set(", "fromkeys("]),
+    (&["duplicate"], &["set(", "fromkeys("]),
+    (&["prime"], &["** 0.5) + 1"]),
+    (&["divisor", "factor", "divisible"], &["% x == 0", "== 0]"]),
+    (&["bit", "binary"], &["bin("]),
+    (&["remove", "delete", "drop"], &[" not in ", " if not "]),
+    (&["frequent", "commonest"], &["key="]),
+    (&["second"], &["[1]"]),
+    (&["natural"], &["range(1, "]),
+    (&["letter", "alphabet", "alphabetic"], &[".isalpha()"]),
+    (&["alphanumeric"], &[".isalnum()"]),
+    (&["alternate"], &["[::2]", "[1::2]"]),
     (&["join", "concat", "concatenate"], &[".join("]),
     (&["split", "word"], &[".split("]),
     (&["space", "whitespace"], &[".split()", "' '"]),
@@ -447,7 +458,7 @@ const ELEMENT_TESTS: [&str; 13] = [
 ];
 
 /// Whole-value idioms of one parameter `p`: sequences, strings and numbers (each fails fast on the other types).
-const VALUE_IDIOMS: [&str; 57] = [
+const VALUE_IDIOMS: [&str; 85] = [
     "sorted(p)",
     "sorted(p, reverse=True)",
     "list(reversed(p))",
@@ -505,6 +516,38 @@ const VALUE_IDIOMS: [&str; 57] = [
     "[list(row) for row in zip(*p)]",
     "{v: k for k, v in p.items()}",
     "list(set.intersection(*map(set, p)))",
+    // A string's characters of one class kept or dropped; every other one.
+    "''.join(x for x in p if x.isalpha())",
+    "''.join(x for x in p if x.isdigit())",
+    "''.join(x for x in p if x.isalnum())",
+    "''.join(x for x in p if not x.isdigit())",
+    "''.join(x for x in p if x.lower() not in 'aeiou')",
+    "p[::2]",
+    "p[1::2]",
+    "p[0] == p[-1]",
+    "p[0].upper() + p[1:]",
+    // Extremes and orders by a key: an element's second item, its sum; the commonest element; duplicates dropped
+    // in order.
+    "sorted(p, key=lambda x: x[1])",
+    "sorted(p, key=lambda x: x[-1])",
+    "max(p, key=lambda x: x[1])",
+    "min(p, key=lambda x: x[1])",
+    "max(p, key=sum)",
+    "min(p, key=sum)",
+    "max(p, key=p.count)",
+    "list(dict.fromkeys(p))",
+    // Numbers: sums over 1..p, divisors, primes, digits, bits, squares.
+    "sum(range(1, p + 1))",
+    "sum(x * x for x in range(1, p + 1))",
+    "sum(x ** 3 for x in range(1, p + 1))",
+    "[x for x in range(1, p + 1) if p % x == 0]",
+    "sum(x for x in range(1, p) if p % x == 0)",
+    "p > 1 and all(p % x for x in range(2, int(p ** 0.5) + 1))",
+    "len(str(p))",
+    "p % 10",
+    "bin(p).count('1')",
+    "str(p) == str(p)[::-1]",
+    "int(p ** 0.5) ** 2 == p",
 ];
 
 /// Idioms over a sequence `p`'s neighbours `a`, `b` (`zip(p, p[1:])`) and over each element `x` at `i` against the
@@ -524,7 +567,7 @@ const NEIGHBOUR_IDIOMS: [&str; 10] = [
 
 /// Idioms of two parameters `p` and `q` (both orders are tried): a sequence and an element or a count (what it
 /// holds, where, cut, rotated, filtered, counted), two numbers as a range, two sequences as sets.
-const PAIR_IDIOMS: [&str; 53] = [
+const PAIR_IDIOMS: [&str; 62] = [
     "p.count(q)",
     "q in p",
     "q not in p",
@@ -578,6 +621,15 @@ const PAIR_IDIOMS: [&str; 53] = [
     "bool(set(p) & set(q))",
     "list(set(p) - set(q))",
     "q > max(p)",
+    "[x for x in p if x % q == 0]",
+    "[x for x in p if x not in q]",
+    "[x ** q for x in p]",
+    "sorted(p)[q - 1]",
+    "sorted(p + q)",
+    "[x[q] for x in p]",
+    "p.find(q)",
+    "[p] * q",
+    "p ** q % 10",
 ];
 
 /// Idioms of two sequences `p` and `q` taken element by element (`a` from `p`, `b` from `q`): element-wise
@@ -652,7 +704,7 @@ pub(super) fn stub_idioms(params: &[&str]) -> Vec<String> {
             let m = substitute(&element(m), &[("p", p)]);
             exprs.push(format!("{{{var}: {m} for {var} in {p}}}"));
         }
-        exprs.extend(VALUE_IDIOMS.iter().map(|t| substitute(t, &[("p", p)])));
+        exprs.extend(VALUE_IDIOMS.iter().map(|t| substitute(t, &[("p", p), ("x", var)])));
     }
     let paired = &params[..params.len().min(PAIRED_PARAMETERS)];
     for &p in paired {
@@ -881,9 +933,9 @@ mod tests {
                 "return next((k for k, x in enumerate(a) if x > 0), -1)",
             ],
         );
-        // Three parameters: 938 idioms (six ordered pairs of pair and element-wise idioms among them).
+        // Three parameters: 1,076 idioms (six ordered pairs of pair and element-wise idioms among them).
         let n = stub_idioms(&["a", "b", "c"]).len();
-        assert!(n <= 938, "{n}");
+        assert!(n <= 1076, "{n}");
         for idiom in stub_idioms(&["xs", "n", "s"]) {
             let tree = parse(format!("def f(xs, n, s):\n    {idiom}\n"));
             assert!(!tree.has_error(), "{idiom}");
