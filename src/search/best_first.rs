@@ -40,7 +40,7 @@ use std::time::Instant;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{Pending, RawEdit, Tier, error_edits, kinds_could_pass, single_edits_with};
+use super::baseline::{Pending, RawEdit, STRETCHED_PENALTY, Tier, error_edits, kinds_could_pass, single_edits_with};
 use super::climb::Climb;
 use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
@@ -284,6 +284,7 @@ impl<'a> Searcher<'a> {
                         {
                             score.max(LIKELY_LOG_PROB)
                         }
+                        Some(score) if raw.tier == Tier::Stretched => score - STRETCHED_PENALTY,
                         Some(score) => score,
                         None => -1e4,
                     };

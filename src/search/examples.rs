@@ -139,28 +139,42 @@ pub fn expected_calls(tests: &Tests) -> Vec<Expected> {
     })
 }
 
-/// Whether a stub's candidate `body` (`return E` over `params`) could pass the tests' stated calls of `function`:
-/// false only where `E`'s form shows it cannot, because it returns a kind one of them does not admit (`return [x
-/// for x in xs if x]` where a test expects `3`) or uses a parameter as what one of the calls' arguments cannot be
-/// ([`use_admits`]: iterating a number, dividing a list). Such a body raises or returns the wrong kind on that
-/// test whatever else it does.
-pub fn could_pass(body: &str, params: &[&str], expected: &[Expected], function: &str) -> bool {
+/// How a stub's candidate body fits the kinds the tests state ([`body_fit`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyFit {
+    /// Its form shows it fails a test whatever else it does.
+    Cannot,
+    /// It returns a number where every test expects a bool, or a bool where every test expects a number: it passes
+    /// only where a count happens to be 0 or 1 (`len(xs)` for `is_empty`), which is fitting the tests, not
+    /// writing the function; so it is tried after the bodies whose kind fits.
+    Stretched,
+    /// Nothing in its form says it cannot pass.
+    Fits,
+}
+
+/// How a stub's candidate `body` (`return E` over `params`) fits the tests' stated calls of `function`:
+/// [`BodyFit::Cannot`] only where `E`'s form shows it cannot pass, because it returns a kind one of them does not
+/// admit (`return [x for x in xs if x]` where a test expects `3`) or uses a parameter as what one of the calls'
+/// arguments cannot be ([`use_admits`]: iterating a number, dividing a list). Such a body raises or returns the
+/// wrong kind on that test whatever else it does.
+pub fn body_fit(body: &str, params: &[&str], expected: &[Expected], function: &str) -> BodyFit {
     let results = expected_results(expected, function);
     let passed = passed_kinds(expected, function, params.len());
     if results.is_empty() && passed.iter().all(Vec::is_empty) {
-        return true;
+        return BodyFit::Fits;
     }
     let tree = syntax::parse(body);
     let value = (0..tree.nodes().len() as NodeId)
         .find(|&id| tree.node(id).kind == "return_statement")
         .and_then(|r| tree.named_children(r).next());
-    if let Some(kind) = value.and_then(|v| value_kind(&tree, v))
+    let known: Known = params.iter().zip(&passed).filter_map(|(&p, kinds)| Some((p, one_kind(kinds)?))).collect();
+    let returned = value.and_then(|v| value_kind_among(&tree, v, &known));
+    if let Some(kind) = returned
         && results.iter().any(|e| !e.admits(kind))
     {
-        return false;
+        return BodyFit::Cannot;
     }
-    let known: Known = params.iter().zip(&passed).filter_map(|(&p, kinds)| Some((p, one_kind(kinds)?))).collect();
-    !(0..tree.nodes().len() as NodeId).any(|id| {
+    let misused = (0..tree.nodes().len() as NodeId).any(|id| {
         let node = tree.node(id);
         node.kind == "identifier"
             && node.field != Some("attribute")
@@ -168,7 +182,20 @@ pub fn could_pass(body: &str, params: &[&str], expected: &[Expected], function: 
                 .iter()
                 .position(|&p| p == tree.text(node.span))
                 .is_some_and(|i| passed[i].iter().any(|&kind| !use_admits(&tree, id, kind, &known)))
-    })
+    });
+    let stretched = returned.is_some_and(|kind| {
+        let other = match kind {
+            ValueKind::Number => ValueKind::Bool,
+            ValueKind::Bool => ValueKind::Number,
+            _ => return false,
+        };
+        !results.is_empty() && results.iter().all(|&r| r == other)
+    });
+    match (misused, stretched) {
+        (true, _) => BodyFit::Cannot,
+        (false, true) => BodyFit::Stretched,
+        (false, false) => BodyFit::Fits,
+    }
 }
 
 /// The kinds each of `function`'s `arity` parameters is passed by the tests' stated calls (of that many positional
@@ -1126,6 +1153,9 @@ mod tests {
             "assert f([], 0) == []",
             "assert g('abc') == 3",
         ]));
+        let could_pass = |body: &str, params: &[&str], expected: &[Expected], function: &str| {
+            body_fit(body, params, expected, function) != BodyFit::Cannot
+        };
         let f = |body: &str| could_pass(body, &["xs", "n"], &expected, "f");
         // Returns a list, iterates the list, slices it by the number: could pass.
         assert!(f("return sorted(xs)[:n]"));
@@ -1143,6 +1173,18 @@ mod tests {
         let g = |body: &str| could_pass(body, &["s"], &expected, "g");
         assert!(g("return len(s)") && g("return s.count('a')") && g("return max(s)"));
         assert!(!g("return s.upper()") && !g("return s.append(1)") && !g("return -s"));
+        // A parameter's known kind tells the result's: `n + 1` is a number where `n` is passed numbers.
+        assert!(!f("return n + 1"));
+        // A number where every test expects a bool, or the reverse, is stretched: tried after what fits.
+        let expected = expected_calls(&asserts(&["assert h([1], 2) == True", "assert h([], 1) is False"]));
+        let h = |body: &str| body_fit(body, &["xs", "n"], &expected, "h");
+        assert_eq!(h("return len(xs)"), BodyFit::Stretched);
+        assert_eq!(h("return n - 1"), BodyFit::Stretched);
+        assert_eq!(h("return n in xs"), BodyFit::Fits);
+        assert_eq!(h("return max(xs)"), BodyFit::Fits);
+        let counts = expected_calls(&asserts(&["assert c('ab') == 2", "assert c('') == 0"]));
+        assert_eq!(body_fit("return s == ''", &["s"], &counts, "c"), BodyFit::Stretched);
+        assert_eq!(body_fit("return len(s)", &["s"], &counts, "c"), BodyFit::Fits);
     }
 
     #[test]

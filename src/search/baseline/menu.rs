@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 
 use super::*;
+use crate::search::examples::BodyFit;
 use crate::syntax::Node;
 
 /// How many slices (`1:`, `:k`, and their other sides) a passed or iterated sequence may take (see
@@ -1085,12 +1086,16 @@ impl<'t> Menu<'t> {
                 let formulas = math.map(|(bound, _)| sketch::math_idioms(bound, &params)).unwrap_or_default();
                 for t in bodies.chain(sketch::stub_idioms(&params)).chain(formulas) {
                     // (A body that returns what a test does not expect, or iterates a number it is passed, cannot
-                    // pass the tests.)
-                    if !examples::could_pass(&t, &params, &facts.expected, name) {
-                        continue;
+                    // pass the tests; one that returns a number where they expect bools, or the reverse, would
+                    // pass by a coincidence of 0 and 1.)
+                    match examples::body_fit(&t, &params, &facts.expected, name) {
+                        BodyFit::Cannot => continue,
+                        BodyFit::Stretched => push(Tier::Stretched, t),
+                        BodyFit::Fits => {
+                            let cued = !renamed && markers.iter().any(|m| t.contains(m));
+                            push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
+                        }
                     }
-                    let cued = !renamed && markers.iter().any(|m| t.contains(m));
-                    push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
                 }
             }
         }

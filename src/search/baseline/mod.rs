@@ -118,7 +118,14 @@ pub enum Tier {
     /// deleted, a grafted statement become a local's binding to a small value ([`lost_bindings`]), a stub's other
     /// returns and idioms.
     Rewrite,
+    /// A stub's body that returns a number where every test expects a bool, or the reverse
+    /// ([`examples::BodyFit::Stretched`]): tried after every other edit of its rank, and ranked by the model search
+    /// [`STRETCHED_PENALTY`] nats below the model's score.
+    Stretched,
 }
+
+/// How far the model search ranks a [`Tier::Stretched`] body below the model's score for it, in nats.
+pub const STRETCHED_PENALTY: f32 = 5.0;
 
 /// The edits without repeats (the same text at the same site), each in its first place and its lowest tier.
 fn distinct(edits: Vec<RawEdit>) -> Vec<RawEdit> {
@@ -155,7 +162,7 @@ fn by_suspicion(start: &Tree, suspicion: &Suspicion, edits: Vec<RawEdit>) -> Vec
 }
 
 /// Ranked edits (most suspicious first) in the order the baseline tries them: within each run of equally suspicious
-/// edits tier by tier, each tier in its given order, and the `late` edits last.
+/// edits tier by tier, each tier in its given order, and the `late` edits last (then the stretched: [`Tier::Stretched`]).
 ///
 /// Measured against the tiers taking turns (classic, rename, rewrite, classic…) on the dev set of 41 real bugs: 31
 /// repairs against tier by tier's 33 (which had no rename tier then), most repairs later; and no better on the toy set's corruptions (which graft foreign code, so
@@ -168,7 +175,9 @@ fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, markers: &[&str], late: impl Fn(&Ra
         while let Some((_, e)) = rest.next_if(|(r, _)| *r == rank) {
             group.push(e);
         }
-        let (late_edits, mut group): (Vec<RawEdit>, Vec<RawEdit>) = group.into_iter().partition(|e| late(e));
+        let (mut late_edits, mut group): (Vec<RawEdit>, Vec<RawEdit>) =
+            group.into_iter().partition(|e| late(e) || e.tier == Tier::Stretched);
+        late_edits.sort_by_key(|e| e.tier == Tier::Stretched);
         // Cued edits by what of the spec they hold, then simplest first (`a + b` before `sum(1 for x in b if x)`:
         // [`sketch::cue_rank`]); the rest in their seeded order.
         group.sort_by_key(|e| {
