@@ -278,7 +278,9 @@ const CUES: &[(&[&str], &[&str])] = &[
     (&["round", "rounded"], &["round("]),
     (&["circle", "circumference", "radius", "sphere", "cylinder", "cone", "sector", "arc"], &[".pi"]),
     (&["hypotenuse", "hypot"], &[".sqrt("]),
-    (&["factorial"], &[".factorial("]),
+    (&["factorial"], &[".factorial(", " else "]),
+    (&["fibonacci", "fib"], &[" - 2)"]),
+    (&["recursive", "recursion", "recursively", "series", "sequence", "nth"], &[" else "]),
     (&["gcd", "divisor", "lcm", "multiple"], &[".gcd("]),
     (&["combination", "binomial", "choose"], &[".comb("]),
     (&["permutation"], &[".perm("]),
@@ -777,6 +779,26 @@ pub(super) fn math_idioms(module: &str, params: &[&str]) -> Vec<String> {
     exprs.into_iter().map(|e| format!("return {e}")).collect()
 }
 
+/// Recursive definitions of a function `f` of one number `p`: a base case, then the step (factorials, sums down
+/// to 0 by ones and twos, Fibonacci's and Pell's recurrences, harmonic sums, digit sums, doublings).
+const RECURSIVE_IDIOMS: [&str; 9] = [
+    "1 if p < 2 else p * f(p - 1)",
+    "p if p < 2 else f(p - 1) + f(p - 2)",
+    "0 if p < 1 else p + f(p - 1)",
+    "0 if p < 1 else p + f(p - 2)",
+    "1 if p < 2 else 1 / p + f(p - 1)",
+    "0 if p == 0 else p % 10 + f(p // 10)",
+    "1 if p == 0 else 2 * f(p - 1)",
+    "p if p < 2 else 2 * f(p - 1) + f(p - 2)",
+    "2 if p == 0 else 1 if p == 1 else f(p - 1) + f(p - 2)",
+];
+
+/// `return E` for the recursive definitions of [`RECURSIVE_IDIOMS`], for a function `name` of one parameter.
+pub(super) fn recursive_idioms(name: &str, params: &[&str]) -> Vec<String> {
+    let [p] = params else { return Vec::new() };
+    RECURSIVE_IDIOMS.iter().map(|t| format!("return {}", substitute(t, &[("p", p), ("f", name)]))).collect()
+}
+
 /// Replaces whole-word placeholders (`p`, `q`) in an idiom template by names.
 fn substitute(template: &str, names: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -967,6 +989,10 @@ mod tests {
             ],
         );
         offers(&["x", "y"], &["return tuple(tuple(a + b for a, b in zip(v, w)) for v, w in zip(x, y))"]);
+        // Recurrences of a function of one number, under its own name.
+        let recursive = recursive_idioms("fib", &["k"]);
+        assert!(recursive.contains(&"return k if k < 2 else fib(k - 1) + fib(k - 2)".to_string()));
+        assert!(recursive_idioms("g", &["a", "b"]).is_empty());
         // Formulas with the math module under the name the program binds.
         let formulas = math_idioms("m", &["r", "h"]);
         for want in ["return m.pi * r ** 2 * h / 3", "return m.sqrt(h ** 2 + r ** 2)", "return m.factorial(h)"] {

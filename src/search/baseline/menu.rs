@@ -1084,7 +1084,8 @@ impl<'t> Menu<'t> {
                 let bodies = sketch::stub_returns(&params, &constants).into_iter();
                 let math = self.modules.iter().find(|(_, module)| *module == "math");
                 let formulas = math.map(|(bound, _)| sketch::math_idioms(bound, &params)).unwrap_or_default();
-                for t in bodies.chain(sketch::stub_idioms(&params)).chain(formulas) {
+                let recursive = sketch::recursive_idioms(name, &params);
+                for t in bodies.chain(sketch::stub_idioms(&params)).chain(formulas).chain(recursive) {
                     // (A body that returns what a test does not expect, or iterates a number it is passed, cannot
                     // pass the tests; one that returns a number where they expect bools, or the reverse, would
                     // pass by a coincidence of 0 and 1.)
