@@ -6,7 +6,8 @@
 //!   or an index (`-x`, `len(xs)`, `xs[-1]`), a parameter with a small constant (`n - 1`, `x % 2 == 0`) or with a
 //!   number its docstring names (`divmod(m, 60)`: [`spec_constants`]), or two parameters under a binary operator
 //!   or averaged (of the first [`PAIRED_PARAMETERS`]: the menu stays in the hundreds); then, after every other
-//!   edit, the idioms of [`stub_idioms`] (comprehensions, everyday calls, neighbours, first finds). So may a
+//!   edit, the idioms of [`stub_idioms`] (comprehensions, everyday calls, neighbours, first finds), the formulas of
+//!   [`math_idioms`] where the program imports `math`, and the recurrences of [`recursive_idioms`]. So may a
 //!   function's lone statement that reads none of its parameters ([`ignores_its_inputs`]).
 //! - A returned expression `e` (not a literal) may be wrapped once: `-e`, `not e`, `abs(e)`, `e == 0`, `e > 0`,
 //!   `e < 0`, `e ± 1`, `e * 2`, `e / 2`, and with a parameter `p`: `max(p, e)`, `min(p, e)`, `e + p`, `e - p`,
@@ -212,7 +213,8 @@ const WORD_CONSTANTS: [(&str, &str); 12] = [
 /// Words a function's name or docstring may use for an operation, and the code that performs it: a stub's
 /// candidate holding such code is *cued* ([`cue_markers`]). The table covers everyday arithmetic, comparisons,
 /// collections and strings, the words programmers and docstrings use for them (a plural `s` is dropped from a
-/// word before it is looked up).
+/// word before it is looked up). A word may cue several entries' code; code that names an idiom's variables
+/// (`% x == 0`, `for y in`) is written for the names [`stub_idioms`] gives them when no parameter has them.
 const CUES: &[(&[&str], &[&str])] = &[
     (&["add", "plus"], &[" + "]),
     (&["sum", "total"], &["sum(", " + "]),
