@@ -11,9 +11,9 @@ pub struct TestFacts {
     pub strings: Vec<String>,
     pub examples: Vec<examples::Example>,
     pub labelled: Vec<examples::Labelled>,
-    /// What the tests state of their calls' arguments and results ([`examples::expected_calls`]).
+    /// What the tests state of their calls' arguments and results (`examples::expected_calls`).
     pub expected: Vec<examples::Expected>,
-    /// The standard modules the file around the program imports whole, by the name it binds ([`imported_modules`]).
+    /// The standard modules the file around the program imports whole, by the name it binds (`imported_modules`).
     pub modules: Vec<(String, &'static str)>,
 }
 

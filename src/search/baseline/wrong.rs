@@ -683,7 +683,7 @@ pub(super) struct LostBindings {
 }
 
 /// Whether `tree` could pass the tests' stated calls as far as the kinds of values tell: false where a tested
-/// function uses a parameter as what the calls' argument cannot be ([`examples::use_admits`]: iterates a number,
+/// function uses a parameter as what the calls' argument cannot be (`examples::use_admits`: iterates a number,
 /// calls a string's method on a list), uses a local bound once to a value of one kind (`total = 0`) as what that
 /// kind cannot be, or returns from its one `return` a kind the tests do not expect. Such a program raises or
 /// returns the wrong kind on those tests whatever else it does, so it is not worth a run.
