@@ -139,7 +139,7 @@ pub fn expected_calls(tests: &Tests) -> Vec<Expected> {
     })
 }
 
-/// How a stub's candidate body fits the kinds the tests state ([`body_fit`]).
+/// How a stub's candidate body fits the kinds the tests state ([`BodyJudge::fit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyFit {
     /// Its form shows it fails a test whatever else it does.
@@ -152,49 +152,69 @@ pub enum BodyFit {
     Fits,
 }
 
-/// How a stub's candidate `body` (`return E` over `params`) fits the tests' stated calls of `function`:
-/// [`BodyFit::Cannot`] only where `E`'s form shows it cannot pass, because it returns a kind one of them does not
-/// admit (`return [x for x in xs if x]` where a test expects `3`) or uses a parameter as what one of the calls'
-/// arguments cannot be ([`use_admits`]: iterating a number, dividing a list). Such a body raises or returns the
-/// wrong kind on that test whatever else it does.
-pub fn body_fit(body: &str, params: &[&str], expected: &[Expected], function: &str) -> BodyFit {
-    let results = expected_results(expected, function);
-    let passed = passed_kinds(expected, function, params.len());
-    if results.is_empty() && passed.iter().all(Vec::is_empty) {
-        return BodyFit::Fits;
+/// Judges a stub's candidate bodies by what the tests' stated calls of its function say of kinds: read once per
+/// stub, asked of each of its hundreds of bodies.
+pub struct BodyJudge<'p> {
+    params: &'p [&'p str],
+    /// The kinds the calls expect back.
+    results: Vec<ValueKind>,
+    /// The kinds each parameter is passed.
+    passed: Vec<Vec<ValueKind>>,
+    /// The parameters passed one kind (a stub's body does not rebind them).
+    known: Known<'p>,
+}
+
+impl<'p> BodyJudge<'p> {
+    /// The judge of bodies over `params` for the tests' stated calls of `function`.
+    pub fn new(params: &'p [&'p str], expected: &[Expected], function: &str) -> Self {
+        let results = expected_results(expected, function);
+        let passed = passed_kinds(expected, function, params.len());
+        let known = params.iter().zip(&passed).filter_map(|(&p, kinds)| Some((p, one_kind(kinds)?))).collect();
+        BodyJudge { params, results, passed, known }
     }
-    let tree = syntax::parse(body);
-    let value = (0..tree.nodes().len() as NodeId)
-        .find(|&id| tree.node(id).kind == "return_statement")
-        .and_then(|r| tree.named_children(r).next());
-    let known: Known = params.iter().zip(&passed).filter_map(|(&p, kinds)| Some((p, one_kind(kinds)?))).collect();
-    let returned = value.and_then(|v| value_kind_among(&tree, v, &known));
-    if let Some(kind) = returned
-        && results.iter().any(|e| !e.admits(kind))
-    {
-        return BodyFit::Cannot;
-    }
-    let misused = (0..tree.nodes().len() as NodeId).any(|id| {
-        let node = tree.node(id);
-        node.kind == "identifier"
-            && node.field != Some("attribute")
-            && params
-                .iter()
-                .position(|&p| p == tree.text(node.span))
-                .is_some_and(|i| passed[i].iter().any(|&kind| !use_admits(&tree, id, kind, &known)))
-    });
-    let stretched = returned.is_some_and(|kind| {
-        let other = match kind {
-            ValueKind::Number => ValueKind::Bool,
-            ValueKind::Bool => ValueKind::Number,
-            _ => return false,
-        };
-        !results.is_empty() && results.iter().all(|&r| r == other)
-    });
-    match (misused, stretched) {
-        (true, _) => BodyFit::Cannot,
-        (false, true) => BodyFit::Stretched,
-        (false, false) => BodyFit::Fits,
+
+    /// How `body` (`return E` over the parameters) fits: [`BodyFit::Cannot`] only where `E`'s form shows it
+    /// cannot pass, because it returns a kind one of the calls does not admit (`return [x for x in xs if x]` where a
+    /// test expects `3`) or uses a parameter as what one of the calls' arguments cannot be ([`use_admits`]:
+    /// iterating a number, dividing a list). Such a body raises or returns the wrong kind on that test whatever else
+    /// it does.
+    pub fn fit(&self, body: &str) -> BodyFit {
+        let BodyJudge { params, results, passed, known } = self;
+        if results.is_empty() && passed.iter().all(Vec::is_empty) {
+            return BodyFit::Fits;
+        }
+        let tree = syntax::parse(body);
+        let value = (0..tree.nodes().len() as NodeId)
+            .find(|&id| tree.node(id).kind == "return_statement")
+            .and_then(|r| tree.named_children(r).next());
+        let returned = value.and_then(|v| value_kind_among(&tree, v, known));
+        if let Some(kind) = returned
+            && results.iter().any(|e| !e.admits(kind))
+        {
+            return BodyFit::Cannot;
+        }
+        let misused = (0..tree.nodes().len() as NodeId).any(|id| {
+            let node = tree.node(id);
+            node.kind == "identifier"
+                && node.field != Some("attribute")
+                && params
+                    .iter()
+                    .position(|&p| p == tree.text(node.span))
+                    .is_some_and(|i| passed[i].iter().any(|&kind| !use_admits(&tree, id, kind, known)))
+        });
+        let stretched = returned.is_some_and(|kind| {
+            let other = match kind {
+                ValueKind::Number => ValueKind::Bool,
+                ValueKind::Bool => ValueKind::Number,
+                _ => return false,
+            };
+            !results.is_empty() && results.iter().all(|&r| r == other)
+        });
+        match (misused, stretched) {
+            (true, _) => BodyFit::Cannot,
+            (false, true) => BodyFit::Stretched,
+            (false, false) => BodyFit::Fits,
+        }
     }
 }
 
@@ -1154,7 +1174,7 @@ mod tests {
             "assert g('abc') == 3",
         ]));
         let could_pass = |body: &str, params: &[&str], expected: &[Expected], function: &str| {
-            body_fit(body, params, expected, function) != BodyFit::Cannot
+            BodyJudge::new(params, expected, function).fit(body) != BodyFit::Cannot
         };
         let f = |body: &str| could_pass(body, &["xs", "n"], &expected, "f");
         // Returns a list, iterates the list, slices it by the number: could pass.
@@ -1177,14 +1197,16 @@ mod tests {
         assert!(!f("return n + 1"));
         // A number where every test expects a bool, or the reverse, is stretched: tried after what fits.
         let expected = expected_calls(&asserts(&["assert h([1], 2) == True", "assert h([], 1) is False"]));
-        let h = |body: &str| body_fit(body, &["xs", "n"], &expected, "h");
+        let judge = BodyJudge::new(&["xs", "n"], &expected, "h");
+        let h = |body: &str| judge.fit(body);
         assert_eq!(h("return len(xs)"), BodyFit::Stretched);
         assert_eq!(h("return n - 1"), BodyFit::Stretched);
         assert_eq!(h("return n in xs"), BodyFit::Fits);
         assert_eq!(h("return max(xs)"), BodyFit::Fits);
         let counts = expected_calls(&asserts(&["assert c('ab') == 2", "assert c('') == 0"]));
-        assert_eq!(body_fit("return s == ''", &["s"], &counts, "c"), BodyFit::Stretched);
-        assert_eq!(body_fit("return len(s)", &["s"], &counts, "c"), BodyFit::Fits);
+        let judge = BodyJudge::new(&["s"], &counts, "c");
+        assert_eq!(judge.fit("return s == ''"), BodyFit::Stretched);
+        assert_eq!(judge.fit("return len(s)"), BodyFit::Fits);
     }
 
     #[test]

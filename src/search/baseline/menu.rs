@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use super::*;
-use crate::search::examples::BodyFit;
+use crate::search::examples::{BodyFit, BodyJudge};
 use crate::syntax::Node;
 
 /// How many slices (`1:`, `:k`, and their other sides) a passed or iterated sequence may take (see
@@ -1085,11 +1085,12 @@ impl<'t> Menu<'t> {
                 let math = self.modules.iter().find(|(_, module)| *module == "math");
                 let formulas = math.map(|(bound, _)| sketch::math_idioms(bound, &params)).unwrap_or_default();
                 let recursive = sketch::recursive_idioms(name, &params);
+                let judge = BodyJudge::new(&params, &facts.expected, name);
                 for t in bodies.chain(sketch::stub_idioms(&params)).chain(formulas).chain(recursive) {
                     // (A body that returns what a test does not expect, or iterates a number it is passed, cannot
                     // pass the tests; one that returns a number where they expect bools, or the reverse, would
                     // pass by a coincidence of 0 and 1.)
-                    match examples::body_fit(&t, &params, &facts.expected, name) {
+                    match judge.fit(&t) {
                         BodyFit::Cannot => continue,
                         BodyFit::Stretched => push(Tier::Stretched, t),
                         BodyFit::Fits => {
