@@ -909,20 +909,37 @@ fn roundness(v: f64) -> f64 {
 /// A product of parameters (by index; empty for the constant term).
 type Monomial = Vec<usize>;
 
-/// The shapes of formula tried over `n` parameters, simplest first: affine (`c0 + c1·x1 + … + cn·xn`), then for one
-/// parameter `c·x²` and `c0 + c1·x + c2·x²` (a square, a triangle number), for two `c·x1·x2` and
-/// `c0 + c1·x1 + c2·x2 + c3·x1·x2` (an area).
+/// The shapes of formula tried over `n` parameters, simplest first: affine (`c0 + c1·x1 + … + cn·xn`), then the
+/// same without the constant (one unknown fewer, so one example fewer pins it down: MBPP states three); for one
+/// parameter `c·x²`, `c1·x + c2·x²` and `c0 + c1·x + c2·x²` (a square, the n-th polygonal numbers, a triangle
+/// number), then `c·x³` and the cubics (a cube, a tetrahedral number); for two `c·x1·x2`,
+/// `c0 + c1·x1 + c2·x2 + c3·x1·x2` and it without the constant (an area); for three `c·x1·x2·x3` (a volume).
 fn monomial_sets(n: usize) -> Vec<Vec<Monomial>> {
-    let affine: Vec<Monomial> = std::iter::once(Vec::new()).chain((0..n).map(|i| vec![i])).collect();
+    let linear: Vec<Monomial> = (0..n).map(|i| vec![i]).collect();
+    let affine: Vec<Monomial> = std::iter::once(Vec::new()).chain(linear.iter().cloned()).collect();
     let mut sets = vec![affine.clone()];
-    let products: Vec<Monomial> = match n {
-        1 => vec![vec![0, 0]],
-        2 => vec![vec![0, 1]],
-        _ => Vec::new(),
-    };
-    for product in products {
-        sets.push(vec![product.clone()]);
-        sets.push(affine.iter().cloned().chain([product]).collect());
+    if n > 1 {
+        sets.push(linear.clone());
+    }
+    let with = |base: &[Monomial], extra: &[Monomial]| -> Vec<Monomial> { base.iter().chain(extra).cloned().collect() };
+    match n {
+        1 => {
+            let (square, cube) = (vec![0, 0], vec![0, 0, 0]);
+            sets.push(vec![square.clone()]);
+            sets.push(with(&linear, std::slice::from_ref(&square)));
+            sets.push(with(&affine, std::slice::from_ref(&square)));
+            sets.push(vec![cube.clone()]);
+            sets.push(with(&linear, &[square.clone(), cube.clone()]));
+            sets.push(with(&affine, &[square, cube]));
+        }
+        2 => {
+            let product = vec![0, 1];
+            sets.push(vec![product.clone()]);
+            sets.push(with(&affine, std::slice::from_ref(&product)));
+            sets.push(with(&linear, &[product]));
+        }
+        3 => sets.push(vec![vec![0, 1, 2]]),
+        _ => {}
     }
     sets
 }
@@ -1034,7 +1051,9 @@ impl Coefficient {
 /// factored out), `n ** 2 / 2 + n / 2`.
 fn write_formula(monomials: &[Monomial], coefficients: &[Coefficient], params: &[&str]) -> String {
     let variable = |mono: &Monomial| match mono[..] {
-        [i, j] if i == j => format!("{} ** 2", params[i]),
+        [i, ref rest @ ..] if !rest.is_empty() && rest.iter().all(|&j| j == i) => {
+            format!("{} ** {}", params[i], mono.len())
+        }
         _ => mono.iter().map(|&i| params[i]).collect::<Vec<_>>().join(" * "),
     };
     // Highest degree first, as a programmer writes a polynomial.
@@ -1253,6 +1272,16 @@ mod tests {
         assert_eq!(fit(&triangle, &["n"]).as_deref(), Some("n ** 2 / 2 + n / 2"));
         let area = ["assert f(3, 4) == 6", "assert f(1, 1) == 0.5", "assert f(10, 0) == 0"];
         assert_eq!(fit(&area, &["b", "h"]).as_deref(), Some("b * h / 2"));
+        // Without a constant, three examples pin down what four would with one: polygonal numbers (MBPP's
+        // `is_octagonal`), a perimeter; cubes and volumes.
+        let octagonal = ["assert f(5) == 65", "assert f(10) == 280", "assert f(15) == 645"];
+        assert_eq!(fit(&octagonal, &["n"]).as_deref(), Some("n ** 2 * 3 - n * 2"));
+        assert_eq!(fit(&perimeter[..3], &["w", "h"]).as_deref(), Some("2 * (w + h)"));
+        assert_eq!(fit(&["assert f(2) == 8", "assert f(3) == 27"], &["x"]).as_deref(), Some("x ** 3"));
+        let tetrahedral = ["assert f(1) == 1", "assert f(2) == 4", "assert f(5) == 35", "assert f(6) == 56"];
+        assert_eq!(fit(&tetrahedral, &["n"]).as_deref(), Some("n ** 3 / 6 + n ** 2 / 2 + n / 3"));
+        let volume = ["assert f(1, 2, 3) == 6", "assert f(2, 2, 2) == 8"];
+        assert_eq!(fit(&volume, &["l", "w", "h"]).as_deref(), Some("l * w * h"));
         // No formula of these shapes fits the factorials.
         let factorial =
             ["assert f(1) == 1", "assert f(2) == 2", "assert f(3) == 6", "assert f(4) == 24", "assert f(5) == 120"];

@@ -1051,9 +1051,8 @@ impl<'t> Menu<'t> {
             unbound_read.dedup();
             let unread = params.iter().filter(|p| !mentioned.contains(p)).count();
             let renamed = !unbound_read.is_empty() && unbound_read.len() == unread;
-            // A stub ([`sketch::stub_function`]) or a body that reads none of its parameters
-            // ([`sketch::ignores_its_inputs`]), told from what was just counted.
-            let written_anew = node.kind == "pass_statement" || (!params.is_empty() && unread == params.len());
+            let written_anew =
+                sketch::stub_function(tree, id).or_else(|| sketch::ignores_its_inputs(tree, id)).is_some();
             // What the tests' numbers fit comes first. Also for a lone statement that reads its inputs
             // (`return x % 2 == 0` in `def neg(x)`): a formula that fits every example with one to spare is
             // what the tests ask, and no classic edit reaches it.
@@ -1086,7 +1085,9 @@ impl<'t> Menu<'t> {
                 let formulas = math.map(|(bound, _)| sketch::math_idioms(bound, &params)).unwrap_or_default();
                 let recursive = sketch::recursive_idioms(name, &params);
                 let judge = BodyJudge::new(&params, &facts.expected, name);
-                for t in bodies.chain(sketch::stub_idioms(&params)).chain(formulas).chain(recursive) {
+                let idioms = sketch::stub_idioms(&params).into_iter().chain(formulas).chain(recursive);
+                let bodies = bodies.map(|t| (Tier::Rewrite, t)).chain(idioms.map(|t| (Tier::Idiom, t)));
+                for (tier, t) in bodies {
                     // (A body that returns what a test does not expect, or iterates a number it is passed, cannot
                     // pass the tests; one that returns a number where they expect bools, or the reverse, would
                     // pass by a coincidence of 0 and 1.)
@@ -1095,7 +1096,7 @@ impl<'t> Menu<'t> {
                         BodyFit::Stretched => push(Tier::Stretched, t),
                         BodyFit::Fits => {
                             let cued = !renamed && markers.iter().any(|m| t.contains(m));
-                            push(if cued { Tier::Cued } else { Tier::Rewrite }, t);
+                            push(if cued { Tier::Cued } else { tier }, t);
                         }
                     }
                 }

@@ -116,8 +116,12 @@ pub enum Tier {
     /// nothing else in the program spells: it looks grafted), a returned value wrapped in its
     /// function's terms, a passed, iterated or returned value wrapped in a builtin ([`CONVERSIONS`]), a statement
     /// deleted, a grafted statement become a local's binding to a small value ([`lost_bindings`]), a stub's other
-    /// returns and idioms.
+    /// returns.
     Rewrite,
+    /// A stub's idiom, `math` formula or recurrence ([`sketch::stub_idioms`], [`sketch::math_idioms`],
+    /// [`sketch::recursive_idioms`]) that nothing of the spec cues: after every other edit of its rank, as they are
+    /// many and bottom-up enumeration tries the small expressions first; ranked by the model search by its score.
+    Idiom,
     /// A stub's body that returns a number where every test expects a bool, or the reverse
     /// ([`examples::BodyFit::Stretched`]): tried after every other edit of its rank, and ranked by the model search
     /// [`STRETCHED_PENALTY`] nats below the model's score.
@@ -162,12 +166,12 @@ fn by_suspicion(start: &Tree, suspicion: &Suspicion, edits: Vec<RawEdit>) -> Vec
 }
 
 /// Ranked edits (most suspicious first) in the order the baseline tries them: within each run of equally suspicious
-/// edits tier by tier, each tier in its given order, and the `late` edits last (then the stretched: [`Tier::Stretched`]).
+/// edits tier by tier, each tier in its given order (so a stub's idioms, then its stretched bodies, close the run).
 ///
 /// Measured against the tiers taking turns (classic, rename, rewrite, classic…) on the dev set of 41 real bugs: 31
 /// repairs against tier by tier's 33 (which had no rename tier then), most repairs later; and no better on the toy set's corruptions (which graft foreign code, so
 /// their repairs are rewrites): each tier order costs those a few points at k = 2 and 3 within 100 runs.
-fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, markers: &[&str], late: impl Fn(&RawEdit) -> bool) -> Vec<RawEdit> {
+fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, markers: &[&str]) -> Vec<RawEdit> {
     let mut out = Vec::with_capacity(ranked.len());
     let mut rest = ranked.into_iter().peekable();
     while let Some((rank, first)) = rest.next() {
@@ -175,9 +179,6 @@ fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, markers: &[&str], late: impl Fn(&Ra
         while let Some((_, e)) = rest.next_if(|(r, _)| *r == rank) {
             group.push(e);
         }
-        let (mut late_edits, mut group): (Vec<RawEdit>, Vec<RawEdit>) =
-            group.into_iter().partition(|e| late(e) || e.tier == Tier::Stretched);
-        late_edits.sort_by_key(|e| e.tier == Tier::Stretched);
         // Cued edits by what of the spec they hold, then simplest first (`a + b` before `sum(1 for x in b if x)`:
         // [`sketch::cue_rank`]); the rest in their seeded order.
         group.sort_by_key(|e| {
@@ -185,7 +186,6 @@ fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, markers: &[&str], late: impl Fn(&Ra
             (e.tier, rank)
         });
         out.extend(group);
-        out.extend(late_edits);
     }
     out
 }
@@ -239,12 +239,6 @@ impl Baseline {
         singles.extend(errors.rest);
         let mut singles = distinct(singles);
         singles.shuffle(&mut rng);
-        // A stub's idioms come after every other single edit of their rank: they are many, and the small
-        // expressions come first in bottom-up enumeration.
-        let idioms: HashSet<String> = (0..start.nodes().len() as NodeId)
-            .filter_map(|id| sketch::stub_function(start, id).or_else(|| sketch::ignores_its_inputs(start, id)))
-            .flat_map(|f| sketch::stub_idioms(&sketch::parameters(start, f)))
-            .collect();
         let mut additive = additive_edits(start);
         additive.shuffle(&mut rng);
         let ranked = match suspicion {
@@ -267,7 +261,7 @@ impl Baseline {
         let (mends, ranked): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, e)| e.tier == Tier::Mend);
         singles.extend(mends.into_iter().map(|(_, e)| e));
         let markers = sketch::spec_markers(start);
-        singles.extend(tier_by_tier(ranked, &markers, |e| e.tier != Tier::Cued && idioms.contains(&e.text)));
+        singles.extend(tier_by_tier(ranked, &markers));
         let singles = distinct(singles);
         let mut seen = HashSet::new();
         seen.insert(start.normalised().fingerprint());

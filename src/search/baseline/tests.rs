@@ -379,9 +379,20 @@ fn menu_edits_come_tier_by_tier() {
     assert!([Tier::Classic, Tier::Rename, Tier::Rewrite].iter().all(|t| tiers.contains(t)));
     assert!(tiers.is_sorted(), "the tiers are out of order: {tiers:?}");
     assert_eq!(tiers.len(), menu.len());
+    // A stub's small bodies are rewrites, its idioms, formulas and recurrences come after them, and a body the
+    // docstring cues comes first whatever made it.
+    let stub = parse("import math\n\ndef f(n):\n    \"\"\"The circle's area.\"\"\"\n    pass\n");
+    let stub_menu = single_edits(&stub);
+    let tier = |body: &str| stub_menu.iter().find(|e| e.text == body).map(|e| e.tier);
+    assert_eq!(tier("return n + 1"), Some(Tier::Rewrite));
+    assert_eq!(tier("return sum(range(1, n + 1))"), Some(Tier::Idiom));
+    assert_eq!(tier("return n if n < 2 else f(n - 1) + f(n - 2)"), Some(Tier::Idiom));
+    assert_eq!(tier("return math.pi * n ** 2"), Some(Tier::Cued));
+    let tiers: Vec<Tier> = Baseline::new(&stub, 7).singles.iter().map(|e| e.tier).collect();
+    assert!(tiers.is_sorted(), "the tiers are out of order: {tiers:?}");
 }
 
-/// Within a rank tier by tier, each tier in its order; ranks never mix; late edits close their rank.
+/// Within a rank tier by tier, each tier in its order (idioms close their rank); ranks never mix.
 #[test]
 fn tier_by_tier_within_a_rank() {
     let edit = |text: &str, tier: Tier| RawEdit {
@@ -392,7 +403,7 @@ fn tier_by_tier_within_a_rank() {
     };
     let ranked = vec![
         (0.0, edit("c1", Tier::Classic)),
-        (0.0, edit("late", Tier::Classic)),
+        (0.0, edit("late", Tier::Idiom)),
         (0.0, edit("c2", Tier::Classic)),
         (0.0, edit("w1", Tier::Rewrite)),
         (0.0, edit("c3", Tier::Classic)),
@@ -401,7 +412,7 @@ fn tier_by_tier_within_a_rank() {
         (-1.0, edit("r1", Tier::Rename)),
         (-1.0, edit("r2", Tier::Rename)),
     ];
-    let order: Vec<String> = tier_by_tier(ranked, &[], |e| e.text == "late").into_iter().map(|e| e.text).collect();
+    let order: Vec<String> = tier_by_tier(ranked, &[]).into_iter().map(|e| e.text).collect();
     assert_eq!(order, ["c1", "c2", "c3", "w1", "w2", "late", "r1", "r2", "w3"]);
     // Cued edits first, by how many of the spec's markers they hold, then shortest first (ties in their order).
     let ranked = vec![
@@ -411,7 +422,7 @@ fn tier_by_tier_within_a_rank() {
         (0.0, edit("xs", Tier::Cued)),
         (0.0, edit("min(xs)", Tier::Cued)),
     ];
-    let order: Vec<String> = tier_by_tier(ranked, &["min(", "len("], |_| false).into_iter().map(|e| e.text).collect();
+    let order: Vec<String> = tier_by_tier(ranked, &["min(", "len("]).into_iter().map(|e| e.text).collect();
     assert_eq!(order, ["min(len(x) for x in xs)", "len(xs)", "min(xs)", "xs", "c1"]);
 }
 
