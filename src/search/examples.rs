@@ -913,7 +913,7 @@ type Monomial = Vec<usize>;
 /// same without the constant (one unknown fewer, so one example fewer pins it down: MBPP states three); for one
 /// parameter `c·x²`, `c1·x + c2·x²` and `c0 + c1·x + c2·x²` (a square, the n-th polygonal numbers, a triangle
 /// number), then `c·x³` and the cubics (a cube, a tetrahedral number); for two `c·x1·x2`,
-/// `c0 + c1·x1 + c2·x2 + c3·x1·x2` and it without the constant (an area); for three `c·x1·x2·x3` (a volume).
+/// `c1·x1 + c2·x2 + c3·x1·x2` and it with a constant (an area); for three `c·x1·x2·x3` (a volume).
 fn monomial_sets(n: usize) -> Vec<Vec<Monomial>> {
     let linear: Vec<Monomial> = (0..n).map(|i| vec![i]).collect();
     let affine: Vec<Monomial> = std::iter::once(Vec::new()).chain(linear.iter().cloned()).collect();
@@ -935,8 +935,8 @@ fn monomial_sets(n: usize) -> Vec<Vec<Monomial>> {
         2 => {
             let product = vec![0, 1];
             sets.push(vec![product.clone()]);
-            sets.push(with(&affine, std::slice::from_ref(&product)));
-            sets.push(with(&linear, &[product]));
+            sets.push(with(&linear, std::slice::from_ref(&product)));
+            sets.push(with(&affine, &[product]));
         }
         3 => sets.push(vec![vec![0, 1, 2]]),
         _ => {}
@@ -948,11 +948,13 @@ fn monomial_sets(n: usize) -> Vec<Vec<Monomial>> {
 /// the rows do not outnumber the unknowns, or no nice coefficients fit them all, or every non-constant one is zero.
 fn fit(rows: &[&Example], monomials: &[Monomial]) -> Option<Vec<Coefficient>> {
     let m = monomials.len();
-    if rows.len() <= m {
-        return None;
-    }
     let features =
         |e: &Example| -> Vec<f64> { monomials.iter().map(|mono| mono.iter().map(|&i| e.args[i]).product()).collect() };
+    // A row whose monomials are all zero (`f(0) == 0` for a shape without a constant) fits any coefficients: it
+    // is no example to spare.
+    if rows.iter().filter(|e| features(e).iter().any(|&x| x != 0.0)).count() <= m {
+        return None;
+    }
     // (AᵀA) c = Aᵀy, with A's rows the monomials' values.
     let mut system = vec![vec![0.0; m + 1]; m];
     for e in rows {
@@ -1282,6 +1284,9 @@ mod tests {
         assert_eq!(fit(&tetrahedral, &["n"]).as_deref(), Some("n ** 3 / 6 + n ** 2 / 2 + n / 3"));
         let volume = ["assert f(1, 2, 3) == 6", "assert f(2, 2, 2) == 8"];
         assert_eq!(fit(&volume, &["l", "w", "h"]).as_deref(), Some("l * w * h"));
+        // `f(0) == 0` pins down no shape without a constant: two cubes are not a quadratic's three examples.
+        let cubes = ["assert f(0) == 0", "assert f(1) == 1", "assert f(2) == 8"];
+        assert_eq!(fit(&cubes, &["n"]).as_deref(), Some("n ** 3"));
         // No formula of these shapes fits the factorials.
         let factorial =
             ["assert f(1) == 1", "assert f(2) == 2", "assert f(3) == 6", "assert f(4) == 24", "assert f(5) == 120"];

@@ -1027,8 +1027,8 @@ impl<'t> Menu<'t> {
         site.push(out, site.rewrite(), "pass".into());
     }
 
-    /// A function's lone statement: the formula the tests' examples fit may replace it; a stub or a
-    /// body that ignores its inputs may become any of the stub's bodies.
+    /// A function's lone statement: the formula the tests' examples fit may replace it; a stub, a body that
+    /// ignores its inputs or one that cannot pass for the kinds of value it uses may become any of the stub's bodies.
     fn lone_statement_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
         let tree = self.tree;
         let Menu { facts, unbound_anywhere, .. } = self;
@@ -1051,12 +1051,15 @@ impl<'t> Menu<'t> {
             unbound_read.dedup();
             let unread = params.iter().filter(|p| !mentioned.contains(p)).count();
             let renamed = !unbound_read.is_empty() && unbound_read.len() == unread;
+            // Written anew: a stub, a body that reads none of its parameters, or one whose form cannot pass the
+            // tests (`return lst * lst` where lists are passed: [`function_could_pass`]).
             let written_anew =
-                sketch::stub_function(tree, id).or_else(|| sketch::ignores_its_inputs(tree, id)).is_some();
+                sketch::stub_function(tree, id).or_else(|| sketch::ignores_its_inputs(tree, id)).is_some()
+                    || !function_could_pass(tree, function, facts);
+            let name = sketch::function_name(tree, function).unwrap_or("");
             // What the tests' numbers fit comes first. Also for a lone statement that reads its inputs
             // (`return x % 2 == 0` in `def neg(x)`): a formula that fits every example with one to spare is
             // what the tests ask, and no classic edit reaches it.
-            let name = sketch::function_name(tree, function).unwrap_or("");
             let fitted = examples::fitted_formula(&facts.examples, name, &params);
             let fitted_tier = if renamed { Tier::Rewrite } else { Tier::Fitted };
             if let Some(formula) = &fitted {
@@ -1155,13 +1158,16 @@ impl<'t> Menu<'t> {
                     }
                 }
             }
-            // Ending the function's body, it stands where the `return v` was (`int = 1` for `return n`).
+            // Ending the function's body, it stands where the `return v` was (`int = 1` for `return n`); `v` may be
+            // the name it stores only where something else binds that name too (`res = 1` for `return res`), or
+            // it is a parameter.
             if siblings.last() == Some(&id) && body_of_function {
-                let stored = tree
-                    .children(id)
-                    .find(|&c| tree.node(c).kind == "assignment")
+                let assignment = tree.children(id).find(|&c| tree.node(c).kind == "assignment");
+                let stored = assignment
                     .and_then(|a| tree.children(a).find(|&c| tree.node(c).field == Some("left")))
-                    .map(|t| tree.text(tree.node(t).span));
+                    .map(|t| tree.text(tree.node(t).span))
+                    .filter(|&s| !local_stores(tree, function).iter().any(|&(n, a)| n == s && Some(a) != assignment))
+                    .filter(|s| !sketch::parameters(tree, function).contains(s));
                 for name in assigned_names(tree, function).into_iter().filter(|&n| Some(n) != stored) {
                     push(Tier::Classic, format!("return {name}"));
                 }

@@ -23,9 +23,10 @@
 //! gets mends: the statement deleted or become an initialisation of a local read before it is bound, one of its
 //! function's returns or an accumulator's update, a callee become one of the program's callables, a truth test one of
 //! a name; and, as rewrites, the statement become a binding of a local to a small value ([`lost_bindings`]).
-//! Each single edit is of one of six tiers ([`Tier`]): a stub's body fitted to the tests' numeric examples, cued
+//! Each single edit is of one of eight tiers ([`Tier`]): a stub's body fitted to the tests' numeric examples, cued
 //! code (what the function's name or docstring names), mends, the classic mutation operators (a token changed, a
-//! name for its kin, an operand dropped or moved), other renames, and rewrites (a site replaced by other code of the program, or deleted). [`Baseline`] yields the error
+//! name for its kin, an operand dropped or moved), other renames, rewrites (a site replaced by other code of the
+//! program, or deleted), a stub's idioms, and its stretched bodies. [`Baseline`] yields the error
 //! edits, then the mends, then the rest of the single edits in seeded random order, tier by tier on lines the tests
 //! suspect alike, then the additive ones and random compositions of 2–3 such edits taking turns, each a distinct
 //! program (normalised AST).
@@ -91,7 +92,8 @@ pub struct RawEdit {
 pub enum Tier {
     /// A body for a stub or a function's lone statement that every numeric example of the tests fits, with examples
     /// to spare (`hours * 3600 + minutes * 60 + seconds`: [`examples::fitted_formula`]), or for a stub or a lone
-    /// statement that reads none of its function's parameters, one that returns every example's label
+    /// statement that reads none of its function's parameters or cannot pass for the kinds of value it uses, one
+    /// that returns every example's label
     /// ([`examples::piecewise_body`], [`examples::decision_list`], [`examples::fitted_predicate`]): tried first,
     /// and ranked by the model search as sure.
     Fitted,

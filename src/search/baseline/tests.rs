@@ -71,9 +71,12 @@ fn a_stub_gets_the_body_its_labelled_examples_fit_first() {
     let (_, singles) =
         singles_under("def same_sign(a, b):\n    pass\n", "same_sign", &[&signs[..], &["(0, 0) is False"]].concat());
     assert_eq!(first(&singles), (Tier::Fitted, "return a * b > 0".to_string()));
-    // Not for a body that reads its parameter.
-    let (_, singles) = singles_under("def label(degrees):\n    return degrees + 1\n", "label", &labels);
+    // Not for a body that reads its parameter and could pass; but for one whose form cannot (a number where
+    // strings are expected).
+    let (_, singles) = singles_under("def label(degrees):\n    return str(degrees)\n", "label", &labels);
     assert!(singles.iter().all(|e| e.tier != Tier::Fitted), "{:?}", &singles[..3]);
+    let (_, singles) = singles_under("def label(degrees):\n    return degrees + 1\n", "label", &labels);
+    assert_eq!(first(&singles), (Tier::Fitted, body.to_string()));
 }
 
 /// A function's lone statement that reads none of its parameters is written anew like a stub's body: the
@@ -106,6 +109,14 @@ fn a_body_that_ignores_its_inputs_is_written_anew() {
     assert!(singles.iter().all(|e| e.tier != Tier::Fitted));
     assert_eq!(singles.iter().find(|e| e.text == "return -half").map(|e| e.tier), Some(Tier::Rewrite));
     assert!(repairs(tree.source()).iter().any(|r| r == "def neg(x):\n    return -x\n"));
+    // A `return` whose value's form cannot pass is written anew too (a list times a list where lists are passed);
+    // one that could is not.
+    let tests = Tests::Asserts(vec!["assert firsts([[1, 2], [3]]) == [1, 3]".into(), "assert firsts([]) == []".into()]);
+    for (body, anew) in [("return xs * xs", true), ("return xs * 2", false)] {
+        let tree = parse(format!("def firsts(xs):\n    {body}\n").as_str());
+        let singles = Baseline::localized(&tree, 0, None, &TestFacts::of(&tests, &tree)).singles;
+        assert_eq!(singles.iter().any(|e| e.text == "return [x[0] for x in xs]"), anew, "{body}");
+    }
     // A docstring aside, with a default parameter.
     let broken = "def scale(v, k=2):\n    \"\"\"Scale v.\"\"\"\n    return -1\n";
     assert!(repairs(broken).iter().any(|r| r.ends_with("    return v * k\n")));
@@ -388,8 +399,12 @@ fn menu_edits_come_tier_by_tier() {
     assert_eq!(tier("return sum(range(1, n + 1))"), Some(Tier::Idiom));
     assert_eq!(tier("return n if n < 2 else f(n - 1) + f(n - 2)"), Some(Tier::Idiom));
     assert_eq!(tier("return math.pi * n ** 2"), Some(Tier::Cued));
-    let tiers: Vec<Tier> = Baseline::new(&stub, 7).singles.iter().map(|e| e.tier).collect();
-    assert!(tiers.is_sorted(), "the tiers are out of order: {tiers:?}");
+    let singles = Baseline::new(&stub, 7).singles;
+    let at = |body: &str| singles.iter().position(|e| e.text == body);
+    let (cued, small) = (at("return math.pi * n ** 2").unwrap(), at("return n + 1").unwrap());
+    let idioms =
+        [at("return sum(range(1, n + 1))").unwrap(), at("return n if n < 2 else f(n - 1) + f(n - 2)").unwrap()];
+    assert!(cued < small && idioms.iter().all(|&i| small < i), "{cued} {small} {idioms:?}");
 }
 
 /// Within a rank tier by tier, each tier in its order (idioms close their rank); ranks never mix.
@@ -577,6 +592,7 @@ fn grafted_callees_loops_and_dead_stores() {
         (found, "return True", "sub = 1", Tier::Mend),
         (subtract, "return out", "y = True", Tier::Classic),
         (digits, "return n", "int = 1", Tier::Classic),
+        (count, "return res", "res = 1", Tier::Classic),
         // A builtin compared with a literal.
         (count, "return res", "return len == 9", Tier::Classic),
         // A store of a name into itself stores into another.

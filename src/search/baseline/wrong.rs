@@ -688,18 +688,25 @@ pub(super) struct LostBindings {
 /// kind cannot be, or returns from its one `return` a kind the tests do not expect. Such a program raises or
 /// returns the wrong kind on those tests whatever else it does, so it is not worth a run.
 pub fn kinds_could_pass(tree: &Tree, facts: &TestFacts) -> bool {
-    let shadows_a_builtin = || {
-        bound_names(tree).into_iter().any(examples::judges_by)
-            || (0..tree.nodes().len() as NodeId)
-                .filter(|&id| tree.node(id).kind == "function_definition")
-                .any(|f| sketch::function_name(tree, f).is_some_and(examples::judges_by))
-    };
-    if facts.expected.is_empty() || shadows_a_builtin() {
+    if facts.expected.is_empty() || shadows_a_builtin(tree) {
         return true;
     }
     tree.named_children(0)
         .filter_map(|c| tree.as_function(c))
         .all(|function| function_kinds_could_pass(tree, function, facts))
+}
+
+/// [`kinds_could_pass`] for the one function `function` of the program.
+pub(super) fn function_could_pass(tree: &Tree, function: NodeId, facts: &TestFacts) -> bool {
+    facts.expected.is_empty() || shadows_a_builtin(tree) || function_kinds_could_pass(tree, function, facts)
+}
+
+/// The program binds or defines a builtin's name (`def sum(a, b)`), which the kinds of values are read by.
+fn shadows_a_builtin(tree: &Tree) -> bool {
+    bound_names(tree).into_iter().any(examples::judges_by)
+        || (0..tree.nodes().len() as NodeId)
+            .filter(|&id| tree.node(id).kind == "function_definition")
+            .any(|f| sketch::function_name(tree, f).is_some_and(examples::judges_by))
 }
 
 /// [`kinds_could_pass`] for one top-level function. Code that tells kinds apart (`isinstance`, `type`, `hasattr`,
