@@ -839,6 +839,20 @@ impl<'t> Menu<'t> {
                 push(Tier::Mend, format!("not {name}"));
             }
         }
+        // A builtin returned as a value (`return float` where `return int(n)` was): it, or a conversion, of a
+        // name of its function.
+        if nonsense
+            && node.kind == "identifier"
+            && node.parent.is_some_and(|p| tree.node(p).kind == "return_statement")
+            && let Some(function) = sketch::enclosing_function(tree, id)
+        {
+            let callee = tree.text(node.span);
+            for name in assigned_names(tree, function) {
+                for c in std::iter::once(callee).chain(CONVERSIONS.iter().copied()) {
+                    push(Tier::Mend, format!("{c}({name})"));
+                }
+            }
+        }
         // A grafted value of a local's binding: what its siblings are bound to, by analogy (`e =
         // perimeter()` beside `s = match.start()`).
         if grafted

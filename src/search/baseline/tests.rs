@@ -575,6 +575,7 @@ fn grafted_callees_loops_and_dead_stores() {
     let subtract = "def sub(xs, ys):\n    out = list(map(lambda x, y: x - y, xs, ys))\n    return out\n";
     let digits = "def first_digit(n):\n    while n >= 10:\n        n = n // 10\n    return n\n";
     let count = "def count(xs):\n    res = len(set(xs))\n    return res\n";
+    let truncated = "def first_digit(n):\n    while n >= 10:\n        n = n / 10\n    return int(n)\n";
     let hypotenuse = "def hypotenuse(w, h):\n    return math.sqrt(w * w + (h * h))\n";
     let product =
         "def prod(xs):\n    res = 1\n    for x in xs:\n        step = res * x\n        res = step\n    return res\n";
@@ -593,6 +594,8 @@ fn grafted_callees_loops_and_dead_stores() {
         (subtract, "return out", "y = True", Tier::Classic),
         (digits, "return n", "int = 1", Tier::Classic),
         (count, "return res", "res = 1", Tier::Classic),
+        // A builtin returned as a value: a conversion of a name.
+        (truncated, "int(n)", "float", Tier::Mend),
         // A builtin compared with a literal.
         (count, "return res", "return len == 9", Tier::Classic),
         // A store of a name into itself stores into another.

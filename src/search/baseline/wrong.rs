@@ -68,6 +68,8 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
             })
         }
         "binary_operator" => unbound_builtin(tree, id),
+        // A builtin returned as a value (`return float` where `return int(n)` was).
+        "return_statement" => unbound_builtin(tree, id),
         // A builtin or one of the program's functions where a collection belongs (`sorted(list(max))`,
         // `sorted(rolling_max)` in `rolling_max` itself).
         "argument_list" if node.kind == "identifier" => {
