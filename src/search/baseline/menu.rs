@@ -853,6 +853,16 @@ impl<'t> Menu<'t> {
                 }
             }
         }
+        // An in-place method's `None` used as a value (`return xs.sort()`): the value meant, or the receiver.
+        if nonsense && let Some((receiver, method)) = in_place_receiver(tree, id) {
+            let receiver = tree.text(tree.node(receiver).span);
+            match method {
+                "sort" => push(Tier::Mend, format!("sorted({receiver})")),
+                "reverse" => push(Tier::Mend, format!("{receiver}[::-1]")),
+                _ => {}
+            }
+            push(Tier::Mend, receiver.to_string());
+        }
         // A grafted value of a local's binding: what its siblings are bound to, by analogy (`e =
         // perimeter()` beside `s = match.start()`).
         if grafted

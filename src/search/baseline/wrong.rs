@@ -19,6 +19,15 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
         }
     }
     let constant = |kind: &str| sketch::is_literal(kind) || matches!(kind, "list" | "tuple" | "dictionary" | "set");
+    // An in-place method's `None` used as a value (`i.sort() > 1` where `gaps > 1` was, `return lst.sort()`).
+    let used = match parent.kind {
+        "assignment" | "for_statement" => node.field == Some("right"),
+        "subscript" | "attribute" => node.field == Some("value") || node.field == Some("object"),
+        kind => matches!(kind, "return_statement" | "binary_operator" | "comparison_operator" | "argument_list"),
+    };
+    if used && in_place_receiver(tree, id).is_some() {
+        return true;
+    }
     match parent.kind {
         "call" if node.field == Some("function") => {
             let value_builtin =
@@ -71,12 +80,14 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
         // A builtin returned as a value (`return float` where `return int(n)` was).
         "return_statement" => unbound_builtin(tree, id),
         // A builtin or one of the program's functions where a collection belongs (`sorted(list(max))`,
-        // `sorted(rolling_max)` in `rolling_max` itself).
+        // `sorted(rolling_max)` in `rolling_max` itself, `map(eq, nums1, any)`), or a number or a truth value
+        // (`len((res == 1))`).
         "argument_list" if node.kind == "identifier" => {
-            let callee = parent.parent.and_then(|c| tree.children(c).find(|&f| tree.node(f).field == Some("function")));
-            callee.is_some_and(|f| ITERABLE_TAKERS.contains(&tree.text(tree.node(f).span)) && unbound_builtin(tree, f))
-                && (unbound_builtin(tree, id) || is_program_function(tree, id))
+            collection_expected(tree, id, true) && (unbound_builtin(tree, id) || is_program_function(tree, id))
         }
+        "argument_list" => collection_expected(tree, id, false) && never_a_collection(tree, id),
+        // A number or a truth value subscripted (`(c == 8)[:index + 1]` where `str1[:index + 1]` was).
+        "subscript" if node.field == Some("value") => never_a_collection(tree, id),
         // An attribute the program never sets read off one of its functions (`sum_product.append(x)`).
         "attribute" if node.field == Some("object") && node.kind == "identifier" => {
             let attribute = tree.children(parent_id).find(|&c| tree.node(c).field == Some("attribute"));
@@ -113,6 +124,72 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
         _ => false,
     }
 }
+
+/// Is the node a positional argument where a builtin the program does not bind takes a collection: the first of an
+/// [`ITERABLE_TAKERS`]'s, any of `zip`'s, `map`'s after its function, `filter`'s second? Asked of a function
+/// (`of_function`), any argument of an [`ITERABLE_TAKERS`]: `sum(xs, max)`, and `max`'s and `min`'s values.
+fn collection_expected(tree: &Tree, id: NodeId, of_function: bool) -> bool {
+    let Some(arguments) = tree.node(id).parent else { return false };
+    let Some(call) = tree.node(arguments).parent.filter(|&c| tree.node(c).kind == "call") else { return false };
+    let Some(callee) = tree.children(call).find(|&f| tree.node(f).field == Some("function")) else { return false };
+    if !unbound_builtin(tree, callee) {
+        return false;
+    }
+    let positional: Vec<NodeId> = tree
+        .named_children(arguments)
+        .take_while(|&a| !matches!(tree.node(a).kind, "list_splat" | "dictionary_splat"))
+        .filter(|&a| tree.node(a).kind != "keyword_argument")
+        .collect();
+    let Some(position) = positional.iter().position(|&a| a == id) else { return false };
+    match tree.text(tree.node(callee).span) {
+        "map" => position >= 1,
+        "filter" => position == 1,
+        "zip" => true,
+        "max" | "min" => of_function,
+        name => ITERABLE_TAKERS.contains(&name) && (of_function || position == 0),
+    }
+}
+
+/// Is the expression (parentheses aside) a number, a truth value or `None` by its form: a numeric or boolean
+/// literal, a comparison, `and`/`or`/`not`, or a call of a builtin that returns a number (`len(x)`)?
+fn never_a_collection(tree: &Tree, id: NodeId) -> bool {
+    let mut id = id;
+    while tree.node(id).kind == "parenthesized_expression" {
+        let Some(inner) = tree.named_children(id).next() else { return false };
+        id = inner;
+    }
+    let node = tree.node(id);
+    match node.kind {
+        // (Not `and`/`or`: `a or []` is a collection.)
+        "integer" | "float" | "true" | "false" | "none" | "comparison_operator" | "not_operator" => true,
+        "call" => tree
+            .children(id)
+            .find(|&f| tree.node(f).field == Some("function"))
+            .is_some_and(|f| NUMBER_BUILTINS.contains(&tree.text(tree.node(f).span)) && unbound_builtin(tree, f)),
+        _ => false,
+    }
+}
+
+/// Builtins whose result is a number or a truth value, never a collection.
+const NUMBER_BUILTINS: [&str; 9] = ["len", "int", "float", "bool", "abs", "ord", "round", "hash", "isinstance"];
+
+/// If the node calls a list's in-place method, one that returns `None` (`xs.sort()`, `out.append(x)`), its
+/// receiver and method.
+pub(super) fn in_place_receiver(tree: &Tree, id: NodeId) -> Option<(NodeId, &str)> {
+    if tree.node(id).kind != "call" {
+        return None;
+    }
+    let callee = tree.children(id).find(|&f| tree.node(f).field == Some("function"))?;
+    if tree.node(callee).kind != "attribute" {
+        return None;
+    }
+    let field = |f: &str| tree.children(callee).find(|&c| tree.node(c).field == Some(f));
+    let method = tree.text(tree.node(field("attribute")?).span);
+    IN_PLACE_METHODS.contains(&method).then_some((field("object")?, method))
+}
+
+/// Methods of `list` that change it in place and return `None`.
+const IN_PLACE_METHODS: [&str; 7] = ["sort", "reverse", "append", "extend", "insert", "clear", "remove"];
 
 /// Builtins whose result is never callable: `len(arr)(x)` is a graft over `len(x)`. (`min`, `max` and kin may
 /// pick a function from a list.)
