@@ -360,6 +360,11 @@ fn docstring_of(tree: &Tree, function: NodeId) -> Option<NodeId> {
 /// `return E` for every small expression `E` over `params` (see the module doc), and a parameter with each of the
 /// spec's `constants` ([`spec_constants`]): `divmod(minutes, 60)`, `degrees < 10`.
 pub(super) fn stub_returns(params: &[&str], constants: &[String]) -> Vec<String> {
+    small_expressions(params, constants).into_iter().map(|e| format!("return {e}")).collect()
+}
+
+/// The small expressions of [`stub_returns`], bare (a lambda's body: `x % 2 == 1`, `x[0]`).
+pub(super) fn small_expressions(params: &[&str], constants: &[String]) -> Vec<String> {
     let mut exprs: Vec<String> = Vec::new();
     for &p in params {
         for c in constants {
@@ -388,7 +393,7 @@ pub(super) fn stub_returns(params: &[&str], constants: &[String]) -> Vec<String>
             exprs.push(format!("{q} {op} {p}"));
         }
     }
-    exprs.into_iter().map(|e| format!("return {e}")).collect()
+    exprs
 }
 
 /// Each pair of the first [`PAIRED_PARAMETERS`] names, in their order.

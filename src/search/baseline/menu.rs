@@ -853,6 +853,30 @@ impl<'t> Menu<'t> {
                 }
             }
         }
+        // A lambda's body that reads none of its parameters (`lambda x: """…"""` where `x % 2 != 0` was, `lambda
+        // x: 1` where `x[1]` was): small expressions over them, a pair's second element too (a sort key).
+        if node.field == Some("body")
+            && let Some(lambda) = node.parent.filter(|&l| tree.node(l).kind == "lambda")
+        {
+            let parameters: Vec<&str> = tree
+                .children(lambda)
+                .filter(|&c| tree.node(c).field == Some("parameters"))
+                .flat_map(|p| tree.named_children(p))
+                .filter(|&p| tree.node(p).kind == "identifier")
+                .map(|p| tree.text(tree.node(p).span))
+                .filter(|p| !p.starts_with('_'))
+                .collect();
+            let reads = (id..node.subtree_end)
+                .any(|r| tree.node(r).kind == "identifier" && parameters.contains(&tree.text(tree.node(r).span)));
+            if !parameters.is_empty() && !reads {
+                for p in &parameters {
+                    push(Tier::Mend, format!("{p}[1]"));
+                }
+                for body in sketch::small_expressions(&parameters, &[]) {
+                    push(Tier::Mend, body);
+                }
+            }
+        }
         // An in-place method's `None` used as a value (`return xs.sort()`): the value meant, or the receiver.
         if nonsense && let Some((receiver, method)) = in_place_receiver(tree, id) {
             let receiver = tree.text(tree.node(receiver).span);

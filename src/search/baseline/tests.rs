@@ -173,12 +173,17 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
     let broken = tags.replacen("out.append", "\"L\".append", 1);
     assert!(classic(&broken).iter().any(|r| r == tags), "{broken:?}");
     // A function, a number or a truth value where a collection belongs, a truth value subscripted, an in-place
-    // method's `None` used: the names that could stand there are classic edits.
+    // method's `None` used, a string method's result called, a truth value as `range`'s step: the names, builtins
+    // or constants that could stand there are classic edits.
     let pairs = "def same(a, b):\n    return sum(map(eq, a, b))\n";
     let scan = "def first_repeat(s):\n    for i, c in enumerate(s):\n        if s[:i + 1].count(c) > 1:\n            return c\n";
     let shrink = "def gaps(xs):\n    g = len(xs)\n    while g > 1:\n        g = g // 2\n    return g\n";
+    let chunks = "def chunks(s, step):\n    return [s[i::step] for i in range(step)]\n";
+    let down = "def down(n):\n    return list(range(n, 0, -1))\n";
     for (fixed, from, to) in [
         (pairs, "a, b))", "a, any))"),
+        (chunks, "range(step)", "s.split()(step)"),
+        (down, "-1", "isinstance(n, int)"),
         (pairs, "sum(map(eq, a, b))", "sum(map(eq, a, b), len(a == 1))"),
         (scan, "s[:i + 1]", "(c == 8)[:i + 1]"),
         (shrink, "while g > 1", "while xs.sort() > 1"),
@@ -198,7 +203,8 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
     assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == sort));
     // A builtin the program binds is a name like any other; a type compared for equality may be right; a
     // literal's own method is sound; so are a sum's start, an enumeration's, a map's function, a collection
-    // chosen by `or`, a tuple subscripted, an in-place method's call as a statement or in a comprehension.
+    // chosen by `or`, a tuple subscripted, an in-place method's call as a statement or in a comprehension, a
+    // function looked up or made and called, `range`'s integers.
     for sound in [
         "def f(len):\n    return 3 < len\n",
         "def f(x):\n    return type(x) == int\n",
@@ -207,6 +213,7 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
         "def f(xs, ys):\n    return sum(xs, 0) + len(list(enumerate(xs, 1))) + len(xs or ys)\n",
         "def f(xs):\n    return list(map(str, xs)) + list(filter(None, xs)) + [(1, 2)[0]]\n",
         "def f(xs, out):\n    xs.sort()\n    [out.append(x) for x in xs]\n    return max(0, len(xs))\n",
+        "def f(d, k, n):\n    return d.get(k)(n) + make()(n) + sum(range(len(d), 0, -1))\n",
     ] {
         let tree = parse(sound);
         assert!((0..tree.nodes().len() as NodeId).all(|id| !cannot_be_right(&tree, id)), "{sound}");

@@ -48,6 +48,7 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                 )
                 || (node.kind == "call"
                     && tree.children(id).find(|&c| tree.node(c).field == Some("function")).is_some_and(value_builtin))
+                || method_call(tree, id).is_some_and(|(_, m)| VALUE_METHODS.contains(&m))
                 || builtin_miscalled(tree, id)
         }
         "comparison_operator" => {
@@ -85,7 +86,10 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
         "argument_list" if node.kind == "identifier" => {
             collection_expected(tree, id, true) && (unbound_builtin(tree, id) || is_program_function(tree, id))
         }
-        "argument_list" => collection_expected(tree, id, false) && never_a_collection(tree, id),
+        "argument_list" => {
+            (collection_expected(tree, id, false) && never_a_collection(tree, id))
+                || (integer_expected(tree, id) && never_an_integer(tree, id))
+        }
         // A number or a truth value subscripted (`(c == 8)[:index + 1]` where `str1[:index + 1]` was).
         "subscript" if node.field == Some("value") => never_a_collection(tree, id),
         // An attribute the program never sets read off one of its functions (`sum_product.append(x)`).
@@ -170,12 +174,38 @@ fn never_a_collection(tree: &Tree, id: NodeId) -> bool {
     }
 }
 
-/// Builtins whose result is a number or a truth value, never a collection.
-const NUMBER_BUILTINS: [&str; 9] = ["len", "int", "float", "bool", "abs", "ord", "round", "hash", "isinstance"];
+/// Is the node a positional argument of `range` (unbound)?
+fn integer_expected(tree: &Tree, id: NodeId) -> bool {
+    let call = tree.node(id).parent.and_then(|a| tree.node(a).parent).filter(|&c| tree.node(c).kind == "call");
+    let callee = call.and_then(|c| tree.children(c).find(|&f| tree.node(f).field == Some("function")));
+    tree.node(id).field.is_none()
+        && callee.is_some_and(|f| tree.text(tree.node(f).span) == "range" && unbound_builtin(tree, f))
+}
 
-/// If the node calls a list's in-place method, one that returns `None` (`xs.sort()`, `out.append(x)`), its
-/// receiver and method.
-pub(super) fn in_place_receiver(tree: &Tree, id: NodeId) -> Option<(NodeId, &str)> {
+/// Is the expression (parentheses aside) never an integer by its form: a string, a float, a truth value, `None`, a
+/// collection, a comparison, `not`, a lambda, or a call of a builtin that returns none (`isinstance(res, int)`
+/// where `range`'s step `-1` was)?
+fn never_an_integer(tree: &Tree, id: NodeId) -> bool {
+    let mut id = id;
+    while tree.node(id).kind == "parenthesized_expression" {
+        let Some(inner) = tree.named_children(id).next() else { return false };
+        id = inner;
+    }
+    match tree.node(id).kind {
+        "string" | "concatenated_string" | "float" | "true" | "false" | "none" | "list" | "tuple" | "dictionary"
+        | "set" | "list_comprehension" | "dictionary_comprehension" | "set_comprehension" | "generator_expression"
+        | "lambda" | "comparison_operator" | "not_operator" => true,
+        "call" => tree.children(id).find(|&f| tree.node(f).field == Some("function")).is_some_and(|f| {
+            ["isinstance", "str", "list", "sorted", "set", "dict", "tuple", "bool", "float", "zip", "enumerate", "map"]
+                .contains(&tree.text(tree.node(f).span))
+                && unbound_builtin(tree, f)
+        }),
+        _ => false,
+    }
+}
+
+/// If the node calls a method (`d.items()`, `s.split(' ')`), its receiver and the method's name.
+fn method_call(tree: &Tree, id: NodeId) -> Option<(NodeId, &str)> {
     if tree.node(id).kind != "call" {
         return None;
     }
@@ -184,8 +214,22 @@ pub(super) fn in_place_receiver(tree: &Tree, id: NodeId) -> Option<(NodeId, &str
         return None;
     }
     let field = |f: &str| tree.children(callee).find(|&c| tree.node(c).field == Some(f));
-    let method = tree.text(tree.node(field("attribute")?).span);
-    IN_PLACE_METHODS.contains(&method).then_some((field("object")?, method))
+    Some((field("object")?, tree.text(tree.node(field("attribute")?).span)))
+}
+
+/// Methods of the builtin types whose result is never callable: `d.items()(step)` is a graft over `range(step)`.
+const VALUE_METHODS: [&str; 20] = [
+    "items", "keys", "values", "split", "join", "strip", "lower", "upper", "count", "index", "find", "replace",
+    "startswith", "endswith", "isdigit", "isalpha", "append", "sort", "copy", "format",
+];
+
+/// Builtins whose result is a number or a truth value, never a collection.
+const NUMBER_BUILTINS: [&str; 9] = ["len", "int", "float", "bool", "abs", "ord", "round", "hash", "isinstance"];
+
+/// If the node calls a list's in-place method, one that returns `None` (`xs.sort()`, `out.append(x)`), its
+/// receiver and method.
+pub(super) fn in_place_receiver(tree: &Tree, id: NodeId) -> Option<(NodeId, &str)> {
+    method_call(tree, id).filter(|(_, method)| IN_PLACE_METHODS.contains(method))
 }
 
 /// Methods of `list` that change it in place and return `None`.
