@@ -196,6 +196,16 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
             assert!(classic(&broken).iter().any(|r| r == fixed), "{broken:?}");
         }
     }
+    // A lambda's body that reads none of its parameters is mended as a small expression over them.
+    let odd = "def odd(nums):\n    return list(filter(lambda x: x % 2 == 1, nums))\n";
+    for graft in ["\"\"\"Check a number.\"\"\"", "True", "nums"] {
+        let tree = parse(&odd.replacen("x % 2 == 1", graft, 1));
+        let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
+        assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == odd), "{graft}");
+    }
+    let tree = parse(&odd.replacen("x % 2 == 1", "x - x", 1));
+    let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
+    assert!(!mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == odd));
     // `return xs.sort()` is mended as the sorted copy.
     let sort = "def ordered(xs):\n    return sorted(xs)\n";
     let tree = parse(&sort.replacen("sorted(xs)", "xs.sort()", 1));

@@ -192,9 +192,23 @@ fn never_an_integer(tree: &Tree, id: NodeId) -> bool {
         id = inner;
     }
     match tree.node(id).kind {
-        "string" | "concatenated_string" | "float" | "true" | "false" | "none" | "list" | "tuple" | "dictionary"
-        | "set" | "list_comprehension" | "dictionary_comprehension" | "set_comprehension" | "generator_expression"
-        | "lambda" | "comparison_operator" | "not_operator" => true,
+        "string"
+        | "concatenated_string"
+        | "float"
+        | "true"
+        | "false"
+        | "none"
+        | "list"
+        | "tuple"
+        | "dictionary"
+        | "set"
+        | "list_comprehension"
+        | "dictionary_comprehension"
+        | "set_comprehension"
+        | "generator_expression"
+        | "lambda"
+        | "comparison_operator"
+        | "not_operator" => true,
         "call" => tree.children(id).find(|&f| tree.node(f).field == Some("function")).is_some_and(|f| {
             ["isinstance", "str", "list", "sorted", "set", "dict", "tuple", "bool", "float", "zip", "enumerate", "map"]
                 .contains(&tree.text(tree.node(f).span))
@@ -219,8 +233,26 @@ fn method_call(tree: &Tree, id: NodeId) -> Option<(NodeId, &str)> {
 
 /// Methods of the builtin types whose result is never callable: `d.items()(step)` is a graft over `range(step)`.
 const VALUE_METHODS: [&str; 20] = [
-    "items", "keys", "values", "split", "join", "strip", "lower", "upper", "count", "index", "find", "replace",
-    "startswith", "endswith", "isdigit", "isalpha", "append", "sort", "copy", "format",
+    "items",
+    "keys",
+    "values",
+    "split",
+    "join",
+    "strip",
+    "lower",
+    "upper",
+    "count",
+    "index",
+    "find",
+    "replace",
+    "startswith",
+    "endswith",
+    "isdigit",
+    "isalpha",
+    "append",
+    "sort",
+    "copy",
+    "format",
 ];
 
 /// Builtins whose result is a number or a truth value, never a collection.
