@@ -853,8 +853,9 @@ impl<'t> Menu<'t> {
                 }
             }
         }
-        // A lambda's body that reads none of its parameters (`lambda x: """…"""` where `x % 2 != 0` was, `lambda
-        // x: 1` where `x[1]` was): small expressions over them, a pair's second element too (a sort key).
+        // A lambda's body that reads none of its parameters or holds what cannot be right (`lambda x: """…"""`
+        // where `x % 2 != 0` was, `lambda x: x - x + 1` where `x[1]` was): small expressions over them, a pair's
+        // second element too (a sort key).
         if node.field == Some("body")
             && let Some(lambda) = node.parent.filter(|&l| tree.node(l).kind == "lambda")
         {
@@ -868,13 +869,25 @@ impl<'t> Menu<'t> {
                 .collect();
             let reads = (id..node.subtree_end)
                 .any(|r| tree.node(r).kind == "identifier" && parameters.contains(&tree.text(tree.node(r).span)));
-            if !parameters.is_empty() && !reads {
+            if !parameters.is_empty() && (!reads || self.holds_nonsense(id)) {
                 for p in &parameters {
                     push(Tier::Mend, format!("{p}[1]"));
                 }
                 for body in sketch::small_expressions(&parameters, &[]) {
                     push(Tier::Mend, body);
                 }
+            }
+        }
+        // A type that cannot be right (`isinstance(x, """…""")`): the builtin types.
+        if nonsense
+            && let Some(arguments) = node.parent.filter(|&a| tree.node(a).kind == "argument_list")
+            && tree.named_children(arguments).nth(1) == Some(id)
+            && let Some(call) = tree.node(arguments).parent
+            && let Some(callee) = tree.children(call).find(|&f| tree.node(f).field == Some("function"))
+            && tree.text(tree.node(callee).span) == "isinstance"
+        {
+            for t in ["list", "tuple", "dict", "str", "int", "float", "set", "bool", "(list, tuple)", "(int, float)"] {
+                push(Tier::Mend, t.to_string());
             }
         }
         // An in-place method's `None` used as a value (`return xs.sort()`): the value meant, or the receiver.

@@ -19,10 +19,12 @@
 //! [`error_edits`] supply what a failing test's error says is missing (a misspelt binding, an initialisation, a
 //! builtin type's method): the likeliest of them go before everything else.
 //! Code that is wrong whatever the tests say (a called literal, a value computed and dropped, a store nothing reads
-//! ending a block, a function where a collection belongs: [`is_foreign_statement`])
+//! ending a block, a function or a truth value where a collection belongs, `xs.sort()` used as a value:
+//! [`cannot_be_right`], [`is_foreign_statement`])
 //! gets mends: the statement deleted or become an initialisation of a local read before it is bound, one of its
 //! function's returns or an accumulator's update, a callee become one of the program's callables, a truth test one of
-//! a name; and, as rewrites, the statement become a binding of a local to a small value ([`lost_bindings`]).
+//! a name, a lambda's body a small expression over its parameters, `xs.sort()` become `sorted(xs)`; and, as
+//! rewrites, the statement become a binding of a local to a small value ([`lost_bindings`]).
 //! Each single edit is of one of eight tiers ([`Tier`]): a stub's body fitted to the tests' numeric examples, cued
 //! code (what the function's name or docstring names), mends, the classic mutation operators (a token changed, a
 //! name for its kin, an operand dropped or moved), other renames, rewrites (a site replaced by other code of the

@@ -203,9 +203,18 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
         let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
         assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == odd), "{graft}");
     }
-    let tree = parse(&odd.replacen("x % 2 == 1", "x - x", 1));
+    let tree = parse(&odd.replacen("x % 2 == 1", "x + 1", 1));
     let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
     assert!(!mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == odd));
+    // So is one that holds what cannot be right (a name less itself); a type that cannot be right is mended as a
+    // builtin type.
+    let by_mark = "def by_mark(marks):\n    marks.sort(key=lambda x: x[1])\n    return marks\n";
+    let flat = "def flat(x):\n    return isinstance(x, list)\n";
+    for (fixed, from, to) in [(by_mark, "x[1]", "x - x + 1"), (flat, "list", "\"\"\"Check.\"\"\"")] {
+        let tree = parse(&fixed.replacen(from, to, 1));
+        let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
+        assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == fixed), "{to}");
+    }
     // `return xs.sort()` is mended as the sorted copy.
     let sort = "def ordered(xs):\n    return sorted(xs)\n";
     let tree = parse(&sort.replacen("sorted(xs)", "xs.sort()", 1));
@@ -224,6 +233,7 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
         "def f(xs):\n    return list(map(str, xs)) + list(filter(None, xs)) + [(1, 2)[0]]\n",
         "def f(xs, out):\n    xs.sort()\n    [out.append(x) for x in xs]\n    return max(0, len(xs))\n",
         "def f(d, k, n):\n    return d.get(k)(n) + make()(n) + sum(range(len(d), 0, -1))\n",
+        "def f(x, n):\n    return x != x or x == x or n + n > n * n\n",
     ] {
         let tree = parse(sound);
         assert!((0..tree.nodes().len() as NodeId).all(|id| !cannot_be_right(&tree, id)), "{sound}");

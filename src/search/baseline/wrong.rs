@@ -3,10 +3,13 @@
 
 use super::*;
 
-/// Is the expression wrong whatever the program is for: a literal, an operator's result or a value builtin's result
-/// called (`'['(s)`, `(i + 1)(s)`, `len(arr)(x)`; a lambda called in place is rare enough), a literal whose type
-/// lacks the attribute read of it, a literal compared with literals only (`10 == ')'`)? Corruptions that graft
-/// foreign code leave such sites.
+/// Is the expression wrong whatever the program is for: a literal, an operator's result or a value builtin's or
+/// string method's result called (`'['(s)`, `(i + 1)(s)`, `len(arr)(x)`, `d.items()(n)`; a lambda called in place
+/// is rare enough), a literal whose type lacks the attribute read of it, a literal compared with literals only
+/// (`10 == ')'`), a function, number or truth value where a builtin takes a collection (`map(eq, a, any)`,
+/// `len(x == 1)`) or an integer (`range(n, 0, x > 1)`), a number or truth value subscripted, an in-place list
+/// method's `None` used (`xs.sort() > 1`), a name against itself (`x - x`)? Corruptions that graft foreign code
+/// leave such sites.
 pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
     let node = tree.node(id);
     let Some(parent_id) = node.parent else { return false };
@@ -27,6 +30,19 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
     };
     if used && in_place_receiver(tree, id).is_some() {
         return true;
+    }
+    // A name against itself where the result is a constant (`x - x`, `n % n`, `i < i`): a graft over one
+    // operand. (Not `x == x` or `x != x`: the test for NaN.)
+    if matches!(node.kind, "binary_operator" | "comparison_operator") {
+        let mut children = tree.children(id).filter(|&c| !tree.node(c).extra);
+        if let (Some(left), Some(operator), Some(right), None) =
+            (children.next(), children.next(), children.next(), children.next())
+            && tree.node(left).kind == "identifier"
+            && tree.text(tree.node(left).span) == tree.text(tree.node(right).span)
+            && matches!(tree.text(tree.node(operator).span), "-" | "/" | "//" | "%" | "^" | "<" | ">" | "<=" | ">=")
+        {
+            return true;
+        }
     }
     match parent.kind {
         "call" if node.field == Some("function") => {
