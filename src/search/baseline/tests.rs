@@ -199,11 +199,11 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
     // A lambda's body that reads none of its parameters is mended as a small expression over them.
     let odd = "def odd(nums):\n    return list(filter(lambda x: x % 2 == 1, nums))\n";
     for graft in ["\"\"\"Check a number.\"\"\"", "True", "nums"] {
-        let tree = parse(&odd.replacen("x % 2 == 1", graft, 1));
+        let tree = parse(odd.replacen("x % 2 == 1", graft, 1));
         let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
         assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == odd), "{graft}");
     }
-    let tree = parse(&odd.replacen("x % 2 == 1", "x + 1", 1));
+    let tree = parse(odd.replacen("x % 2 == 1", "x + 1", 1));
     let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
     assert!(!mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == odd));
     // So is one that holds what cannot be right (a name less itself); a type that cannot be right is mended as a
@@ -211,13 +211,13 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
     let by_mark = "def by_mark(marks):\n    marks.sort(key=lambda x: x[1])\n    return marks\n";
     let flat = "def flat(x):\n    return isinstance(x, list)\n";
     for (fixed, from, to) in [(by_mark, "x[1]", "x - x + 1"), (flat, "list", "\"\"\"Check.\"\"\"")] {
-        let tree = parse(&fixed.replacen(from, to, 1));
+        let tree = parse(fixed.replacen(from, to, 1));
         let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
         assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == fixed), "{to}");
     }
     // `return xs.sort()` is mended as the sorted copy.
     let sort = "def ordered(xs):\n    return sorted(xs)\n";
-    let tree = parse(&sort.replacen("sorted(xs)", "xs.sort()", 1));
+    let tree = parse(sort.replacen("sorted(xs)", "xs.sort()", 1));
     let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
     assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == sort));
     // A builtin the program binds is a name like any other; a type compared for equality may be right; a
