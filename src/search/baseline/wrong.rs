@@ -171,7 +171,7 @@ fn collection_expected(tree: &Tree, id: NodeId, of_function: bool) -> bool {
 }
 
 /// Is the expression (parentheses aside) a number, a truth value or `None` by its form: a numeric or boolean
-/// literal, a comparison, `and`/`or`/`not`, or a call of a builtin that returns a number (`len(x)`)?
+/// literal, `None`, a comparison, `not`, or a call of a builtin that returns a number or a truth value (`len(x)`)?
 fn never_a_collection(tree: &Tree, id: NodeId) -> bool {
     let mut id = id;
     while tree.node(id).kind == "parenthesized_expression" {
