@@ -869,12 +869,15 @@ impl<'t> Menu<'t> {
                 .collect();
             let reads = (id..node.subtree_end)
                 .any(|r| tree.node(r).kind == "identifier" && parameters.contains(&tree.text(tree.node(r).span)));
+            // A body that reads them keeps its mends at the site that cannot be right (`x ** (list < 1)` where
+            // `x ** n` was): there the small expressions are rewrites.
+            let tier = if reads { Tier::Rewrite } else { Tier::Mend };
             if !parameters.is_empty() && (!reads || self.holds_nonsense(id)) {
                 for p in &parameters {
-                    push(Tier::Mend, format!("{p}[1]"));
+                    push(tier, format!("{p}[1]"));
                 }
                 for body in sketch::small_expressions(&parameters, &[]) {
-                    push(Tier::Mend, body);
+                    push(tier, body);
                 }
             }
         }

@@ -206,15 +206,19 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
     let tree = parse(odd.replacen("x % 2 == 1", "x + 1", 1));
     let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
     assert!(!mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == odd));
-    // So is one that holds what cannot be right (a name less itself); a type that cannot be right is mended as a
-    // builtin type.
+    // One that reads them but holds what cannot be right (a name less itself) gets them as rewrites: the names
+    // at the site that cannot be right are classic (`x ** (n - n)` where `x ** n` was).
     let by_mark = "def by_mark(marks):\n    marks.sort(key=lambda x: x[1])\n    return marks\n";
+    let tree = parse(by_mark.replacen("x[1]", "x - x + 1", 1));
+    let rewrites = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Rewrite);
+    assert!(rewrites.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == by_mark));
+    let power = "def powers(nums, n):\n    return list(map(lambda x: x ** n, nums))\n";
+    assert!(classic(&power.replacen("x ** n", "x ** (n - n)", 1)).iter().any(|r| r == power));
+    // A type that cannot be right is mended as a builtin type.
     let flat = "def flat(x):\n    return isinstance(x, list)\n";
-    for (fixed, from, to) in [(by_mark, "x[1]", "x - x + 1"), (flat, "list", "\"\"\"Check.\"\"\"")] {
-        let tree = parse(fixed.replacen(from, to, 1));
-        let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
-        assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == fixed), "{to}");
-    }
+    let tree = parse(flat.replacen("list", "\"\"\"Check.\"\"\"", 1));
+    let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
+    assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == flat));
     // `return xs.sort()` is mended as the sorted copy.
     let sort = "def ordered(xs):\n    return sorted(xs)\n";
     let tree = parse(sort.replacen("sorted(xs)", "xs.sort()", 1));
