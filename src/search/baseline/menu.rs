@@ -893,6 +893,14 @@ impl<'t> Menu<'t> {
                 push(Tier::Mend, t.to_string());
             }
         }
+        // A number iterated (`for i in len(xs):`): the range up to it.
+        if nonsense
+            && node.field == Some("right")
+            && node.parent.is_some_and(|p| matches!(tree.node(p).kind, "for_statement" | "for_in_clause"))
+            && !matches!(node.kind, "comparison_operator" | "not_operator" | "true" | "false" | "none")
+        {
+            push(Tier::Mend, format!("range({})", tree.text(node.span)));
+        }
         // An in-place method's `None` used as a value (`return xs.sort()`): the value meant, or the receiver.
         if nonsense && let Some((receiver, method)) = in_place_receiver(tree, id) {
             let receiver = tree.text(tree.node(receiver).span);

@@ -219,6 +219,11 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
     let tree = parse(flat.replacen("list", "\"\"\"Check.\"\"\"", 1));
     let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
     assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == flat));
+    // A number iterated is mended as the range up to it.
+    let weighted = "def weighted(xs):\n    s = 0\n    for i in range(len(xs)):\n        s += xs[i] * i\n    return s\n";
+    let tree = parse(weighted.replacen("range(len(xs))", "len(xs)", 1));
+    let mends = single_edits(&tree).into_iter().filter(|e| e.tier == Tier::Mend);
+    assert!(mends.filter_map(|e| apply(&tree, &e)).any(|(_, t)| t.source() == weighted));
     // `return xs.sort()` is mended as the sorted copy.
     let sort = "def ordered(xs):\n    return sorted(xs)\n";
     let tree = parse(sort.replacen("sorted(xs)", "xs.sort()", 1));

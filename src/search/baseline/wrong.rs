@@ -78,6 +78,8 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
                 || ((ordering || beside_literal) && unbound_builtin(tree, id))
         }
         // A loop over its own variable (`for i, c in c:` where `enumerate(s)` was).
+        // A loop over a number or a truth value (`for i in len(xs):` where `range(len(xs))` was).
+        "for_statement" | "for_in_clause" if node.field == Some("right") && never_a_collection(tree, id) => true,
         "for_statement" if node.field == Some("right") && node.kind == "identifier" => {
             let left = tree.children(parent_id).find(|&c| tree.node(c).field == Some("left"));
             let text = tree.text(node.span);
