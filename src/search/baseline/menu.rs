@@ -859,14 +859,8 @@ impl<'t> Menu<'t> {
         if node.field == Some("body")
             && let Some(lambda) = node.parent.filter(|&l| tree.node(l).kind == "lambda")
         {
-            let parameters: Vec<&str> = tree
-                .children(lambda)
-                .filter(|&c| tree.node(c).field == Some("parameters"))
-                .flat_map(|p| tree.named_children(p))
-                .filter(|&p| tree.node(p).kind == "identifier")
-                .map(|p| tree.text(tree.node(p).span))
-                .filter(|p| !p.starts_with('_'))
-                .collect();
+            let mut parameters = sketch::parameters(tree, lambda);
+            parameters.retain(|p| !p.starts_with('_'));
             let reads = (id..node.subtree_end)
                 .any(|r| tree.node(r).kind == "identifier" && parameters.contains(&tree.text(tree.node(r).span)));
             // A body that reads them keeps its mends at the site that cannot be right (`x ** (list < 1)` where
@@ -882,13 +876,7 @@ impl<'t> Menu<'t> {
             }
         }
         // A type that cannot be right (`isinstance(x, """…""")`): the builtin types.
-        if nonsense
-            && let Some(arguments) = node.parent.filter(|&a| tree.node(a).kind == "argument_list")
-            && tree.named_children(arguments).nth(1) == Some(id)
-            && let Some(call) = tree.node(arguments).parent
-            && let Some(callee) = tree.children(call).find(|&f| tree.node(f).field == Some("function"))
-            && tree.text(tree.node(callee).span) == "isinstance"
-        {
+        if nonsense && builtin_argument(tree, id) == Some(("isinstance", 1)) {
             for t in ["list", "tuple", "dict", "str", "int", "float", "set", "bool", "(list, tuple)", "(int, float)"] {
                 push(Tier::Mend, t.to_string());
             }
@@ -897,7 +885,7 @@ impl<'t> Menu<'t> {
         if nonsense
             && node.field == Some("right")
             && node.parent.is_some_and(|p| matches!(tree.node(p).kind, "for_statement" | "for_in_clause"))
-            && !matches!(node.kind, "comparison_operator" | "not_operator" | "true" | "false" | "none")
+            && !matches!(node.kind, "identifier" | "comparison_operator" | "not_operator" | "true" | "false" | "none")
         {
             push(Tier::Mend, format!("range({})", tree.text(node.span)));
         }

@@ -106,7 +106,7 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
         }
         "argument_list" => {
             (collection_expected(tree, id, false) && never_a_collection(tree, id))
-                || (integer_expected(tree, id) && never_an_integer(tree, id))
+                || (builtin_argument(tree, id).is_some_and(|(b, _)| b == "range") && never_an_integer(tree, id))
         }
         // A number or a truth value subscripted (`(c == 8)[:index + 1]` where `str1[:index + 1]` was).
         "subscript" if node.field == Some("value") => never_a_collection(tree, id),
@@ -151,19 +151,8 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
 /// [`ITERABLE_TAKERS`]'s, any of `zip`'s, `map`'s after its function, `filter`'s second? Asked of a function
 /// (`of_function`), any argument of an [`ITERABLE_TAKERS`]: `sum(xs, max)`, and `max`'s and `min`'s values.
 fn collection_expected(tree: &Tree, id: NodeId, of_function: bool) -> bool {
-    let Some(arguments) = tree.node(id).parent else { return false };
-    let Some(call) = tree.node(arguments).parent.filter(|&c| tree.node(c).kind == "call") else { return false };
-    let Some(callee) = tree.children(call).find(|&f| tree.node(f).field == Some("function")) else { return false };
-    if !unbound_builtin(tree, callee) {
-        return false;
-    }
-    let positional: Vec<NodeId> = tree
-        .named_children(arguments)
-        .take_while(|&a| !matches!(tree.node(a).kind, "list_splat" | "dictionary_splat"))
-        .filter(|&a| tree.node(a).kind != "keyword_argument")
-        .collect();
-    let Some(position) = positional.iter().position(|&a| a == id) else { return false };
-    match tree.text(tree.node(callee).span) {
+    let Some((builtin, position)) = builtin_argument(tree, id) else { return false };
+    match builtin {
         "map" => position >= 1,
         "filter" => position == 1,
         "zip" => true,
@@ -172,14 +161,37 @@ fn collection_expected(tree: &Tree, id: NodeId, of_function: bool) -> bool {
     }
 }
 
+/// If the node is a positional argument of a call of a builtin the program does not bind, that builtin and the
+/// argument's position (`("range", 2)` for `-1` in `range(n, 0, -1)`).
+pub(super) fn builtin_argument(tree: &Tree, id: NodeId) -> Option<(&str, usize)> {
+    let arguments = tree.node(id).parent.filter(|&a| tree.node(a).kind == "argument_list")?;
+    let call = tree.node(arguments).parent.filter(|&c| tree.node(c).kind == "call")?;
+    let callee = tree.children(call).find(|&f| tree.node(f).field == Some("function"))?;
+    if !unbound_builtin(tree, callee) {
+        return None;
+    }
+    let position = tree
+        .named_children(arguments)
+        .take_while(|&a| !matches!(tree.node(a).kind, "list_splat" | "dictionary_splat"))
+        .filter(|&a| tree.node(a).kind != "keyword_argument")
+        .position(|a| a == id)?;
+    Some((tree.text(tree.node(callee).span), position))
+}
+
+/// The expression inside its parentheses (`(c == 8)` gives `c == 8`).
+fn unparenthesized(tree: &Tree, mut id: NodeId) -> NodeId {
+    while tree.node(id).kind == "parenthesized_expression"
+        && let Some(inner) = tree.named_children(id).next()
+    {
+        id = inner;
+    }
+    id
+}
+
 /// Is the expression (parentheses aside) a number, a truth value or `None` by its form: a numeric or boolean
 /// literal, `None`, a comparison, `not`, or a call of a builtin that returns a number or a truth value (`len(x)`)?
 fn never_a_collection(tree: &Tree, id: NodeId) -> bool {
-    let mut id = id;
-    while tree.node(id).kind == "parenthesized_expression" {
-        let Some(inner) = tree.named_children(id).next() else { return false };
-        id = inner;
-    }
+    let id = unparenthesized(tree, id);
     let node = tree.node(id);
     match node.kind {
         // (Not `and`/`or`: `a or []` is a collection.)
@@ -192,23 +204,11 @@ fn never_a_collection(tree: &Tree, id: NodeId) -> bool {
     }
 }
 
-/// Is the node a positional argument of `range` (unbound)?
-fn integer_expected(tree: &Tree, id: NodeId) -> bool {
-    let call = tree.node(id).parent.and_then(|a| tree.node(a).parent).filter(|&c| tree.node(c).kind == "call");
-    let callee = call.and_then(|c| tree.children(c).find(|&f| tree.node(f).field == Some("function")));
-    tree.node(id).field.is_none()
-        && callee.is_some_and(|f| tree.text(tree.node(f).span) == "range" && unbound_builtin(tree, f))
-}
-
 /// Is the expression (parentheses aside) never an integer by its form: a string, a float, a truth value, `None`, a
 /// collection, a comparison, `not`, a lambda, or a call of a builtin that returns none (`isinstance(res, int)`
 /// where `range`'s step `-1` was)?
 fn never_an_integer(tree: &Tree, id: NodeId) -> bool {
-    let mut id = id;
-    while tree.node(id).kind == "parenthesized_expression" {
-        let Some(inner) = tree.named_children(id).next() else { return false };
-        id = inner;
-    }
+    let id = unparenthesized(tree, id);
     match tree.node(id).kind {
         "string"
         | "concatenated_string"
