@@ -570,6 +570,8 @@ def run_tests(job, codes, out, err, test_seconds):
         names = program_module(tests["suite"]["modules"], tests["suite"].get("module")).__dict__
         names["__builtins__"] = builtins
     count = len(tests["asserts"]) if "asserts" in tests else len(tests["suite"]["cases"]) if "suite" in tests else 1
+    # Whatever the tests' shape (a HumanEval-style check may use pytest.raises too).
+    sys.modules["pytest"] = pytest_stand_in()
     run = test_runner(job, test_seconds)
     loaded = attempt(lambda: exec(compile(job["program"], "<candidate>", "exec"), names))
     if loaded["status"] != "passed":
@@ -861,7 +863,6 @@ CLASSES_SET_UP = set()
 
 
 def run_suite(suite, codes, program, run):
-    sys.modules["pytest"] = pytest_stand_in()
     names = dict(program, __name__="__kelp_tests__", __kelp_case__=call_test, __kelp_method__=call_method)
     setup = attempt(lambda: exec(codes[0] or compile(suite["setup"], "<tests>", "exec"), names))
     for i, case in enumerate(suite["cases"]):

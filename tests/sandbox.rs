@@ -632,6 +632,23 @@ fn a_program_cannot_break_tracing() {
     no_strays();
 }
 
+/// A HumanEval-style check that imports pytest and expects an exception with `pytest.raises` runs under the
+/// worker's stand-in: the expectation is a test of its own, passed by the right program and failed by a wrong one.
+#[test]
+fn a_check_may_use_pytest_raises() {
+    let _turn = turn();
+    let check = "import pytest\n\ndef check(candidate):\n    assert candidate(6, 3) == 2\n    with pytest.raises(ZeroDivisionError):\n        candidate(1, 0)\n";
+    let right = "def div(a, b):\n    return a / b\n";
+    let tests = kelp::exec::parse_test_file(check, right, None).expect("parses").tests;
+    assert!(matches!(&tests, Tests::Asserts(a) if a.len() == 2), "{tests:?}");
+    let report = sandbox().run(right, &tests).unwrap();
+    assert!(report.all_passed(), "{report:?}");
+    let wrong = "def div(a, b):\n    return a / b if b else 0\n";
+    let report = sandbox().run(wrong, &tests).unwrap();
+    assert_eq!(report.passed, 1, "{report:?}");
+    no_strays();
+}
+
 /// A pytest file and a unittest file, read by `parse_test_file` and run by the worker's pytest stand-in, give each
 /// test its own outcome; the program is importable under the module name the tests use (and only under a name
 /// Python cannot find: `math` stays math).

@@ -569,6 +569,27 @@ fn repair_bad_input_exits_2_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no function `g` (it defines: f)"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"));
+
+    // The program's own file as its tests: its definition would stand over every candidate.
+    let own = dir.join("own.py");
+    std::fs::write(&own, "def f(x):\n    return x - 1\n\nassert f(1) == 2\n").unwrap();
+    let out = kelp(&["repair", "--baseline", own.to_str().unwrap(), "--tests", own.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("read without --tests"), "{}", stderr(&out));
+}
+
+/// A file saved with a byte-order mark (as some Windows editors do), its tests too: repaired like any other, and
+/// written back with its mark.
+#[test]
+fn repair_reads_and_keeps_a_byte_order_mark() {
+    let dir = scratch("bom");
+    let file = dir.join("inc.py");
+    std::fs::write(&file, "\u{feff}def inc(x):\n    return x - 1\n").unwrap();
+    let tests = dir.join("test_inc.py");
+    std::fs::write(&tests, "\u{feff}from inc import inc\n\ndef test_one():\n    assert inc(1) == 2\n\ndef test_two():\n    assert inc(5) == 6\n").unwrap();
+    let out = kelp(&["repair", "--baseline", "--in-place", file.to_str().unwrap(), "--tests", tests.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "\u{feff}def inc(x):\n    return x + 1\n");
 }
 
 /// A file with a helper beside the function its tests call, and HumanEval-style tests (`check(fn)` named after

@@ -24,7 +24,7 @@ use kelp::model::decode::{Prefix, spec_text};
 use kelp::search::{Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
 use kelp::syntax::{self, Span, Tree};
 
-use super::test::{kept, parse_tests, read_source, syntax_error, with_user_modules};
+use super::test::{BOM, kept, parse_tests, read_source, syntax_error, with_user_modules};
 
 /// `--test-timeout`'s default, in seconds; `kelp eval` and `kelp eval-repair` run candidates under it too, so that
 /// their numbers are what this command does (a HumanEval start that loops forever cost their searches 5 s a run).
@@ -163,6 +163,10 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         );
     }
     let tests_file = match &args.tests {
+        // Its definition of the function would stand over every candidate's: nothing could pass.
+        Some(path) if same_file(path, &args.file) => {
+            bail!("--tests names {} itself; its asserts and doctests are read without --tests", args.file.display())
+        }
         Some(path) => Some((path.as_path(), read_source(path)?)),
         None => None,
     };
@@ -312,7 +316,10 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         print_report(&report, &target.name, fallback.is_some(), job);
     }
     if report.repaired && args.in_place && !nothing_to_do {
-        std::fs::write(&args.file, &repaired_file).with_context(|| format!("could not write {name}"))?;
+        // The file keeps its byte-order mark, if it had one.
+        let had_bom = std::fs::read(&args.file).is_ok_and(|b| b.starts_with(BOM.to_string().as_bytes()));
+        let written = if had_bom { format!("{BOM}{repaired_file}") } else { repaired_file };
+        std::fs::write(&args.file, &written).with_context(|| format!("could not write {name}"))?;
         eprintln!("kelp: wrote the repair into {name}");
     }
     Ok(if report.repaired || nothing_to_do { ExitCode::SUCCESS } else { ExitCode::from(1) })
@@ -750,6 +757,11 @@ fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
         }
         outln!("polished in {} more test runs after the first repair: {}", polish.runs, found.join("; "));
     }
+}
+
+/// Do two paths name one file (after resolving links and `..`)?
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
 #[cfg(test)]

@@ -67,14 +67,23 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     Ok(if report.all_passed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// A UTF-8 byte-order mark, which some Windows editors write first: CPython reads a file with one, but rejects the
+/// character anywhere in a string it is given to compile, as a test job's program is.
+pub(crate) const BOM: char = '\u{feff}';
+
+/// A source file's text, without a leading byte-order mark ([`BOM`]).
 pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{} is not UTF-8 (invalid byte at offset {}); save it as UTF-8",
             path.display(),
             e.utf8_error().valid_up_to()
         )
+    })?;
+    Ok(match text.strip_prefix(BOM) {
+        Some(rest) => rest.to_string(),
+        None => text,
     })
 }
 

@@ -183,6 +183,8 @@ pub fn local_modules(
                 continue;
             }
             if let Ok(text) = std::fs::read_to_string(&file) {
+                // A byte-order mark CPython would skip reading the file, but not in a string it compiles.
+                let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
                 queue.push(text.clone());
                 found.insert(name, text);
             }
@@ -456,7 +458,7 @@ fn imported_modules(tree: &Tree, statement: NodeId) -> Vec<String> {
 }
 
 /// A HumanEval-style test file, `def check(candidate):` with asserts, as one test per statement of the check's body
-/// that asserts (an `assert`, or a loop or block holding one), its parameter (`candidate`) renamed to `entry_point`. Each test is
+/// that asserts (an `assert`, a loop or block holding one, or a `with pytest.raises(…):`), its parameter (`candidate`) renamed to `entry_point`. Each test is
 /// that statement after the file's other top-level statements (imports, helpers; `METADATA` and a call of `check`
 /// aside) and the check's statements before it that do not assert (`import math`, `rng = random.Random(42)`), all
 /// dedented. One failing assert then fails one test, not the whole check, and the search sees how many pass: a
@@ -492,8 +494,10 @@ pub fn split_check(source: &str, entry_point: &str) -> Option<Vec<String>> {
     let mut tests = Vec::new();
     for s in statements(&tree, body) {
         let code = syntax::dedent(&renamed(&tree, s, parameter, entry_point), indent)?;
+        // A statement that asserts, or expects an exception (`with pytest.raises(ZeroDivisionError):`), is a test.
         let asserts =
-            tree.nodes()[s as usize..tree.node(s).subtree_end as usize].iter().any(|n| n.kind == "assert_statement");
+            tree.nodes()[s as usize..tree.node(s).subtree_end as usize].iter().any(|n| n.kind == "assert_statement")
+                || (tree.node(s).kind == "with_statement" && text(&tree, s).contains(".raises("));
         if asserts {
             tests.push(format!("{setup}{code}"));
         } else {

@@ -14,7 +14,8 @@
 //! take a new one-line body but not a multi-line one); [`super::Edit::apply`] enforces it.
 //!
 //! Not replaceable: anything inside a string or f-string, `del`/`global`/`nonlocal`/`import` statements and their
-//! parts, `await`/`yield` expressions themselves (their operands are values), match-statement patterns, `with … as` /
+//! parts, `await`/`yield` expressions themselves (their operands are values), a `match` statement's `case` patterns
+//! and its body of `case` clauses (the subject, guards and each clause's body are ordinary code), `with … as` /
 //! `except … as` targets, star patterns, and punctuation. These rules keep class-preserving splices valid for
 //! CPython, not just tree-sitter.
 //!
@@ -118,7 +119,7 @@ const SEALED_KINDS: &[&str] = &[
     "import_from_statement",
     "future_import_statement",
     "type_alias_statement",
-    "match_statement",
+    "case_pattern",
     "as_pattern",
     "list_splat_pattern",
     "dictionary_splat_pattern",
@@ -186,7 +187,10 @@ pub(super) fn assign(nodes: &mut [Node]) {
                 // expression in a comprehension); its operand is an ordinary value: `yield flatten(x)` for `yield x`.
                 (Context::Value, None)
             } else if node.kind == "block" {
-                (Context::Value, Some(ReplacementClass::Block))
+                // A match statement's body holds only `case` clauses: no ordinary block may replace it (each
+                // clause's own body may be).
+                let class = (parent_kind != "match_statement").then_some(ReplacementClass::Block);
+                (Context::Value, class)
             } else if STATEMENT_KINDS.contains(&node.kind) {
                 let in_block = matches!(parent_kind, "block" | "module");
                 (Context::Value, in_block.then_some(ReplacementClass::Statement))
@@ -268,5 +272,24 @@ mod tests {
         // A one-statement block and its statement share a span: the class tells them apart.
         assert_eq!(classes(src, "return 1"), [Some(Block), Some(Statement)]);
         assert_eq!(classes(src, "1"), [Some(Expression)]);
+    }
+
+    #[test]
+    fn match_statements_edit_their_code_not_their_patterns() {
+        let src = "def f(cmd, n):\n    match cmd:\n        case [\"go\", x] if x > n:\n            return 3 * x\n        case _:\n            return n\n";
+        // The subject, a guard and a case's body are ordinary code.
+        assert_eq!(classes(src, "cmd"), [Some(Identifier), Some(Expression)]);
+        assert_eq!(classes(src, "x > n"), [Some(Expression)]);
+        assert_eq!(classes(src, "3 * x"), [Some(Expression)]);
+        assert_eq!(classes(src, "return 3 * x"), [Some(Block), Some(Statement)]);
+        // A pattern, and the body of `case` clauses, are not: no ordinary block or value may stand there.
+        assert!(classes(src, "[\"go\", x]").iter().all(Option::is_none));
+        assert!(classes(src, "x").iter().all(|c| *c != Some(Identifier)));
+        let tree = parse(src);
+        let body = tree
+            .nodes()
+            .iter()
+            .find(|n| n.kind == "block" && n.parent.is_some_and(|p| tree.node(p).kind == "match_statement"));
+        assert_eq!(body.map(|b| b.class), Some(None));
     }
 }

@@ -35,7 +35,8 @@ pub(super) const SIBLING_NAMES: &[&[&str]] = &[
 
 /// Separators, as spelt between a string's quotes: a join or split on the wrong one is a one-token bug
 /// (`"".join(words)` for `" ".join(words)`), and the right one is often in no string of the program or its tests.
-pub(super) const SEPARATORS: &[&str] = &["", " ", ",", ", ", "\\n", "-", "_", ":", ";", "."];
+pub(super) const SEPARATORS: &[&str] =
+    &["", " ", ",", ", ", "\\n", "\\t", "-", "_", ":", ": ", ";", ".", "=", "/", "|"];
 
 /// Builtins a value may be wrapped in where it is passed, iterated or returned (see [`single_edits_with`]).
 pub(super) const CONVERSIONS: &[&str] = &["reversed", "sorted", "list", "set", "len", "str", "int", "abs"];
@@ -293,14 +294,22 @@ impl<'t> Menu<'t> {
 
     /// Off by one: a name, call, attribute or subscript gains `+ 1` or `- 1` where bounds live: a call's argument
     /// (`range(2, n)` for `range(2, n + 1)`), an index or slice bound, a comparison's operand, a name assigned
-    /// to another (`lo = mid` for `lo = mid + 1`). A literal's ±1 is among the constant edits below, a returned
-    /// value's among its wrappings; elsewhere the edit is rare and would only crowd the menu.
+    /// to another (`lo = mid` for `lo = mid + 1`); so does a sum or difference of two such values passed or
+    /// compared there (`range(len(seq) - n)` for `range(len(seq) - n + 1)`; a literal operand's ±1 is already a
+    /// constant edit). A literal's ±1 is among the constant edits below, a returned value's among its wrappings;
+    /// elsewhere the edit is rare and would only crowd the menu.
     fn off_by_one(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
         let tree = self.tree;
-        let Site { node, class, text, .. } = *site;
+        let Site { id, node, class, text, .. } = *site;
         let mut push = |tier: Tier, t: String| site.push(out, tier, t);
+        let additive = node.kind == "binary_operator" && !text.contains('\n') && {
+            let parts: Vec<NodeId> = tree.children(id).filter(|&c| !tree.node(c).extra).collect();
+            matches!(parts.as_slice(), [left, op, right]
+                if matches!(tree.text(tree.node(*op).span), "+" | "-")
+                    && [left, right].iter().all(|&&o| is_small_value(tree.node(o), tree.text(tree.node(o).span))))
+        };
         if class == ReplacementClass::Expression
-            && is_small_value(node, text)
+            && (is_small_value(node, text) || additive)
             && node.parent.is_some_and(|p| {
                 let parent = tree.node(p);
                 matches!(parent.kind, "argument_list" | "slice" | "comparison_operator")
@@ -1081,6 +1090,20 @@ impl<'t> Menu<'t> {
             for name in assigned_names(tree, function) {
                 site.push(out, Tier::Classic, format!("return {name}"));
             }
+        }
+        // A value computed last and dropped by a function that falls off its end: its `return` was left out
+        // (`sorted(c for c in s if c.isalnum())` alone as a helper's body).
+        if site.node.kind == "expression_statement"
+            && let [value] = tree.named_children(id).collect::<Vec<_>>().as_slice()
+            && !matches!(
+                tree.node(*value).kind,
+                "string" | "concatenated_string" | "assignment" | "augmented_assignment" | "yield"
+            )
+            && let Some(block) = site.node.parent
+            && tree.children(block).filter(|&c| !tree.node(c).extra).last() == Some(id)
+            && falls_off_its_end(tree, block).is_some()
+        {
+            site.push(out, Tier::Classic, format!("return {}", tree.text(tree.node(*value).span)));
         }
         self.foreign_statement_edits(site, out);
         // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)

@@ -412,6 +412,18 @@ fn off_by_one_and_missing_return_are_one_edit() {
         let tree = parse(stub);
         assert!((0..tree.nodes().len() as NodeId).all(|id| pass_ending_a_body(&tree, id).is_none()), "{stub}");
     }
+    // A bound computed from two values, one short: `range(len(seq) - n)` for `range(len(seq) - n + 1)`.
+    let fixed = "def windows(seq, n):\n    for i in range(len(seq) - n + 1):\n        yield tuple(seq[i:i + n])\n";
+    let short = fixed.replace(" + 1)", ")");
+    assert!(classic(&short).iter().any(|r| r == fixed), "{short:?}");
+    // A value computed last and dropped: its `return` left out (a classic edit), not so a docstring or a store.
+    let fixed = "def normalize(s):\n    return sorted(c for c in s.lower() if c.isalnum())\n";
+    let dropped = fixed.replace("return ", "");
+    assert!(classic(&dropped).iter().any(|r| r == fixed), "{dropped:?}");
+    let stored = "def f(xs):\n    \"\"\"Doc.\"\"\"\n    ys = sorted(xs)\n";
+    assert!(!repairs(stored).iter().any(|r| r.contains("return ys = ") || r.contains("return \"\"\"")));
+    let early = "def f(xs):\n    sorted(xs)\n    return xs\n";
+    assert!(!repairs(early).iter().any(|r| r.contains("return sorted(xs)\n    return")), "a value not last");
     // A bound assigned from another name: the binary search that never moves past `mid`.
     let fixed = "def find(xs, t):\n    lo, hi = 0, len(xs)\n    while lo < hi:\n        mid = (lo + hi) // 2\n        if xs[mid] < t:\n            lo = mid + 1\n        else:\n            hi = mid\n    return lo\n";
     let stuck = fixed.replace("lo = mid + 1", "lo = mid");
@@ -936,6 +948,9 @@ fn a_separator_becomes_another_in_one_edit() {
     let fixes = repairs("def title(s):\n    return \"\".join(w.capitalize() for w in s.split(','))\n");
     assert!(fixes.iter().any(|f| f.contains("\" \".join(")), "{fixes:?}");
     assert!(fixes.iter().any(|f| f.contains("s.split('\\n')")), "{fixes:?}");
+    // A key and its value joined by the wrong one.
+    let fixes = repairs("def pair(k, v):\n    return str(k) + \":\" + str(v)\n");
+    assert!(fixes.iter().any(|f| f.contains("str(k) + \"=\" + str(v)")), "{fixes:?}");
     // Only separators: a word stays a word.
     let fixes = repairs("def f():\n    return 'abc'\n");
     assert!(!fixes.iter().any(|f| f.contains("' '")), "{fixes:?}");
