@@ -1111,6 +1111,130 @@ class EdgeCases(BaseCase):
         self.assertEqual(slugify("a  b"), "a-b")
 """, tests_name="test_slug.py")
 
+# Session 38: styles a later sweep found unhandled.
+# 29 an operator in a `case` body of a match statement (nothing inside a match could be edited)
+case("c29_match_case_body", "wrong operator (* 2 for ** 2)", "asserts file; match statement", "solution.py",
+     """def area(kind, x):
+    match kind:
+        case "circle":
+            return 3 * x * 2
+        case "square":
+            return x * x
+        case _:
+            return 0
+""",
+     """def area(kind, x):
+    match kind:
+        case "circle":
+            return 3 * x ** 2
+        case "square":
+            return x * x
+        case _:
+            return 0
+""",
+     """assert area("circle", 1) == 3
+assert area("circle", 3) == 27
+assert area("square", 4) == 16
+assert area("blob", 4) == 0
+""", verify="concat")
+
+# 30 a file saved with a UTF-8 byte-order mark and CRLF line ends (every test failed on U+FEFF)
+GRADE = """\ufeffdef grade(score):\r\n    \"\"\"Letter grade for a 0-100 score.\"\"\"\r\n    if score >= 90:\r\n        return "A"\r\n    if score {op} 80:\r\n        return "B"\r\n    if score >= 70:\r\n        return "C"\r\n    return "F"\r\n"""
+case("c30_bom_crlf", "wrong comparison (> for >=)", "pytest file; BOM and CRLF", "grades.py",
+     GRADE.format(op=">").encode(), GRADE.format(op=">=").encode(),
+     """from grades import grade
+
+
+def test_grades():
+    assert grade(95) == "A"
+    assert grade(90) == "A"
+
+
+def test_b_boundary():
+    assert grade(80) == "B"
+
+
+def test_b():
+    assert grade(85) == "B"
+
+
+def test_low():
+    assert grade(70) == "C"
+    assert grade(10) == "F"
+""", tests_name="test_grades.py", binary=True)
+
+# 31 doctests in a file with a byte-order mark
+MID = """\ufeffdef midpoint(a, b):\n    \"\"\"Midpoint of two numbers.\n\n    >>> midpoint(0, 10)\n    5.0\n    >>> midpoint(-2, 2)\n    0.0\n    >>> midpoint(3, 4)\n    3.5\n    \"\"\"\n    return (a {op} b) / 2\n"""
+case("c31_bom_doctest", "wrong operator (- for +)", "doctest only; BOM", "mid.py",
+     MID.format(op="-").encode(), MID.format(op="+").encode(), verify="doctest", binary=True)
+
+# 32 a helper's value computed and dropped (`--function` names the helper the tests reach through another)
+ANAGRAM = """def normalize(s):
+    {ret}sorted(c for c in s.lower() if c.isalnum())
+
+
+def is_anagram(a, b):
+    \"\"\"True when a and b use the same letters and digits, ignoring case and punctuation.\"\"\"
+    return normalize(a) == normalize(b)
+"""
+case("c32_helper_missing_return", "missing return in a helper", "pytest file; --function", "anagram.py",
+     ANAGRAM.format(ret=""), ANAGRAM.format(ret="return "),
+     """from anagram import is_anagram
+
+
+def test_yes():
+    assert is_anagram("Listen", "Silent")
+
+
+def test_punct():
+    assert is_anagram("Dormitory!", "dirty room")
+
+
+def test_no():
+    assert not is_anagram("abc", "abd")
+
+
+def test_len():
+    assert not is_anagram("aa", "a")
+""", tests_name="test_anagram.py", args=("--function", "normalize"))
+
+# 33 the wrong separator in a plain string
+case("c33_separator", "wrong string (: for =)", "asserts file", "solution.py",
+     'def pair(k, v):\n    return str(k) + ":" + str(v)\n',
+     'def pair(k, v):\n    return str(k) + "=" + str(v)\n',
+     'assert pair("a", 1) == "a=1"\nassert pair("x", "y") == "x=y"\n', verify="concat")
+
+# 34 a generator's bound one short, tested by its doctests
+WINDOWS = """def windows(seq, n):
+    \"\"\"Yield each run of n consecutive items as a tuple.
+
+    >>> list(windows([1, 2, 3, 4], 2))
+    [(1, 2), (2, 3), (3, 4)]
+    >>> list(windows("abc", 3))
+    [('a', 'b', 'c')]
+    >>> list(windows([1], 2))
+    []
+    \"\"\"
+    for i in range(len(seq) - n{plus}):
+        yield tuple(seq[i:i + n])
+"""
+case("c34_generator_doctest", "off-by-one (a computed bound)", "doctest only; generator", "windows.py",
+     WINDOWS.format(plus=""), WINDOWS.format(plus=" + 1"), verify="doctest")
+
+# 35 a HumanEval-style check that imports pytest and expects an exception
+case("c35_check_pytest_raises", "wrong operator (* for /)", "check(candidate) with pytest.raises", "div.py",
+     'def safe_div(a, b):\n    """Divide a by b."""\n    return a * b\n',
+     'def safe_div(a, b):\n    """Divide a by b."""\n    return a / b\n',
+     """import pytest
+
+
+def check(candidate):
+    assert candidate(6, 3) == 2
+    assert candidate(1, 4) == 0.25
+    with pytest.raises(ZeroDivisionError):
+        candidate(1, 0)
+""", tests_name="check_div.py", verify="check", entry="safe_div")
+
 with open(os.path.join(os.path.dirname(ROOT), "cases.json"), "w") as f:
     json.dump(CASES, f, indent=1)
 print(len(CASES), "cases")

@@ -294,10 +294,11 @@ impl<'t> Menu<'t> {
 
     /// Off by one: a name, call, attribute or subscript gains `+ 1` or `- 1` where bounds live: a call's argument
     /// (`range(2, n)` for `range(2, n + 1)`), an index or slice bound, a comparison's operand, a name assigned
-    /// to another (`lo = mid` for `lo = mid + 1`); so does a sum or difference of two such values passed or
-    /// compared there (`range(len(seq) - n)` for `range(len(seq) - n + 1)`; a literal operand's ±1 is already a
-    /// constant edit). A literal's ±1 is among the constant edits below, a returned value's among its wrappings;
-    /// elsewhere the edit is rare and would only crowd the menu.
+    /// to another (`lo = mid` for `lo = mid + 1`); so does a sum or difference of two such values passed to `range`,
+    /// indexing, slicing or compared (`range(len(seq) - n)` for `range(len(seq) - n + 1)`; a literal operand's ±1
+    /// is already a constant edit), unless an operand is never a number (`set(a) - set(b)`). A literal's ±1 is
+    /// among the constant edits below, a returned value's among its wrappings; elsewhere the edit is rare and would
+    /// only crowd the menu.
     fn off_by_one(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
         let tree = self.tree;
         let Site { id, node, class, text, .. } = *site;
@@ -305,14 +306,19 @@ impl<'t> Menu<'t> {
         let additive = node.kind == "binary_operator" && !text.contains('\n') && {
             let parts: Vec<NodeId> = tree.children(id).filter(|&c| !tree.node(c).extra).collect();
             matches!(parts.as_slice(), [left, op, right]
-                if matches!(tree.text(tree.node(*op).span), "+" | "-")
-                    && [left, right].iter().all(|&&o| is_small_value(tree.node(o), tree.text(tree.node(o).span))))
+            if matches!(tree.text(tree.node(*op).span), "+" | "-")
+                && [left, right].iter().all(|&&o| {
+                    is_small_value(tree.node(o), tree.text(tree.node(o).span)) && !never_an_integer(tree, o)
+                }))
         };
+        // A sum's bound lives in `range`'s arguments, not any call's (`tuple(xs + ys)`).
+        let bound_argument = !additive || builtin_argument(tree, id).is_some_and(|(callee, _)| callee == "range");
         if class == ReplacementClass::Expression
             && (is_small_value(node, text) || additive)
             && node.parent.is_some_and(|p| {
                 let parent = tree.node(p);
-                matches!(parent.kind, "argument_list" | "slice" | "comparison_operator")
+                (parent.kind == "argument_list" && bound_argument)
+                    || matches!(parent.kind, "slice" | "comparison_operator")
                     || (parent.kind == "subscript" && node.field == Some("subscript"))
                     || (parent.kind == "assignment" && node.field == Some("right") && node.kind == "identifier")
             })

@@ -416,6 +416,12 @@ fn off_by_one_and_missing_return_are_one_edit() {
     let fixed = "def windows(seq, n):\n    for i in range(len(seq) - n + 1):\n        yield tuple(seq[i:i + n])\n";
     let short = fixed.replace(" + 1)", ")");
     assert!(classic(&short).iter().any(|r| r == fixed), "{short:?}");
+    // Not of sets (`set(a) - set(b) + 1` cannot be right), nor passed to any call but `range`.
+    let sets = "def diff(a, b, i):\n    return a[set(a) - set(b)] + a[len(a) - i]\n";
+    assert!(!repairs(sets).iter().any(|r| r.contains("set(b) + 1") || r.contains("set(b) - 1")), "{sets}");
+    assert!(repairs(sets).iter().any(|r| r.contains("a[len(a) - i + 1]")), "{sets}");
+    let joined = "def join(xs, ys):\n    return tuple(xs + ys)\n";
+    assert!(!repairs(joined).iter().any(|r| r.contains("xs + ys + 1") || r.contains("xs + ys - 1")), "{joined}");
     // A value computed last and dropped: its `return` left out (a classic edit), not so a docstring or a store.
     let fixed = "def normalize(s):\n    return sorted(c for c in s.lower() if c.isalnum())\n";
     let dropped = fixed.replace("return ", "");

@@ -207,7 +207,7 @@ fn never_a_collection(tree: &Tree, id: NodeId) -> bool {
 /// Is the expression (parentheses aside) never an integer by its form: a string, a float, a truth value, `None`, a
 /// collection, a comparison, `not`, a lambda, or a call of a builtin that returns none (`isinstance(res, int)`
 /// where `range`'s step `-1` was)?
-fn never_an_integer(tree: &Tree, id: NodeId) -> bool {
+pub(super) fn never_an_integer(tree: &Tree, id: NodeId) -> bool {
     let id = unparenthesized(tree, id);
     match tree.node(id).kind {
         "string"
