@@ -24,7 +24,7 @@ use kelp::model::decode::{Prefix, spec_text};
 use kelp::search::{Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
 use kelp::syntax::{self, Span, Tree};
 
-use super::test::{BOM, kept, parse_tests, read_source, syntax_error, with_user_modules};
+use super::test::{kept, parse_tests, read_source, syntax_error, with_user_modules};
 
 /// `--test-timeout`'s default, in seconds; `kelp eval` and `kelp eval-repair` run candidates under it too, so that
 /// their numbers are what this command does (a HumanEval start that loops forever cost their searches 5 s a run).
@@ -317,8 +317,8 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     }
     if report.repaired && args.in_place && !nothing_to_do {
         // The file keeps its byte-order mark, if it had one.
-        let had_bom = std::fs::read(&args.file).is_ok_and(|b| b.starts_with(BOM.to_string().as_bytes()));
-        let written = if had_bom { format!("{BOM}{repaired_file}") } else { repaired_file };
+        let had_bom = std::fs::read(&args.file).is_ok_and(|b| b.starts_with(syntax::BOM.to_string().as_bytes()));
+        let written = if had_bom { format!("{}{repaired_file}", syntax::BOM) } else { repaired_file };
         std::fs::write(&args.file, &written).with_context(|| format!("could not write {name}"))?;
         eprintln!("kelp: wrote the repair into {name}");
     }

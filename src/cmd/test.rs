@@ -67,11 +67,7 @@ pub fn run(args: TestArgs) -> anyhow::Result<ExitCode> {
     Ok(if report.all_passed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// A UTF-8 byte-order mark, which some Windows editors write first: CPython reads a file with one, but rejects the
-/// character anywhere in a string it is given to compile, as a test job's program is.
-pub(crate) const BOM: char = '\u{feff}';
-
-/// A source file's text, without a leading byte-order mark ([`BOM`]).
+/// A source file's text, without a leading byte-order mark (`syntax::without_bom`).
 pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -81,10 +77,7 @@ pub(crate) fn read_source(path: &Path) -> anyhow::Result<String> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    Ok(match text.strip_prefix(BOM) {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    Ok(kelp::syntax::without_bom(text))
 }
 
 /// CPython's own message for a source that does not compile (`SyntaxError: expected ':' (line 2)`), if CPython

@@ -183,8 +183,7 @@ pub fn local_modules(
                 continue;
             }
             if let Ok(text) = std::fs::read_to_string(&file) {
-                // A byte-order mark CPython would skip reading the file, but not in a string it compiles.
-                let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+                let text = syntax::without_bom(text);
                 queue.push(text.clone());
                 found.insert(name, text);
             }

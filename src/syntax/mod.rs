@@ -234,6 +234,18 @@ const BUILTINS: &[&str] = &[
     "zip",
 ];
 
+/// A UTF-8 byte-order mark, which some Windows editors write first: CPython skips it reading a file, but rejects the
+/// character anywhere in a string it is given to compile, as a test job's program and tests are.
+pub const BOM: char = '\u{feff}';
+
+/// A source file's text without its leading byte-order mark ([`BOM`]), if it has one.
+pub fn without_bom(text: String) -> String {
+    match text.strip_prefix(BOM) {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
 /// Does `name` name a Python builtin: a function, a type, a constant, or an exception or warning class (by the
 /// standard library's naming: `…Error`, `…Exception`, `…Warning`, `…Exit`, `…Interrupt`, `StopIteration`…)?
 pub fn is_builtin(name: &str) -> bool {
