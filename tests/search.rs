@@ -576,6 +576,35 @@ fn repair_bad_input_exits_2_and_writes_nothing() {
     let out = kelp(&["repair", "--baseline", own.to_str().unwrap(), "--tests", own.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("read without --tests"), "{}", stderr(&out));
+
+    // Tests that import a name the program lacks, through a module Python cannot find (taken to be the program).
+    let helper_tests = dir.join("helper_tests.py");
+    std::fs::write(
+        &helper_tests,
+        "from helpers_xyz import make_input\nfrom own import f\n\ndef test_a():\n    assert f(make_input()) == 2\n",
+    )
+    .unwrap();
+    let out = kelp(&["repair", "--baseline", own.to_str().unwrap(), "--tests", helper_tests.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("import `make_input` from"), "{}", stderr(&out));
+
+    // A file whose top-level code never finishes loading: every test times out, whatever the function does.
+    let looping = dir.join("looping.py");
+    std::fs::write(&looping, "def f(x):\n    return x - 1\n\nwhile True:\n    pass\n").unwrap();
+    let tests = dir.join("looping_tests.py");
+    std::fs::write(&tests, "from looping import f\n\ndef test_a():\n    assert f(1) == 2\n").unwrap();
+    let args = ["repair", "--baseline", "--timeout", "0.5", looping.to_str().unwrap(), "--tests"];
+    let out = kelp(&[&args[..], &[tests.to_str().unwrap()]].concat());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("does not finish loading"), "{}", stderr(&out));
+    // Unless that code calls the function, whose bug may be the hang: then the search goes on.
+    let calling = dir.join("calling.py");
+    std::fs::write(&calling, "def f(x):\n    while x:\n        x += 1\n    return x\n\nf(1)\n").unwrap();
+    std::fs::write(&tests, "from calling import f\n\ndef test_a():\n    assert f(0) == 0\n").unwrap();
+    let args = ["repair", "--baseline", "--budget", "3", "--timeout", "0.5", calling.to_str().unwrap(), "--tests"];
+    let out = kelp(&[&args[..], &[tests.to_str().unwrap()]].concat());
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("its top-level code calls `f`"), "{}", stderr(&out));
 }
 
 /// A file saved with a byte-order mark (as some Windows editors do), its tests too: repaired like any other, and

@@ -232,7 +232,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         },
         config,
     };
-    let original_seconds = warn_before_search(&sandbox, &searcher, &target, checkpoint.as_ref());
+    let original_seconds = warn_before_search(&sandbox, &searcher, &target, checkpoint.as_ref(), &args.file)?;
     if mode == Mode::Model && !args.no_fallback {
         // Where a run is slow (tests that hang on the original, and so on most candidates, even at the search's
         // own shorter time limit), seconds buy few runs, and runs are where the model earns its place: its slice
@@ -330,19 +330,49 @@ fn function_name(tree: &Tree, id: u32) -> Option<&str> {
 }
 
 /// Says what would make the search hopeless or blind before it starts: tests that all fail the same way on the
-/// original (often their set-up, not the bug: an import, a fixture), and a function too long for the model.
-/// Returns about what a run like the original's costs the search ([`kelp::search::paced_seconds`]), when it ran.
+/// original (often their set-up, not the bug: an import, a fixture), and a function too long for the model. A file
+/// whose own top-level code never finishes loading (a server, a `while True:` loop) is bad input: no edit of the
+/// function can help, unless that code calls it. Returns about what a run like the original's costs the search
+/// ([`kelp::search::paced_seconds`]), when it ran.
 fn warn_before_search(
     sandbox: &Sandbox,
     searcher: &Searcher,
     target: &Target,
     checkpoint: Option<&Checkpoint>,
-) -> Option<f64> {
+    file: &Path,
+) -> anyhow::Result<Option<f64>> {
     // Traced as the search's own first run is (with localisation), so the sandbox's cache answers that run.
-    let job = [(searcher.context.program(&target.function), searcher.tests.clone())];
+    let program = searcher.context.program(&target.function);
+    let job = [(program.clone(), searcher.tests.clone())];
     let traced = searcher.config.localize && searcher.config.mode != Mode::ModelOnly;
     let run = if traced { sandbox.run_many_traced(&job) } else { sandbox.run_many(&job) };
     let report = run.ok().and_then(|mut r| r.pop());
+    if let Some(report) = &report
+        && !report.tests.is_empty()
+        && report.tests.iter().all(|t| t.outcome == Outcome::Timeout)
+    {
+        // Does loading the program alone, before any test, run past the limit?
+        let load = [(program, Tests::Asserts(vec!["assert True".into()]))];
+        let hangs = sandbox.run_many(&load).ok().and_then(|mut r| r.pop()).is_some_and(|r| r.timeouts > 0);
+        let called =
+            [&target.before, &target.after].iter().any(|code| code.contains(&format!("{}(", target.bare_name)));
+        if hangs && !called {
+            bail!(
+                "{} does not finish loading: its top-level code runs past the time limit before any test (a loop, a \
+                 server, a wait?), so every test times out whatever the function does; put that code under \
+                 `if __name__ == \"__main__\":`",
+                file.display()
+            );
+        }
+        if hangs {
+            eprintln!(
+                "kelp: warning: loading {} runs past the time limit before any test; its top-level code calls `{}`, \
+                 so the search goes on, but each candidate may cost the whole limit",
+                file.display(),
+                target.bare_name
+            );
+        }
+    }
     if let Some(report) = &report {
         let errors: Vec<(&str, &str)> = report
             .tests
@@ -353,7 +383,18 @@ fn warn_before_search(
             })
             .collect::<Option<_>>()
             .unwrap_or_default();
-        if report.tests.len() > 1
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Some(name) = errors.first().and_then(|&(kind, message)| missing_import(kind, message, &stem))
+            && errors.windows(2).all(|w| w[0] == w[1])
+        {
+            // No edit of the function defines another top-level name: the search could only fail.
+            bail!(
+                "the tests import `{name}` from {} (directly, or through a module Python cannot find, which kelp takes \
+                 to be the program), and it defines no `{name}` at its top level",
+                file.display()
+            );
+        }
+        if (report.tests.len() > 1 || errors.first().is_some_and(|(kind, _)| kind.ends_with("ImportError")))
             && errors.windows(2).all(|w| w[0] == w[1])
             && let Some((kind, message)) = errors.first()
         {
@@ -375,7 +416,15 @@ fn warn_before_search(
             );
         }
     }
-    report.map(|r| kelp::search::paced_seconds(&r))
+    Ok(report.map(|r| kelp::search::paced_seconds(&r)))
+}
+
+/// The name in `ImportError: cannot import name 'X' from 'STEM' …`: a name the tests import from the program,
+/// which the program lacks.
+fn missing_import<'m>(kind: &str, message: &'m str, stem: &str) -> Option<&'m str> {
+    let rest = message.strip_prefix("cannot import name '")?;
+    let (name, rest) = rest.split_once('\'')?;
+    (kind == "ImportError" && rest.starts_with(&format!(" from '{stem}'"))).then_some(name)
 }
 
 /// A function the file defines: a top-level one (decorated or not) or a method of a top-level class, named
