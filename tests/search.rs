@@ -178,6 +178,33 @@ fn the_errors_name_their_repairs_to_the_localised_baseline() {
     }
 }
 
+/// An index out of range raises where the collection is read, but its size, or the index's bound, is set on
+/// another line: the classic edits of those values come first (`ErrorEdits::hot`). Before, the preallocated
+/// table's size took the localised baseline 778 runs here (a matrix product's `[0] * n` for `[0] * p`; 43 now), and
+/// a table one too short (`[0] * (len(xs) + 1)`) was not in the menu.
+#[test]
+fn an_index_out_of_range_points_at_the_size_and_the_bound() {
+    let sandbox = sandbox();
+    let cases = [
+        (
+            "def matmul(a, b):\n    n, m, p = len(a), len(b), len(b[0])\n    out = [[0] * n for _ in range(n)]\n    \
+             for i in range(n):\n        for j in range(p):\n            for k in range(m):\n                \
+             out[i][j] += a[i][k] * b[k][j]\n    return out\n",
+            &["matmul([[1, 2]], [[1, 2, 3], [4, 5, 6]]) == [[9, 12, 15]]", "matmul([[1], [2]], [[3]]) == [[3], [6]]"][..],
+        ),
+        (
+            "def prefix_sums(xs):\n    sums = [0] * len(xs)\n    for i in range(len(xs)):\n        \
+             sums[i + 1] = sums[i] + xs[i]\n    return sums\n",
+            &["prefix_sums([1, 2, 3]) == [0, 1, 3, 6]", "prefix_sums([]) == [0]"][..],
+        ),
+    ];
+    for (program, tests) in cases {
+        let report = baseline_searcher(&sandbox, tests, 0).run(program).unwrap();
+        assert!(report.repaired, "{program}: {report:?}");
+        assert!(report.test_runs_to_repair.unwrap() <= 60, "{program}: {report:?}");
+    }
+}
+
 /// Two bugs, each failing tests of its own: the baseline climbs from the first repair it finds (`climb.rs`), where
 /// its random 2–3-edit compositions needed more than 1,000 runs for every seed. Given the first repair as a
 /// foothold (as `kelp repair` hands the model search's best to the baseline), it starts climbing from there.

@@ -40,7 +40,9 @@ use std::time::Instant;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{Pending, RawEdit, STRETCHED_PENALTY, Tier, error_edits, kinds_could_pass, single_edits_with};
+use super::baseline::{
+    ErrorEdits, Pending, RawEdit, STRETCHED_PENALTY, Tier, error_edits, kinds_could_pass, single_edits_with,
+};
 use super::climb::Climb;
 use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
@@ -240,13 +242,14 @@ impl<'a> Searcher<'a> {
                 tests_per_expansion = prefix.ids.len() / PREFIX_TOKENS_PER_TEST;
                 // The edits the tests' errors name join the menu; the likeliest of them rank as if the model were sure
                 // of them (the baseline tries them first: `ErrorEdits::first`).
-                let errors = parent
+                let mut errors = parent
                     .suspicion
                     .as_ref()
                     .map(|s| error_edits(&parent.tree, s.missing(), &run.facts))
                     .unwrap_or_default();
                 let named: HashSet<(Span, String)> = errors.first.iter().map(|e| (e.span, e.text.clone())).collect();
                 let likely: HashSet<(Span, String)> = errors.likely.iter().map(|e| (e.span, e.text.clone())).collect();
+                let hot = ErrorEdits { hot: std::mem::take(&mut errors.hot), ..ErrorEdits::default() };
                 let extra: Vec<RawEdit> = errors.first.into_iter().chain(errors.likely).chain(errors.rest).collect();
                 let markers = sketch::spec_markers(&parent.tree);
                 // A program too long for the model's context: its menu unscored (in the menu's order), no samples.
@@ -280,7 +283,8 @@ impl<'a> Searcher<'a> {
                         // Likely, not sure: no lower than a fair model score.
                         Some(score)
                             if raw.tier == Tier::Mend
-                                || (!likely.is_empty() && likely.contains(&(raw.span, raw.text.clone()))) =>
+                                || (!likely.is_empty() && likely.contains(&(raw.span, raw.text.clone())))
+                                || hot.is_hot(&raw) =>
                         {
                             score.max(LIKELY_LOG_PROB)
                         }

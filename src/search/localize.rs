@@ -84,6 +84,9 @@ pub enum Missing {
     /// `TypeError: 'str' object is not callable`: a value called on the line (0-based) that raised it, where a
     /// function was.
     NotCallable { line: usize },
+    /// `IndexError: list index out of range` (a string's, a tuple's): a collection too short, or an index past
+    /// its end, on the line (0-based) that raised it; the size or the bound is often set elsewhere.
+    OutOfRange { line: usize },
 }
 
 impl Missing {
@@ -105,6 +108,7 @@ impl Missing {
             }
             "TypeError" if message.contains(" indices must be integers") => Some(Missing::Index { line }),
             "TypeError" if message.ends_with("' object is not callable") => Some(Missing::NotCallable { line }),
+            "IndexError" if message.ends_with("index out of range") => Some(Missing::OutOfRange { line }),
             "TypeError" => {
                 let concatenation = message.strip_prefix("can only concatenate ");
                 let types: Vec<String> = match concatenation {
@@ -553,6 +557,8 @@ mod tests {
         assert_eq!(index, Some(Missing::Index { line: 4 }));
         let called = Missing::of("TypeError", "'str' object is not callable", 2);
         assert_eq!(called, Some(Missing::NotCallable { line: 2 }));
+        assert_eq!(Missing::of("IndexError", "list index out of range", 3), Some(Missing::OutOfRange { line: 3 }));
+        assert_eq!(Missing::of("IndexError", "pop from empty list", 3), None);
         // A refusal names the types refused, and the line that raised it.
         let operand = |types: &[&str], line, operator: Option<&str>| {
             let types = types.iter().map(|t| t.to_string()).collect();

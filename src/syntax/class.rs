@@ -13,7 +13,7 @@
 //! A replacement that spans several lines may only go at a node that begins its line (so `if x: return y` can
 //! take a new one-line body but not a multi-line one); [`super::Edit::apply`] enforces it.
 //!
-//! Not replaceable: anything inside a string or f-string, `del`/`global`/`nonlocal`/`import` statements and their
+//! Not replaceable: anything inside a string, or inside an f-string but the code in its braces, `del`/`global`/`nonlocal`/`import` statements and their
 //! parts, `await`/`yield` expressions themselves (their operands are values), a `match` statement's `case` patterns
 //! and its body of `case` clauses (the subject, guards and each clause's body are ordinary code), `with … as` /
 //! `except … as` targets, star patterns, and punctuation. These rules keep class-preserving splices valid for
@@ -121,6 +121,7 @@ const SEALED_KINDS: &[&str] = &[
     "type_alias_statement",
     "case_pattern",
     "as_pattern",
+    "as_pattern_target",
     "list_splat_pattern",
     "dictionary_splat_pattern",
     "dotted_name",
@@ -172,8 +173,17 @@ pub(super) fn assign(nodes: &mut [Node]) {
         let parent = node.parent.map(|p| (p as usize, nodes[p as usize].kind));
         let inherited = parent.map_or(Context::Value, |(p, _)| context[p]);
         let field = node.field.unwrap_or("");
-        let (ctx, class) = if inherited == Context::Sealed || node.extra || !node.named {
+        let (ctx, class) = if node.kind == "interpolation"
+            && parent.is_some_and(|(p, k)| k == "string" && fstring_in_code(nodes, p))
+        {
+            // An f-string's `{…}` holds ordinary code (`f"{first} {last}"`); its text and format spec do not.
+            // [`super::Tree::splice_checked`] keeps what CPython 3.11 refuses there (quotes, `\\`, `#`…) out.
+            (Context::Value, None)
+        } else if inherited == Context::Sealed || node.extra || !node.named {
             (if inherited == Context::Sealed { Context::Sealed } else { inherited }, None)
+        } else if node.kind == "as_pattern" && parent.is_some_and(|(_, k)| k == "except_clause") {
+            // `except ValueError as e:`: the type is a value (its alias, `as_pattern_target`, stays sealed).
+            (Context::Value, None)
         } else if SEALED_KINDS.contains(&node.kind) {
             // A whole string is still a replaceable expression; its insides are not.
             let is_value = inherited == Context::Value && matches!(node.kind, "string" | "concatenated_string");
@@ -220,6 +230,15 @@ pub(super) fn assign(nodes: &mut [Node]) {
     }
 }
 
+/// Is the string `id` a value of ordinary code (alone, or a part of a concatenated string that is one)?
+fn fstring_in_code(nodes: &[Node], id: usize) -> bool {
+    let string = &nodes[id];
+    string.class.is_some()
+        || string
+            .parent
+            .is_some_and(|p| nodes[p as usize].kind == "concatenated_string" && nodes[p as usize].class.is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::parse;
@@ -255,8 +274,19 @@ mod tests {
         assert_eq!(classes(src, "'no' 'yes'"), [Some(Expression)]);
         assert_eq!(classes(src, "q"), [None]);
         assert_eq!(classes(src, "f'{a}'"), [Some(Expression)]);
-        // The `a` inside the f-string is sealed; the other two `a`s are a target and an index value.
-        assert_eq!(classes(src, "a"), [Some(Identifier), Some(Expression), None]);
+        // The `a` inside the f-string's braces is a value too, like the index; the first is a target.
+        assert_eq!(classes(src, "a"), [Some(Identifier), Some(Expression), Some(Expression)]);
+        // Its literal text and format spec are not code; neither is an f-string in a sealed statement's place.
+        let src = "def f(n, w):\n    return f'n={n + 1:>{w}}!' 'x' f'{n!r}'\n";
+        assert_eq!(classes(src, "n + 1"), [Some(Expression)]);
+        assert_eq!(classes(src, "w"), [Some(Identifier), Some(Expression)]);
+        assert!(classes(src, "n=").iter().all(Option::is_none));
+        assert_eq!(classes(src, "n"), [Some(Identifier), Some(Expression), Some(Expression)]);
+        // An `except` clause's type is a value, with or without an alias; the alias is not.
+        let src = "def f(s):\n    try:\n        return int(s)\n    except KeyError as e:\n        return e\n    except (TypeError, OSError):\n        return 0\n";
+        assert_eq!(classes(src, "KeyError"), [Some(Expression)]);
+        assert_eq!(classes(src, "OSError"), [Some(Expression)]);
+        assert_eq!(classes(src, "e"), [None, Some(Expression)]);
         // A `yield` is no site (moved, it would make a generator of another function); what it yields is a value.
         let src = "def g(xs):\n    for x in xs:\n        yield g(x)\n";
         assert_eq!(classes(src, "yield g(x)"), [Some(Block), Some(Statement), None]);

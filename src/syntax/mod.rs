@@ -478,6 +478,9 @@ impl Tree {
     /// `class`; an expression that would bind differently at its site (precedence) gets one retry in
     /// parentheses. The one "does this edit fit" check of the mutator and the search.
     pub fn splice_checked(&self, span: Span, class: ReplacementClass, text: &str) -> Option<(Edit, Tree)> {
+        if !fits_in_fstring(text) && self.in_fstring_code(span) {
+            return None;
+        }
         for wrapped in [false, true] {
             if wrapped && class != ReplacementClass::Expression {
                 return None;
@@ -499,6 +502,11 @@ impl Tree {
             }
         }
         None
+    }
+
+    /// Is `span` inside the code of an f-string's `{…}`?
+    fn in_fstring_code(&self, span: Span) -> bool {
+        self.nodes.iter().any(|n| n.kind == "interpolation" && n.span.start < span.start && span.end < n.span.end)
     }
 
     /// Whether the parameter list around byte `offset` (if any) names a parameter twice: tree-sitter accepts
@@ -550,6 +558,22 @@ impl Tree {
     }
 }
 
+/// Can `text` stand in an f-string's `{…}` under CPython 3.11 (before PEP 701)? No quotes (they may end the
+/// string), backslashes, comments, lines or braces, and no `:` outside brackets (it would begin the format spec).
+fn fits_in_fstring(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '\'' | '"' | '\\' | '#' | '\n' | '{' | '}' => return false,
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ':' if depth <= 0 => return false,
+            _ => {}
+        }
+    }
+    true
+}
+
 /// Iterator over a node's direct children (see [`Tree::children`]).
 pub struct Children<'t> {
     tree: &'t Tree,
@@ -586,6 +610,31 @@ mod tests {
         let at = source.find("a + b").unwrap();
         let (_, edited) = tree.splice_checked(Span::new(at, at + 5), ReplacementClass::Expression, "b + a").unwrap();
         assert_eq!(edited.definition_names(), tree.definition_names());
+    }
+
+    /// Code in an f-string's braces takes what CPython 3.11 accepts there, and every result compiles.
+    #[test]
+    fn splice_in_an_fstring_keeps_to_what_cpython_accepts() {
+        let source = "def greet(first, last, xs):\n    return f\"{first} {last}: {xs[0]}\"\n";
+        let tree = parse(source);
+        let at = source.find("{last}").unwrap() + 1;
+        let last = Span::new(at, at + 4);
+        let fits = ["first", "xs[1:]", "last.upper()", "len(xs) + 1", "(a != b)"];
+        let refused = ["'x'", "\"x\"", "a\\b", "{1}", "lambda: 1", "x # y", "(\n1)"];
+        let mut programs = Vec::new();
+        for text in fits {
+            let (_, edited) = tree.splice_checked(last, ReplacementClass::Expression, text).expect(text);
+            programs.push(edited.source().to_string());
+        }
+        for text in refused {
+            assert!(tree.splice_checked(last, ReplacementClass::Expression, text).is_none(), "{text}");
+        }
+        // Outside the braces a string is any expression's place, as before.
+        let at = source.find("f\"").unwrap();
+        let whole = Span::new(at, source.rfind('"').unwrap() + 1);
+        assert!(tree.splice_checked(whole, ReplacementClass::Expression, "'x'").is_some());
+        let verdicts = crate::exec::validate(&programs).expect("CPython runs");
+        assert!(verdicts.iter().all(|v| v.ok), "{verdicts:?}\n{programs:#?}");
     }
 
     #[test]

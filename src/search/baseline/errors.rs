@@ -124,6 +124,61 @@ pub struct ErrorEdits {
     /// missing name (a corruption grafts foreign names), every other attribute of the type, the initialisation of a
     /// lone name, an import where a binding looks like the name's misspelling.
     pub rest: Vec<RawEdit>,
+    /// Where the error's cause likely sits, away from the line that raised: for an index out of range, the value
+    /// each collection subscripted on that line was bound to (`out = [[0] * n for _ in range(n)]` where `out[i][j]`
+    /// raised) and the iterable or value each of its index variables was bound to (`for j in range(p)`). The menu's
+    /// classic edits inside these spans are tried as likely ones ([`ErrorEdits::likely`]).
+    pub hot: Vec<Span>,
+}
+
+impl ErrorEdits {
+    /// Is `raw` a classic edit inside one of the [`ErrorEdits::hot`] spans?
+    pub fn is_hot(&self, raw: &RawEdit) -> bool {
+        raw.tier == Tier::Classic && self.hot.iter().any(|h| h.start <= raw.span.start && raw.span.end <= h.end)
+    }
+}
+
+/// See [`ErrorEdits::hot`]: the values that bound what line `line` (0-based) subscripts.
+fn sources_of_range(tree: &Tree, line: usize) -> Vec<Span> {
+    let line_at = localize::line_index(tree.source());
+    let field = |id: NodeId, name: &str| tree.children(id).find(|&c| tree.node(c).field == Some(name));
+    let mut names: Vec<&str> = Vec::new();
+    for id in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "subscript") {
+        if line_at(tree.node(id).span.start) != line {
+            continue;
+        }
+        // The collection (`out` of `out[i][j]`) and the names its index reads.
+        let mut value = field(id, "value");
+        while let Some(v) = value.filter(|&v| tree.node(v).kind == "subscript") {
+            value = field(v, "value");
+        }
+        if let Some(v) = value.filter(|&v| tree.node(v).kind == "identifier") {
+            push_new(&mut names, tree.text(tree.node(v).span));
+        }
+        for index in tree.children(id).filter(|&c| tree.node(c).field == Some("subscript")) {
+            let end = tree.node(index).subtree_end;
+            for n in index..end {
+                let node = tree.node(n);
+                if node.kind == "identifier" && node.class == Some(ReplacementClass::Expression) {
+                    push_new(&mut names, tree.text(node.span));
+                }
+            }
+        }
+    }
+    let mut hot = Vec::new();
+    for id in (0..tree.nodes().len() as NodeId).filter(|&id| is_binding(tree, id)) {
+        if !names.contains(&tree.text(tree.node(id).span)) {
+            continue;
+        }
+        let Some(parent) = tree.node(id).parent else { continue };
+        let source = match (tree.node(parent).kind, tree.node(id).field) {
+            ("assignment", Some("left")) => field(parent, "right"),
+            ("for_statement" | "for_in_clause", Some("left")) => field(parent, "right"),
+            _ => None,
+        };
+        hot.extend(source.map(|s| tree.node(s).span));
+    }
+    hot
 }
 
 /// Is the binding a function's (or a lambda's) parameter?
@@ -325,6 +380,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> Error
                     }
                 }
             }
+            Missing::OutOfRange { line } => out.hot.extend(sources_of_range(tree, *line)),
             Missing::NotCallable { line } => {
                 // A value called where a function was (`pattern(pattern, text)` for `re.search(pattern, text)`): each
                 // builtin given what the call passes, each function of a module the file imports, each callable of

@@ -38,6 +38,22 @@ pub(super) const SIBLING_NAMES: &[&[&str]] = &[
 pub(super) const SEPARATORS: &[&str] =
     &["", " ", ",", ", ", "\\n", "\\t", "-", "_", ":", ": ", ";", ".", "=", "/", "|"];
 
+/// The exceptions small functions catch, one for another in an `except` clause.
+const EXCEPTIONS: &[&str] = &[
+    "ValueError",
+    "TypeError",
+    "KeyError",
+    "IndexError",
+    "ZeroDivisionError",
+    "AttributeError",
+    "LookupError",
+    "ArithmeticError",
+    "OSError",
+    "StopIteration",
+    "RuntimeError",
+    "Exception",
+];
+
 /// Builtins a value may be wrapped in where it is passed, iterated or returned (see [`single_edits_with`]).
 pub(super) const CONVERSIONS: &[&str] = &["reversed", "sorted", "list", "set", "len", "str", "int", "abs"];
 
@@ -262,6 +278,8 @@ impl<'t> Menu<'t> {
         self.literal_edits(site, out);
         self.operator_edits(site, out);
         self.argument_edits(site, out);
+        self.exception_edits(site, out);
+        self.dictionary_read_edits(site, out);
         self.recursion_edits(site, out);
         self.update_edits(site, out);
         self.condition_edits(site, out);
@@ -294,7 +312,7 @@ impl<'t> Menu<'t> {
 
     /// Off by one: a name, call, attribute or subscript gains `+ 1` or `- 1` where bounds live: a call's argument
     /// (`range(2, n)` for `range(2, n + 1)`), an index or slice bound, a comparison's operand, a name assigned
-    /// to another (`lo = mid` for `lo = mid + 1`); so does a sum or difference of two such values passed to `range`,
+    /// to another (`lo = mid` for `lo = mid + 1`), a table's size (`[0] * (n + 1)`); so does a sum or difference of two such values passed to `range`,
     /// indexing, slicing or compared (`range(len(seq) - n)` for `range(len(seq) - n + 1)`; a literal operand's ±1
     /// is already a constant edit), unless an operand is never a number (`set(a) - set(b)`). A literal's ±1 is
     /// among the constant edits below, a returned value's among its wrappings; elsewhere the edit is rare and would
@@ -321,6 +339,7 @@ impl<'t> Menu<'t> {
                     || matches!(parent.kind, "slice" | "comparison_operator")
                     || (parent.kind == "subscript" && node.field == Some("subscript"))
                     || (parent.kind == "assignment" && node.field == Some("right") && node.kind == "identifier")
+                    || repeats_a_sequence(tree, p, id)
             })
         {
             push(Tier::Classic, format!("{text} + 1"));
@@ -519,6 +538,14 @@ impl<'t> Menu<'t> {
                     push(Tier::Classic, format!("{}{}{}", &text[..a], other, &text[b..]));
                 }
             }
+            // Identity where equality was meant (`count is 10`: true only while CPython caches the number).
+            if let Some(equality) = match op {
+                "is" => Some("=="),
+                "is not" => Some("!="),
+                _ => None,
+            } {
+                push(Tier::Classic, format!("{}{}{}", &text[..a], equality, &text[b..]));
+            }
             if matches!(node.kind, "binary_operator" | "comparison_operator" | "boolean_operator")
                 && children.len() == 3
             {
@@ -575,6 +602,60 @@ impl<'t> Menu<'t> {
         {
             let text_of = |c: NodeId| tree.text(tree.node(c).span);
             push(Tier::Classic, format!("{} {}= {}", text_of(*left), text_of(*op), text_of(*right)));
+        }
+    }
+
+    /// The exception an `except` clause catches, another one (`except ValueError` where `int(s)` raises, not
+    /// `KeyError`).
+    fn exception_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { node, class, text, .. } = *site;
+        let mut clause = node.parent;
+        while let Some(p) = clause.filter(|&p| matches!(tree.node(p).kind, "tuple" | "as_pattern")) {
+            clause = tree.node(p).parent;
+        }
+        if class == ReplacementClass::Expression
+            && node.kind == "identifier"
+            && clause.is_some_and(|c| tree.node(c).kind == "except_clause")
+            && EXCEPTIONS.contains(&text)
+        {
+            // A base class catches more than was meant, and passes tests the specific one would: tried later.
+            for other in EXCEPTIONS.iter().filter(|&&e| e != text) {
+                let broad = matches!(*other, "Exception" | "LookupError" | "ArithmeticError");
+                site.push(out, if broad { Tier::Rewrite } else { Tier::Classic }, other.to_string());
+            }
+        }
+    }
+
+    /// A dictionary's key read where it may be missing: `counts.get(word, 0)` for `counts[word]`, for a name the
+    /// program binds to a dictionary (`{}`, `{k: v}`, `dict(…)`), where the subscript is read, not stored into.
+    fn dictionary_read_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, class, .. } = *site;
+        if class != ReplacementClass::Expression || node.kind != "subscript" {
+            return;
+        }
+        let field = |name: &str| tree.children(id).find(|&c| tree.node(c).field == Some(name));
+        let (Some(value), Some(key)) = (field("value"), field("subscript")) else { return };
+        let keys = tree.children(id).filter(|&c| tree.node(c).field == Some("subscript")).count();
+        if tree.node(value).kind != "identifier" || keys != 1 || tree.node(key).kind == "slice" {
+            return;
+        }
+        let (name, key) = (tree.text(tree.node(value).span), tree.text(tree.node(key).span));
+        let is_dictionary = (0..tree.nodes().len() as NodeId).any(|a| {
+            let assignment = tree.node(a);
+            let part = |f: &str| tree.children(a).find(|&c| tree.node(c).field == Some(f));
+            assignment.kind == "assignment"
+                && part("left").is_some_and(|l| tree.text(tree.node(l).span) == name)
+                && part("right").is_some_and(|r| {
+                    let right = tree.node(r);
+                    right.kind == "dictionary" || (right.kind == "call" && tree.text(right.span).starts_with("dict("))
+                })
+        });
+        if is_dictionary && !key.contains('\n') {
+            for default in [", 0", "", ", []"] {
+                site.push(out, Tier::Classic, format!("{name}.get({key}{default})"));
+            }
         }
     }
 
@@ -636,6 +717,36 @@ impl<'t> Menu<'t> {
                     (None, None) => (rel(arg.start), rel(arg.end)),
                 };
                 push(Tier::Classic, format!("{}{}", &text[..from], &text[to..]));
+            }
+        }
+        // An argument too few: the order `sorted` and `sort` were meant to give (`reverse=True`), the separator a
+        // bare `split` was meant to cut at (`line.split(",")`).
+        if node.kind == "call"
+            && !text.contains('\n')
+            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+            && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
+        {
+            let callee = tree.node(callee);
+            let method = callee.kind == "attribute";
+            let name = match method {
+                true => tree.text(callee.span).rsplit('.').next().unwrap_or(""),
+                false => tree.text(callee.span),
+            };
+            let span = tree.node(list).span;
+            let (a, b) = ((span.start - start) as usize, (span.end - start) as usize);
+            let inner = text[a + 1..b - 1].trim();
+            let with = |argument: &str| {
+                let arguments = if inner.is_empty() { argument.to_string() } else { format!("{inner}, {argument}") };
+                format!("{}({arguments}){}", &text[..a], &text[b..])
+            };
+            let sorts = (name == "sorted" && !method && !inner.is_empty()) || (name == "sort" && method);
+            if sorts && !inner.contains("reverse") {
+                push(Tier::Classic, with("reverse=True"));
+            }
+            if method && matches!(name, "split" | "rsplit") && inner.is_empty() {
+                for separator in SEPARATORS.iter().filter(|s| !s.is_empty() && **s != " ") {
+                    push(Tier::Classic, with(&format!("\"{separator}\"")));
+                }
             }
         }
     }
@@ -1413,4 +1524,15 @@ fn one_bound_slices(tree: &Tree) -> (Vec<String>, Vec<&str>) {
         }
     }
     (slices, sliced)
+}
+
+/// Is `operand` the count of a sequence repeated, `n` in `[0] * n` or `"-" * n` (`product` is their product)?
+fn repeats_a_sequence(tree: &Tree, product: NodeId, operand: NodeId) -> bool {
+    let parts: Vec<NodeId> = tree.children(product).filter(|&c| !tree.node(c).extra).collect();
+    tree.node(product).kind == "binary_operator"
+        && matches!(parts.as_slice(), [left, op, right]
+        if tree.text(tree.node(*op).span) == "*"
+            && [(left, right), (right, left)].iter().any(|(count, sequence)| {
+                **count == operand && matches!(tree.node(**sequence).kind, "list" | "tuple" | "string")
+            }))
 }

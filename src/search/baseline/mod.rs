@@ -64,7 +64,7 @@ mod tests;
 mod wrong;
 
 pub use additive::{additive_edits, guard_edits};
-pub use errors::error_edits;
+pub use errors::{ErrorEdits, error_edits};
 pub use facts::{TestFacts, test_strings};
 pub use menu::{single_edits, single_edits_with};
 pub use wrong::kinds_could_pass;
@@ -238,7 +238,8 @@ impl Baseline {
     /// fault-localisation ranking. Compositions are unchanged. The single edits include `test_strings` in place of the program's strings ([`single_edits_with`]).
     pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, facts: &TestFacts) -> Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let errors = suspicion.map(|s| error_edits(start, s.missing(), facts)).unwrap_or_default();
+        let mut errors = suspicion.map(|s| error_edits(start, s.missing(), facts)).unwrap_or_default();
+        let hot_spans = ErrorEdits { hot: std::mem::take(&mut errors.hot), ..ErrorEdits::default() };
         let mut singles = single_edits_with(start, facts);
         singles.extend(errors.rest);
         let mut singles = distinct(singles);
@@ -260,8 +261,10 @@ impl Baseline {
         }
         // What the errors say is missing, before anything else ([`ErrorEdits::first`]); then the mends of code
         // that cannot be right, most suspicious first.
+        let (hot, ranked): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, e)| hot_spans.is_hot(e));
         let mut singles = errors.first;
         singles.extend(errors.likely);
+        singles.extend(hot.into_iter().map(|(_, e)| e));
         let (mends, ranked): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, e)| e.tier == Tier::Mend);
         singles.extend(mends.into_iter().map(|(_, e)| e));
         let markers = sketch::spec_markers(start);
