@@ -286,7 +286,7 @@ mod tests {
         let src = "def f(s):\n    try:\n        return int(s)\n    except KeyError as e:\n        return e\n    except (TypeError, OSError):\n        return 0\n";
         assert_eq!(classes(src, "KeyError"), [Some(Expression)]);
         assert_eq!(classes(src, "OSError"), [Some(Expression)]);
-        assert_eq!(classes(src, "e"), [None, Some(Expression)]);
+        assert_eq!(classes(src, "e"), [None, None, Some(Expression)]); // the alias, its name, the value returned
         // A `yield` is no site (moved, it would make a generator of another function); what it yields is a value.
         let src = "def g(xs):\n    for x in xs:\n        yield g(x)\n";
         assert_eq!(classes(src, "yield g(x)"), [Some(Block), Some(Statement), None]);

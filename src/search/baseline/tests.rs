@@ -1236,3 +1236,32 @@ fn kinds_could_pass_rejects_only_what_cannot_run() {
     assert!(judged("def f(xs, n):\n    return sum(x for x in n)\n", &["g(1) == 2"]));
     assert!(judged("def f(xs, n):\n    return sum(x for x in n)\n", &["f([1], 2)"]));
 }
+
+/// Session 39's sweep of realistic bugs: each of these one-line fixes is one classic edit, and only where it can be
+/// meant.
+#[test]
+fn realistic_one_line_fixes_are_classic_edits() {
+    let has = |broken: &str, fixed: &str| classic(broken).iter().any(|f| f.contains(fixed));
+    // Identity where equality was meant.
+    assert!(has("def f(n):\n    return n % 7 is 0\n", "n % 7 == 0"));
+    assert!(has("def f(a, b):\n    return a is not b\n", "a != b"));
+    // Another exception caught; the catch-all later (a rewrite).
+    let broken = "def f(s):\n    try:\n        return int(s)\n    except TypeError as e:\n        return None\n";
+    assert!(has(broken, "except ValueError as e:"));
+    assert!(!has(broken, "except Exception as e:") && repairs(broken).iter().any(|f| f.contains("except Exception")));
+    // The order `sorted` was meant to give; not twice.
+    assert!(has("def f(xs):\n    return sorted(xs, key=len)\n", "sorted(xs, key=len, reverse=True)"));
+    assert!(has("def f(xs):\n    xs.sort()\n    return xs\n", "xs.sort(reverse=True)"));
+    assert!(!has("def f(xs):\n    return sorted(xs, reverse=False)\n", "reverse=False, reverse=True"));
+    // The separator a bare split was meant to cut at; a split given one keeps it.
+    assert!(has("def f(line):\n    return line.split()\n", "line.split(\",\")"));
+    assert!(!has("def f(line):\n    return line.split(';')\n", "line.split(';', \",\")"));
+    // A missing key's default, for a dictionary only, and only where it is read.
+    let counts =
+        "def f(words):\n    counts = {}\n    for w in words:\n        counts[w] = counts[w] + 1\n    return counts\n";
+    assert!(has(counts, "counts[w] = counts.get(w, 0) + 1"));
+    assert!(!has(counts, "counts.get(w, 0) = "));
+    assert!(!has("def f(xs, i):\n    ys = [1, 2]\n    return ys[i]\n", ".get("));
+    // A table one too short.
+    assert!(has("def f(xs):\n    table = [0] * len(xs)\n    return table\n", "[0] * (len(xs) + 1)"));
+}
