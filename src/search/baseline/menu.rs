@@ -471,6 +471,13 @@ impl<'t> Menu<'t> {
             "true" => push(Tier::Classic, "False".into()),
             "false" => push(Tier::Classic, "True".into()),
             "integer" => {
+                // A running minimum or maximum begun at a number the data may never cross (`best = 0` where
+                // `best = float("inf")` was): the bounds that any value crosses.
+                if running_extreme(tree, site.id).is_some() {
+                    for bound in ["float(\"inf\")", "float(\"-inf\")"] {
+                        push(Tier::Classic, bound.to_string());
+                    }
+                }
                 if let Ok(v) = text.parse::<i64>() {
                     for w in [v.checked_add(1), v.checked_sub(1), Some(0), Some(1), Some(-1)].into_iter().flatten() {
                         push(Tier::Classic, w.to_string());
@@ -671,6 +678,15 @@ impl<'t> Menu<'t> {
             "call" => tree.children(id).find(|&c| tree.node(c).kind == "argument_list"),
             "tuple" | "list" => Some(id),
             "return_statement" => tree.children(id).find(|&c| tree.node(c).kind == "expression_list"),
+            // A loop's unpacked pair in the wrong order: `for line, n in enumerate(lines)`.
+            "for_statement" => {
+                let part = |f: &str| tree.children(id).find(|&c| tree.node(c).field == Some(f));
+                let pairs = part("right").is_some_and(|r| {
+                    let iterated = tree.text(tree.node(r).span);
+                    iterated.starts_with("enumerate(") || iterated.starts_with("zip(") || iterated.ends_with(".items()")
+                });
+                part("left").filter(|&l| pairs && tree.node(l).kind == "pattern_list")
+            }
             _ => None,
         };
         let elements: Option<Vec<Span>> = match elements {
@@ -815,11 +831,13 @@ impl<'t> Menu<'t> {
             && !matches!(node.kind, "yield" | "expression_list")
             && let Some(store) = node.parent.filter(|&p| tree.node(p).kind == "assignment")
             && let Some(target) = tree.children(store).find(|&c| tree.node(c).field == Some("left"))
-            && tree.node(target).kind == "identifier"
+            && matches!(tree.node(target).kind, "identifier" | "subscript")
             && let Some(function) = sketch::enclosing_function(tree, id)
         {
             let local = tree.text(tree.node(target).span);
-            if local_stores(tree, function).iter().any(|&(n, a)| n == local && a != store) {
+            // An element kept as the extreme so far (`last[1] = max(last[1], end)` when intervals merge).
+            let element = tree.node(target).kind == "subscript" && !local.contains('\n');
+            if element || local_stores(tree, function).iter().any(|&(n, a)| n == local && a != store) {
                 let cues = sketch::words_cues(local);
                 for f in ["max", "min"] {
                     let tier = if cues.contains(&format!("{f}(").as_str()) { Tier::Classic } else { Tier::Rewrite };
@@ -1222,6 +1240,18 @@ impl<'t> Menu<'t> {
         {
             site.push(out, Tier::Classic, format!("return {}", tree.text(tree.node(*value).span)));
         }
+        // A recursive call whose answer is dropped anywhere in the body (`find(xs, mid + 1, hi)` where `return
+        // find(xs, mid + 1, hi)` was): a recursion's value is what it computes.
+        if site.node.kind == "expression_statement"
+            && let [value] = tree.named_children(id).collect::<Vec<_>>().as_slice()
+            && tree.node(*value).kind == "call"
+            && let Some(callee) = tree.children(*value).find(|&c| tree.node(c).field == Some("function"))
+            && let Some(function) = top_function(tree, id)
+            && is_own_name(tree, function, tree.text(tree.node(callee).span))
+            && !tree.text(tree.node(*value).span).contains('\n')
+        {
+            site.push(out, Tier::Classic, format!("return {}", tree.text(tree.node(*value).span)));
+        }
         self.foreign_statement_edits(site, out);
         // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
         site.push(out, site.rewrite(), "pass".into());
@@ -1535,4 +1565,29 @@ fn repeats_a_sequence(tree: &Tree, product: NodeId, operand: NodeId) -> bool {
             && [(left, right), (right, left)].iter().any(|(count, sequence)| {
                 **count == operand && matches!(tree.node(**sequence).kind, "list" | "tuple" | "string")
             }))
+}
+
+/// The name a literal begins, as `best = 0`, when the function then compares it or passes it to `min` or `max`
+/// (a running extreme); `None` otherwise.
+fn running_extreme(tree: &Tree, literal: NodeId) -> Option<&str> {
+    let assignment = tree.node(literal).parent.filter(|&p| tree.node(p).kind == "assignment")?;
+    let left = tree.children(assignment).find(|&c| tree.node(c).field == Some("left"))?;
+    (tree.node(literal).field == Some("right") && tree.node(left).kind == "identifier").then_some(())?;
+    let name = tree.text(tree.node(left).span);
+    let function = top_function(tree, literal)?;
+    let compared = (function..tree.node(function).subtree_end).any(|id| {
+        let node = tree.node(id);
+        node.kind == "identifier"
+            && node.class == Some(ReplacementClass::Expression)
+            && tree.text(node.span) == name
+            && node.parent.is_some_and(|p| {
+                let parent = tree.node(p);
+                parent.kind == "comparison_operator"
+                    || (parent.kind == "argument_list"
+                        && parent.parent.is_some_and(|c| {
+                            matches!(tree.text(tree.node(c).span).split('(').next(), Some("min" | "max"))
+                        }))
+            })
+    });
+    compared.then_some(name)
 }

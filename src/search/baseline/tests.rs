@@ -1262,6 +1262,20 @@ fn realistic_one_line_fixes_are_classic_edits() {
     assert!(has(counts, "counts[w] = counts.get(w, 0) + 1"));
     assert!(!has(counts, "counts.get(w, 0) = "));
     assert!(!has("def f(xs, i):\n    ys = [1, 2]\n    return ys[i]\n", ".get("));
+    // A recursion's answer dropped, not only as the last statement.
+    let search = "def find(xs, t, lo, hi):\n    if lo > hi:\n        return -1\n    mid = (lo + hi) // 2\n    if xs[mid] < t:\n        find(xs, t, mid + 1, hi)\n    return find(xs, t, lo, mid - 1)\n";
+    assert!(has(search, "        return find(xs, t, mid + 1, hi)\n"));
+    // A running minimum begun at a number the data may never go below; not a counter.
+    let closest =
+        "def f(xs):\n    best = 0\n    for x in xs:\n        if x < best:\n            best = x\n    return best\n";
+    assert!(has(closest, "best = float(\"inf\")"));
+    assert!(!has("def f(xs):\n    n = 0\n    for x in xs:\n        n += x\n    return n\n", "float("));
+    // An element kept as the extreme so far (a rewrite: tried after the classic edits).
+    let merge = "def f(ivs):\n    out = [list(ivs[0])]\n    for s, e in ivs[1:]:\n        last = out[-1]\n        if s <= last[1]:\n            last[1] = e\n        else:\n            out.append([s, e])\n    return out\n";
+    assert!(repairs(merge).iter().any(|f| f.contains("last[1] = max(last[1], e)")));
+    // A loop's pair unpacked in the wrong order.
+    let numbered = "def f(lines):\n    out = []\n    for line, n in enumerate(lines, 1):\n        out.append(f'{n}: {line}')\n    return out\n";
+    assert!(has(numbered, "for n, line in enumerate(lines, 1):"));
     // A table one too short.
     assert!(has("def f(xs):\n    table = [0] * len(xs)\n    return table\n", "[0] * (len(xs) + 1)"));
 }
