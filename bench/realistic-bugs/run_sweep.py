@@ -11,13 +11,11 @@ OUTDIR/summary.tsv (rewritten each run: one line per case run, then the totals a
 A case counts as repaired when Kelp says so and the patched program passes the real tests; intended when, in
 addition, its AST is fixed.py's.
 """
-import ast
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 SCRIPTS = os.path.dirname(os.path.abspath(__file__))
@@ -28,7 +26,9 @@ OUT = os.path.abspath(sys.argv[1])
 if not os.path.exists(os.path.join(OUT, "cases.json")):
     subprocess.run([sys.executable, os.path.join(SCRIPTS, "gen_cases.py"), OUT], check=True)
 sys.path.insert(0, SCRIPTS)
+sys.path.insert(0, os.path.dirname(SCRIPTS))
 import verify  # noqa: E402
+from sweep_common import apply_diff, same_ast  # noqa: E402
 
 KELP = os.path.abspath(os.environ.get("KELP", os.path.join(REPO, "target", "release", "kelp")))
 CHECKPOINT = os.path.join(REPO, "models", "default")
@@ -36,24 +36,6 @@ CASES = json.load(open(os.path.join(OUT, "cases.json")))
 RES = os.path.join(OUT, "results")
 HEADER = ["case", "kind", "k", "exit", "seconds", "repaired", "repaired_by", "test_runs", "tests", "verified",
           "intended"]
-
-
-def apply_diff(original: bytes, diff: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        p, d = os.path.join(tmp, "prog.py"), os.path.join(tmp, "d.patch")
-        open(p, "wb").write(original)
-        open(d, "w", newline="").write(diff)
-        r = subprocess.run(["patch", "--binary", "-s", p, d], capture_output=True, text=True)
-        if r.returncode != 0:
-            raise RuntimeError("patch failed: " + r.stdout + r.stderr)
-        return open(p, "rb").read()
-
-
-def same_ast(a: bytes, b: bytes) -> bool:
-    try:
-        return ast.dump(ast.parse(a.decode("utf-8-sig"))) == ast.dump(ast.parse(b.decode("utf-8-sig")))
-    except (SyntaxError, ValueError):
-        return False
 
 
 def run_case(case):

@@ -3,14 +3,12 @@
 ($KELP, default target/release/kelp) on each, one at a time, from the repository's root; writes
 OUTDIR/results/<case>.{cmd,out,err,repaired.py} and OUTDIR/results/summary.tsv (appending). Checks that the case's files are unchanged after the run, applies the
 diff to a copy and verifies it with verify.py, and compares the repaired module's AST with fixed.py's."""
-import ast
 import hashlib
 import json
 import os
 import shlex
 import subprocess
 import sys
-import tempfile
 import time
 
 SCRIPTS = os.path.dirname(os.path.abspath(__file__))
@@ -22,7 +20,9 @@ if not os.path.exists(os.path.join(HERE, "cases.json")):
     subprocess.run([sys.executable, os.path.join(SCRIPTS, "gen_cases.py"), HERE], check=True)
 os.environ["USAGE_CASES"] = HERE
 sys.path.insert(0, SCRIPTS)
+sys.path.insert(0, os.path.dirname(SCRIPTS))
 import verify  # noqa: E402
+from sweep_common import apply_diff, same_ast  # noqa: E402
 
 KELP = os.path.abspath(os.environ.get("KELP", os.path.join(REPO, "target", "release", "kelp")))
 CASES = json.load(open(os.path.join(HERE, "cases.json")))
@@ -59,25 +59,6 @@ def command(case, json_out=True):
     if json_out:
         cmd.append("--json")
     return cmd
-
-
-def apply_diff(original: bytes, diff: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        p = os.path.join(tmp, "prog.py")
-        open(p, "wb").write(original)
-        d = os.path.join(tmp, "d.patch")
-        open(d, "w").write(diff)
-        r = subprocess.run(["patch", "--binary", "-s", p, d], capture_output=True, text=True)
-        if r.returncode != 0:
-            raise RuntimeError("patch failed: " + r.stdout + r.stderr)
-        return open(p, "rb").read()
-
-
-def same_ast(a: bytes, b: bytes) -> bool:
-    try:
-        return ast.dump(ast.parse(a)) == ast.dump(ast.parse(b))
-    except SyntaxError:
-        return False
 
 
 def main(names, json_out=True):
