@@ -40,9 +40,7 @@ use std::time::Instant;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::baseline::{
-    ErrorEdits, Pending, RawEdit, STRETCHED_PENALTY, Tier, error_edits, kinds_could_pass, single_edits_with,
-};
+use super::baseline::{Pending, RawEdit, STRETCHED_PENALTY, Tier, error_edits, kinds_could_pass, single_edits_with};
 use super::climb::Climb;
 use super::localize::Suspicion;
 use super::propose::{PrefixPass, ProposeStats, Proposer, score_menu};
@@ -249,7 +247,7 @@ impl<'a> Searcher<'a> {
                     .unwrap_or_default();
                 let named: HashSet<(Span, String)> = errors.first.iter().map(|e| (e.span, e.text.clone())).collect();
                 let likely: HashSet<(Span, String)> = errors.likely.iter().map(|e| (e.span, e.text.clone())).collect();
-                let hot = ErrorEdits { hot: std::mem::take(&mut errors.hot), ..ErrorEdits::default() };
+                let hot = std::mem::take(&mut errors.hot);
                 let extra: Vec<RawEdit> = errors.first.into_iter().chain(errors.likely).chain(errors.rest).collect();
                 let markers = sketch::spec_markers(&parent.tree);
                 // A program too long for the model's context: its menu unscored (in the menu's order), no samples.
@@ -284,7 +282,7 @@ impl<'a> Searcher<'a> {
                         Some(score)
                             if raw.tier == Tier::Mend
                                 || (!likely.is_empty() && likely.contains(&(raw.span, raw.text.clone())))
-                                || hot.is_hot(&raw) =>
+                                || hot.holds(&raw) =>
                         {
                             score.max(LIKELY_LOG_PROB)
                         }

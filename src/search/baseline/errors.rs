@@ -128,13 +128,17 @@ pub struct ErrorEdits {
     /// each collection subscripted on that line was bound to (`out = [[0] * n for _ in range(n)]` where `out[i][j]`
     /// raised) and the iterable or value each of its index variables was bound to (`for j in range(p)`). The menu's
     /// classic edits inside these spans are tried as likely ones ([`ErrorEdits::likely`]).
-    pub hot: Vec<Span>,
+    pub hot: HotSpans,
 }
 
-impl ErrorEdits {
-    /// Is `raw` a classic edit inside one of the [`ErrorEdits::hot`] spans?
-    pub fn is_hot(&self, raw: &RawEdit) -> bool {
-        raw.tier == Tier::Classic && self.hot.iter().any(|h| h.start <= raw.span.start && raw.span.end <= h.end)
+/// See [`ErrorEdits::hot`].
+#[derive(Debug, Default)]
+pub struct HotSpans(Vec<Span>);
+
+impl HotSpans {
+    /// Is `raw` a classic edit inside one of the spans?
+    pub fn holds(&self, raw: &RawEdit) -> bool {
+        raw.tier == Tier::Classic && self.0.iter().any(|h| h.start <= raw.span.start && raw.span.end <= h.end)
     }
 }
 
@@ -172,8 +176,7 @@ fn sources_of_range(tree: &Tree, line: usize) -> Vec<Span> {
         }
         let Some(parent) = tree.node(id).parent else { continue };
         let source = match (tree.node(parent).kind, tree.node(id).field) {
-            ("assignment", Some("left")) => field(parent, "right"),
-            ("for_statement" | "for_in_clause", Some("left")) => field(parent, "right"),
+            ("assignment" | "for_statement" | "for_in_clause", Some("left")) => field(parent, "right"),
             _ => None,
         };
         hot.extend(source.map(|s| tree.node(s).span));
@@ -380,7 +383,7 @@ pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> Error
                     }
                 }
             }
-            Missing::OutOfRange { line } => out.hot.extend(sources_of_range(tree, *line)),
+            Missing::OutOfRange { line } => out.hot.0.extend(sources_of_range(tree, *line)),
             Missing::NotCallable { line } => {
                 // A value called where a function was (`pattern(pattern, text)` for `re.search(pattern, text)`): each
                 // builtin given what the call passes, each function of a module the file imports, each callable of

@@ -473,7 +473,7 @@ impl<'t> Menu<'t> {
             "integer" => {
                 // A running minimum or maximum begun at a number the data may never cross (`best = 0` where
                 // `best = float("inf")` was): the bounds that any value crosses.
-                if running_extreme(tree, site.id).is_some() {
+                if is_running_extreme(tree, site.id) {
                     for bound in ["float(\"inf\")", "float(\"-inf\")"] {
                         push(Tier::Classic, bound.to_string());
                     }
@@ -635,7 +635,7 @@ impl<'t> Menu<'t> {
     }
 
     /// A dictionary's key read where it may be missing: `counts.get(word, 0)` for `counts[word]`, for a name the
-    /// program binds to a dictionary (`{}`, `{k: v}`, `dict(…)`), where the subscript is read, not stored into.
+    /// program binds to a dictionary (`{}`, `{k: v}`, `dict(…)`, a comprehension: [`examples::value_kind`]), where the subscript is read, not stored into.
     fn dictionary_read_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
         let tree = self.tree;
         let Site { id, node, class, .. } = *site;
@@ -654,10 +654,7 @@ impl<'t> Menu<'t> {
             let part = |f: &str| tree.children(a).find(|&c| tree.node(c).field == Some(f));
             assignment.kind == "assignment"
                 && part("left").is_some_and(|l| tree.text(tree.node(l).span) == name)
-                && part("right").is_some_and(|r| {
-                    let right = tree.node(r);
-                    right.kind == "dictionary" || (right.kind == "call" && tree.text(right.span).starts_with("dict("))
-                })
+                && part("right").is_some_and(|r| examples::value_kind(tree, r) == Some(examples::ValueKind::Dict))
         });
         if is_dictionary && !key.contains('\n') {
             for default in [", 0", "", ", []"] {
@@ -1226,31 +1223,29 @@ impl<'t> Menu<'t> {
                 site.push(out, Tier::Classic, format!("return {name}"));
             }
         }
-        // A value computed last and dropped by a function that falls off its end: its `return` was left out
-        // (`sorted(c for c in s if c.isalnum())` alone as a helper's body).
+        // A value computed and dropped where its `return` was left out: last in a function that falls off its end
+        // (`sorted(c for c in s if c.isalnum())` alone as a helper's body), or a recursive call anywhere
+        // (`find(xs, mid + 1, hi)` where `return find(xs, mid + 1, hi)` was: a recursion's value is what it computes).
         if site.node.kind == "expression_statement"
             && let [value] = tree.named_children(id).collect::<Vec<_>>().as_slice()
-            && !matches!(
-                tree.node(*value).kind,
+        {
+            let value_node = tree.node(*value);
+            let value_text = tree.text(value_node.span);
+            let dropped_last = !matches!(
+                value_node.kind,
                 "string" | "concatenated_string" | "assignment" | "augmented_assignment" | "yield"
-            )
-            && let Some(block) = site.node.parent
-            && tree.children(block).filter(|&c| !tree.node(c).extra).last() == Some(id)
-            && falls_off_its_end(tree, block).is_some()
-        {
-            site.push(out, Tier::Classic, format!("return {}", tree.text(tree.node(*value).span)));
-        }
-        // A recursive call whose answer is dropped anywhere in the body (`find(xs, mid + 1, hi)` where `return
-        // find(xs, mid + 1, hi)` was): a recursion's value is what it computes.
-        if site.node.kind == "expression_statement"
-            && let [value] = tree.named_children(id).collect::<Vec<_>>().as_slice()
-            && tree.node(*value).kind == "call"
-            && let Some(callee) = tree.children(*value).find(|&c| tree.node(c).field == Some("function"))
-            && let Some(function) = top_function(tree, id)
-            && is_own_name(tree, function, tree.text(tree.node(callee).span))
-            && !tree.text(tree.node(*value).span).contains('\n')
-        {
-            site.push(out, Tier::Classic, format!("return {}", tree.text(tree.node(*value).span)));
+            ) && site.node.parent.is_some_and(|block| {
+                tree.children(block).filter(|&c| !tree.node(c).extra).last() == Some(id)
+                    && falls_off_its_end(tree, block).is_some()
+            });
+            let recursion = value_node.kind == "call"
+                && !value_text.contains('\n')
+                && tree.children(*value).find(|&c| tree.node(c).field == Some("function")).is_some_and(|callee| {
+                    top_function(tree, id).is_some_and(|f| is_own_name(tree, f, tree.text(tree.node(callee).span)))
+                });
+            if dropped_last || recursion {
+                site.push(out, Tier::Classic, format!("return {value_text}"));
+            }
         }
         self.foreign_statement_edits(site, out);
         // (A duplicated statement is an additive edit: one statement cannot become two, its block can.)
@@ -1567,15 +1562,19 @@ fn repeats_a_sequence(tree: &Tree, product: NodeId, operand: NodeId) -> bool {
             }))
 }
 
-/// The name a literal begins, as `best = 0`, when the function then compares it or passes it to `min` or `max`
-/// (a running extreme); `None` otherwise.
-fn running_extreme(tree: &Tree, literal: NodeId) -> Option<&str> {
-    let assignment = tree.node(literal).parent.filter(|&p| tree.node(p).kind == "assignment")?;
-    let left = tree.children(assignment).find(|&c| tree.node(c).field == Some("left"))?;
-    (tree.node(literal).field == Some("right") && tree.node(left).kind == "identifier").then_some(())?;
+/// Does the literal begin a name, as `best = 0`, that the function then compares or passes to `min` or `max` (a
+/// running extreme)?
+fn is_running_extreme(tree: &Tree, literal: NodeId) -> bool {
+    let Some(assignment) = tree.node(literal).parent.filter(|&p| tree.node(p).kind == "assignment") else {
+        return false;
+    };
+    let Some(left) = tree.children(assignment).find(|&c| tree.node(c).field == Some("left")) else { return false };
+    let Some(function) = top_function(tree, literal) else { return false };
+    if tree.node(literal).field != Some("right") || tree.node(left).kind != "identifier" {
+        return false;
+    }
     let name = tree.text(tree.node(left).span);
-    let function = top_function(tree, literal)?;
-    let compared = (function..tree.node(function).subtree_end).any(|id| {
+    (function..tree.node(function).subtree_end).any(|id| {
         let node = tree.node(id);
         node.kind == "identifier"
             && node.class == Some(ReplacementClass::Expression)
@@ -1588,6 +1587,5 @@ fn running_extreme(tree: &Tree, literal: NodeId) -> Option<&str> {
                             matches!(tree.text(tree.node(c).span).split('(').next(), Some("min" | "max"))
                         }))
             })
-    });
-    compared.then_some(name)
+    })
 }

@@ -64,7 +64,7 @@ mod tests;
 mod wrong;
 
 pub use additive::{additive_edits, guard_edits};
-pub use errors::{ErrorEdits, error_edits};
+pub use errors::error_edits;
 pub use facts::{TestFacts, test_strings};
 pub use menu::{single_edits, single_edits_with};
 pub use wrong::kinds_could_pass;
@@ -239,7 +239,7 @@ impl Baseline {
     pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, facts: &TestFacts) -> Baseline {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut errors = suspicion.map(|s| error_edits(start, s.missing(), facts)).unwrap_or_default();
-        let hot_spans = ErrorEdits { hot: std::mem::take(&mut errors.hot), ..ErrorEdits::default() };
+        let hot_spans = std::mem::take(&mut errors.hot);
         let mut singles = single_edits_with(start, facts);
         singles.extend(errors.rest);
         let mut singles = distinct(singles);
@@ -261,7 +261,7 @@ impl Baseline {
         }
         // What the errors say is missing, before anything else ([`ErrorEdits::first`]); then the mends of code
         // that cannot be right, most suspicious first.
-        let (hot, ranked): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, e)| hot_spans.is_hot(e));
+        let (hot, ranked): (Vec<_>, Vec<_>) = ranked.into_iter().partition(|(_, e)| hot_spans.holds(e));
         let mut singles = errors.first;
         singles.extend(errors.likely);
         singles.extend(hot.into_iter().map(|(_, e)| e));
