@@ -583,8 +583,10 @@ def run_tests(job, codes, out, err, test_seconds):
         run_suite(tests["suite"], codes, names, run)
     elif "asserts" in tests:
         for i, line in enumerate(tests["asserts"]):
+            # Each test runs in a copy of the program's globals: what it assigns (a check's local `str = …`, lifted
+            # to a test of its own) must not become a global the program reads, as it would not in the original.
             # A test the worker could not compile is compiled here again, to report its SyntaxError.
-            result, lines = run(lambda: exec(codes[i] or compile(line, f"<test {i + 1}>", "exec"), names))
+            result, lines = run(lambda: exec(codes[i] or compile(line, f"<test {i + 1}>", "exec"), dict(names)))
             emit(dict(result, i=i) if lines is None else dict(result, i=i, lines=lines))
     else:
         check = tests["check"]

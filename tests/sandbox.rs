@@ -649,6 +649,25 @@ fn a_check_may_use_pytest_raises() {
     no_strays();
 }
 
+/// A check's locals stay out of the program's globals when its statements become tests of their own: a check that
+/// names a local `str` (HumanEvalFix's `decode_cyclic`) does not let a program that returns the builtin `str` pass,
+/// and a test's assignment is not seen by the next test.
+#[test]
+fn a_tests_assignments_do_not_reach_the_program() {
+    let _turn = turn();
+    let check = "def check(candidate):\n    str = 'abc'\n    assert candidate('abc') == str\n";
+    let wrong = "def echo(s):\n    return str\n";
+    let tests = kelp::exec::parse_test_file(check, wrong, None).expect("parses").tests;
+    let report = sandbox().run(wrong, &tests).unwrap();
+    assert_eq!(report.passed, 0, "{report:?}");
+    let right = "def echo(s):\n    return s\n";
+    assert!(sandbox().run(right, &tests).unwrap().all_passed());
+    let leaky = Tests::Asserts(vec!["limit = 3\nassert f() == 3".into(), "assert f() == 3".into()]);
+    let reads_global = "def f():\n    return limit\n";
+    assert_eq!(sandbox().run(reads_global, &leaky).unwrap().passed, 0);
+    no_strays();
+}
+
 /// A pytest file and a unittest file, read by `parse_test_file` and run by the worker's pytest stand-in, give each
 /// test its own outcome; the program is importable under the module name the tests use (and only under a name
 /// Python cannot find: `math` stays math).

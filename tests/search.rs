@@ -205,6 +205,26 @@ fn an_index_out_of_range_points_at_the_size_and_the_bound() {
     }
 }
 
+/// A test that times out points at the `while` loops whose bodies never update what their conditions read: their
+/// classic edits (the update added) come first (`Missing::Hang`). Before, the roman numerals' inner loop without
+/// `div -= 1` was not repaired within 1,000 runs by the localised baseline: the lists' literals held the front of the
+/// menu, and partial repairs (a hang turned into a wrong answer) drew the picks.
+#[test]
+fn a_hanging_test_points_at_the_loop_that_never_updates() {
+    // Tests limited one by one, as `kelp repair` runs them: a hanging test reports the lines it ran.
+    let config = SandboxConfig { test_timeout: Some(Duration::from_millis(500)), ..SandboxConfig::default() };
+    let sandbox = Sandbox::new(SandboxConfig { workers: 2, timeout: Duration::from_secs(2), ..config }).unwrap();
+    let program = "def to_roman(number):\n    num = [1, 4, 5, 9, 10, 40, 50, 90, 100, 400, 500, 900, 1000]\n    \
+                   sym = ['I', 'IV', 'V', 'IX', 'X', 'XL', 'L', 'XC', 'C', 'CD', 'D', 'CM', 'M']\n    i = 12\n    \
+                   res = ''\n    while number:\n        div = number // num[i]\n        number %= num[i]\n        \
+                   while div:\n            res += sym[i]\n        i -= 1\n    return res\n";
+    let tests = ["to_roman(19) == 'XIX'", "to_roman(4) == 'IV'", "to_roman(1994) == 'MCMXCIV'"];
+    let report = baseline_searcher(&sandbox, &tests, 0).run(program).unwrap();
+    assert!(report.repaired, "{report:?}");
+    assert!(report.best.source.contains("            res += sym[i]\n            div -= 1\n"), "{report:?}");
+    assert!(report.test_runs_to_repair.unwrap() <= 10, "{report:?}");
+}
+
 /// Two bugs, each failing tests of its own: the baseline climbs from the first repair it finds (`climb.rs`), where
 /// its random 2–3-edit compositions needed more than 1,000 runs for every seed. Given the first repair as a
 /// foothold (as `kelp repair` hands the model search's best to the baseline), it starts climbing from there.

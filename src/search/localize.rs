@@ -87,6 +87,8 @@ pub enum Missing {
     /// `IndexError: list index out of range` (a string's, a tuple's): a collection too short, or an index past
     /// its end, on the line (0-based) that raised it; the size or the bound is often set elsewhere.
     OutOfRange { line: usize },
+    /// A test timed out: a loop that never ends, often a `while` whose body never updates what its condition reads.
+    Hang,
 }
 
 impl Missing {
@@ -298,6 +300,9 @@ impl Suspicion {
                 }
             }
             if matches!(test.outcome, Outcome::Timeout) {
+                if !missing.contains(&Missing::Hang) {
+                    missing.push(Missing::Hang);
+                }
                 // A test that hangs is stuck in a loop whose condition never turns false: its `while` headers (the
                 // ones this test ran, shared between them) and the lines in the loop reading or binding the names
                 // they read (`lo = mid` under `while lo <= hi`) are where it died, as a raised exception's line is;

@@ -116,7 +116,9 @@ pub struct ErrorEdits {
     pub first: Vec<RawEdit>,
     /// Tried next by the baseline (the model search lets the model rank them): for a name never bound or read
     /// before its assignment, each binding nothing reads and (for a name never bound) each parameter renamed to it,
-    /// and each read of it (or the attribute it begins, `odd.append`) renamed to each binding nothing reads. A
+    /// and each read of it (or the attribute it begins, `odd.append`) renamed to each binding nothing reads; for a
+    /// test that hangs, the update (`+= 1`, `-= 1`) of each name a `while` loop's condition reads and its body
+    /// never binds, added at the end of the body (`div -= 1` under `while div:`). A
     /// renamed parameter or loop variable leaves the old name unbound in the body and the new one unread; but a
     /// function has parameters whatever its bug, and on the toy set ranking these as sure cost the model search.
     pub likely: Vec<RawEdit>,
@@ -384,6 +386,22 @@ pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> Error
                 }
             }
             Missing::OutOfRange { line } => out.hot.0.extend(sources_of_range(tree, *line)),
+            // A test that hangs: each `while` loop's body that never binds a name its condition reads gains its
+            // update (`div -= 1` under `while div:`), as the menu's block edits write it.
+            Missing::Hang => {
+                for (id, body) in (0..tree.nodes().len() as NodeId)
+                    .filter(|&id| tree.node(id).kind == "while_statement")
+                    .filter_map(|id| tree.children(id).find(|&c| tree.node(c).field == Some("body")).map(|b| (id, b)))
+                {
+                    let Some(text) = block_body(tree, body) else { continue };
+                    for name in names_never_bound_in(tree, id, body) {
+                        for update in ["+= 1", "-= 1"] {
+                            let updated = format!("{text}\n{name} {update}");
+                            out.likely.push(edit(tree.node(body).span, ReplacementClass::Block, updated));
+                        }
+                    }
+                }
+            }
             Missing::NotCallable { line } => {
                 // A value called where a function was (`pattern(pattern, text)` for `re.search(pattern, text)`): each
                 // builtin given what the call passes, each function of a module the file imports, each callable of

@@ -284,6 +284,7 @@ impl<'t> Menu<'t> {
         self.update_edits(site, out);
         self.condition_edits(site, out);
         self.wrapping_edits(site, out);
+        self.missing_logic_edits(site, out);
         match site.class {
             // A bare string statement (a docstring) would do nothing as another expression either.
             ReplacementClass::Expression
@@ -935,6 +936,77 @@ impl<'t> Menu<'t> {
         }
     }
 
+    /// Logic left out of a value (HumanEvalFix's "missing logic" bugs, which real code shares): a difference
+    /// without its `abs` (`distance = a - b`), two values compared raw where their sets, sorted orders, sizes or
+    /// lowered texts were meant (`s0 == s1` for `set(s0) == set(s1)`), a running extreme that forgot itself
+    /// (`top = max(xs)` in a loop over `xs` for `top = max(top, x)`), and a sequence iterated whole where a
+    /// parameter nothing reads was its bound (`for x in arr` for `for x in arr[:k]`).
+    fn missing_logic_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, class, text, .. } = *site;
+        if class != ReplacementClass::Expression || text.contains('\n') || node.leaves > MAX_SITE_LEAVES {
+            return;
+        }
+        let mut push = |tier: Tier, t: String| site.push(out, tier, t);
+        let parts: Vec<NodeId> = tree.children(id).filter(|&c| !tree.node(c).extra).collect();
+        let parent = node.parent.map(|p| tree.node(p));
+        // The difference of two values that are no literals, where a value is kept, returned or compared (not an
+        // index or a bound: `xs[i - j]`, `range(n - k)`), and not already under `abs`.
+        if node.kind == "binary_operator"
+            && let [left, op, right] = parts[..]
+            && tree.text(tree.node(op).span) == "-"
+            && ![left, right].iter().any(|&o| sketch::is_literal(tree.node(o).kind))
+            && parent.is_some_and(|p| {
+                matches!(p.kind, "assignment" | "return_statement" | "comparison_operator" | "augmented_assignment")
+                    || (p.kind == "argument_list" && builtin_argument(tree, id).is_none_or(|(f, _)| f != "range"))
+            })
+            && builtin_argument(tree, id).is_none_or(|(f, _)| f != "abs")
+        {
+            push(Tier::Classic, format!("abs({text})"));
+        }
+        // Two values compared for (in)equality as they are.
+        if node.kind == "comparison_operator"
+            && let [left, op, right] = parts[..]
+            && matches!(tree.text(tree.node(op).span), "==" | "!=")
+            && [left, right].iter().all(|&o| is_small_value(tree.node(o), tree.text(tree.node(o).span)))
+        {
+            let (a, o, b) =
+                (tree.text(tree.node(left).span), tree.text(tree.node(op).span), tree.text(tree.node(right).span));
+            for f in ["set", "sorted"] {
+                push(Tier::Classic, format!("{f}({a}) {o} {f}({b})"));
+            }
+            push(Tier::Rewrite, format!("len({a}) {o} len({b})"));
+            push(Tier::Rewrite, format!("{a}.lower() {o} {b}.lower()"));
+        }
+        // A running extreme in a loop that forgets the extreme so far: `best = max(xs)` for `best = max(best, x)`.
+        if node.kind == "call"
+            && let Some(assignment) =
+                node.parent.filter(|&p| tree.node(p).kind == "assignment" && node.field == Some("right"))
+            && let Some(target) = tree.children(assignment).find(|&c| tree.node(c).field == Some("left"))
+            && tree.node(target).kind == "identifier"
+            && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
+            && matches!(tree.text(tree.node(callee).span), "max" | "min")
+            && let Some(variable) = enclosing_loop_variable(tree, id)
+        {
+            let (name, f) = (tree.text(tree.node(target).span), tree.text(tree.node(callee).span));
+            if !(id..node.subtree_end)
+                .any(|r| tree.node(r).kind == "identifier" && tree.text(tree.node(r).span) == name)
+            {
+                push(Tier::Classic, format!("{f}({name}, {variable})"));
+            }
+        }
+        // A sequence iterated whole beside a parameter nothing reads: that parameter bounds it.
+        if node.kind == "identifier"
+            && node.field == Some("right")
+            && parent.is_some_and(|p| matches!(p.kind, "for_statement" | "for_in_clause"))
+        {
+            for p in self.unread_parameters(id) {
+                push(Tier::Classic, format!("{text}[:{p}]"));
+                push(Tier::Classic, format!("{text}[{p}:]"));
+            }
+        }
+    }
+
     /// An expression site's rewrites: mends where it cannot be right, the names or parameters that could stand
     /// there, and the program's other small expressions.
     fn expression_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
@@ -1422,6 +1494,25 @@ impl<'t> Menu<'t> {
                 push(Tier::Classic, format!("{body}\nreturn {name}"));
             }
         }
+        // Two neighbouring simple statements deleted at once (logic added in excess, a line pair each alone
+        // harmless to the tests: `a = int(b) * int(c)` and `d = int(c) * int(b)` before the real computation).
+        if let Some(body) = &body {
+            let lines: Vec<&str> = body.split('\n').collect();
+            let first_line = tree.source()[..node.span.start as usize].matches('\n').count();
+            let line_of = |at: u32| tree.source()[..at as usize].matches('\n').count() - first_line;
+            let simple: Vec<NodeId> = tree.named_children(id).filter(|&c| !tree.node(c).extra).collect();
+            for pair in simple.windows(2).filter(|_| simple.len() > 2) {
+                let [a, b] = [pair[0], pair[1]];
+                if ![a, b].iter().all(|&s| matches!(tree.node(s).kind, "expression_statement")) {
+                    continue;
+                }
+                let (from, to) = (line_of(tree.node(a).span.start), line_of(tree.node(b).span.end));
+                if to < lines.len() && from <= to {
+                    let kept: Vec<&str> = lines[..from].iter().chain(&lines[to + 1..]).copied().collect();
+                    push(Tier::Rewrite, kept.join("\n"));
+                }
+            }
+        }
         if let Some(body) = &body
             && let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement")
         {
@@ -1431,6 +1522,23 @@ impl<'t> Menu<'t> {
             }
         }
     }
+}
+
+/// The loop variable of the innermost `for` loop around `id`, if that loop binds one name.
+fn enclosing_loop_variable(tree: &Tree, id: NodeId) -> Option<&str> {
+    let mut at = tree.node(id).parent;
+    while let Some(p) = at {
+        let node = tree.node(p);
+        if node.kind == "function_definition" {
+            return None;
+        }
+        if node.kind == "for_statement" {
+            let left = tree.children(p).find(|&c| tree.node(c).field == Some("left"))?;
+            return (tree.node(left).kind == "identifier").then(|| tree.text(tree.node(left).span));
+        }
+        at = node.parent;
+    }
+    None
 }
 
 /// Each small one-line expression of `tree` (in order of first appearance) with the spans it occurs at.

@@ -1279,3 +1279,30 @@ fn realistic_one_line_fixes_are_classic_edits() {
     // A table one too short.
     assert!(has("def f(xs):\n    table = [0] * len(xs)\n    return table\n", "[0] * (len(xs) + 1)"));
 }
+
+/// HumanEvalFix's "missing logic" and "excess logic" bugs that real code shares, each one edit: a difference's
+/// `abs`, a comparison of sets or sorted orders, a running extreme that forgot itself, a sequence bounded by the
+/// parameter nothing reads, two neighbouring statements too many; and none where it cannot be meant.
+#[test]
+fn missing_and_excess_logic_are_one_edit() {
+    let has = |broken: &str, fixed: &str| classic(broken).iter().any(|f| f == fixed);
+    let close = "def close(xs, t):\n    for a in xs:\n        for b in xs:\n            d = abs(a - b)\n            if d < t:\n                return True\n    return False\n";
+    assert!(has(&close.replace("abs(a - b)", "a - b"), close));
+    assert!(!classic("def f(xs, n):\n    return xs[n - 1]\n").iter().any(|f| f.contains("abs(")));
+    assert!(!classic("def f(n):\n    return n - 1\n").iter().any(|f| f.contains("abs(")));
+    let same = "def same(s0, s1):\n    return set(s0) == set(s1)\n";
+    assert!(has(&same.replace("set(s0) == set(s1)", "s0 == s1"), same));
+    let rolling = "def rolling(xs):\n    top = xs[0]\n    out = []\n    for x in xs:\n        top = max(top, x)\n        out.append(top)\n    return out\n";
+    assert!(has(&rolling.replace("max(top, x)", "max(xs)"), rolling));
+    let first_k = "def add(arr, k):\n    return sum(x for x in arr[:k] if x < 100)\n";
+    assert!(has(&first_k.replace("arr[:k]", "arr"), first_k));
+    assert!(
+        !classic("def add(arr, k):\n    return sum(x for x in arr if x < k)\n").iter().any(|f| f.contains("arr[:k]"))
+    );
+    let fraction = "def simplify(x, n):\n    a, b = x.split('/')\n    c, d = n.split('/')\n    num = int(a) * int(c)\n    den = int(b) * int(d)\n    return num % den == 0\n";
+    let excess = fraction.replace(
+        "    c, d = n.split('/')\n",
+        "    c, d = n.split('/')\n    a = int(b) * int(c)\n    d = int(c) * int(b)\n",
+    );
+    assert!(repairs(&excess).iter().any(|f| f == fraction));
+}
