@@ -483,6 +483,11 @@ impl<'t> Menu<'t> {
                     for w in [v.checked_add(1), v.checked_sub(1), Some(0), Some(1), Some(-1)].into_iter().flatten() {
                         push(Tier::Classic, w.to_string());
                     }
+                    // Two off (a rewrite: rarer than one off): `i = 0` for `i = 2` in a search for divisors,
+                    // `% 24` for `% 26`.
+                    for w in [v.checked_add(2), v.checked_sub(2)].into_iter().flatten() {
+                        push(Tier::Rewrite, w.to_string());
+                    }
                     // A zero too many or too few: `50` for `500`, `1000` for `100`.
                     if v.unsigned_abs() >= 10 {
                         if let Some(w) = v.checked_mul(10) {
@@ -944,7 +949,7 @@ impl<'t> Menu<'t> {
     fn missing_logic_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
         let tree = self.tree;
         let Site { id, node, class, text, .. } = *site;
-        if class != ReplacementClass::Expression || text.contains('\n') || node.leaves > MAX_SITE_LEAVES {
+        if class != ReplacementClass::Expression || text.contains('\n') {
             return;
         }
         let mut push = |tier: Tier, t: String| site.push(out, tier, t);
@@ -953,6 +958,7 @@ impl<'t> Menu<'t> {
         // The difference of two values that are no literals, where a value is kept, returned or compared (not an
         // index or a bound: `xs[i - j]`, `range(n - k)`), and not already under `abs`.
         if node.kind == "binary_operator"
+            && node.leaves <= MAX_SITE_LEAVES
             && let [left, op, right] = parts[..]
             && tree.text(tree.node(op).span) == "-"
             && ![left, right].iter().any(|&o| sketch::is_literal(tree.node(o).kind))
@@ -994,6 +1000,12 @@ impl<'t> Menu<'t> {
             {
                 push(Tier::Classic, format!("{f}({name}, {variable})"));
             }
+        }
+        // A returned list that keeps one element too many at an end (`[i * x for i, x in enumerate(xs)]` for the
+        // same from its second element on).
+        if node.kind == "list_comprehension" && parent.is_some_and(|p| p.kind == "return_statement") {
+            push(Tier::Rewrite, format!("{text}[1:]"));
+            push(Tier::Rewrite, format!("{text}[:-1]"));
         }
         // A sequence iterated whole beside a parameter nothing reads: that parameter bounds it.
         if node.kind == "identifier"
@@ -1494,6 +1506,57 @@ impl<'t> Menu<'t> {
                 push(Tier::Classic, format!("{body}\nreturn {name}"));
             }
         }
+        // A predicate's verdicts inverted together: every `return True` of the function a `return False`, and the
+        // reverse (each alone answers one way for every input, which passes no more tests than the bug).
+        if let Some(body) = &body
+            && node.parent.is_some_and(|p| tree.node(p).kind == "function_definition")
+        {
+            let lines: Vec<&str> = body.split('\n').collect();
+            let verdict = |l: &str, v: &str| l.trim_start() == format!("return {v}");
+            if lines.iter().any(|l| verdict(l, "True")) && lines.iter().any(|l| verdict(l, "False")) {
+                let swapped: Vec<String> = lines
+                    .iter()
+                    .map(|l| match l.trim_start() {
+                        "return True" => l.replace("return True", "return False"),
+                        "return False" => l.replace("return False", "return True"),
+                        _ => l.to_string(),
+                    })
+                    .collect();
+                push(Tier::Classic, swapped.join("\n"));
+            }
+        }
+        // A branch that counts one case and forgets the other: `if n % 2 == 0: even += 1` with `odd = 0` never
+        // updated gains `else: odd += 1`.
+        if let Some(body) = &body
+            && let Some(function) = sketch::enclosing_function(tree, id)
+        {
+            let lines: Vec<&str> = body.split('\n').collect();
+            let stores = local_stores(tree, function);
+            let first_line = tree.source()[..node.span.start as usize].matches('\n').count();
+            for branch in tree.named_children(id).filter(|&c| tree.node(c).kind == "if_statement") {
+                let Some((counter, rest)) = counted_update(tree, branch) else { continue };
+                let alone: Vec<&str> = stores
+                    .iter()
+                    .map(|&(n, _)| n)
+                    .filter(|&n| n != counter && stores.iter().filter(|&&(m, _)| m == n).count() == 1)
+                    .filter(|&n| {
+                        stores.iter().any(|&(m, a)| {
+                            m == n && tree.named_children(a).nth(1).is_some_and(|v| tree.node(v).kind == "integer")
+                        }) && reads_name(tree, function, n)
+                    })
+                    .collect();
+                // The branch is one of the block's statements: at column 0 of its dedented text.
+                let last = tree.source()[..tree.node(branch).span.end as usize].matches('\n').count() - first_line;
+                for other in alone {
+                    if last < lines.len() {
+                        let mut new: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                        new.insert(last + 1, format!("    {other} {rest}"));
+                        new.insert(last + 1, "else:".to_string());
+                        push(Tier::Rewrite, new.join("\n"));
+                    }
+                }
+            }
+        }
         // Two neighbouring simple statements deleted at once (logic added in excess, a line pair each alone
         // harmless to the tests: `a = int(b) * int(c)` and `d = int(c) * int(b)` before the real computation).
         if let Some(body) = &body {
@@ -1522,6 +1585,26 @@ impl<'t> Menu<'t> {
             }
         }
     }
+}
+
+/// For an `if` without `else` or `elif` whose body is one augmented store of a name (`even += 1`): the name and the
+/// rest of the store (`+= 1`).
+fn counted_update(tree: &Tree, branch: NodeId) -> Option<(&str, &str)> {
+    let parts: Vec<NodeId> = tree.named_children(branch).filter(|&c| !tree.node(c).extra).collect();
+    let [_, consequence] = parts[..] else { return None };
+    let [statement] = tree.named_children(consequence).filter(|&c| !tree.node(c).extra).collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let store = tree.named_children(statement).next().filter(|&a| tree.node(a).kind == "augmented_assignment")?;
+    let target = tree.children(store).find(|&c| tree.node(c).field == Some("left"))?;
+    let operator = tree.children(store).find(|&c| tree.node(c).field == Some("operator"))?;
+    (tree.node(target).kind == "identifier").then(|| {
+        let text = tree.text(tree.node(store).span);
+        (
+            tree.text(tree.node(target).span),
+            &text[(tree.node(operator).span.start - tree.node(store).span.start) as usize..],
+        )
+    })
 }
 
 /// The loop variable of the innermost `for` loop around `id`, if that loop binds one name.

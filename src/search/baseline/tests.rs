@@ -1305,4 +1305,16 @@ fn missing_and_excess_logic_are_one_edit() {
         "    c, d = n.split('/')\n    a = int(b) * int(c)\n    d = int(c) * int(b)\n",
     );
     assert!(repairs(&excess).iter().any(|f| f == fraction));
+    let inverted =
+        "def f(n):\n    for i in range(2, n):\n        if n % i == 0:\n            return True\n    return False\n";
+    assert!(has(inverted, &inverted.replace("True", "@").replace("False", "True").replace('@', "False")));
+    // Rewrites: a branch that forgot to count the other case, two off, a returned list one element too long.
+    let parity = "def parity(xs):\n    even = 0\n    odd = 0\n    for x in xs:\n        if x % 2 == 0:\n            even += 1\n        else:\n            odd += 1\n    return even, odd\n";
+    let forgot = parity.replace("        else:\n            odd += 1\n", "");
+    assert!(repairs(&forgot).iter().any(|f| f == parity));
+    assert!(!repairs(parity).iter().any(|f| f.matches("else:").count() > 1));
+    let divisors = "def factor(n):\n    out = []\n    i = 2\n    while i <= n:\n        if n % i == 0:\n            out.append(i)\n            n //= i\n        else:\n            i += 1\n    return out\n";
+    assert!(repairs(&divisors.replace("i = 2", "i = 0")).iter().any(|f| f == divisors));
+    let derivative = "def derivative(xs):\n    return [i * x for i, x in enumerate(xs)][1:]\n";
+    assert!(repairs(&derivative.replace("[1:]", "")).iter().any(|f| f == derivative));
 }
