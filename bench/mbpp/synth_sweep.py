@@ -17,11 +17,11 @@ import ast
 import glob
 import json
 import os
-import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from sweep_common import run_in  # noqa: E402
 
 
 def stub_of(source, entry):
@@ -73,20 +73,9 @@ def run_cases(cases, kelp, checkpoint, synth_args, out, meta):
     rows = []
     for case_id, entry, stub, tests in cases:
         case = os.path.join(out, case_id.replace("/", "_"))
-        os.makedirs(case, exist_ok=True)
-        with open(os.path.join(case, "stub.py"), "w") as f:
-            f.write(stub)
-        with open(os.path.join(case, "tests.py"), "w") as f:
-            f.write(tests)
         command = [kelp, "synth", "stub.py", "--tests", "tests.py", "--json", "--function", entry,
                    "--checkpoint", os.path.abspath(checkpoint)] + synth_args
-        started = time.time()
-        run = subprocess.run(command, cwd=case, capture_output=True, text=True)
-        seconds = time.time() - started
-        with open(os.path.join(case, "out.json"), "w") as f:
-            f.write(run.stdout)
-        with open(os.path.join(case, "err.txt"), "w") as f:
-            f.write(run.stderr)
+        run, seconds = run_in(case, {"stub.py": stub, "tests.py": tests}, command)
         runs, written = None, ""
         try:
             report = json.loads(run.stdout)["report"]
