@@ -1493,95 +1493,88 @@ impl<'t> Menu<'t> {
         }
     }
 
-    /// A block's endings.
-    fn block_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+    /// A block's edits written line by line on its dedented text `body` (whose line 0 is the block's first line):
+    /// a predicate's verdicts inverted together, the `else:` a counting branch forgot, two neighbouring simple
+    /// statements deleted.
+    fn line_edits(&self, site: &Site<'t>, body: &str, out: &mut Vec<RawEdit>) {
         let tree = self.tree;
         let Site { id, node, .. } = *site;
         let mut push = |tier: Tier, t: String| site.push(out, tier, t);
-        let body = block_body(tree, id);
-        if let Some(body) = &body
-            && let Some(function) = falls_off_its_end(tree, id)
-        {
-            for name in assigned_names(tree, function) {
-                push(Tier::Classic, format!("{body}\nreturn {name}"));
-            }
-        }
+        let lines: Vec<&str> = body.split('\n').collect();
+        let first_line = tree.source()[..node.span.start as usize].matches('\n').count();
+        let line_of = |at: u32| tree.source()[..at as usize].matches('\n').count() - first_line;
         // A predicate's verdicts inverted together: every `return True` of the function a `return False`, and the
         // reverse (each alone answers one way for every input, which passes no more tests than the bug).
-        if let Some(body) = &body
-            && node.parent.is_some_and(|p| tree.node(p).kind == "function_definition")
+        let verdict = |l: &str, v: &str| l.trim_start() == format!("return {v}");
+        if node.parent.is_some_and(|p| tree.node(p).kind == "function_definition")
+            && lines.iter().any(|l| verdict(l, "True"))
+            && lines.iter().any(|l| verdict(l, "False"))
         {
-            let lines: Vec<&str> = body.split('\n').collect();
-            let verdict = |l: &str, v: &str| l.trim_start() == format!("return {v}");
-            if lines.iter().any(|l| verdict(l, "True")) && lines.iter().any(|l| verdict(l, "False")) {
-                let swapped: Vec<String> = lines
-                    .iter()
-                    .map(|l| match l.trim_start() {
-                        "return True" => l.replace("return True", "return False"),
-                        "return False" => l.replace("return False", "return True"),
-                        _ => l.to_string(),
-                    })
-                    .collect();
-                push(Tier::Classic, swapped.join("\n"));
-            }
+            let swapped: Vec<String> = lines
+                .iter()
+                .map(|l| match l.trim_start() {
+                    "return True" => l.replace("return True", "return False"),
+                    "return False" => l.replace("return False", "return True"),
+                    _ => l.to_string(),
+                })
+                .collect();
+            push(Tier::Classic, swapped.join("\n"));
         }
         // A branch that counts one case and forgets the other: `if n % 2 == 0: even += 1` with `odd = 0` never
         // updated gains `else: odd += 1`.
-        if let Some(body) = &body
-            && let Some(function) = sketch::enclosing_function(tree, id)
-        {
-            let lines: Vec<&str> = body.split('\n').collect();
+        if let Some(function) = sketch::enclosing_function(tree, id) {
             let stores = local_stores(tree, function);
-            let first_line = tree.source()[..node.span.start as usize].matches('\n').count();
             for branch in tree.named_children(id).filter(|&c| tree.node(c).kind == "if_statement") {
                 let Some((counter, rest)) = counted_update(tree, branch) else { continue };
-                let alone: Vec<&str> = stores
-                    .iter()
-                    .map(|&(n, _)| n)
-                    .filter(|&n| n != counter && stores.iter().filter(|&&(m, _)| m == n).count() == 1)
-                    .filter(|&n| {
-                        stores.iter().any(|&(m, a)| {
+                let alone = stores.iter().map(|&(n, _)| n).filter(|&n| {
+                    n != counter
+                        && stores.iter().filter(|&&(m, _)| m == n).count() == 1
+                        && stores.iter().any(|&(m, a)| {
                             m == n && tree.named_children(a).nth(1).is_some_and(|v| tree.node(v).kind == "integer")
-                        }) && reads_name(tree, function, n)
-                    })
-                    .collect();
+                        })
+                        && reads_name(tree, function, n)
+                });
                 // The branch is one of the block's statements: at column 0 of its dedented text.
-                let last = tree.source()[..tree.node(branch).span.end as usize].matches('\n').count() - first_line;
-                for other in alone {
-                    if last < lines.len() {
-                        let mut new: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-                        new.insert(last + 1, format!("    {other} {rest}"));
-                        new.insert(last + 1, "else:".to_string());
-                        push(Tier::Rewrite, new.join("\n"));
-                    }
+                let last = line_of(tree.node(branch).span.end);
+                for other in alone.filter(|_| last < lines.len()) {
+                    let mut new: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                    new.insert(last + 1, format!("    {other} {rest}"));
+                    new.insert(last + 1, "else:".to_string());
+                    push(Tier::Rewrite, new.join("\n"));
                 }
             }
         }
         // Two neighbouring simple statements deleted at once (logic added in excess, a line pair each alone
         // harmless to the tests: `a = int(b) * int(c)` and `d = int(c) * int(b)` before the real computation).
-        if let Some(body) = &body {
-            let lines: Vec<&str> = body.split('\n').collect();
-            let first_line = tree.source()[..node.span.start as usize].matches('\n').count();
-            let line_of = |at: u32| tree.source()[..at as usize].matches('\n').count() - first_line;
-            let simple: Vec<NodeId> = tree.named_children(id).filter(|&c| !tree.node(c).extra).collect();
-            for pair in simple.windows(2).filter(|_| simple.len() > 2) {
-                let [a, b] = [pair[0], pair[1]];
-                if ![a, b].iter().all(|&s| matches!(tree.node(s).kind, "expression_statement")) {
-                    continue;
-                }
-                let (from, to) = (line_of(tree.node(a).span.start), line_of(tree.node(b).span.end));
-                if to < lines.len() && from <= to {
-                    let kept: Vec<&str> = lines[..from].iter().chain(&lines[to + 1..]).copied().collect();
-                    push(Tier::Rewrite, kept.join("\n"));
-                }
+        let statements: Vec<NodeId> = tree.named_children(id).filter(|&c| !tree.node(c).extra).collect();
+        for pair in statements.windows(2).filter(|_| statements.len() > 2) {
+            let [a, b] = [pair[0], pair[1]];
+            if ![a, b].iter().all(|&s| tree.node(s).kind == "expression_statement") {
+                continue;
+            }
+            let (from, to) = (line_of(tree.node(a).span.start), line_of(tree.node(b).span.end));
+            if to < lines.len() && from <= to {
+                let kept: Vec<&str> = lines[..from].iter().chain(&lines[to + 1..]).copied().collect();
+                push(Tier::Rewrite, kept.join("\n"));
             }
         }
-        if let Some(body) = &body
-            && let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement")
-        {
+    }
+
+    /// A block's endings, and its edits line by line ([`Menu::line_edits`]).
+    fn block_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, .. } = *site;
+        let Some(body) = block_body(tree, id) else { return };
+        if let Some(function) = falls_off_its_end(tree, id) {
+            for name in assigned_names(tree, function) {
+                site.push(out, Tier::Classic, format!("{body}\nreturn {name}"));
+            }
+        }
+        self.line_edits(site, &body, out);
+        if let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement") {
             for name in names_never_bound_in(tree, parent, id) {
-                push(Tier::Classic, format!("{body}\n{name} += 1"));
-                push(Tier::Classic, format!("{body}\n{name} -= 1"));
+                site.push(out, Tier::Classic, format!("{body}\n{name} += 1"));
+                site.push(out, Tier::Classic, format!("{body}\n{name} -= 1"));
             }
         }
     }
