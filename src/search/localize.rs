@@ -499,10 +499,13 @@ mod tests {
         assert_eq!(s.lines()[7], 1.0, "hi = mid: {:?}", s.lines());
         let (before, other) = (s.lines()[1], s.lines()[4]);
         assert!(before < 1.0 && other < before, "{:?}", s.lines());
+        // What the hang says the program lacks: an update of what a loop's condition reads.
+        assert_eq!(s.missing(), &[Missing::Hang]);
         // A test that failed by its assertion names no loop, and neither does a `while True:`.
         let r = report(vec![test(false, &every_line), test(true, &every_line)]);
         let s = Suspicion::from_report(&r, 0, source).expect("localised");
         assert_eq!(s.lines()[2], s.lines()[4]);
+        assert!(s.missing().is_empty());
         let source = source.replace("lo <= hi", "True");
         let hung = TestResult { name: "t".into(), outcome: Outcome::Timeout, lines: every_line.clone() };
         let s = Suspicion::from_report(&report(vec![hung, test(true, &every_line)]), 0, &source).expect("localised");

@@ -118,7 +118,8 @@ pub struct ErrorEdits {
     /// before its assignment, each binding nothing reads and (for a name never bound) each parameter renamed to it,
     /// and each read of it (or the attribute it begins, `odd.append`) renamed to each binding nothing reads; for a
     /// test that hangs, the update (`+= 1`, `-= 1`) of each name a `while` loop's condition reads and its body
-    /// never binds, added at the end of the body (`div -= 1` under `while div:`). A
+    /// never binds nor changes through a method (`out.pop()`), added at the end of the body (`div -= 1` under
+    /// `while div:`). A
     /// renamed parameter or loop variable leaves the old name unbound in the body and the new one unread; but a
     /// function has parameters whatever its bug, and on the toy set ranking these as sure cost the model search.
     pub likely: Vec<RawEdit>,
@@ -394,7 +395,20 @@ pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> Error
                     .filter_map(|id| tree.children(id).find(|&c| tree.node(c).field == Some("body")).map(|b| (id, b)))
                 {
                     let Some(text) = block_body(tree, body) else { continue };
-                    for name in names_never_bound_in(tree, id, body) {
+                    // A collection the body changes through its methods (`out.pop()`) is updated already.
+                    let called_on = |name: &str| {
+                        (body..tree.node(body).subtree_end).any(|r| {
+                            let node = tree.node(r);
+                            node.kind == "identifier"
+                                && node.field == Some("object")
+                                && tree.text(node.span) == name
+                                && node
+                                    .parent
+                                    .and_then(|a| tree.node(a).parent)
+                                    .is_some_and(|c| tree.node(c).kind == "call")
+                        })
+                    };
+                    for name in names_never_bound_in(tree, id, body).into_iter().filter(|n| !called_on(n)) {
                         for update in ["+= 1", "-= 1"] {
                             let updated = format!("{text}\n{name} {update}");
                             out.likely.push(edit(tree.node(body).span, ReplacementClass::Block, updated));

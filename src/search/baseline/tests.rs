@@ -1318,3 +1318,18 @@ fn missing_and_excess_logic_are_one_edit() {
     let derivative = "def derivative(xs):\n    return [i * x for i, x in enumerate(xs)][1:]\n";
     assert!(repairs(&derivative.replace("[1:]", "")).iter().any(|f| f == derivative));
 }
+
+/// A test that hangs makes the updates of what a `while` loop's condition reads, and its body never binds, likely
+/// edits: added at the end of that body, for that loop only.
+#[test]
+fn a_hang_names_the_updates_its_loop_lacks() {
+    let fixed = "def count_down(n):\n    out = []\n    while n:\n        out.append(n)\n        n -= 1\n    while out and out[-1] < 0:\n        out.pop()\n    return out\n";
+    let broken = fixed.replace("        n -= 1\n", "");
+    let tree = parse(&broken);
+    let likely = error_edits(&tree, &[Missing::Hang], &TestFacts::default()).likely;
+    let programs: Vec<String> =
+        likely.iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
+    assert_eq!(programs.len(), 2, "n += 1 and n -= 1: {likely:?}");
+    assert!(programs.iter().any(|p| p == fixed));
+    assert!(error_edits(&parse(fixed), &[Missing::Hang], &TestFacts::default()).likely.is_empty());
+}
