@@ -387,32 +387,18 @@ pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> Error
                 }
             }
             Missing::OutOfRange { line } => out.hot.0.extend(sources_of_range(tree, *line)),
-            // A test that hangs: each `while` loop's body that never binds a name its condition reads gains its
-            // update (`div -= 1` under `while div:`), as the menu's block edits write it.
+            // A test that hangs: each `while` loop's body gains the update of what its condition reads and the body
+            // neither binds nor changes through a method (`div -= 1` under `while div:`).
             Missing::Hang => {
                 for (id, body) in (0..tree.nodes().len() as NodeId)
                     .filter(|&id| tree.node(id).kind == "while_statement")
                     .filter_map(|id| tree.children(id).find(|&c| tree.node(c).field == Some("body")).map(|b| (id, b)))
                 {
                     let Some(text) = block_body(tree, body) else { continue };
-                    // A collection the body changes through its methods (`out.pop()`) is updated already.
-                    let called_on = |name: &str| {
-                        (body..tree.node(body).subtree_end).any(|r| {
-                            let node = tree.node(r);
-                            node.kind == "identifier"
-                                && node.field == Some("object")
-                                && tree.text(node.span) == name
-                                && node
-                                    .parent
-                                    .and_then(|a| tree.node(a).parent)
-                                    .is_some_and(|c| tree.node(c).kind == "call")
-                        })
-                    };
-                    for name in names_never_bound_in(tree, id, body).into_iter().filter(|n| !called_on(n)) {
-                        for update in ["+= 1", "-= 1"] {
-                            let updated = format!("{text}\n{name} {update}");
-                            out.likely.push(edit(tree.node(body).span, ReplacementClass::Block, updated));
-                        }
+                    let names = names_never_bound_in(tree, id, body);
+                    let names = names.into_iter().filter(|n| !changed_by_a_method(tree, body, n));
+                    for updated in with_updates(&text, names) {
+                        out.likely.push(edit(tree.node(body).span, ReplacementClass::Block, updated));
                     }
                 }
             }
@@ -735,6 +721,23 @@ pub(super) fn grouped(kind: &str, text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// The block text `body` with `name += 1`, then with `name -= 1`, added at its end, for each name: a loop's missing
+/// update.
+pub(super) fn with_updates<'a>(body: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    names.into_iter().flat_map(|name| ["+= 1", "-= 1"].map(|update| format!("{body}\n{name} {update}"))).collect()
+}
+
+/// Does the subtree at `body` call a method on `name` (`out.pop()`)?
+fn changed_by_a_method(tree: &Tree, body: NodeId, name: &str) -> bool {
+    (body..tree.node(body).subtree_end).any(|r| {
+        let node = tree.node(r);
+        node.kind == "identifier"
+            && node.field == Some("object")
+            && tree.text(node.span) == name
+            && node.parent.and_then(|a| tree.node(a).parent).is_some_and(|c| tree.node(c).kind == "call")
+    })
 }
 
 /// The names a `while` loop's condition reads that its body never binds (by assignment, `for`, `with`...).

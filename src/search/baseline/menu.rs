@@ -962,11 +962,12 @@ impl<'t> Menu<'t> {
             && let [left, op, right] = parts[..]
             && tree.text(tree.node(op).span) == "-"
             && ![left, right].iter().any(|&o| sketch::is_literal(tree.node(o).kind))
+            && let callee = builtin_argument(tree, id).map(|(f, _)| f)
             && parent.is_some_and(|p| {
                 matches!(p.kind, "assignment" | "return_statement" | "comparison_operator" | "augmented_assignment")
-                    || (p.kind == "argument_list" && builtin_argument(tree, id).is_none_or(|(f, _)| f != "range"))
+                    || (p.kind == "argument_list" && callee != Some("range"))
             })
-            && builtin_argument(tree, id).is_none_or(|(f, _)| f != "abs")
+            && callee != Some("abs")
         {
             push(Tier::Classic, format!("abs({text})"));
         }
@@ -1572,9 +1573,8 @@ impl<'t> Menu<'t> {
         }
         self.line_edits(site, &body, out);
         if let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement") {
-            for name in names_never_bound_in(tree, parent, id) {
-                site.push(out, Tier::Classic, format!("{body}\n{name} += 1"));
-                site.push(out, Tier::Classic, format!("{body}\n{name} -= 1"));
+            for updated in with_updates(&body, names_never_bound_in(tree, parent, id)) {
+                site.push(out, Tier::Classic, updated);
             }
         }
     }
