@@ -314,6 +314,32 @@ fn a_repair_is_polished_to_fewer_edits_and_plain_arithmetic() {
         simplified += usize::from(report.polish.as_ref().is_some_and(|p| p.simplified));
     }
     assert!(simplified > 0, "no seed's first repair was `n - 0`: the test no longer tests the simplification");
+    // A first repair of two edits, `n - 1` → `n - 0` → `n`: the start's one-edit `n - 0` passes too, and it
+    // simplifies back to the first repair, which stands.
+    let fixed = fib.replace("n - 1", "n");
+    let halfway = syntax::parse(fib.replace("n - 1", "n - 0"));
+    let mut edits: Vec<_> =
+        kelp::noise::tree_diff(&syntax::parse(fib), &halfway).edits.into_iter().map(|e| e.edit).collect();
+    edits.extend(kelp::noise::tree_diff(&halfway, &syntax::parse(fixed.as_str())).edits.into_iter().map(|e| e.edit));
+    assert_eq!(edits.len(), 2);
+    let foothold = kelp::search::Candidate {
+        source: fixed.clone(),
+        edits,
+        passed: None,
+        wrong_values: 0,
+        reach: 0.0,
+        tests: fib_tests.len(),
+        log_prob: 0.0,
+    };
+    let mut tried_halfway = 0;
+    for seed in 0..6 {
+        let report = searcher(&fib_tests, seed).run_from(fib, std::slice::from_ref(&foothold)).unwrap();
+        assert_eq!(report.best.source, fixed, "seed {seed}");
+        let polish = report.polish.as_ref().expect("a repair is polished");
+        assert!(!polish.fewer_edits && polish.edits_after == 2, "seed {seed}: {polish:?}");
+        tried_halfway += usize::from(polish.runs > 0);
+    }
+    assert!(tried_halfway > 0, "no seed's polish ran: the test no longer tests a first repair's return");
 }
 
 #[test]

@@ -799,7 +799,7 @@ fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
             found.push(format!("a one-edit repair replaced the first, of {} edits", polish.edits_before));
         }
         if polish.simplified {
-            found.push("arithmetic like `n - 0` simplified".to_string());
+            found.push("code like `n - 0` or `y - y` simplified".to_string());
         }
         if found.is_empty() {
             found.push(format!("no smaller repair than the first ({} edits)", polish.edits_before));

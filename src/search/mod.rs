@@ -17,7 +17,7 @@
 //!   over the menu's edits and the model's samples (`beam.rs`), or rollouts that stop when the model says the program
 //!   needs no edit; the final program the model finds likeliest wins.
 //! - `polish.rs`: once a program passes every test, a repair with fewer edits or without `n - 0`-like arithmetic
-//!   is preferred if one passes too ([`Polish`]).
+//!   and `y - y`-like dead code is preferred if one passes too ([`Polish`]).
 //! - `localize.rs`: fault localisation. Test runs are traced, and the lines that failing tests run (and passing
 //!   ones do not) rank edits there first ([`Suspicion`], with `SearchConfig::localize`).
 //!
@@ -46,7 +46,7 @@ use serde::Serialize;
 pub use baseline::{Baseline, RawEdit, TestFacts, kinds_could_pass, single_edits, single_edits_with, test_strings};
 pub use climb::Climb;
 pub use localize::Suspicion;
-pub use polish::{POLISH_RUNS, Polish, simplified};
+pub use polish::{POLISH_RUNS, Polish, Rewrites, simplified};
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
     score_edits, splice_checked,

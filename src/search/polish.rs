@@ -9,9 +9,12 @@
 //!   patch for the same reason: of two patches that pass, the smaller is likelier the fix. So a repair whose edit
 //!   path from the start program has two or more edits gets up to [`POLISH_RUNS`] more runs of the
 //!   start's single edits, and the first that passes every test replaces it.
-//! - **Arithmetic nobody writes.** The menu's integer edits turn `n - 1` into `n - 0` rather than `n`, and
-//!   `i + 1` is reached as `i - -1`. [`simplified`] rewrites `e + 0`, `e - 0`, `e * 1`, `e // 1` and kin,
-//!   `e - -k` and `e + -k`; the simplified program is tested once and kept only if it still passes every test.
+//! - **Code nobody writes.** The menu's integer edits turn `n - 1` into `n - 0` rather than `n`, and
+//!   `i + 1` is reached as `i - -1`; its name edits turn a wrong operand into the other one (`abs(y - y)`,
+//!   `n <= n`, `s[i] == s[i]`), a statement in excess into `pass` or `if 0:`, a value in excess into a
+//!   duplicate (`(1, 1, 3)`). [`simplified`] rewrites the arithmetic identities, and with
+//!   [`Rewrites::DeadCode`] also those: the program is tested once with every rewrite, then (if that fails) with
+//!   the identities alone, and kept only if it still passes every test.
 //!
 //! Polishing spends the search's own budget (test runs and wall), after the first repair; `test_runs_to_repair`
 //! still counts the runs to that first repair, and [`Polish`] what came after it.
@@ -44,21 +47,42 @@ pub struct Polish {
     pub simplified: bool,
 }
 
-/// The program with arithmetic identities rewritten away (`e + 0`, `e - 0`, `0 + e`, `e * 1`, `1 * e`, `e // 1`,
-/// `e ** 1`, and `e | 0`, `e ^ 0`, `e << 0`, `e >> 0` become `e`;
-/// `e - -k` and `e + -k` for a number `k` become `e + k` and `e - k`), or `None` when it has none. Each rewrite
-/// replaces an operation by one of its operands, which binds at least as tightly, so the result parses as the same
-/// structure around it.
-pub fn simplified(source: &str) -> Option<Tree> {
+/// Which rewrites [`simplified`] makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rewrites {
+    /// Arithmetic identities only (`e + 0` → `e`): the program computes the same.
+    Identities,
+    /// Also code that does nothing or compares a value with itself: `X == X` → `True` (`X` without calls),
+    /// `X - X` → `0`, `abs(0)` → `0`, `A and True` → `A`, `A or False` → `A`; a `pass`, an `if 0:` / `if False:`
+    /// without `else`, or a bare name or attribute beside other statements deleted; a repeated literal on the
+    /// right of `in` dropped. The same program but where `X` is a NaN, `A` is truthy but not `True`, or an
+    /// attribute is a property: the test run decides.
+    DeadCode,
+}
+
+/// The program with `rewrites` made where it differs from `start` (a node whose text occurs in it more often than
+/// in `start`; see [`Rewrites`]; the identities: `e + 0`, `e - 0`, `0 + e`, `e * 1`,
+/// `1 * e`, `e // 1`, `e ** 1`, and `e | 0`, `e ^ 0`, `e << 0`, `e >> 0` become `e`; `e - -k` and `e + -k` for a
+/// number `k` become `e + k` and `e - k`), or `None` when it has none. Each rewrite of an expression replaces it by
+/// one of its operands or a literal, which binds at least as tightly, so the result parses as the same structure
+/// around it; a deleted statement takes its whole lines.
+pub fn simplified(source: &str, start: &str, rewrites: Rewrites) -> Option<Tree> {
     let mut tree = syntax::parse_strict(source).ok()?;
     let mut changed = false;
     for _ in 0..MAX_REWRITES {
-        let rewrites: Vec<(NodeId, String)> =
-            (0..tree.nodes().len() as NodeId).filter_map(|id| identity(&tree, id).map(|t| (id, t))).collect();
-        let next = rewrites.into_iter().find_map(|(id, text)| {
-            let node = tree.node(id);
-            tree.splice_checked(node.span, node.class?, &text).map(|(_, t)| t)
-        });
+        // The repair's own code only: the user's `if False:` or `x + 0` is not this repair's to tidy.
+        let written = |id: NodeId| {
+            let text = tree.text(tree.node(id).span);
+            tree.source().matches(text).count() > start.matches(text).count()
+        };
+        let found: Vec<(NodeId, Rewrite)> = (0..tree.nodes().len() as NodeId)
+            .filter(|&id| written(id))
+            .filter_map(|id| {
+                let dead = || (rewrites == Rewrites::DeadCode).then(|| dead_code(&tree, id)).flatten();
+                identity(&tree, id).map(Rewrite::Text).or_else(dead).map(|r| (id, r))
+            })
+            .collect();
+        let next = found.into_iter().find_map(|(id, rewrite)| rewritten(&tree, id, rewrite));
         match next {
             Some(t) => {
                 tree = t;
@@ -68,6 +92,114 @@ pub fn simplified(source: &str) -> Option<Tree> {
         }
     }
     changed.then_some(tree)
+}
+
+/// One rewrite of a node: its new text, or the statement deleted.
+enum Rewrite {
+    Text(String),
+    Delete,
+}
+
+/// `tree` with `rewrite` made at `id`, if the result parses. A deleted statement takes its lines, or becomes
+/// `pass` when it is its block's only statement.
+fn rewritten(tree: &Tree, id: NodeId, rewrite: Rewrite) -> Option<Tree> {
+    let node = tree.node(id);
+    let text = match rewrite {
+        Rewrite::Text(text) => text,
+        Rewrite::Delete => {
+            let block = node.parent?;
+            if tree.named_children(block).filter(|&c| !tree.node(c).extra).count() < 2 {
+                (node.kind != "pass_statement").then(|| "pass".to_string())?
+            } else {
+                let source = tree.source();
+                let start = source[..node.span.start as usize].rfind('\n').map_or(0, |i| i + 1);
+                let end = source[node.span.end as usize..]
+                    .find('\n')
+                    .map_or(source.len(), |i| node.span.end as usize + i + 1);
+                // Only a statement alone on its lines (not `if x: pass` nor `a; b`).
+                let alone = source[start..node.span.start as usize].trim().is_empty()
+                    && source[node.span.end as usize..end].trim().is_empty();
+                if !alone {
+                    return None;
+                }
+                return syntax::parse_strict(format!("{}{}", &source[..start], &source[end..])).ok();
+            }
+        }
+    };
+    tree.splice_checked(node.span, node.class?, &text).map(|(_, t)| t)
+}
+
+/// The rewrite of `id` under [`Rewrites::DeadCode`] beyond the identities, if it has one.
+fn dead_code(tree: &Tree, id: NodeId) -> Option<Rewrite> {
+    let node = tree.node(id);
+    let text = |c: NodeId| tree.text(tree.node(c).span);
+    let operands: Vec<NodeId> = tree.named_children(id).collect();
+    let operator = || tree.children(id).filter(|&c| !tree.node(c).named).map(text).collect::<Vec<_>>().join(" ");
+    let same_pure = |a: NodeId, b: NodeId| {
+        text(a) == text(b) && !(a..tree.node(a).subtree_end).any(|d| tree.node(d).kind == "call")
+    };
+    let siblings = || node.parent.map_or(0, |b| tree.named_children(b).filter(|&c| !tree.node(c).extra).count());
+    let text_of = |t: &str| Some(Rewrite::Text(t.to_string()));
+    match node.kind {
+        "comparison_operator" if operands.len() == 2 && same_pure(operands[0], operands[1]) => {
+            match operator().as_str() {
+                "==" | "<=" | ">=" | "is" => text_of("True"),
+                "!=" | "<" | ">" | "is not" => text_of("False"),
+                _ => None,
+            }
+        }
+        "comparison_operator" if operands.len() == 2 && matches!(operator().as_str(), "in" | "not in") => {
+            let collection = operands[1];
+            if !matches!(tree.node(collection).kind, "tuple" | "list" | "set") {
+                return None;
+            }
+            let items: Vec<&str> = tree.named_children(collection).map(text).collect();
+            let literal =
+                |c: NodeId| matches!(tree.node(c).kind, "integer" | "float" | "string" | "true" | "false" | "none");
+            if !tree.named_children(collection).all(literal) {
+                return None;
+            }
+            let mut kept: Vec<&str> = Vec::new();
+            for item in &items {
+                if !kept.contains(item) {
+                    kept.push(item);
+                }
+            }
+            if kept.len() == items.len() {
+                return None;
+            }
+            let joined = kept.join(", ");
+            let rebuilt = match tree.node(collection).kind {
+                "tuple" if kept.len() == 1 => format!("({joined},)"),
+                "tuple" => format!("({joined})"),
+                "list" => format!("[{joined}]"),
+                _ => format!("{{{joined}}}"),
+            };
+            Some(Rewrite::Text(format!("{} {} {rebuilt}", text(operands[0]), operator())))
+        }
+        "binary_operator" if operands.len() == 2 && same_pure(operands[0], operands[1]) => {
+            matches!(operator().as_str(), "-" | "^").then(|| Rewrite::Text("0".into()))
+        }
+        "boolean_operator" if operands.len() == 2 => {
+            let (left, right) = (text(operands[0]), text(operands[1]));
+            match (operator().as_str(), left, right) {
+                ("and", a, "True") | ("and", "True", a) | ("or", a, "False") | ("or", "False", a) => text_of(a),
+                _ => None,
+            }
+        }
+        "call" if text(id).replace(' ', "") == "abs(0)" => text_of("0"),
+        "pass_statement" if siblings() > 1 => Some(Rewrite::Delete),
+        "if_statement" => {
+            let condition = tree.children(id).find(|&c| tree.node(c).field == Some("condition"))?;
+            let branches = tree.children(id).filter(|&c| tree.node(c).field == Some("alternative")).count();
+            (branches == 0 && matches!(text(condition), "0" | "False")).then_some(Rewrite::Delete)
+        }
+        "expression_statement" if siblings() > 1 => {
+            let [expression] = operands[..] else { return None };
+            matches!(tree.node(expression).kind, "identifier" | "attribute").then_some(Rewrite::Delete)
+        }
+        _ => None,
+    }
 }
 
 /// The text that `id` simplifies to, if it is an identity of [`simplified`].
@@ -107,7 +239,8 @@ impl Searcher<'_> {
     /// Polishes `run`'s repair (see the module doc). Call only once it is repaired.
     pub(super) fn polish(&self, run: &mut Run, start: &Tree) -> Result<Polish, SearchError> {
         let runs_before = run.test_runs;
-        let mut chosen = run.best.clone();
+        let first = run.best.clone();
+        let mut chosen = first.clone();
         let edits_before = chosen.edits.len();
         let mut fewer_edits = false;
         if edits_before >= 2 {
@@ -141,12 +274,24 @@ impl Searcher<'_> {
                 }
             }
         }
-        let edits_after = chosen.edits.len();
+        let mut edits_after = chosen.edits.len();
         let mut simplified_any = false;
         run.stop = None;
-        if let Some(tree) = simplified(&chosen.source)
-            && !run.out_of_budget(0)
-        {
+        let everything = simplified(&chosen.source, start.source(), Rewrites::DeadCode);
+        let identities = simplified(&chosen.source, start.source(), Rewrites::Identities)
+            .filter(|t| everything.as_ref().is_some_and(|e| e.source() != t.source()));
+        for tree in everything.into_iter().chain(identities) {
+            // A first repair of two edits (`n - 1` → `n - 0` → `n`) may have given way to a one-edit `n - 0`,
+            // which simplifies back to it: the first repair stands (it is not tested again).
+            if fewer_edits && tree.normalised() == syntax::parse(first.source.as_str()).normalised() {
+                edits_after = first.edits.len();
+                chosen = first;
+                fewer_edits = false;
+                break;
+            }
+            if run.out_of_budget(0) {
+                break;
+            }
             let mut edits = chosen.edits.clone();
             edits.extend(tree_diff(&syntax::parse(chosen.source.as_str()), &tree).edits.into_iter().map(|e| e.edit));
             let c = Candidate::untested(tree.source(), edits, self.tests.len(), chosen.log_prob);
@@ -156,7 +301,9 @@ impl Searcher<'_> {
             {
                 chosen = c;
                 simplified_any = true;
+                break;
             }
+            run.stop = None;
         }
         run.best = chosen;
         run.stop = Some(Stop::Repaired);
@@ -175,7 +322,11 @@ mod tests {
     use super::*;
 
     fn simple(source: &str) -> Option<String> {
-        simplified(source).map(Tree::into_source)
+        simplified(source, "", Rewrites::Identities).map(Tree::into_source)
+    }
+
+    fn dead(source: &str) -> Option<String> {
+        simplified(source, "", Rewrites::DeadCode).map(Tree::into_source)
     }
 
     #[test]
@@ -213,5 +364,66 @@ mod tests {
             assert_eq!(simple(source), None, "{source}");
         }
         assert_eq!(simple("def f(:\n"), None);
+    }
+
+    #[test]
+    fn dead_code_is_rewritten_away() {
+        let cases = [
+            // A wrong operand renamed into the other one.
+            (
+                "def f(a, b):\n    return [abs(x - y) + abs(y - y) for x, y in zip(a, b)]\n",
+                "def f(a, b):\n    return [abs(x - y) for x, y in zip(a, b)]\n",
+            ),
+            (
+                "def f(n):\n    return n % 2 == 0 and n >= 8 and n <= n\n",
+                "def f(n):\n    return n % 2 == 0 and n >= 8\n",
+            ),
+            ("def f(s, i):\n    return s[i] == s[i] and s[i] > 0\n", "def f(s, i):\n    return s[i] > 0\n"),
+            ("def f(s, i):\n    return s[i] != s[i] or s[i] > 0\n", "def f(s, i):\n    return s[i] > 0\n"),
+            // A statement in excess.
+            ("def f(n):\n    if 0:\n        return 2\n    return n\n", "def f(n):\n    return n\n"),
+            ("def f(n):\n    x = n\n    pass\n    return x\n", "def f(n):\n    x = n\n    return x\n"),
+            ("def f(n, out):\n    out.append\n    return n\n", "def f(n, out):\n    return n\n"),
+            // A value in excess.
+            ("def f(d):\n    return d in (1, 1, 3, 5)\n", "def f(d):\n    return d in (1, 3, 5)\n"),
+            ("def f(d):\n    return d not in ['a', 'a']\n", "def f(d):\n    return d not in ['a']\n"),
+            // Rewrites compose: `n - n` → `0`, then `x + (0)` stays (the parentheses are not an identity's).
+            ("def f(x, n):\n    return x * (n - n)\n", "def f(x, n):\n    return x * (0)\n"),
+        ];
+        for (source, want) in cases {
+            assert_eq!(dead(source).as_deref(), Some(want), "{source}");
+            assert_eq!(simple(source), None, "identities alone: {source}");
+        }
+    }
+
+    #[test]
+    fn code_that_does_something_is_kept() {
+        for source in [
+            // A call may differ between its two evaluations.
+            "def f():\n    return random() - random()\n",
+            "def f(x):\n    return x == y\n",
+            "def f(a, b):\n    return a < b < b\n",
+            // A lone statement stays (a function needs a body), and so does one sharing its line.
+            "def f(n):\n    pass\n",
+            "def f(n):\n    if n: pass\n    return n\n",
+            // An `if 0:` with an `else` is a branch choice, not dead code.
+            "def f(n):\n    if 0:\n        return 2\n    else:\n        return n\n",
+            // A call, a docstring, a counted list, names that are not literals.
+            "def f(out):\n    \"\"\"Doc.\"\"\"\n    out.clear()\n    return out\n",
+            "def f(d):\n    return [1, 1].count(d)\n",
+            "def f(d, x):\n    return d in (x, x)\n",
+            "def f(a, b):\n    return a and b\n",
+        ] {
+            assert_eq!(dead(source), None, "{source}");
+        }
+    }
+
+    #[test]
+    fn only_the_repairs_own_code_is_rewritten() {
+        let start = "def f(n):\n    if False:\n        print(n)\n    x = n + 0\n    return x - 1\n";
+        let repaired = "def f(n):\n    if False:\n        print(n)\n    x = n + 0\n    return x - 0\n";
+        let want = "def f(n):\n    if False:\n        print(n)\n    x = n + 0\n    return x\n";
+        assert_eq!(simplified(repaired, start, Rewrites::DeadCode).map(Tree::into_source).as_deref(), Some(want));
+        assert!(simplified(start, start, Rewrites::DeadCode).is_none());
     }
 }

@@ -65,8 +65,8 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 /// [`single_edits`], each string literal of the program replaced by each of the tests' strings ([`test_strings`]),
 /// and a stub's body by the formula the tests' examples fit (`examples::fitted_formula`).
 ///
-/// Site by site in the tree's order, each site's edits in a fixed order (the baseline shuffles them with a seed, so
-/// the order is part of what a seed reproduces).
+/// Site by site in the tree's order, each site's edits in a fixed order (the baseline reorders them by a seeded hash
+/// of each edit, `order_key`).
 pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     let menu = Menu::of(tree, facts);
     let mut out = Vec::new();

@@ -29,7 +29,8 @@
 //! code (what the function's name or docstring names), mends, the classic mutation operators (a token changed, a
 //! name for its kin, an operand dropped or moved), other renames, rewrites (a site replaced by other code of the
 //! program, or deleted), a stub's idioms, and its stretched bodies. [`Baseline`] yields the error
-//! edits, then the mends, then the rest of the single edits in seeded random order, tier by tier on lines the tests
+//! edits, then the mends, then the rest of the single edits in a seeded random order (a hash of the seed and the
+//! edit: [`order_key`]), tier by tier on lines the tests
 //! suspect alike, then the additive ones and random compositions of 2–3 such edits taking turns, each a distinct
 //! program (normalised AST).
 //! It knows nothing of the tests but their string literals: the search runs them.
@@ -42,7 +43,6 @@
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
-use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -52,7 +52,7 @@ use super::propose::splice_checked;
 use super::sketch;
 use crate::exec::Tests;
 use crate::noise::OPERATOR_FAMILIES;
-use crate::syntax::{self, Edit, NodeId, NormalisedAst, ReplacementClass, Span, Tree, line_starts_at};
+use crate::syntax::{self, Edit, NodeId, NormalisedAst, ReplacementClass, Span, Tree, content_hash, line_starts_at};
 
 mod additive;
 mod errors;
@@ -154,6 +154,23 @@ fn distinct(edits: Vec<RawEdit>) -> Vec<RawEdit> {
     out
 }
 
+/// An edit's place in its seed's random order: a hash of the seed and the edit alone. A shuffle of the whole menu
+/// moved every edit whenever one was added or dropped, so a menu change reordered every trial and its effect could
+/// not be read trial by trial; under this key the other edits keep their order.
+fn order_key(seed: u64, edit: &RawEdit) -> u64 {
+    let mut bytes = Vec::with_capacity(edit.text.len() + 17);
+    bytes.extend(seed.to_le_bytes());
+    bytes.extend(edit.span.start.to_le_bytes());
+    bytes.extend(edit.span.end.to_le_bytes());
+    bytes.push(edit.class as u8);
+    bytes.extend(edit.text.as_bytes());
+    // FNV-1a's high bits lag its last bytes; splitmix64's finaliser spreads them.
+    let mut z = content_hash(&bytes);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 /// Applies a raw edit if it splices cleanly (see [`splice_checked`]).
 pub fn apply(tree: &Tree, edit: &RawEdit) -> Option<(Edit, Tree)> {
     splice_checked(tree, edit.span, edit.class, &edit.text)
@@ -237,15 +254,15 @@ impl Baseline {
     /// rank tier by tier, each in seeded random order: `tier_by_tier`), as classic APR tools walk a
     /// fault-localisation ranking. Compositions are unchanged. The single edits include `test_strings` in place of the program's strings ([`single_edits_with`]).
     pub fn localized(start: &Tree, seed: u64, suspicion: Option<&Suspicion>, facts: &TestFacts) -> Baseline {
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let rng = ChaCha8Rng::seed_from_u64(seed);
         let mut errors = suspicion.map(|s| error_edits(start, s.missing(), facts)).unwrap_or_default();
         let hot_spans = std::mem::take(&mut errors.hot);
         let mut singles = single_edits_with(start, facts);
         singles.extend(errors.rest);
         let mut singles = distinct(singles);
-        singles.shuffle(&mut rng);
+        singles.sort_by_cached_key(|e| order_key(seed, e));
         let mut additive = additive_edits(start);
-        additive.shuffle(&mut rng);
+        additive.sort_by_cached_key(|e| order_key(seed, e));
         let ranked = match suspicion {
             Some(suspicion) => by_suspicion(start, suspicion, singles),
             None => singles.into_iter().map(|e| (0.0, e)).collect(),
