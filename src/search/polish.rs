@@ -129,6 +129,53 @@ fn rewritten(tree: &Tree, id: NodeId, rewrite: Rewrite) -> Option<Tree> {
     tree.splice_checked(node.span, node.class?, &text).map(|(_, t)| t)
 }
 
+/// The operands of the `op` chain (`a and b and c`) rooted at `id`, or `id` itself.
+fn chain<'t>(tree: &'t Tree, id: NodeId, op: &'t str) -> Box<dyn Iterator<Item = NodeId> + 't> {
+    let node = tree.node(id);
+    let operands: Vec<NodeId> = tree.named_children(id).collect();
+    let same_op = tree.children(id).any(|c| !tree.node(c).named && tree.text(tree.node(c).span) == op);
+    match operands[..] {
+        [left, right] if node.kind == "boolean_operator" && same_op => {
+            Box::new(chain(tree, left, op).chain(chain(tree, right, op)))
+        }
+        _ => Box::new(std::iter::once(id)),
+    }
+}
+
+/// Do `a` and `b` state one condition: the same text, or one comparison of two operands turned around (`x < y`
+/// and `y > x`, `x == y` and `y == x`)? Calls aside: they may differ between evaluations.
+fn same_condition(tree: &Tree, a: NodeId, b: NodeId) -> bool {
+    let text = |c: NodeId| tree.text(tree.node(c).span);
+    let has_call = |c: NodeId| (c..tree.node(c).subtree_end).any(|d| tree.node(d).kind == "call");
+    if has_call(a) || has_call(b) {
+        return false;
+    }
+    let parts = |c: NodeId| -> Option<(&str, String, &str)> {
+        let operands: Vec<NodeId> = tree.named_children(c).collect();
+        let [l, r] = operands[..] else { return None };
+        let op: Vec<&str> = tree.children(c).filter(|&o| !tree.node(o).named).map(text).collect();
+        (tree.node(c).kind == "comparison_operator").then(|| (text(l), op.join(" "), text(r)))
+    };
+    let turned = |op: &str| {
+        match op {
+            "<" => Some(">"),
+            ">" => Some("<"),
+            "<=" => Some(">="),
+            ">=" => Some("<="),
+            "==" | "!=" => Some(op),
+            _ => None,
+        }
+        .map(str::to_string)
+    };
+    if text(a) == text(b) {
+        return true;
+    }
+    match (parts(a), parts(b)) {
+        (Some((al, aop, ar)), Some((bl, bop, br))) => (al, ar) == (br, bl) && turned(&aop).is_some_and(|t| t == bop),
+        _ => false,
+    }
+}
+
 /// The rewrite of `id` under [`Rewrites::DeadCode`] beyond the identities, if it has one.
 fn dead_code(tree: &Tree, id: NodeId) -> Option<Rewrite> {
     let node = tree.node(id);
@@ -184,6 +231,8 @@ fn dead_code(tree: &Tree, id: NodeId) -> Option<Rewrite> {
             let (left, right) = (text(operands[0]), text(operands[1]));
             match (operator().as_str(), left, right) {
                 ("and", a, "True") | ("and", "True", a) | ("or", a, "False") | ("or", "False", a) => text_of(a),
+                // A condition stated twice, maybe turned around: `n >= 8 and 8 <= n`.
+                (op, a, _) if chain(tree, operands[0], op).any(|c| same_condition(tree, c, operands[1])) => text_of(a),
                 _ => None,
             }
         }
@@ -380,6 +429,12 @@ mod tests {
             ),
             ("def f(s, i):\n    return s[i] == s[i] and s[i] > 0\n", "def f(s, i):\n    return s[i] > 0\n"),
             ("def f(s, i):\n    return s[i] != s[i] or s[i] > 0\n", "def f(s, i):\n    return s[i] > 0\n"),
+            // A condition stated twice.
+            (
+                "def f(n):\n    return n % 2 == 0 and n >= 8 and 8 <= n\n",
+                "def f(n):\n    return n % 2 == 0 and n >= 8\n",
+            ),
+            ("def f(a, b):\n    return a == b or a > 1 or b == a\n", "def f(a, b):\n    return a == b or a > 1\n"),
             // A statement in excess.
             ("def f(n):\n    if 0:\n        return 2\n    return n\n", "def f(n):\n    return n\n"),
             ("def f(n):\n    x = n\n    pass\n    return x\n", "def f(n):\n    x = n\n    return x\n"),
@@ -413,6 +468,9 @@ mod tests {
             "def f(d):\n    return [1, 1].count(d)\n",
             "def f(d, x):\n    return d in (x, x)\n",
             "def f(a, b):\n    return a and b\n",
+            "def f(a, b):\n    return a < b and b < a\n",
+            "def f(a, b):\n    return a < b or a > b\n",
+            "def f(a):\n    return g(a) and g(a)\n",
         ] {
             assert_eq!(dead(source), None, "{source}");
         }

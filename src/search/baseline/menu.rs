@@ -150,6 +150,17 @@ struct Site<'t> {
     /// Holding a name nothing else in the program spells (the forward process's corruption, and
     /// HumanEval-repair's), or nonsense: rewriting it is as likely a repair as a classic edit.
     grafted: bool,
+    /// The operand of a comparison or a subtraction-like operation that holds the site, and the other operand
+    /// ([`operand_twin`]): an edit that makes them read the same is not written.
+    twin: Option<Twin<'t>>,
+}
+
+/// The operand holding a site, as the text before and after the site, and the other operand's text.
+#[derive(Clone, Copy)]
+struct Twin<'t> {
+    before: &'t str,
+    after: &'t str,
+    other: &'t str,
 }
 
 impl Site<'_> {
@@ -158,12 +169,61 @@ impl Site<'_> {
         if self.grafted { Tier::Classic } else { Tier::Rewrite }
     }
 
-    /// Adds the edit of this site to `text`, unless it leaves the site as it is.
+    /// Adds the edit of this site to `text`, unless it leaves the site as it is or makes an operand its twin.
     fn push(&self, out: &mut Vec<RawEdit>, tier: Tier, text: String) {
-        if text != self.text {
+        if text != self.text && !self.makes_twins(&text) {
             out.push(RawEdit { span: self.node.span, class: self.class, text, tier });
         }
     }
+
+    /// Would `text` here make the operand holding the site read as the other one (`y - y`, `s[i] == s[i]`)? Such
+    /// code is constant (`True`, `0`), never what a programmer writes, and when the tests pass it anyway, a wrong
+    /// repair that stops the search (HumanEvalFix: `abs(y - y)`, `n <= n`, `s[i] == s[i]`).
+    fn makes_twins(&self, text: &str) -> bool {
+        self.twin.is_some_and(|Twin { before, after, other }| {
+            other.len() == before.len() + text.len() + after.len()
+                && other.starts_with(before)
+                && other.ends_with(after)
+                && other.get(before.len()..before.len() + text.len()) == Some(text)
+        })
+    }
+}
+
+/// The nearest comparison of two operands (not `!=`: `x != x` is the NaN test), subtraction, division, modulo,
+/// `^`, `and` or `or` above `id` within its statement, if the other operand has no call (a call may differ
+/// between its two evaluations): the operand holding `id` as its text around `id`, and the other operand.
+fn operand_twin(tree: &Tree, id: NodeId) -> Option<Twin<'_>> {
+    let mut child = id;
+    while let Some(parent) = tree.node(child).parent {
+        let p = tree.node(parent);
+        if p.class != Some(ReplacementClass::Expression) {
+            return None;
+        }
+        let operands: Vec<NodeId> = tree.named_children(parent).collect();
+        let operator: Vec<&str> =
+            tree.children(parent).filter(|&c| !tree.node(c).named).map(|c| tree.text(tree.node(c).span)).collect();
+        let degenerate = match p.kind {
+            "comparison_operator" => operator != ["!="],
+            "binary_operator" => matches!(operator[..], ["-" | "/" | "//" | "%" | "^"]),
+            "boolean_operator" => true,
+            _ => false,
+        };
+        if degenerate && operands.len() == 2 {
+            let other = operands.into_iter().find(|&o| o != child)?;
+            let o = tree.node(other);
+            if (other..o.subtree_end).any(|d| tree.node(d).kind == "call") {
+                return None;
+            }
+            let (site, operand) = (tree.node(id).span, tree.node(child).span);
+            return Some(Twin {
+                before: &tree.source()[operand.start as usize..site.start as usize],
+                after: &tree.source()[site.end as usize..operand.end as usize],
+                other: tree.text(o.span),
+            });
+        }
+        child = parent;
+    }
+    None
 }
 
 impl<'t> Menu<'t> {
@@ -224,7 +284,8 @@ impl<'t> Menu<'t> {
         let class = node.class?;
         let nonsense = self.nonsense_at[id as usize];
         let grafted = nonsense || self.lonely.iter().any(|&s| node.span.contains(s));
-        Some(Site { id, node, class, text: self.tree.text(node.span), nonsense, grafted })
+        let twin = operand_twin(self.tree, id);
+        Some(Site { id, node, class, text: self.tree.text(node.span), nonsense, grafted, twin })
     }
 
     /// Whether any node of the subtree at `id` cannot be right.
@@ -564,6 +625,12 @@ impl<'t> Menu<'t> {
             {
                 let (l, r) = (tree.node(children[0]).span, tree.node(children[2]).span);
                 push(Tier::Classic, format!("{} {} {}", tree.text(r), op, tree.text(l)));
+                // An operand dropped, whatever the size (the small sites get it from their own expressions):
+                // a term or a conjunct in excess, `abs(x - y) + abs(y - x)`, `n >= 8 and n <= 8`.
+                if node.kind != "comparison_operator" && !text.contains('\n') {
+                    push(Tier::Classic, tree.text(l).to_string());
+                    push(Tier::Classic, tree.text(r).to_string());
+                }
                 // The larger or smaller of the two where an operator combines them (`running_max % n` for
                 // `max(running_max, n)`): cued where the function's name names it (`rolling_max`).
                 if node.kind == "binary_operator" && !text.contains('\n') {

@@ -1333,3 +1333,40 @@ fn a_hang_names_the_updates_its_loop_lacks() {
     assert!(programs.iter().any(|p| p == fixed));
     assert!(error_edits(&parse(fixed), &[Missing::Hang], &TestFacts::default()).likely.is_empty());
 }
+
+/// No edit makes an operand of a comparison or a subtraction read as the other one: `y - y` is `0` and `s[i] ==
+/// s[i]` is `True` whatever the inputs, code nobody writes, and a wrong repair when the tests pass it anyway.
+#[test]
+fn no_edit_makes_an_operand_its_twin() {
+    let twins = [
+        "def f(a, b):\n    return [abs(x - y) + abs(y - x) for x, y in zip(a, b)]\n",
+        "def f(s):\n    for i in range(len(s) - 2):\n        if s[i] == s[i + 1] or s[i + 1] == s[i + 2]:\n            return False\n    return True\n",
+        "def f(n, m):\n    return n % 2 == 0 and n >= 8 and n <= m\n",
+    ];
+    let sides = |program: &str| -> Vec<(String, String)> {
+        let tree = parse(program);
+        let constant = ["-", "==", "<=", "<", ">", ">=", "and", "or", "%", "/", "//", "^"];
+        (0..tree.nodes().len() as NodeId)
+            .filter(|&id| tree.children(id).any(|c| constant.contains(&tree.text(tree.node(c).span))))
+            .filter_map(|id| {
+                let operands: Vec<NodeId> = tree.named_children(id).collect();
+                let [a, b] = operands[..] else { return None };
+                Some((tree.text(tree.node(a).span).to_string(), tree.text(tree.node(b).span).to_string()))
+            })
+            .collect()
+    };
+    for program in twins {
+        let edited = repairs(program);
+        assert!(edited.len() > 20, "{program}");
+        for e in edited {
+            let twin = sides(&e).into_iter().find(|(a, b)| a == b && !a.contains('('));
+            assert!(twin.is_none(), "{twin:?} in\n{e}");
+        }
+    }
+    // What `abs(y - y)` and `n <= n` stood for, a term or a conjunct in excess, is dropped by a classic edit.
+    assert!(classic(twins[0]).iter().any(|e| e.contains("[abs(x - y) for")));
+    assert!(classic(twins[2]).iter().any(|e| e.contains("return n % 2 == 0 and n >= 8\n")));
+    // A call may differ between its evaluations, and `x != x` is the NaN test: those stay.
+    assert!(repairs("def f():\n    return g(1) - g(2)\n").iter().any(|e| e.contains("g(1) - g(1)")));
+    assert!(repairs("def f(x, y):\n    return x != y\n").iter().any(|e| e.contains("x != x")));
+}
