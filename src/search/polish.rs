@@ -55,7 +55,7 @@ pub enum Rewrites {
     /// Also code that does nothing or compares a value with itself: `X == X` → `True` (`X` without calls),
     /// `X - X` → `0`, `abs(0)` → `0`, `A and True` → `A`, `A or False` → `A`; a `pass`, an `if 0:` / `if False:`
     /// without `else`, or a bare name or attribute beside other statements deleted; a repeated literal on the
-    /// right of `in` dropped. The same program but where `X` is a NaN, `A` is truthy but not `True`, or an
+    /// right of `in` and a condition stated twice (`n >= 8 and 8 <= n`) dropped. The same program but where `X` is a NaN, `A` is truthy but not `True`, or an
     /// attribute is a property: the test run decides.
     DeadCode,
 }
@@ -78,7 +78,7 @@ pub fn simplified(source: &str, start: &str, rewrites: Rewrites) -> Option<Tree>
         };
         let found: Vec<(NodeId, Rewrite)> = (0..tree.nodes().len() as NodeId)
             .filter_map(|id| {
-                let dead = || (rewrites == Rewrites::DeadCode && written(id)).then(|| dead_code(&tree, id)).flatten();
+                let dead = || (rewrites == Rewrites::DeadCode).then(|| dead_code(&tree, id)).flatten().filter(|_| written(id));
                 identity(&tree, id).map(Rewrite::Text).or_else(dead).map(|r| (id, r))
             })
             .collect();
