@@ -78,7 +78,8 @@ pub fn simplified(source: &str, start: &str, rewrites: Rewrites) -> Option<Tree>
         };
         let found: Vec<(NodeId, Rewrite)> = (0..tree.nodes().len() as NodeId)
             .filter_map(|id| {
-                let dead = || (rewrites == Rewrites::DeadCode).then(|| dead_code(&tree, id)).flatten().filter(|_| written(id));
+                let dead =
+                    || (rewrites == Rewrites::DeadCode).then(|| dead_code(&tree, id)).flatten().filter(|_| written(id));
                 identity(&tree, id).map(Rewrite::Text).or_else(dead).map(|r| (id, r))
             })
             .collect();
