@@ -147,15 +147,13 @@ fn chain<'t>(tree: &'t Tree, id: NodeId, op: &'t str) -> Box<dyn Iterator<Item =
 /// and `y > x`, `x == y` and `y == x`)? Calls aside: they may differ between evaluations.
 fn same_condition(tree: &Tree, a: NodeId, b: NodeId) -> bool {
     let text = |c: NodeId| tree.text(tree.node(c).span);
-    let has_call = |c: NodeId| (c..tree.node(c).subtree_end).any(|d| tree.node(d).kind == "call");
-    if has_call(a) || has_call(b) {
+    if tree.holds(a, "call") || tree.holds(b, "call") {
         return false;
     }
     let parts = |c: NodeId| -> Option<(&str, String, &str)> {
         let operands: Vec<NodeId> = tree.named_children(c).collect();
         let [l, r] = operands[..] else { return None };
-        let op: Vec<&str> = tree.children(c).filter(|&o| !tree.node(o).named).map(text).collect();
-        (tree.node(c).kind == "comparison_operator").then(|| (text(l), op.join(" "), text(r)))
+        (tree.node(c).kind == "comparison_operator").then(|| (text(l), tree.operator_text(c), text(r)))
     };
     let turned = |op: &str| {
         match op {
@@ -182,10 +180,8 @@ fn dead_code(tree: &Tree, id: NodeId) -> Option<Rewrite> {
     let node = tree.node(id);
     let text = |c: NodeId| tree.text(tree.node(c).span);
     let operands: Vec<NodeId> = tree.named_children(id).collect();
-    let operator = || tree.children(id).filter(|&c| !tree.node(c).named).map(text).collect::<Vec<_>>().join(" ");
-    let same_pure = |a: NodeId, b: NodeId| {
-        text(a) == text(b) && !(a..tree.node(a).subtree_end).any(|d| tree.node(d).kind == "call")
-    };
+    let operator = || tree.operator_text(id);
+    let same_pure = |a: NodeId, b: NodeId| text(a) == text(b) && !tree.holds(a, "call");
     let siblings = || node.parent.map_or(0, |b| tree.named_children(b).filter(|&c| !tree.node(c).extra).count());
     let text_of = |t: &str| Some(Rewrite::Text(t.to_string()));
     match node.kind {

@@ -456,6 +456,18 @@ impl Tree {
         Children { tree: self, next: id + 1, end }
     }
 
+    /// Does the subtree at `id` hold a node of `kind` (itself included)?
+    pub fn holds(&self, id: NodeId, kind: &str) -> bool {
+        (id..self.node(id).subtree_end).any(|d| self.node(d).kind == kind)
+    }
+
+    /// The operator of an operation: its anonymous tokens, space-separated (`-`, `and`, `not in`, `is not`).
+    pub fn operator_text(&self, id: NodeId) -> String {
+        let tokens: Vec<&str> =
+            self.children(id).filter(|&c| !self.node(c).named).map(|c| self.text(self.node(c).span)).collect();
+        tokens.join(" ")
+    }
+
     /// Direct named children of a node (its operands, arguments, statements), comments aside.
     pub fn named_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         self.children(id).filter(|&c| self.node(c).named && !self.node(c).extra)

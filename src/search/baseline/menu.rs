@@ -200,25 +200,23 @@ fn operand_twin(tree: &Tree, id: NodeId) -> Option<Twin<'_>> {
             return None;
         }
         let operands: Vec<NodeId> = tree.named_children(parent).collect();
-        let operator: Vec<&str> =
-            tree.children(parent).filter(|&c| !tree.node(c).named).map(|c| tree.text(tree.node(c).span)).collect();
+        let operator = tree.operator_text(parent);
         let degenerate = match p.kind {
-            "comparison_operator" => operator != ["!="],
-            "binary_operator" => matches!(operator[..], ["-" | "/" | "//" | "%" | "^"]),
+            "comparison_operator" => operator != "!=",
+            "binary_operator" => matches!(operator.as_str(), "-" | "/" | "//" | "%" | "^"),
             "boolean_operator" => true,
             _ => false,
         };
         if degenerate && operands.len() == 2 {
             let other = operands.into_iter().find(|&o| o != child)?;
-            let o = tree.node(other);
-            if (other..o.subtree_end).any(|d| tree.node(d).kind == "call") {
+            if tree.holds(other, "call") {
                 return None;
             }
             let (site, operand) = (tree.node(id).span, tree.node(child).span);
             return Some(Twin {
                 before: &tree.source()[operand.start as usize..site.start as usize],
                 after: &tree.source()[site.end as usize..operand.end as usize],
-                other: tree.text(o.span),
+                other: tree.text(tree.node(other).span),
             });
         }
         child = parent;
