@@ -1,7 +1,9 @@
 """Kelp's sandbox worker: runs untrusted candidate programs against their tests, one fresh forked child per job.
 
-The Rust side (src/exec/sandbox.rs) starts one worker per core as `python3 -I -S -B -c <this source> <config json>`,
-as root or as an ordinary user, and talks to it in JSON lines:
+The Rust side (src/exec/sandbox.rs) starts one worker per core as `python3 -s -S -B -c <this source> <config json>`
+in an environment of its own making (so not `-I`, whose `-E` would ignore the PYTHONHASHSEED it sets: every worker
+hashes strings alike, and a confirmation worker otherwise), as root or as an ordinary user, and talks to it in JSON
+lines:
 
   worker -> rust, once      {"event": "ready", "pid": 12, "base": "/tmp/kelp-worker", "layers": {...}, "notes": [...]}
                             or {"event": "fatal", "message": "..."} and exit. "pid" is the worker proper, as the host
@@ -890,6 +892,9 @@ def run_harness(job, code, out, err):
 # ---------------------------------------------------------------------------------------------------------------------
 
 def main():
+    # What `-I` would drop: the working directory at the head of the import path.
+    if sys.path and sys.path[0] == "":
+        del sys.path[0]
     try:
         cfg = json.loads(sys.argv[1])
         layers, notes = isolate(cfg)

@@ -811,3 +811,34 @@ class TestSingleTen(Single, unittest.TestCase):
     let broken = "import solution\nraise RuntimeError('setup')\n\ndef test_a():\n    pass\n\ndef test_b():\n    pass\n";
     assert_eq!(statuses(right, broken), ["test_a RuntimeError", "test_b RuntimeError"]);
 }
+
+/// The pool's workers hash strings alike (one `PYTHONHASHSEED`), so a program whose result is a set's order answers
+/// the same on every worker and in every run; [`Sandbox::confirm`] runs it under other seeds, where that order
+/// differs, so a pass that hung on it is not confirmed. (HumanEvalFix `find_max`: `max(set(words), key=len)` passed
+/// its ties by the luck of one order.)
+#[test]
+fn a_pass_that_hangs_on_a_sets_order_is_not_confirmed() {
+    let _turn = turn();
+    let program = "def order(words):\n    return list(set(words))\n";
+    let words = "['ant', 'bee', 'cat', 'dog', 'eel', 'fox', 'gnu', 'hen', 'ibis', 'jay', 'kiwi', 'lark']";
+    // The pool's order, as a failing assertion's message (the cache is off: every run is a worker's).
+    let probe = asserts(&[&format!("assert order({words}) is None, repr(order({words}))")]);
+    let orders: HashSet<String> = (0..6)
+        .map(|_| match &sandbox().run(program, &probe).expect("the sandbox answers").tests[0].outcome {
+            Outcome::Failed { message } => message.clone(),
+            other => panic!("the probe should fail by its assertion: {other:?}"),
+        })
+        .collect();
+    assert_eq!(orders.len(), 1, "the workers order a set differently: {orders:?}");
+    let pool_order = orders.into_iter().next().unwrap_or_default();
+    let tests = asserts(&[&format!("assert order({words}) == {pool_order}")]);
+    assert!(sandbox().run(program, &tests).expect("the sandbox answers").all_passed());
+    let confirmed = sandbox().confirm(program, &tests).expect("the sandbox answers");
+    assert!(!confirmed.all_passed(), "the same order under other hash seeds: {confirmed:?}");
+    assert_eq!(kind(&confirmed.tests[0].outcome), "failed");
+    // A program that does not hang on the order is confirmed.
+    let sorted = "def order(words):\n    return sorted(set(words))\n";
+    let tests = asserts(&[&format!("assert order({words}) == sorted({words})")]);
+    assert!(sandbox().confirm(sorted, &tests).expect("the sandbox answers").all_passed());
+    no_strays();
+}

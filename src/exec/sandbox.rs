@@ -44,6 +44,14 @@ const KILL_GRACE: Duration = Duration::from_secs(2);
 /// How long a worker may take to exit once its stdin is closed, before it is killed.
 const EXIT_GRACE: Duration = Duration::from_millis(500);
 
+/// `PYTHONHASHSEED` of the pool's workers: one seed for all, so a program whose result hangs on the order of a
+/// set of strings passes or fails alike on every worker and in every run.
+const POOL_HASH_SEED: u32 = 0;
+
+/// `PYTHONHASHSEED`s of [`Sandbox::confirm`]'s fresh workers: other than the pool's, so that a program that
+/// passed by the luck of one order (`max(set(words), key=len)`) is caught.
+pub const CONFIRM_HASH_SEEDS: [u32; 2] = [1, 2];
+
 /// The tests a program must pass.
 ///
 /// Serialised as `{"asserts": [...]}`, `{"check": {"source": ..., "entry_point": ...}}` or
@@ -428,8 +436,9 @@ impl Sandbox {
         })
         .to_string();
         let started: Vec<Result<Process, ExecError>> = std::thread::scope(|s| {
-            let handles: Vec<_> =
-                (0..config.workers).map(|_| s.spawn(|| Process::spawn(&config.python, &worker_config))).collect();
+            let handles: Vec<_> = (0..config.workers)
+                .map(|_| s.spawn(|| Process::spawn(&config.python, &worker_config, POOL_HASH_SEED)))
+                .collect();
             handles
                 .into_iter()
                 .map(|h| {
@@ -492,6 +501,35 @@ impl Sandbox {
         }
         let mut slot = self.checkout();
         self.execute(&mut slot, program, tests, false, None)
+    }
+
+    /// Runs `program` once more in a fresh worker for each of [`CONFIRM_HASH_SEEDS`] (not the pool's, not
+    /// cached) and answers the first report that is not a pass, else the last: a repair that passed in the pool
+    /// by the luck of one hash order fails here. Costs a worker's start-up per seed (tens of milliseconds).
+    pub fn confirm(&self, program: &str, tests: &Tests) -> Result<TestReport, ExecError> {
+        let mut last = None;
+        for seed in CONFIRM_HASH_SEEDS {
+            let mut process = Process::spawn(&self.config.python, &self.worker_config, seed)?;
+            let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+            let start = Instant::now();
+            let job = Job { id, program, tests, trace: false, test_seconds: None };
+            let end = process.run(id, &job, self.config.timeout);
+            self.runs.fetch_add(1, Ordering::Relaxed);
+            let report = match end {
+                JobEnd::Finished { reply, killed } => {
+                    build_report(tests.names(), reply, killed, start.elapsed().as_secs_f64())
+                }
+                JobEnd::Lost(why) => {
+                    let outcome = process.abandon(why);
+                    TestReport::new(tests.names(), vec![outcome; tests.len()], start.elapsed().as_secs_f64())
+                }
+            };
+            if !report.all_passed() {
+                return Ok(report);
+            }
+            last = Some(report);
+        }
+        last.ok_or_else(|| ExecError::Protocol("no confirmation seed".into()))
     }
 
     /// Runs many programs, spread over the pool (in parallel across workers); reports come back in order.
@@ -607,7 +645,7 @@ impl Sandbox {
     ) -> Result<TestReport, ExecError> {
         let slot = checkout.slot.as_mut().ok_or_else(|| ExecError::Protocol("no worker checked out".into()))?;
         if slot.process.is_none() {
-            slot.process = Some(Process::spawn(&self.config.python, &self.worker_config)?);
+            slot.process = Some(Process::spawn(&self.config.python, &self.worker_config, POOL_HASH_SEED)?);
         }
         let Some(process) = slot.process.as_mut() else {
             return Err(ExecError::Protocol("no worker process".into()));
@@ -626,18 +664,9 @@ impl Sandbox {
             JobEnd::Lost(why) => {
                 // The worker died (its jobs die with it: PID namespace, or parent-death signal) or stopped
                 // answering (then kill what is left of the job first); replace it.
-                if matches!(why, Lost::Hung) {
-                    process.kill_jobs();
-                    process.stdin = None; // no graceful exit to wait for
-                }
+                let outcome = process.abandon(why);
                 slot.process = None;
                 self.restarts.fetch_add(1, Ordering::Relaxed);
-                let outcome = match why {
-                    Lost::Hung => Outcome::Timeout,
-                    Lost::Died(message) => {
-                        Outcome::Error { kind: "SandboxError".into(), message, line: None, entry_line: None }
-                    }
-                };
                 let outcomes = vec![outcome; names.len()];
                 (TestReport::new(names, outcomes, seconds), false)
             }
@@ -681,7 +710,7 @@ impl Sandbox {
         let mut checkout = self.checkout();
         let slot = checkout.slot.as_mut().ok_or_else(|| ExecError::Protocol("no worker checked out".into()))?;
         if slot.process.is_none() {
-            slot.process = Some(Process::spawn(&self.config.python, &self.worker_config)?);
+            slot.process = Some(Process::spawn(&self.config.python, &self.worker_config, POOL_HASH_SEED)?);
         }
         let Some(process) = slot.process.as_mut() else {
             return Err(ExecError::Protocol("no worker process".into()));
@@ -698,11 +727,7 @@ impl Sandbox {
             }
             JobEnd::Lost(why) => {
                 // As in `execute`: kill what is left of a hung job, and replace the worker.
-                let hung = matches!(why, Lost::Hung);
-                if hung {
-                    process.kill_jobs();
-                    process.stdin = None;
-                }
+                let hung = process.abandon(why) == Outcome::Timeout;
                 slot.process = None;
                 self.restarts.fetch_add(1, Ordering::Relaxed);
                 HarnessRun { items: Vec::new(), completed: false, timed_out: hung }
@@ -828,14 +853,18 @@ struct Job<'a> {
 }
 
 impl Process {
-    fn spawn(python: &str, worker_config: &str) -> Result<Self, ExecError> {
+    /// Starts a worker whose strings hash by `hash_seed`. Not `python3 -I`: its `-E` ignores `PYTHONHASHSEED`;
+    /// the environment is cleared instead, and the worker drops the working directory from its import path.
+    fn spawn(python: &str, worker_config: &str, hash_seed: u32) -> Result<Self, ExecError> {
         let mut command = Command::new(python);
         command
-            .args(["-I", "-S", "-B", "-c", WORKER_PY, worker_config])
+            .args(["-s", "-S", "-B", "-c", WORKER_PY, worker_config])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
-            .env_clear();
+            .current_dir("/")
+            .env_clear()
+            .env("PYTHONHASHSEED", hash_seed.to_string());
         // Only what finding the interpreter needs (pyenv shims read HOME and PYENV_*); jobs get an empty
         // environment anyway.
         for var in ["PATH", "HOME", "LANG", "LC_ALL", "PYENV_ROOT", "PYENV_VERSION"] {
@@ -930,6 +959,21 @@ impl Process {
                 Err(RecvTimeoutError::Disconnected) => {
                     return lost_died("the sandbox worker died; it has been replaced".into());
                 }
+            }
+        }
+    }
+
+    /// After a lost job: what is left of it killed if it hung (then no graceful exit to wait for), and the
+    /// outcome its tests get (a timeout, or the sandbox's error). The caller replaces the worker.
+    fn abandon(&mut self, why: Lost) -> Outcome {
+        match why {
+            Lost::Hung => {
+                self.kill_jobs();
+                self.stdin = None;
+                Outcome::Timeout
+            }
+            Lost::Died(message) => {
+                Outcome::Error { kind: "SandboxError".into(), message, line: None, entry_line: None }
             }
         }
     }
