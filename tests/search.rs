@@ -311,7 +311,8 @@ fn a_repair_is_polished_to_fewer_edits_and_plain_arithmetic() {
         let report = searcher(&fib_tests, seed).run(fib).unwrap();
         assert!(report.repaired, "seed {seed}: {report:?}");
         assert_eq!(report.best.source, fib.replace("n - 1", "n"), "seed {seed}");
-        simplified += usize::from(report.polish.as_ref().is_some_and(|p| p.simplified));
+        // `n - 0` becomes `n` by the start's own edit to `n` on that line (smaller), or else by the simplification.
+        simplified += usize::from(report.polish.as_ref().is_some_and(|p| p.simplified || p.tidier));
     }
     assert!(simplified > 0, "no seed's first repair was `n - 0`: the test no longer tests the simplification");
     // A first repair of two edits, `n - 1` → `n - 0` → `n`: the start's one-edit `n - 0` passes too, and it
@@ -340,6 +341,51 @@ fn a_repair_is_polished_to_fewer_edits_and_plain_arithmetic() {
         tried_halfway += usize::from(polish.runs > 0);
     }
     assert!(tried_halfway > 0, "no seed's polish ran: the test no longer tests a first repair's return");
+}
+
+/// Polishing a one-edit repair that fits the tests (`search/polish.rs`): a smaller program one edit away on the same
+/// line (the excess dropped, not made harmless), or one the same size that keeps its comparison's kind (`==` for
+/// `!=`, not `<=`), replaces it when it passes too.
+#[test]
+fn a_test_fitting_repair_gives_way_to_a_tidier_one_on_its_line() {
+    let sandbox = sandbox();
+    let cases: [(&str, &str, &str, &[&str]); 2] = [
+        (
+            "def truncate(number):\n    return number % 1.0 + 1.0\n",
+            "% 1.0 + 1.0",
+            "% 1.0 % 1.0",
+            &["truncate(3.5) == 0.5", "abs(truncate(1.33) - 0.33) < 1e-6", "truncate(2.0) == 0.0"],
+        ),
+        (
+            "def is_palindrome(s):\n    return s[::-1] != s\n",
+            "!=",
+            "<=",
+            &["is_palindrome('aba')", "not is_palindrome('abc')", "is_palindrome('')", "not is_palindrome('ab')"],
+        ),
+    ];
+    for (program, bug, fitted_fix, tests) in cases {
+        let fitted = program.replace(bug, fitted_fix);
+        let path = kelp::noise::tree_diff(&syntax::parse(program), &syntax::parse(fitted.as_str()));
+        assert_eq!(path.len(), 1, "{fitted}");
+        let foothold = kelp::search::Candidate {
+            source: fitted.clone(),
+            edits: path.edits.iter().map(|e| e.edit.clone()).collect(),
+            passed: None,
+            wrong_values: 0,
+            reach: 0.0,
+            tests: tests.len(),
+            log_prob: 0.0,
+        };
+        let tidy = if bug == "!=" { program.replace(bug, "==") } else { program.replace(" + 1.0", "") };
+        for seed in 0..3 {
+            let report =
+                baseline_searcher(&sandbox, tests, seed).run_from(program, std::slice::from_ref(&foothold)).unwrap();
+            assert_eq!(report.test_runs_to_repair, Some(2), "seed {seed}: the foothold is the first repair");
+            let polish = report.polish.as_ref().expect("a repair is polished");
+            assert!(polish.tidier && polish.runs <= kelp::search::TIDY_RUNS, "seed {seed}: {polish:?}");
+            assert_eq!(report.best.source, tidy, "seed {seed}");
+        }
+    }
 }
 
 #[test]
@@ -441,7 +487,9 @@ fn a_repair_slower_than_the_searchs_limit_is_run_again() {
     assert!(report.repaired, "{report:?}");
     assert!(report.reruns >= 1, "{report:?}");
     assert_eq!(report.candidates + 1 + report.reruns, report.test_runs);
-    assert_eq!(report.test_runs_to_repair, Some(report.test_runs), "the search stops at the repair");
+    // The search stops at the repair, but for polishing's runs.
+    let polished = report.polish.as_ref().map_or(0, |p| p.runs);
+    assert_eq!(report.test_runs_to_repair.map(|r| r + polished), Some(report.test_runs), "{report:?}");
 }
 
 /// "An edit" and "no edit" split the start pointer's probability: they sum to one.

@@ -741,6 +741,8 @@ fn combine(model: SearchReport, baseline: SearchReport) -> SearchReport {
         test_runs: model.test_runs + baseline.test_runs - 1,
         test_runs_to_repair: baseline.test_runs_to_repair.map(|n| n + model.test_runs - 1),
         reruns: model.reruns + baseline.reruns,
+        confirmed: model.confirmed + baseline.confirmed,
+        unconfirmed: model.unconfirmed + baseline.unconfirmed,
         model_calls: model.model_calls,
         rejected: model.rejected,
         seconds: model.seconds + baseline.seconds,
@@ -793,16 +795,27 @@ fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
         report.rejected,
         report.seconds
     );
+    if report.unconfirmed > 0 {
+        outln!(
+            "{} of {} programs that passed every test failed when run again under other string-hash seeds (their \
+             result hangs on the order of a set or dict of strings): not counted as repairs",
+            report.unconfirmed,
+            report.confirmed
+        );
+    }
     if let Some(polish) = report.polish.as_ref().filter(|p| p.runs > 0) {
         let mut found = Vec::new();
         if polish.fewer_edits {
             found.push(format!("a one-edit repair replaced the first, of {} edits", polish.edits_before));
         }
+        if polish.tidier {
+            found.push("a tidier one-edit repair on the same line replaced it".to_string());
+        }
         if polish.simplified {
             found.push("code like `n - 0` or `y - y` simplified".to_string());
         }
         if found.is_empty() {
-            found.push(format!("no smaller repair than the first ({} edits)", polish.edits_before));
+            found.push(format!("no smaller or tidier repair than the first ({} edits)", polish.edits_before));
         }
         outln!("polished in {} more test runs after the first repair: {}", polish.runs, found.join("; "));
     }

@@ -46,7 +46,7 @@ use serde::Serialize;
 pub use baseline::{Baseline, RawEdit, TestFacts, kinds_could_pass, single_edits, single_edits_with, test_strings};
 pub use climb::Climb;
 pub use localize::Suspicion;
-pub use polish::{POLISH_RUNS, Polish, Rewrites, simplified};
+pub use polish::{POLISH_RUNS, Polish, Rewrites, TIDY_RUNS, simplified, tidiness};
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
     score_edits, splice_checked,
@@ -337,6 +337,11 @@ pub struct SearchReport {
     /// (`Run::test_limit`) and would be a repair had its timeouts passed.
     /// `test_runs` = 1 + `candidates` tested + `reruns`.
     pub reruns: usize,
+    /// Programs that passed every test and were run again in fresh workers under other string-hash seeds
+    /// (`Sandbox::confirm`, not counted in `test_runs`), and those of them that failed there: a pass that hung on
+    /// the order of a set is no repair.
+    pub confirmed: usize,
+    pub unconfirmed: usize,
     /// Edits sampled from the model, plus (best-first, beam) one pass per program the model scores.
     pub model_calls: u64,
     /// Model samples rejected by the constrained decoder.
@@ -391,6 +396,8 @@ struct Run<'s> {
     test_runs: usize,
     test_runs_to_repair: Option<usize>,
     reruns: usize,
+    confirmed: usize,
+    unconfirmed: usize,
     /// The slowest test so far that finished (seconds; of the original run, for a cached report); see
     /// [`Run::test_limit`].
     slowest: Option<f64>,
@@ -608,6 +615,14 @@ impl<'s> Run<'s> {
             Some(limit) => self.rerun_slow(&jobs, &mut reports, localize, limit)?,
             None => vec![0; jobs.len()],
         };
+        for (report, (program, tests)) in reports.iter_mut().zip(&jobs).filter(|(r, _)| r.all_passed()) {
+            self.confirmed += 1;
+            let confirmed = self.searcher.sandbox.confirm(program, tests)?;
+            if !confirmed.all_passed() {
+                self.unconfirmed += 1;
+                *report = confirmed;
+            }
+        }
         let offset = self.searcher.context.before.matches('\n').count();
         let mut suspicions = Vec::with_capacity(batch.len());
         for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
@@ -659,6 +674,8 @@ impl<'a> Searcher<'a> {
             test_runs: 0,
             test_runs_to_repair: None,
             reruns: 0,
+            confirmed: 0,
+            unconfirmed: 0,
             slowest: None,
             slow_reruns: 0,
             start_timeouts: Vec::new(),
@@ -713,6 +730,8 @@ impl<'a> Searcher<'a> {
             test_runs_to_repair: run.test_runs_to_repair,
             polish,
             reruns: run.reruns,
+            confirmed: run.confirmed,
+            unconfirmed: run.unconfirmed,
             model_calls: stats.sampled,
             rejected: stats.rejected,
             seconds: run.started.elapsed().as_secs_f64(),

@@ -9,6 +9,12 @@
 //!   patch for the same reason: of two patches that pass, the smaller is likelier the fix. So a repair whose edit
 //!   path from the start program has two or more edits gets up to [`POLISH_RUNS`] more runs of the
 //!   start's single edits, and the first that passes every test replaces it.
+//! - **A test-fitting edit where a tidier one passes too.** Of two one-edit repairs on one line, a programmer's
+//!   is likelier the smaller program (`number % 1.0` over `number % 1.0 % 1.0`: the excess dropped rather than
+//!   made harmless; `sum(range(n + 1))` over a formula) and, of two the same size, the one that keeps its
+//!   comparison's kind (`s[::-1] == s` over `s[::-1] <= s` for `!=`: equality stays equality, order stays order).
+//!   So a one-edit repair gets up to [`TIDY_RUNS`] more runs of the start's single edits on its line that rank
+//!   before it by [`tidiness`], and the best that passes every test replaces it.
 //! - **Code nobody writes.** The menu's integer edits turn `n - 1` into `n - 0` rather than `n`, and
 //!   `i + 1` is reached as `i - -1`; its name edits turn a wrong operand into the other one (`abs(y - y)`,
 //!   `n <= n`, `s[i] == s[i]`), a statement in excess into `pass` or `if 0:`, a value in excess into a
@@ -19,15 +25,20 @@
 //! Polishing spends the search's own budget (test runs and wall), after the first repair; `test_runs_to_repair`
 //! still counts the runs to that first repair, and [`Polish`] what came after it.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
-use super::baseline::Baseline;
+use super::baseline::{self, Baseline, RawEdit};
 use super::{Candidate, Run, SearchError, Searcher, Stop};
 use crate::noise::tree_diff;
-use crate::syntax::{self, NodeId, Tree};
+use crate::syntax::{self, Edit, NodeId, Tree};
 
 /// Test runs at most that polishing spends looking for a repair with fewer edits.
 pub const POLISH_RUNS: usize = 50;
+
+/// Test runs at most that polishing spends on a one-edit repair's line looking for a tidier one.
+pub const TIDY_RUNS: usize = 30;
 
 /// Rewrites per program at most in [`simplified`] (each removes a node, so this only bounds a pathological input).
 const MAX_REWRITES: usize = 32;
@@ -43,6 +54,8 @@ pub struct Polish {
     pub edits_after: usize,
     /// A repair with fewer edits replaced the first one.
     pub fewer_edits: bool,
+    /// A smaller program, or one keeping its comparison's kind, one edit away on the same line replaced it.
+    pub tidier: bool,
     /// Identities like `n - 0` were rewritten away.
     pub simplified: bool,
 }
@@ -281,6 +294,41 @@ fn identity(tree: &Tree, id: NodeId) -> Option<String> {
     }
 }
 
+/// How a one-edit repair of `start` ranks among those that pass every test, the least first: the program's size in
+/// tokens, then whether the edit turned a comparison into another kind (`==` into `<`; see the module doc).
+pub fn tidiness(start: &Tree, edit: &Edit, repaired: &Tree) -> (u32, bool) {
+    let before = start.source().get(edit.span.range()).unwrap_or_default();
+    (repaired.node(0).leaves, changes_comparison_kind(before, &edit.replacement))
+}
+
+/// Does `after` differ from `before` only in one comparison operator, of another kind (equality `==` `!=`, order
+/// `<` `<=` `>` `>=`)?
+fn changes_comparison_kind(before: &str, after: &str) -> bool {
+    let symbol = |c: u8| b"<>=!".contains(&c);
+    let (b, a) = (before.as_bytes(), after.as_bytes());
+    let prefix = b.iter().zip(a).take_while(|(x, y)| x == y).count();
+    let suffix = b[prefix..].iter().rev().zip(a[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    // Widen the difference to whole operators: `<` to `<=` differs in `=` alone.
+    let mut from = prefix;
+    while from > 0 && symbol(b[from - 1]) {
+        from -= 1;
+    }
+    let (mut to_b, mut to_a) = (b.len() - suffix, a.len() - suffix);
+    while to_b < b.len() && symbol(b[to_b]) {
+        to_b += 1;
+        to_a += 1;
+    }
+    let kind = |op: &[u8]| match op {
+        b"==" | b"!=" => Some(0),
+        b"<" | b"<=" | b">" | b">=" => Some(1),
+        _ => None,
+    };
+    match (kind(b[from..to_b].trim_ascii()), kind(a[from..to_a].trim_ascii())) {
+        (Some(old), Some(new)) => old != new,
+        _ => false,
+    }
+}
+
 impl Searcher<'_> {
     /// Polishes `run`'s repair (see the module doc). Call only once it is repaired.
     pub(super) fn polish(&self, run: &mut Run, start: &Tree) -> Result<Polish, SearchError> {
@@ -289,8 +337,8 @@ impl Searcher<'_> {
         let mut chosen = first.clone();
         let edits_before = chosen.edits.len();
         let mut fewer_edits = false;
+        let mut stream = Baseline::localized(start, self.config.seed, run.start_suspicion.as_ref(), &run.facts);
         if edits_before >= 2 {
-            let mut stream = Baseline::localized(start, self.config.seed, run.start_suspicion.as_ref(), &run.facts);
             let limit = run.test_runs + POLISH_RUNS;
             loop {
                 // Every batch ends with the search marked repaired (its best still passes every test).
@@ -319,6 +367,10 @@ impl Searcher<'_> {
                     break;
                 }
             }
+        }
+        let tidier = self.tidier(run, start, stream.singles(), &chosen)?;
+        if let Some(c) = tidier.clone() {
+            chosen = c;
         }
         let mut edits_after = chosen.edits.len();
         let mut simplified_any = false;
@@ -358,8 +410,56 @@ impl Searcher<'_> {
             edits_before,
             edits_after,
             fewer_edits,
+            tidier: tidier.is_some(),
             simplified: simplified_any,
         })
+    }
+
+    /// The tidiest repair among `chosen` (a one-edit repair of `start`) and the start's single edits on its line
+    /// that rank before it by [`tidiness`], up to [`TIDY_RUNS`] of them tested in `singles`' order; `None` when
+    /// `chosen` stands.
+    fn tidier(
+        &self,
+        run: &mut Run,
+        start: &Tree,
+        singles: &[RawEdit],
+        chosen: &Candidate,
+    ) -> Result<Option<Candidate>, SearchError> {
+        let [edit] = &chosen.edits[..] else { return Ok(None) };
+        let source = start.source();
+        let (from, to) = (edit.span.start as usize, edit.span.end as usize);
+        let line_start = source[..from.min(source.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source.get(to..).and_then(|rest| rest.find('\n')).map_or(source.len(), |i| to + i);
+        let on_line = |e: &RawEdit| e.span.start as usize >= line_start && e.span.end as usize <= line_end;
+        let to_beat = tidiness(start, edit, &syntax::parse(chosen.source.as_str()));
+        let mut batch = Vec::new();
+        let mut keys = HashMap::new();
+        for raw in singles.iter().filter(|e| on_line(e)) {
+            if batch.len() >= TIDY_RUNS {
+                break;
+            }
+            let Some((edit, tree)) = baseline::apply(start, raw) else { continue };
+            let key = tidiness(start, &edit, &tree);
+            if key >= to_beat || !baseline::kinds_could_pass(&tree, &run.facts) {
+                continue;
+            }
+            let c = Candidate::untested(tree.source(), vec![edit], self.tests.len(), 0.0);
+            if let Some(c) = run.fresh(vec![c], std::slice::from_ref(&tree)).pop() {
+                keys.insert(c.source.clone(), key);
+                batch.push(c);
+            }
+        }
+        run.stop = None;
+        if batch.is_empty() || run.out_of_budget(0) {
+            return Ok(None);
+        }
+        // The first of the tidiest wins (`min_by_key` keeps the first of equals): the stream's order breaks ties.
+        let tested = run.test_with(batch, false)?;
+        Ok(tested
+            .into_iter()
+            .map(|(c, _)| c)
+            .filter(Candidate::all_passed)
+            .min_by_key(|c| keys.get(&c.source).copied().unwrap_or(to_beat)))
     }
 }
 
@@ -470,6 +570,26 @@ mod tests {
             "def f(a):\n    return g(a) and g(a)\n",
         ] {
             assert_eq!(dead(source), None, "{source}");
+        }
+    }
+
+    #[test]
+    fn a_comparison_changed_to_another_kind_is_told_apart() {
+        for (before, after, another_kind) in [
+            ("s[::-1] != s", "s[::-1] <= s", true),
+            ("q[i] == q[j]", "q[i] < q[j]", true),
+            ("a<b", "a==b", true),
+            ("s[::-1] != s", "s[::-1] == s", false),
+            ("x < 0", "x <= 0", false),
+            ("x >= 0", "x < 0", false),
+            // Not one comparison operator changed.
+            ("x < 0", "x < 1", false),
+            ("x < y", "y < x", false),
+            ("x + y", "x - y", false),
+            ("x == 0", "x == 0 or y < 1", false),
+            ("", "", false),
+        ] {
+            assert_eq!(changes_comparison_kind(before, after), another_kind, "{before} -> {after}");
         }
     }
 

@@ -787,12 +787,18 @@ impl<'t> Menu<'t> {
             }
         }
         // An argument too many: `s.split(" ")` for `s.split()`, `range(1, n)` for `range(n)`, a keyword
-        // argument dropped. Each argument goes with the separator that follows it (the one before it, if last).
-        if node.kind == "call"
-            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
-        {
-            let args: Vec<Span> =
-                tree.children(list).map(|c| tree.node(c)).filter(|c| c.named && !c.extra).map(|c| c.span).collect();
+        // argument dropped; and a value too many in a literal collection of three to a dozen literals
+        // (`odd_digits = (1, 2, 3, 5, 7, 9)`). Each goes with the separator that follows it (the one before it, if
+        // last).
+        let values = |list: NodeId| tree.children(list).map(|c| tree.node(c)).filter(|c| c.named && !c.extra);
+        let literal = |c: &Node| matches!(c.kind, "integer" | "float" | "string" | "true" | "false" | "none");
+        let dropped = match node.kind {
+            "call" => tree.children(id).find(|&c| tree.node(c).kind == "argument_list"),
+            "list" | "tuple" | "set" if (3..=12).contains(&values(id).count()) && values(id).all(literal) => Some(id),
+            _ => None,
+        };
+        if let Some(list) = dropped {
+            let args: Vec<Span> = values(list).map(|c| c.span).collect();
             let rel = |offset: u32| (offset - start) as usize;
             for (i, arg) in args.iter().enumerate() {
                 let (from, to) = match (args.get(i + 1), i.checked_sub(1).map(|j| args[j])) {
@@ -802,6 +808,16 @@ impl<'t> Menu<'t> {
                 };
                 push(Tier::Classic, format!("{}{}", &text[..from], &text[to..]));
             }
+        }
+        // A method call too many: `ans` for `ans.sort(reverse=True)` (which returns `None`), `s.replace(',', '.')`
+        // for `s.replace(',', '.').replace('.', ',')`, whatever the site's size.
+        if node.kind == "call"
+            && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
+            && tree.node(callee).kind == "attribute"
+            && let Some(receiver) = tree.children(callee).find(|&c| tree.node(c).field == Some("object"))
+            && !tree.text(tree.node(receiver).span).contains('\n')
+        {
+            push(Tier::Classic, tree.text(tree.node(receiver).span).to_string());
         }
         // An argument too few: the order `sorted` and `sort` were meant to give (`reverse=True`), the separator a
         // bare `split` was meant to cut at (`line.split(",")`).

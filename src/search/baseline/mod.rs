@@ -307,6 +307,11 @@ impl Baseline {
         &self.facts
     }
 
+    /// The start program's single edits, in the order the stream tries them.
+    pub fn singles(&self) -> &[RawEdit] {
+        &self.singles
+    }
+
     /// Up to `n` new distinct candidates (fewer when the stream runs dry: compositions give up after many
     /// repeats).
     pub fn next_candidates(&mut self, n: usize) -> Vec<(Vec<Edit>, Tree)> {

@@ -1317,6 +1317,18 @@ fn missing_and_excess_logic_are_one_edit() {
     assert!(repairs(&divisors.replace("i = 2", "i = 0")).iter().any(|f| f == divisors));
     let derivative = "def derivative(xs):\n    return [i * x for i, x in enumerate(xs)][1:]\n";
     assert!(repairs(&derivative.replace("[1:]", "")).iter().any(|f| f == derivative));
+    // A value too many in a literal collection, first, middle or last; not of a pair, nor of computed values.
+    let odd = "def odd(d):\n    return d in (1, 3, 5, 7)\n";
+    for extra in ["(0, 1, 3, 5, 7)", "(1, 3, 4, 5, 7)", "(1, 3, 5, 7, 9)"] {
+        assert!(has(&odd.replace("(1, 3, 5, 7)", extra), odd), "{extra}");
+    }
+    assert!(!classic("def f(d):\n    return d in (1, 3)\n").iter().any(|f| f.contains("(1)") || f.contains("(3)")));
+    assert!(!classic("def f(d, x):\n    return d in [x, 1, 3]\n").iter().any(|f| f.contains("[1, 3]")));
+    // A method call too many.
+    let top = "def top(arr, k):\n    arr.sort()\n    return arr[-k:]\n";
+    assert!(has(&top.replace("arr[-k:]", "arr[-k:].copy()"), top));
+    let decimal = "def f(s):\n    return float(s.replace(',', '.'))\n";
+    assert!(has(&decimal.replace("'.')", "'.').replace('.', ',')"), decimal));
 }
 
 /// A test that hangs makes the updates of what a `while` loop's condition reads, and its body never binds, likely
