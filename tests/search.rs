@@ -386,6 +386,34 @@ fn a_test_fitting_repair_gives_way_to_a_tidier_one_on_its_line() {
             assert_eq!(report.best.source, tidy, "seed {seed}");
         }
     }
+    // But not to a program larger than the start: `len(points)` is smaller than `float("inf")` and passes these
+    // tests too, by their luck.
+    let closest = "def closest_pair_gap(points):\n    if len(points) < 2:\n        return None\n    ordered = sorted(points)\n    best = 0\n    for a, b in zip(ordered, ordered[1:]):\n        gap = b - a\n        if gap < best:\n            best = gap\n    return best\n";
+    let tests: &[&str] = &[
+        "closest_pair_gap([10, 4, 7, 1]) == 3",
+        "closest_pair_gap([5, 9, 5]) == 0",
+        "closest_pair_gap([1.5, 3.0, 2.0]) == 0.5",
+        "closest_pair_gap([1]) is None",
+    ];
+    let intended = closest.replace("best = 0", "best = float('inf')");
+    let fitted = closest.replace("best = 0", "best = len(points)");
+    let path = kelp::noise::tree_diff(&syntax::parse(closest), &syntax::parse(intended.as_str()));
+    let foothold = kelp::search::Candidate {
+        source: intended.clone(),
+        edits: path.edits.iter().map(|e| e.edit.clone()).collect(),
+        passed: None,
+        wrong_values: 0,
+        reach: 0.0,
+        tests: tests.len(),
+        log_prob: 0.0,
+    };
+    let fits = baseline_searcher(&sandbox, tests, 0).run(&fitted).unwrap();
+    assert_eq!(fits.passed_before, tests.len(), "the larger alternative passes too: the case tests the bound");
+    for seed in 0..3 {
+        let report =
+            baseline_searcher(&sandbox, tests, seed).run_from(closest, std::slice::from_ref(&foothold)).unwrap();
+        assert_eq!(report.best.source, intended, "seed {seed}: {:?}", report.polish);
+    }
 }
 
 #[test]

@@ -14,7 +14,8 @@
 //!   made harmless; `sum(range(n + 1))` over a formula) and, of two the same size, the one that keeps its
 //!   comparison's kind (`s[::-1] == s` over `s[::-1] <= s` for `!=`: equality stays equality, order stays order).
 //!   So a one-edit repair gets up to [`TIDY_RUNS`] more runs of the start's single edits on its line that rank
-//!   before it by [`tidiness`], and the best that passes every test replaces it.
+//!   before it by [`tidiness`] and make a program no larger than the start, and the best that passes every test
+//!   replaces it.
 //! - **Code nobody writes.** The menu's integer edits turn `n - 1` into `n - 0` rather than `n`, and
 //!   `i + 1` is reached as `i - -1`; its name edits turn a wrong operand into the other one (`abs(y - y)`,
 //!   `n <= n`, `s[i] == s[i]`), a statement in excess into `pass` or `if 0:`, a value in excess into a
@@ -428,10 +429,13 @@ impl Searcher<'_> {
         let [edit] = &chosen.edits[..] else { return Ok(None) };
         let source = start.source();
         let (from, to) = (edit.span.start as usize, edit.span.end as usize);
-        let line_start = source[..from.min(source.len())].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = source.get(..from).and_then(|head| head.rfind('\n')).map_or(0, |i| i + 1);
         let line_end = source.get(to..).and_then(|rest| rest.find('\n')).map_or(source.len(), |i| to + i);
         let on_line = |e: &RawEdit| e.span.start as usize >= line_start && e.span.end as usize <= line_end;
         let to_beat = tidiness(start, edit, &syntax::parse(chosen.source.as_str()));
+        // Nothing larger than the start program: code an alternative adds is code the tests may not pin down
+        // (`best = len(points)` is smaller than the intended `best = float("inf")` and passes the same tests).
+        let start_size = start.node(0).leaves;
         let mut batch = Vec::new();
         let mut keys = HashMap::new();
         for raw in singles.iter().filter(|e| on_line(e)) {
@@ -440,7 +444,7 @@ impl Searcher<'_> {
             }
             let Some((edit, tree)) = baseline::apply(start, raw) else { continue };
             let key = tidiness(start, &edit, &tree);
-            if key >= to_beat || !baseline::kinds_could_pass(&tree, &run.facts) {
+            if key >= to_beat || key.0 > start_size || !baseline::kinds_could_pass(&tree, &run.facts) {
                 continue;
             }
             let c = Candidate::untested(tree.source(), vec![edit], self.tests.len(), 0.0);
