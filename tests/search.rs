@@ -26,6 +26,12 @@ fn sandbox() -> Sandbox {
 }
 
 /// The model-free baseline over assert tests (each an expression, `assert` added), 1,000 runs, seed `seed`.
+/// The program `repaired`, reached from `start` by TreeDiff's edits and not run yet: a foothold for `run_from`.
+fn foothold(start: &str, repaired: &str, tests: usize) -> kelp::search::Candidate {
+    let path = kelp::noise::tree_diff(&syntax::parse(start), &syntax::parse(repaired));
+    kelp::search::Candidate::untested(repaired, path.edits.into_iter().map(|e| e.edit).collect(), tests, 0.0)
+}
+
 fn baseline_searcher<'a>(sandbox: &'a Sandbox, tests: &[&str], seed: u64) -> Searcher<'a> {
     Searcher {
         sandbox,
@@ -250,15 +256,7 @@ fn baseline_climbs_from_a_partial_repair() {
         .filter_map(|e| kelp::search::splice_checked(&start, e.span, e.class, &e.text))
         .find(|(_, t)| t.source() == program.replacen("max", "min", 1))
         .expect("min for max is one menu edit");
-    let foothold = kelp::search::Candidate {
-        source: half.source().to_string(),
-        edits: vec![edit.clone()],
-        passed: None,
-        wrong_values: 0,
-        reach: 0.0,
-        tests: tests.len(),
-        log_prob: 0.0,
-    };
+    let foothold = kelp::search::Candidate::untested(half.source().to_string(), vec![edit.clone()], tests.len(), 0.0);
     for seed in 0..3 {
         let report = searcher(seed).run_from(program, std::slice::from_ref(&foothold)).unwrap();
         assert!(report.repaired, "seed {seed}: {report:?}");
@@ -278,18 +276,8 @@ fn a_repair_is_polished_to_fewer_edits_and_plain_arithmetic() {
     let fitted = clamp.replace("if x < hi:\n        return hi\n    return x", "pass\n    return min(hi, x)");
     let clamp_tests =
         ["clamp(5, 0, 10) == 5", "clamp(-3, 0, 10) == 0", "clamp(12, 0, 10) == 10", "clamp(0, 0, 0) == 0"];
-    let start = syntax::parse(clamp);
-    let path = kelp::noise::tree_diff(&start, &syntax::parse(fitted.as_str()));
-    assert_eq!(path.len(), 2);
-    let foothold = kelp::search::Candidate {
-        source: fitted.clone(),
-        edits: path.edits.iter().map(|e| e.edit.clone()).collect(),
-        passed: None,
-        wrong_values: 0,
-        reach: 0.0,
-        tests: clamp_tests.len(),
-        log_prob: 0.0,
-    };
+    let foothold = foothold(clamp, &fitted, clamp_tests.len());
+    assert_eq!(foothold.edits.len(), 2);
     for seed in 0..3 {
         let report = searcher(&clamp_tests, seed).run_from(clamp, std::slice::from_ref(&foothold)).unwrap();
         assert!(report.repaired, "seed {seed}: {report:?}");
@@ -323,15 +311,7 @@ fn a_repair_is_polished_to_fewer_edits_and_plain_arithmetic() {
         kelp::noise::tree_diff(&syntax::parse(fib), &halfway).edits.into_iter().map(|e| e.edit).collect();
     edits.extend(kelp::noise::tree_diff(&halfway, &syntax::parse(fixed.as_str())).edits.into_iter().map(|e| e.edit));
     assert_eq!(edits.len(), 2);
-    let foothold = kelp::search::Candidate {
-        source: fixed.clone(),
-        edits,
-        passed: None,
-        wrong_values: 0,
-        reach: 0.0,
-        tests: fib_tests.len(),
-        log_prob: 0.0,
-    };
+    let foothold = kelp::search::Candidate::untested(fixed.clone(), edits, fib_tests.len(), 0.0);
     let mut tried_halfway = 0;
     for seed in 0..6 {
         let report = searcher(&fib_tests, seed).run_from(fib, std::slice::from_ref(&foothold)).unwrap();
@@ -364,18 +344,8 @@ fn a_test_fitting_repair_gives_way_to_a_tidier_one_on_its_line() {
         ),
     ];
     for (program, bug, fitted_fix, tests) in cases {
-        let fitted = program.replace(bug, fitted_fix);
-        let path = kelp::noise::tree_diff(&syntax::parse(program), &syntax::parse(fitted.as_str()));
-        assert_eq!(path.len(), 1, "{fitted}");
-        let foothold = kelp::search::Candidate {
-            source: fitted.clone(),
-            edits: path.edits.iter().map(|e| e.edit.clone()).collect(),
-            passed: None,
-            wrong_values: 0,
-            reach: 0.0,
-            tests: tests.len(),
-            log_prob: 0.0,
-        };
+        let foothold = foothold(program, &program.replace(bug, fitted_fix), tests.len());
+        assert_eq!(foothold.edits.len(), 1, "{}", foothold.source);
         let tidy = if bug == "!=" { program.replace(bug, "==") } else { program.replace(" + 1.0", "") };
         for seed in 0..3 {
             let report =
@@ -397,16 +367,7 @@ fn a_test_fitting_repair_gives_way_to_a_tidier_one_on_its_line() {
     ];
     let intended = closest.replace("best = 0", "best = float('inf')");
     let fitted = closest.replace("best = 0", "best = len(points)");
-    let path = kelp::noise::tree_diff(&syntax::parse(closest), &syntax::parse(intended.as_str()));
-    let foothold = kelp::search::Candidate {
-        source: intended.clone(),
-        edits: path.edits.iter().map(|e| e.edit.clone()).collect(),
-        passed: None,
-        wrong_values: 0,
-        reach: 0.0,
-        tests: tests.len(),
-        log_prob: 0.0,
-    };
+    let foothold = foothold(closest, &intended, tests.len());
     let fits = baseline_searcher(&sandbox, tests, 0).run(&fitted).unwrap();
     assert_eq!(fits.passed_before, tests.len(), "the larger alternative passes too: the case tests the bound");
     for seed in 0..3 {

@@ -269,8 +269,8 @@ const MAX_SLOW_RERUNS: usize = 3;
 const RERUN_LIMIT_FACTOR: u32 = 10;
 
 impl Candidate {
-    /// A program not run yet.
-    fn untested(source: impl Into<String>, edits: Vec<Edit>, tests: usize, log_prob: f32) -> Candidate {
+    /// A program not run yet (a foothold for [`Searcher::run_from`], or a search's own candidate).
+    pub fn untested(source: impl Into<String>, edits: Vec<Edit>, tests: usize, log_prob: f32) -> Candidate {
         Candidate { source: source.into(), edits, passed: None, wrong_values: 0, reach: 0.0, tests, log_prob }
     }
 
