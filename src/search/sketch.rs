@@ -352,7 +352,7 @@ pub(super) fn words_cues(text: &str) -> Vec<&'static str> {
 }
 
 /// `function`'s docstring, if its body begins with one.
-fn docstring_of(tree: &Tree, function: NodeId) -> Option<NodeId> {
+pub(super) fn docstring_of(tree: &Tree, function: NodeId) -> Option<NodeId> {
     let body = tree.children(function).find(|&c| tree.node(c).field == Some("body"))?;
     tree.children(body).find(|&c| !tree.node(c).extra).filter(|&c| tree.is_docstring(c))
 }

@@ -9,6 +9,8 @@ use super::*;
 #[derive(Debug, Clone, Default)]
 pub struct TestFacts {
     pub strings: Vec<String>,
+    /// The punctuation of the tests' strings the program has no one-character string of ([`test_punctuation`]).
+    pub punctuation: Vec<char>,
     pub examples: Vec<examples::Example>,
     pub labelled: Vec<examples::Labelled>,
     /// What the tests state of their calls' arguments and results (`examples::expected_calls`).
@@ -21,6 +23,7 @@ impl TestFacts {
     pub fn of(tests: &Tests, program: &Tree) -> TestFacts {
         TestFacts {
             strings: test_strings(tests, program),
+            punctuation: test_punctuation(tests, program),
             examples: examples::numeric_examples(tests),
             labelled: examples::labelled_examples(tests),
             expected: examples::expected_calls(tests),
@@ -100,6 +103,49 @@ pub fn test_strings(tests: &Tests, program: &Tree) -> Vec<String> {
                 out.push(text.to_string());
                 if out.len() == MAX_TEST_STRINGS {
                     return out;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Punctuation characters at most in [`test_punctuation`].
+pub(super) const MAX_TEST_PUNCTUATION: usize = 8;
+
+/// The ASCII punctuation in the tests' string literals (not quotes or backslashes) that no one-character string of
+/// `program` holds, in order of first appearance (at most `MAX_TEST_PUNCTUATION`): what a character the function
+/// looks for may have been meant to be (`'('` where the tests' inputs are `'[[]]'`).
+pub fn test_punctuation(tests: &Tests, program: &Tree) -> Vec<char> {
+    let one_char = |tree: &Tree, id: NodeId| {
+        let text = tree.text(tree.node(id).span);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next(), chars.next(), chars.next()) {
+            (Some(q), Some(c), Some(r), None) if q == r && matches!(q, '\'' | '"') => Some(c),
+            _ => None,
+        }
+    };
+    let mut seen: HashSet<char> = (0..program.nodes().len() as NodeId)
+        .filter(|&id| program.node(id).kind == "string")
+        .filter_map(|id| one_char(program, id))
+        .chain(['\'', '"', '\\'])
+        .collect();
+    let mut out = Vec::new();
+    for source in tests.sources() {
+        let tree = syntax::parse(source);
+        for id in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "string") {
+            let plain = !tree.children(id).any(|c| tree.node(c).kind == "interpolation")
+                && !tree.node(id).parent.is_some_and(|p| tree.is_docstring(p))
+                && !names_parameters(&tree, id);
+            if !plain {
+                continue;
+            }
+            for c in tree.text(tree.node(id).span).chars().filter(char::is_ascii_punctuation) {
+                if seen.insert(c) {
+                    out.push(c);
+                    if out.len() == MAX_TEST_PUNCTUATION {
+                        return out;
+                    }
                 }
             }
         }

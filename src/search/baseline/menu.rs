@@ -127,6 +127,8 @@ struct PerFunction<'t> {
     unread_parameters: RefCell<HashMap<Option<NodeId>, Vec<&'t str>>>,
     /// The names a top-level function reads but never binds (keyed by the function).
     unbound_reads: RefCell<HashMap<NodeId, Vec<&'t str>>>,
+    /// The names that hold text in a function ([`text_names`]).
+    text_names: RefCell<HashMap<Option<NodeId>, Vec<&'t str>>>,
 }
 
 /// `cache`'s entry for `key`, computed the first time.
@@ -153,6 +155,10 @@ struct Site<'t> {
     /// The operand of a comparison or a subtraction-like operation that holds the site, and the other operand
     /// ([`operand_twin`]): an edit that makes them read the same is not written.
     twin: Option<Twin<'t>>,
+    /// The whole value of an expression statement (`out.append(x)`): a value without a call there (`out`, `not s`)
+    /// does nothing, what the statement deleted (`pass`) already is, and a wrong repair when the tests pass without
+    /// the statement (HumanEvalFix: `s_list.append(',')` become `s_list`).
+    statement_value: bool,
 }
 
 /// The operand holding a site, as the text before and after the site, and the other operand's text.
@@ -171,7 +177,9 @@ impl Site<'_> {
 
     /// Adds the edit of this site to `text`, unless it leaves the site as it is or makes an operand its twin.
     fn push(&self, out: &mut Vec<RawEdit>, tier: Tier, text: String) {
-        if text != self.text && !self.makes_twins(&text) {
+        let does_nothing =
+            self.statement_value && !["(", "yield", "await", ":="].iter().any(|effect| text.contains(effect));
+        if text != self.text && !self.makes_twins(&text) && !does_nothing {
             out.push(RawEdit { span: self.node.span, class: self.class, text, tier });
         }
     }
@@ -264,6 +272,14 @@ impl<'t> Menu<'t> {
         })
     }
 
+    /// The names that hold text in the function enclosing `id` ([`text_names`]).
+    fn text_names(&self, id: NodeId) -> Vec<&'t str> {
+        let function = sketch::enclosing_function(self.tree, id);
+        cached(&self.per_function.text_names, function, || {
+            function.map(|f| text_names(self.tree, f, self.facts)).unwrap_or_default()
+        })
+    }
+
     /// The parameters the function enclosing `id` never reads (not `_`-named).
     fn unread_parameters(&self, id: NodeId) -> Vec<&'t str> {
         let function = sketch::enclosing_function(self.tree, id);
@@ -283,7 +299,8 @@ impl<'t> Menu<'t> {
         let nonsense = self.nonsense_at[id as usize];
         let grafted = nonsense || self.lonely.iter().any(|&s| node.span.contains(s));
         let twin = operand_twin(self.tree, id);
-        Some(Site { id, node, class, text: self.tree.text(node.span), nonsense, grafted, twin })
+        let statement_value = node.parent.is_some_and(|p| self.tree.node(p).kind == "expression_statement");
+        Some(Site { id, node, class, text: self.tree.text(node.span), nonsense, grafted, twin, statement_value })
     }
 
     /// Whether any node of the subtree at `id` cannot be right.
@@ -582,6 +599,15 @@ impl<'t> Menu<'t> {
                         push(Tier::Classic, format!("{quote}{other}{quote}"));
                     }
                 }
+                // A character looked for that should have been another: the tests' punctuation (`'['` for `'('`).
+                if matches!(quote, "\"" | "'")
+                    && let [_, c, _] = text.as_bytes()
+                    && c.is_ascii_punctuation()
+                {
+                    for other in &facts.punctuation {
+                        push(Tier::Classic, format!("{quote}{other}{quote}"));
+                    }
+                }
             }
             _ => {}
         }
@@ -628,6 +654,16 @@ impl<'t> Menu<'t> {
                 if node.kind != "comparison_operator" && !text.contains('\n') {
                     push(Tier::Classic, tree.text(l).to_string());
                     push(Tier::Classic, tree.text(r).to_string());
+                    // Where the left operand is itself an operation, an operand and an operator too many inside
+                    // the chain: two trailing terms (`abs(a % 10) * abs(b % 10) * a * b`) and the inner right
+                    // operand with the outer operator (`(-1) ** 2 * len(xs)` for `(-1) ** len(xs)`).
+                    if tree.node(children[0]).kind == node.kind
+                        && let [ll, inner_op, _] = tree.children(children[0]).collect::<Vec<_>>()[..]
+                    {
+                        let text_of = |c: NodeId| tree.text(tree.node(c).span);
+                        push(Tier::Classic, text_of(ll).to_string());
+                        push(Tier::Classic, format!("{} {} {}", text_of(ll), text_of(inner_op), tree.text(r)));
+                    }
                 }
                 // The larger or smaller of the two where an operator combines them (`running_max % n` for
                 // `max(running_max, n)`): cued where the function's name names it (`rolling_max`).
@@ -1088,6 +1124,20 @@ impl<'t> Menu<'t> {
         if node.kind == "list_comprehension" && parent.is_some_and(|p| p.kind == "return_statement") {
             push(Tier::Rewrite, format!("{text}[1:]"));
             push(Tier::Rewrite, format!("{text}[:-1]"));
+        }
+        // Text read without the change of case it needed (`len(set(string))` for `string.lower()`, a character
+        // kept where its case was to be swapped): cued where the function's docstring speaks of case.
+        if node.kind == "identifier"
+            && !is_binding(tree, id)
+            && node.field.is_none_or(|f| !matches!(f, "function" | "object" | "attribute" | "name"))
+            && self.text_names(id).contains(&text)
+        {
+            let cued = sketch::enclosing_function(tree, id)
+                .and_then(|f| sketch::docstring_of(tree, f))
+                .is_some_and(|d| tree.text(tree.node(d).span).to_lowercase().contains("case"));
+            for method in ["lower", "upper", "swapcase"] {
+                push(if cued { Tier::Classic } else { Tier::Rewrite }, format!("{text}.{method}()"));
+            }
         }
         // A sequence iterated whole beside a parameter nothing reads: that parameter bounds it.
         if node.kind == "identifier"
@@ -1853,4 +1903,42 @@ fn is_running_extreme(tree: &Tree, literal: NodeId) -> bool {
                         }))
             })
     })
+}
+
+/// The names that hold text in `function`: its parameters the tests pass only strings and it never rebinds, and
+/// the variables of loops over them (a string's characters).
+fn text_names<'t>(tree: &'t Tree, function: NodeId, facts: &TestFacts) -> Vec<&'t str> {
+    let Some(name) = sketch::function_name(tree, function) else { return Vec::new() };
+    let params = sketch::parameters(tree, function);
+    let passed = examples::passed_kinds(&facts.expected, name, params.len());
+    let body = function..tree.node(function).subtree_end;
+    let bindings = |n: &str| {
+        body.clone()
+            .filter(|&id| {
+                let node = tree.node(id);
+                node.kind == "identifier" && tree.text(node.span) == n && is_binding(tree, id)
+            })
+            .count()
+    };
+    let mut out: Vec<&str> = params
+        .iter()
+        .zip(&passed)
+        .filter(|(p, kinds)| examples::one_kind(kinds) == Some(ValueKind::Str) && bindings(p) <= 1)
+        .map(|(&p, _)| p)
+        .collect();
+    for id in body.clone() {
+        let node = tree.node(id);
+        if !matches!(node.kind, "for_statement" | "for_in_clause") {
+            continue;
+        }
+        let field = |f| tree.children(id).find(|&c| tree.node(c).field == Some(f));
+        if let (Some(variable), Some(iterated)) = (field("left"), field("right"))
+            && tree.node(variable).kind == "identifier"
+            && out.contains(&tree.text(tree.node(iterated).span))
+            && bindings(tree.text(tree.node(variable).span)) == 1
+        {
+            out.push(tree.text(tree.node(variable).span));
+        }
+    }
+    out
 }

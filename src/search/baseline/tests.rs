@@ -1051,6 +1051,20 @@ fn literals_off_by_a_zero_and_the_tests_strings_are_one_edit() {
     };
     assert!(repaired(&strings));
     assert!(!repaired(&[]), "without the tests' strings there is no such repair");
+    // A character the function looks for, another of the tests' punctuation: not the function's own, nor a quote.
+    let nested = "def depth(s):\n    d = 0\n    for c in s:\n        if c == '[':\n            d += 1\n    return d\n";
+    let broken = parse(nested.replace("'['", "'('"));
+    let tests = Tests::Asserts(vec!["assert depth('[[]]') == 2\nassert depth(\"'(\") == 0\n".into()]);
+    let punctuation = test_punctuation(&tests, &broken);
+    assert_eq!(punctuation, ['[', ']']);
+    let facts = TestFacts { punctuation, ..TestFacts::default() };
+    let programs: Vec<String> = single_edits_with(&broken, &facts)
+        .iter()
+        .filter_map(|e| apply(&broken, e))
+        .map(|(_, t)| t.source().to_string())
+        .collect();
+    assert!(programs.iter().any(|p| p == nested));
+    assert!(!repairs(broken.source()).iter().any(|p| p == nested), "without the tests' punctuation there is none");
 }
 
 /// An assignment's operator is one edit away from the others: a flipped `+=`, a `=` that should count.
@@ -1329,6 +1343,32 @@ fn missing_and_excess_logic_are_one_edit() {
     assert!(has(&top.replace("arr[-k:]", "arr[-k:].copy()"), top));
     let decimal = "def f(s):\n    return float(s.replace(',', '.'))\n";
     assert!(has(&decimal.replace("'.')", "'.').replace('.', ',')"), decimal));
+    // Not where the call is its statement's whole value: a bare receiver there does nothing (the statement deleted).
+    let kept = "def f(xs):\n    out = []\n    for x in xs:\n        out.append(x)\n    return out\n";
+    assert!(!repairs(kept).iter().any(|p| p.contains("        out\n") || p.contains("        not ")));
+    // Terms too many inside a chain: two at its end, or an operand and operator in its middle.
+    let unit = "def f(a, b):\n    return abs(a % 10) * abs(b % 10)\n";
+    assert!(has(&unit.replace("abs(b % 10)", "abs(b % 10) * a * b"), unit));
+    let sign = "def f(xs):\n    return (-1) ** len(xs)\n";
+    assert!(has(&sign.replace("** len", "** 2 * len"), sign));
+    // Text read without its change of case: a parameter the tests pass strings, a loop's character of it; classic
+    // where the docstring speaks of case, not for a parameter passed numbers.
+    let with_tests = |program: &str, test: &str, tier: Tier| -> Vec<String> {
+        let tree = parse(program);
+        let facts = TestFacts::of(&Tests::Asserts(vec![test.into()]), &tree);
+        let edits = single_edits_with(&tree, &facts).into_iter().filter(|e| e.tier <= tier);
+        edits.filter_map(|e| apply(&tree, &e)).map(|(_, t)| t.source().to_string()).collect()
+    };
+    let distinct = "def distinct(text):\n    \"\"\"Distinct characters, whatever their case.\"\"\"\n    return len(set(text.lower()))\n";
+    let broken = distinct.replace("text.lower()", "text");
+    assert!(with_tests(&broken, "assert distinct('aA') == 1\n", Tier::Classic).iter().any(|p| p == distinct));
+    assert!(!classic(&broken).iter().any(|p| p == distinct), "without the tests, text is not known to be text");
+    let swap = "def swap(s):\n    out = ''\n    for c in s:\n        out += c.swapcase()\n    return out\n";
+    let broken = swap.replace("c.swapcase()", "c");
+    assert!(!with_tests(&broken, "assert swap('aB') == 'Ab'\n", Tier::Classic).iter().any(|p| p == swap));
+    assert!(with_tests(&broken, "assert swap('aB') == 'Ab'\n", Tier::Rewrite).iter().any(|p| p == swap));
+    let number = "def show(n):\n    return str(n)\n";
+    assert!(!with_tests(number, "assert show(1) == '1'\n", Tier::Rewrite).iter().any(|p| p.contains(".lower()")));
 }
 
 /// A test that hangs makes the updates of what a `while` loop's condition reads, and its body never binds, likely
