@@ -417,6 +417,9 @@ impl<'t> Menu<'t> {
                     || (parent.kind == "subscript" && node.field == Some("subscript"))
                     || (parent.kind == "assignment" && node.field == Some("right") && node.kind == "identifier")
                     || repeats_a_sequence(tree, p, id)
+                    // The count may be parenthesised: `[1] + (len(digits)) * [0]`.
+                    || (parent.kind == "parenthesized_expression"
+                        && parent.parent.is_some_and(|g| repeats_a_sequence(tree, g, p)))
             })
         {
             push(Tier::Classic, format!("{text} + 1"));

@@ -171,9 +171,22 @@ fn order_key(seed: u64, edit: &RawEdit) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Applies a raw edit if it splices cleanly (see [`splice_checked`]).
+/// Applies a raw edit if it splices cleanly (see [`splice_checked`]) and writes nothing that cannot be right.
 pub fn apply(tree: &Tree, edit: &RawEdit) -> Option<(Edit, Tree)> {
-    splice_checked(tree, edit.span, edit.class, &edit.text)
+    let (edit, next) = splice_checked(tree, edit.span, edit.class, &edit.text)?;
+    (!writes_nonsense(tree, &edit, &next)).then_some((edit, next))
+}
+
+/// Does the code an edit wrote hold a site that cannot be right ([`cannot_be_right`])? Such a program is wrong
+/// whatever the tests say, and where they pass it anyway, a wrong repair (QuixBugs `depth_first_search`:
+/// `any(search_from for nextnode in node.successors)`).
+fn writes_nonsense(before: &Tree, edit: &Edit, after: &Tree) -> bool {
+    let start = edit.span.start as usize;
+    let end = (edit.span.end as usize + after.source().len()).saturating_sub(before.source().len());
+    (0..after.nodes().len() as NodeId).any(|id| {
+        let span = after.node(id).span;
+        span.start as usize >= start && span.end as usize <= end && span.start < span.end && cannot_be_right(after, id)
+    })
 }
 
 /// Edits in order of suspicion, most suspicious first, each with its log-prior (a stable sort: equals keep their

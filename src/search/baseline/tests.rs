@@ -243,10 +243,20 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
         "def f(xs, out):\n    xs.sort()\n    [out.append(x) for x in xs]\n    return max(0, len(xs))\n",
         "def f(d, k, n):\n    return d.get(k)(n) + make()(n) + sum(range(len(d), 0, -1))\n",
         "def f(x, n):\n    return x != x or x == x or n + n > n * n\n",
+        // A function chosen by `or` and called, a function's result tested, `__debug__`.
+        "def f(key, xs):\n    g = key or len\n    return any(g(x) for x in xs) if __debug__ else all(map(bool, xs))\n",
     ] {
         let tree = parse(sound);
         assert!((0..tree.nodes().len() as NodeId).all(|id| !cannot_be_right(&tree, id)), "{sound}");
     }
+    // A function tested for truth is always true: in a condition, under `not`, left of `and`, as the element of a
+    // generator `any` or `all` is passed; and no edit writes one.
+    let search = "def reach(node, seen):\n    def go(n):\n        return n in seen or any(go(m) for m in n.next)\n    return go(node)\n";
+    for (from, to) in [("any(go(m)", "any(go"), ("n in seen or", "go or"), ("return go(node)", "return not len")] {
+        let tree = parse(search.replacen(from, to, 1));
+        assert!((0..tree.nodes().len() as NodeId).any(|id| cannot_be_right(&tree, id)), "{to}");
+    }
+    assert!(!repairs(search).iter().any(|r| r.contains("any(go for")), "an edit wrote a function tested for truth");
     // A literal compared with a name may be right: another expression in its place is a rewrite.
     let rewritten = fixed.replacen("'('", "d", 1);
     assert!(repairs(fixed).contains(&rewritten) && !classic(fixed).contains(&rewritten));
@@ -749,9 +759,11 @@ fn errors_name_their_repairs() {
         let tree = parse(broken);
         let errors = error_edits(&tree, &[missing], &TestFacts::default());
         let edits: Vec<RawEdit> = errors.first.into_iter().chain(errors.likely).chain(errors.rest).collect();
+        let spliced = edits.iter().filter(|e| splice_checked(&tree, e.span, e.class, &e.text).is_some()).count();
+        assert_eq!(spliced, edits.len(), "every edit splices");
+        // (`apply` leaves out what cannot be right: `len('[A-Z]', '', s)` for `re.sub('[A-Z]', '', s)`.)
         let programs: Vec<String> =
             edits.iter().filter_map(|e| apply(&tree, e)).map(|(_, t)| t.source().to_string()).collect();
-        assert_eq!(programs.len(), edits.len(), "every edit splices");
         let validity = crate::exec::validate(&programs).expect("CPython runs");
         assert!(validity.iter().all(|v| v.ok), "{validity:?}");
         programs
@@ -1292,6 +1304,7 @@ fn realistic_one_line_fixes_are_classic_edits() {
     assert!(has(numbered, "for n, line in enumerate(lines, 1):"));
     // A table one too short.
     assert!(has("def f(xs):\n    table = [0] * len(xs)\n    return table\n", "[0] * (len(xs) + 1)"));
+    assert!(has("def f(xs):\n    return [1] + (len(xs)) * [0] + [1]\n", "[1] + (len(xs) - 1) * [0] + [1]"));
 }
 
 /// HumanEvalFix's "missing logic" and "excess logic" bugs that real code shares, each one edit: a difference's

@@ -44,6 +44,11 @@ pub(super) fn cannot_be_right(tree: &Tree, id: NodeId) -> bool {
             return true;
         }
     }
+    // A function as a truth value, always true (`any(search_from for x in xs)` where `search_from(x)` was, `if
+    // is_prime:`).
+    if node.kind == "identifier" && is_truth_test(tree, id) && is_function_value(tree, id) {
+        return true;
+    }
     match parent.kind {
         "call" if node.field == Some("function") => {
             let value_builtin =
@@ -439,6 +444,36 @@ pub(super) fn is_program_function(tree: &Tree, id: NodeId) -> bool {
     tree.node(id).kind == "identifier"
         && all().any(|d| defines(d) && named(d))
         && !all().any(|b| is_binding(tree, b) && named(b))
+}
+
+/// Is the expression tested for truth: a condition, the operand of `not`, the left operand of `and` or `or` (or
+/// the right one where the operation itself is tested), or the element of a generator passed to `any` or `all`?
+fn is_truth_test(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    let Some(p) = node.parent else { return false };
+    match tree.node(p).kind {
+        "if_statement" | "while_statement" | "elif_clause" => node.field == Some("condition"),
+        "conditional_expression" => tree.named_children(p).nth(1) == Some(id),
+        "not_operator" => true,
+        "boolean_operator" => node.field == Some("left") || is_truth_test(tree, p),
+        "generator_expression" => {
+            let call = tree.node(p).parent.filter(|&c| tree.node(c).kind == "call");
+            let callee = call.and_then(|c| tree.children(c).find(|&f| tree.node(f).field == Some("function")));
+            node.field == Some("body")
+                && callee.is_some_and(|f| {
+                    matches!(tree.text(tree.node(f).span), "any" | "all") && unbound_builtin(tree, f)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Is the name a function's: one of the program's, or a builtin function or type it does not bind?
+fn is_function_value(tree: &Tree, id: NodeId) -> bool {
+    let text = tree.text(tree.node(id).span);
+    let builtin_function =
+        !text.starts_with("__") && !matches!(text, "Ellipsis" | "NotImplemented") && unbound_builtin(tree, id);
+    builtin_function || is_program_function(tree, id)
 }
 
 /// Is the node a builtin's name (`len`, `str`, `bool`) that the program does not bind? As an operand of
