@@ -460,9 +460,8 @@ fn is_truth_test(tree: &Tree, id: NodeId) -> bool {
             let call = tree.node(p).parent.filter(|&c| tree.node(c).kind == "call");
             let callee = call.and_then(|c| tree.children(c).find(|&f| tree.node(f).field == Some("function")));
             node.field == Some("body")
-                && callee.is_some_and(|f| {
-                    matches!(tree.text(tree.node(f).span), "any" | "all") && unbound_builtin(tree, f)
-                })
+                && callee
+                    .is_some_and(|f| matches!(tree.text(tree.node(f).span), "any" | "all") && unbound_builtin(tree, f))
         }
         _ => false,
     }
