@@ -121,7 +121,8 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
 
 /// What a loop leaves unflushed: after each loop of the block `block` (the index of the loop among its statements,
 /// as [`statement_lines`] counts them) that appends to a collection by name (`lines.append(line)`), the same append
-/// of each other name the loop reads (`lines.append(text)`, the rest a line wrapper never adds).
+/// of each other name the loop reads (`lines.append(text)`, the rest a line wrapper never adds); where the loop
+/// iterates all but the last element (`for n in numbers[:-1]`), the append of that last one (`numbers[-1]`).
 pub(super) fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
     let statements = tree.children(block).filter(|&c| !tree.node(c).extra && !tree.is_docstring(c));
     let mut out = Vec::new();
@@ -130,6 +131,17 @@ pub(super) fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
             continue;
         }
         let names = read_names(tree, lp);
+        // `for v in xs[:-1]`: the loop's variable and `xs[-1]`.
+        let field = |f| tree.children(lp).find(|&c| tree.node(c).field == Some(f));
+        let all_but_last = match (field("left"), field("right")) {
+            (Some(v), Some(seq))
+                if tree.node(seq).kind == "subscript" && tree.text(tree.node(seq).span).ends_with("[:-1]") =>
+            {
+                let base = tree.text(tree.node(seq).span).trim_end_matches("[:-1]");
+                Some((tree.text(tree.node(v).span), format!("{base}[-1]")))
+            }
+            _ => None,
+        };
         for call in (lp..tree.node(lp).subtree_end).filter(|&c| tree.node(c).kind == "call") {
             let Some(callee) = tree.children(call).find(|&c| tree.node(c).field == Some("function")) else { continue };
             let Some(list) = tree.children(call).find(|&c| tree.node(c).kind == "argument_list") else { continue };
@@ -141,7 +153,8 @@ pub(super) fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
             if !is_name(receiver) {
                 continue;
             }
-            for name in names.iter().filter(|&&n| n != arg && n != receiver) {
+            let last = all_but_last.as_ref().filter(|(v, _)| *v == arg).map(|(_, last)| last.as_str());
+            for name in names.iter().copied().filter(|&n| n != arg && n != receiver).chain(last) {
                 let flush = format!("{receiver}.append({name})");
                 if !out.iter().any(|(at, f)| *at == i && *f == flush) {
                     out.push((i, flush));

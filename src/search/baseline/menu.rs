@@ -1128,6 +1128,14 @@ impl<'t> Menu<'t> {
             push(Tier::Rewrite, format!("{text}[1:]"));
             push(Tier::Rewrite, format!("{text}[:-1]"));
         }
+        // A clause of a condition that lacks its `not` (`len(zip) != 5 or zip.isdigit()` for `not zip.isdigit()`);
+        // a comparison's opposite is an operator swap, a whole condition's `not` an additive edit.
+        if matches!(node.kind, "call" | "identifier" | "attribute" | "subscript")
+            && parent.is_some_and(|p| p.kind == "boolean_operator")
+            && is_truth_test(tree, id)
+        {
+            push(Tier::Classic, format!("not {text}"));
+        }
         // Text read without the change of case it needed (`len(set(string))` for `string.lower()`, a character
         // kept where its case was to be swapped): cued where the function's docstring speaks of case.
         if node.kind == "identifier"
@@ -1706,6 +1714,24 @@ impl<'t> Menu<'t> {
             }
         }
         self.line_edits(site, &body, out);
+        // A branch in a loop that forgot to leave the iteration or the loop: `continue` after counting a comment
+        // line, `break` at the first match.
+        let branch =
+            node.parent.is_some_and(|p| matches!(tree.node(p).kind, "if_statement" | "elif_clause" | "else_clause"));
+        let last = tree.named_children(id).filter(|&c| !tree.node(c).extra).last();
+        if branch
+            && innermost_loop(tree, id).is_some()
+            && last.is_some_and(|s| {
+                !matches!(
+                    tree.node(s).kind,
+                    "continue_statement" | "break_statement" | "return_statement" | "raise_statement"
+                )
+            })
+        {
+            for jump in ["continue", "break"] {
+                site.push(out, Tier::Rewrite, format!("{body}\n{jump}"));
+            }
+        }
         if let Some(parent) = node.parent.filter(|&p| tree.node(p).kind == "while_statement") {
             for updated in with_updates(&body, names_never_bound_in(tree, parent, id)) {
                 site.push(out, Tier::Classic, updated);

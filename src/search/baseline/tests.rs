@@ -604,6 +604,15 @@ fn additive_edits_insert_statements_and_widen_conditions() {
     let broken = wrap.replace("    lines.append(text)\n", "");
     assert!(!repairs(&broken).iter().any(|r| r == wrap));
     assert!(additions(&broken).iter().any(|r| r == wrap), "{broken:?}");
+    // A branch in a loop without its `continue` or `break`; not a branch outside a loop, nor one that leaves already.
+    let config = "def parse(lines):\n    n = 0\n    out = []\n    for line in lines:\n        if line.startswith('#'):\n            n += 1\n            continue\n        out.append(line)\n    return out, n\n";
+    assert!(repairs(&config.replace("            continue\n", "")).iter().any(|r| r == config));
+    assert!(!repairs(config).iter().any(|r| r.contains("continue\n            continue")));
+    assert!(!repairs("def f(x):\n    if x:\n        x += 1\n    return x\n").iter().any(|r| r.contains("break")));
+    // The last element a loop over all but the last leaves.
+    let sep = "def sep(xs, d):\n    out = []\n    for x in xs[:-1]:\n        out.append(x)\n        out.append(d)\n    out.append(xs[-1])\n    return out\n";
+    let broken = sep.replace("    out.append(xs[-1])\n", "");
+    assert!(additions(&broken).iter().any(|r| r == sep), "{broken:?}");
     // A local the loop carries but never updates.
     let reversed = "def reverse(node):\n    prev = None\n    while node:\n        nxt = node.next\n        node.next = prev\n        prev = node\n        node = nxt\n    return prev\n";
     let broken = reversed.replace("        prev = node\n", "");
@@ -1364,6 +1373,10 @@ fn missing_and_excess_logic_are_one_edit() {
     assert!(has(&unit.replace("abs(b % 10)", "abs(b % 10) * a * b"), unit));
     let sign = "def f(xs):\n    return (-1) ** len(xs)\n";
     assert!(has(&sign.replace("** len", "** 2 * len"), sign));
+    // A condition's clause without its `not`; not a returned value's clause (`return d or default`).
+    let zip = "def valid(z):\n    if len(z) != 5 or not z.isdigit():\n        return False\n    return True\n";
+    assert!(has(&zip.replace("not z.isdigit()", "z.isdigit()"), zip));
+    assert!(!classic("def f(d, e):\n    return d or e.copy()\n").iter().any(|p| p.contains("not e.copy()")));
     // Text read without its change of case: a parameter the tests pass strings, a loop's character of it; classic
     // where the docstring speaks of case, not for a parameter passed numbers.
     let with_tests = |program: &str, test: &str, tier: Tier| -> Vec<String> {

@@ -448,7 +448,7 @@ pub(super) fn is_program_function(tree: &Tree, id: NodeId) -> bool {
 
 /// Is the expression tested for truth: a condition, the operand of `not`, the left operand of `and` or `or` (or
 /// the right one where the operation itself is tested), or the element of a generator passed to `any` or `all`?
-fn is_truth_test(tree: &Tree, id: NodeId) -> bool {
+pub(super) fn is_truth_test(tree: &Tree, id: NodeId) -> bool {
     let node = tree.node(id);
     let Some(p) = node.parent else { return false };
     match tree.node(p).kind {
