@@ -122,7 +122,9 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
 /// What a loop leaves unflushed: after each loop of the block `block` (the index of the loop among its statements,
 /// as [`statement_lines`] counts them) that appends to a collection by name (`lines.append(line)`), the same append
 /// of each other name the loop reads (`lines.append(text)`, the rest a line wrapper never adds); where the loop
-/// iterates all but the last element (`for n in numbers[:-1]`), the append of that last one (`numbers[-1]`).
+/// iterates all but the last element (`for n in numbers[:-1]`), the append of that last one (`numbers[-1]`); and
+/// where the loop yields or appends a local it then begins anew (`yield batch`, then `batch = []`), the same if that
+/// local holds anything (`if batch: yield batch`, the final partial group).
 pub(super) fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
     let statements = tree.children(block).filter(|&c| !tree.node(c).extra && !tree.is_docstring(c));
     let mut out = Vec::new();
@@ -142,6 +144,29 @@ pub(super) fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
             }
             _ => None,
         };
+        // The locals the loop begins anew: plainly assigned inside it.
+        let reset = |name: &str| {
+            (lp..tree.node(lp).subtree_end).any(|a| {
+                tree.node(a).kind == "assignment"
+                    && tree
+                        .children(a)
+                        .any(|t| tree.node(t).field == Some("left") && tree.text(tree.node(t).span) == name)
+            })
+        };
+        let mut push = |flush: String| {
+            if !out.iter().any(|(at, f)| *at == i && *f == flush) {
+                out.push((i, flush));
+            }
+        };
+        for emitted in (lp..tree.node(lp).subtree_end).filter(|&y| tree.node(y).kind == "yield") {
+            if let Some(value) = tree.named_children(emitted).next()
+                && tree.node(value).kind == "identifier"
+                && reset(tree.text(tree.node(value).span))
+            {
+                let name = tree.text(tree.node(value).span);
+                push(format!("if {name}:\n    yield {name}"));
+            }
+        }
         for call in (lp..tree.node(lp).subtree_end).filter(|&c| tree.node(c).kind == "call") {
             let Some(callee) = tree.children(call).find(|&c| tree.node(c).field == Some("function")) else { continue };
             let Some(list) = tree.children(call).find(|&c| tree.node(c).kind == "argument_list") else { continue };
@@ -155,10 +180,10 @@ pub(super) fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
             }
             let last = all_but_last.as_ref().filter(|(v, _)| *v == arg).map(|(_, last)| last.as_str());
             for name in names.iter().copied().filter(|&n| n != arg && n != receiver).chain(last) {
-                let flush = format!("{receiver}.append({name})");
-                if !out.iter().any(|(at, f)| *at == i && *f == flush) {
-                    out.push((i, flush));
-                }
+                push(format!("{receiver}.append({name})"));
+            }
+            if is_name(arg) && reset(arg) {
+                push(format!("if {arg}:\n    {receiver}.append({arg})"));
             }
         }
     }

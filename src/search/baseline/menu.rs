@@ -1176,6 +1176,16 @@ impl<'t> Menu<'t> {
                 let classic = nonsense || (unexplained_unread && unread.contains(name));
                 site.push(out, if classic { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
             }
+            // The element an index loop is about, where the program never reads it (`arr[i]` in `for i in
+            // range(len(arr) // 2)` where `ans != arr[len(arr) - i - 1]` compares the wrong name).
+            for element in indexed_elements(self.tree, site.id) {
+                if !expressions.iter().any(|(e, _)| *e == element)
+                    && !element.starts_with(&format!("{text}["))
+                    && !element.ends_with(&format!("[{text}]"))
+                {
+                    site.push(out, rewrite, element);
+                }
+            }
         } else {
             self.stand_in_edits(site, out);
         }
@@ -1967,6 +1977,47 @@ fn text_names<'t>(tree: &'t Tree, function: NodeId, facts: &TestFacts) -> Vec<&'
             && bindings(tree.text(tree.node(variable).span)) == 1
         {
             out.push(tree.text(tree.node(variable).span));
+        }
+    }
+    out
+}
+
+/// For each `for v in range(…len(xs)…)` loop around `id` (within its function), `xs[v]`: the element the loop
+/// indexes.
+fn indexed_elements(tree: &Tree, id: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut at = tree.node(id).parent;
+    while let Some(p) = at {
+        let node = tree.node(p);
+        if matches!(node.kind, "function_definition" | "lambda" | "class_definition") {
+            break;
+        }
+        at = node.parent;
+        if node.kind != "for_statement" {
+            continue;
+        }
+        let field = |f| tree.children(p).find(|&c| tree.node(c).field == Some(f));
+        let (Some(variable), Some(range)) = (field("left"), field("right")) else { continue };
+        let callee = tree.children(range).find(|&c| tree.node(c).field == Some("function"));
+        if tree.node(variable).kind != "identifier"
+            || tree.node(range).kind != "call"
+            || callee.is_none_or(|c| tree.text(tree.node(c).span) != "range")
+        {
+            continue;
+        }
+        for call in (range + 1..tree.node(range).subtree_end).filter(|&c| tree.node(c).kind == "call") {
+            let f = tree.children(call).find(|&c| tree.node(c).field == Some("function"));
+            let args = tree.children(call).find(|&c| tree.node(c).kind == "argument_list");
+            if f.is_some_and(|f| tree.text(tree.node(f).span) == "len")
+                && let Some([sequence]) = args.map(|a| tree.named_children(a).collect::<Vec<_>>()).as_deref()
+                && matches!(tree.node(*sequence).kind, "identifier" | "attribute")
+            {
+                let element =
+                    format!("{}[{}]", tree.text(tree.node(*sequence).span), tree.text(tree.node(variable).span));
+                if !out.contains(&element) {
+                    out.push(element);
+                }
+            }
         }
     }
     out

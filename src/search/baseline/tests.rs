@@ -609,6 +609,13 @@ fn additive_edits_insert_statements_and_widen_conditions() {
     assert!(repairs(&config.replace("            continue\n", "")).iter().any(|r| r == config));
     assert!(!repairs(config).iter().any(|r| r.contains("continue\n            continue")));
     assert!(!repairs("def f(x):\n    if x:\n        x += 1\n    return x\n").iter().any(|r| r.contains("break")));
+    // The final partial group a loop that begins its groups anew leaves, yielded or appended if it holds anything.
+    let batches = "def batches(xs, n):\n    batch = []\n    for x in xs:\n        batch.append(x)\n        if len(batch) == n:\n            yield batch\n            batch = []\n    if batch:\n        yield batch\n";
+    let broken = batches.replace("    if batch:\n        yield batch\n", "");
+    assert!(additions(&broken).iter().any(|r| r == batches), "{broken:?}");
+    let groups = "def groups(xs, n):\n    out, group = [], []\n    for x in xs:\n        group.append(x)\n        if len(group) == n:\n            out.append(group)\n            group = []\n    if group:\n        out.append(group)\n    return out\n";
+    let broken = groups.replace("    if group:\n        out.append(group)\n", "");
+    assert!(additions(&broken).iter().any(|r| r == groups), "{broken:?}");
     // The last element a loop over all but the last leaves.
     let sep = "def sep(xs, d):\n    out = []\n    for x in xs[:-1]:\n        out.append(x)\n        out.append(d)\n    out.append(xs[-1])\n    return out\n";
     let broken = sep.replace("    out.append(xs[-1])\n", "");
@@ -1373,6 +1380,9 @@ fn missing_and_excess_logic_are_one_edit() {
     assert!(has(&unit.replace("abs(b % 10)", "abs(b % 10) * a * b"), unit));
     let sign = "def f(xs):\n    return (-1) ** len(xs)\n";
     assert!(has(&sign.replace("** len", "** 2 * len"), sign));
+    // The element an index loop is about, for a name compared with its mirror (a rewrite).
+    let mirror = "def changes(arr):\n    ans = 0\n    for i in range(len(arr) // 2):\n        if arr[i] != arr[len(arr) - i - 1]:\n            ans += 1\n    return ans\n";
+    assert!(repairs(&mirror.replace("if arr[i] !=", "if ans !=")).iter().any(|r| r == mirror));
     // A condition's clause without its `not`; not a returned value's clause (`return d or default`).
     let zip = "def valid(z):\n    if len(z) != 5 or not z.isdigit():\n        return False\n    return True\n";
     assert!(has(&zip.replace("not z.isdigit()", "z.isdigit()"), zip));
