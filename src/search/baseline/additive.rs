@@ -136,21 +136,23 @@ pub(super) fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
         // `for v in xs[:-1]`: the loop's variable and `xs[-1]`.
         let field = |f| tree.children(lp).find(|&c| tree.node(c).field == Some(f));
         let all_but_last = match (field("left"), field("right")) {
-            (Some(v), Some(seq))
-                if tree.node(seq).kind == "subscript" && tree.text(tree.node(seq).span).ends_with("[:-1]") =>
-            {
-                let base = tree.text(tree.node(seq).span).trim_end_matches("[:-1]");
-                Some((tree.text(tree.node(v).span), format!("{base}[-1]")))
-            }
+            (Some(v), Some(seq)) if tree.node(seq).kind == "subscript" => tree
+                .text(tree.node(seq).span)
+                .strip_suffix("[:-1]")
+                .map(|base| (tree.text(tree.node(v).span), format!("{base}[-1]"))),
             _ => None,
         };
-        // The locals the loop begins anew: plainly assigned inside it.
-        let reset = |name: &str| {
-            (lp..tree.node(lp).subtree_end).any(|a| {
+        // The locals the loop begins anew after emitting them (`yield batch`, then `batch = []` or `current =
+        // [x]`): assigned a literal collection, an empty one's call or zero.
+        let reset = |name: &str, emitted_at: NodeId| {
+            (emitted_at..tree.node(lp).subtree_end).any(|a| {
+                let part = |f| tree.children(a).find(|&t| tree.node(t).field == Some(f));
                 tree.node(a).kind == "assignment"
-                    && tree
-                        .children(a)
-                        .any(|t| tree.node(t).field == Some("left") && tree.text(tree.node(t).span) == name)
+                    && part("left").is_some_and(|t| tree.text(tree.node(t).span) == name)
+                    && part("right").is_some_and(|v| {
+                        matches!(tree.node(v).kind, "list" | "string" | "tuple" | "dictionary" | "set")
+                            || matches!(tree.text(tree.node(v).span), "list()" | "set()" | "dict()" | "0")
+                    })
             })
         };
         let mut push = |flush: String| {
@@ -161,7 +163,7 @@ pub(super) fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
         for emitted in (lp..tree.node(lp).subtree_end).filter(|&y| tree.node(y).kind == "yield") {
             if let Some(value) = tree.named_children(emitted).next()
                 && tree.node(value).kind == "identifier"
-                && reset(tree.text(tree.node(value).span))
+                && reset(tree.text(tree.node(value).span), emitted)
             {
                 let name = tree.text(tree.node(value).span);
                 push(format!("if {name}:\n    yield {name}"));
@@ -182,7 +184,7 @@ pub(super) fn flushes(tree: &Tree, block: NodeId) -> Vec<(usize, String)> {
             for name in names.iter().copied().filter(|&n| n != arg && n != receiver).chain(last) {
                 push(format!("{receiver}.append({name})"));
             }
-            if is_name(arg) && reset(arg) {
+            if is_name(arg) && reset(arg, call) {
                 push(format!("if {arg}:\n    {receiver}.append({arg})"));
             }
         }

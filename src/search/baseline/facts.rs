@@ -134,9 +134,15 @@ pub fn test_punctuation(tests: &Tests, program: &Tree) -> Vec<char> {
     for source in tests.sources() {
         let tree = syntax::parse(source);
         for id in (0..tree.nodes().len() as NodeId).filter(|&id| tree.node(id).kind == "string") {
+            // Not an assert's message (HumanEval's "This prints if this assert fails 1 (good for debugging!)").
+            let message = tree
+                .node(id)
+                .parent
+                .is_some_and(|p| tree.node(p).kind == "assert_statement" && tree.named_children(p).next() != Some(id));
             let plain = !tree.children(id).any(|c| tree.node(c).kind == "interpolation")
                 && !tree.node(id).parent.is_some_and(|p| tree.is_docstring(p))
-                && !names_parameters(&tree, id);
+                && !names_parameters(&tree, id)
+                && !message;
             if !plain {
                 continue;
             }

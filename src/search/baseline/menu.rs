@@ -38,6 +38,21 @@ pub(super) const SIBLING_NAMES: &[&[&str]] = &[
 pub(super) const SEPARATORS: &[&str] =
     &["", " ", ",", ", ", "\\n", "\\t", "-", "_", ":", ": ", ";", ".", "=", "/", "|"];
 
+/// What a docstring says of letters' case (not a bare "case": "in that case", "test cases").
+const CASE_PHRASES: &[&str] = &[
+    "lowercase",
+    "uppercase",
+    "lower case",
+    "upper case",
+    "case-insensitive",
+    "case insensitive",
+    "of case",
+    "its case",
+    "their case",
+    "the case of",
+    "capital",
+];
+
 /// The exceptions small functions catch, one for another in an `except` clause.
 const EXCEPTIONS: &[&str] = &[
     "ValueError",
@@ -665,7 +680,32 @@ impl<'t> Menu<'t> {
                     {
                         let text_of = |c: NodeId| tree.text(tree.node(c).span);
                         push(Tier::Classic, text_of(ll).to_string());
-                        push(Tier::Classic, format!("{} {} {}", text_of(ll), text_of(inner_op), tree.text(r)));
+                        // An operation on the right keeps its own grouping (`a + b | c & d` → `a + (c & d)`).
+                        let right = tree.node(children[2]);
+                        let right = if right.named
+                            && !matches!(
+                                right.kind,
+                                "identifier"
+                                    | "integer"
+                                    | "float"
+                                    | "string"
+                                    | "call"
+                                    | "attribute"
+                                    | "subscript"
+                                    | "parenthesized_expression"
+                                    | "list"
+                                    | "tuple"
+                                    | "dictionary"
+                                    | "set"
+                                    | "true"
+                                    | "false"
+                                    | "none"
+                            ) {
+                            format!("({})", tree.text(r))
+                        } else {
+                            tree.text(r).to_string()
+                        };
+                        push(Tier::Classic, format!("{} {} {right}", text_of(ll), text_of(inner_op)));
                     }
                 }
                 // The larger or smaller of the two where an operator combines them (`running_max % n` for
@@ -1143,9 +1183,11 @@ impl<'t> Menu<'t> {
             && node.field.is_none_or(|f| !matches!(f, "function" | "object" | "attribute" | "name"))
             && self.text_names(id).contains(&text)
         {
-            let cued = sketch::enclosing_function(tree, id)
-                .and_then(|f| sketch::docstring_of(tree, f))
-                .is_some_and(|d| tree.text(tree.node(d).span).to_lowercase().contains("case"));
+            let cued =
+                sketch::enclosing_function(tree, id).and_then(|f| sketch::docstring_of(tree, f)).is_some_and(|d| {
+                    let doc = tree.text(tree.node(d).span).to_lowercase();
+                    CASE_PHRASES.iter().any(|p| doc.contains(p))
+                });
             for method in ["lower", "upper", "swapcase"] {
                 push(if cued { Tier::Classic } else { Tier::Rewrite }, format!("{text}.{method}()"));
             }
@@ -1726,8 +1768,11 @@ impl<'t> Menu<'t> {
         self.line_edits(site, &body, out);
         // A branch in a loop that forgot to leave the iteration or the loop: `continue` after counting a comment
         // line, `break` at the first match.
-        let branch =
-            node.parent.is_some_and(|p| matches!(tree.node(p).kind, "if_statement" | "elif_clause" | "else_clause"));
+        let branch = node.parent.is_some_and(|p| match tree.node(p).kind {
+            "if_statement" | "elif_clause" => true,
+            "else_clause" => tree.node(p).parent.is_some_and(|q| tree.node(q).kind == "if_statement"),
+            _ => false,
+        });
         let last = tree.named_children(id).filter(|&c| !tree.node(c).extra).last();
         if branch
             && innermost_loop(tree, id).is_some()
@@ -1982,18 +2027,20 @@ fn text_names<'t>(tree: &'t Tree, function: NodeId, facts: &TestFacts) -> Vec<&'
     out
 }
 
-/// For each `for v in range(…len(xs)…)` loop around `id` (within its function), `xs[v]`: the element the loop
-/// indexes.
+/// For each `for v in range(…len(xs)…)` loop whose body holds `id` (within its function), `xs[v]`: the element
+/// the loop indexes.
 fn indexed_elements(tree: &Tree, id: NodeId) -> Vec<String> {
     let mut out = Vec::new();
+    let mut from = id;
     let mut at = tree.node(id).parent;
     while let Some(p) = at {
         let node = tree.node(p);
         if matches!(node.kind, "function_definition" | "lambda" | "class_definition") {
             break;
         }
-        at = node.parent;
-        if node.kind != "for_statement" {
+        let in_body = tree.node(from).field == Some("body");
+        (from, at) = (p, node.parent);
+        if node.kind != "for_statement" || !in_body {
             continue;
         }
         let field = |f| tree.children(p).find(|&c| tree.node(c).field == Some(f));

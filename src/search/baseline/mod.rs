@@ -177,16 +177,24 @@ pub fn apply(tree: &Tree, edit: &RawEdit) -> Option<(Edit, Tree)> {
     (!writes_nonsense(tree, &edit, &next)).then_some((edit, next))
 }
 
-/// Does the code an edit wrote hold a site that cannot be right ([`cannot_be_right`])? Such a program is wrong
-/// whatever the tests say, and where they pass it anyway, a wrong repair (QuixBugs `depth_first_search`:
-/// `any(search_from for nextnode in node.successors)`).
+/// Does the code an edit wrote hold more sites that cannot be right ([`cannot_be_right`]) than the code it
+/// replaced? Such a program is wrong whatever the tests say, and where they pass it anyway, a wrong repair (QuixBugs
+/// `depth_first_search`: `any(search_from for nextnode in node.successors)`). Counted, not merely found: an edit of
+/// a whole block keeps what the block already held.
 fn writes_nonsense(before: &Tree, edit: &Edit, after: &Tree) -> bool {
-    let start = edit.span.start as usize;
-    let end = (edit.span.end as usize + after.source().len()).saturating_sub(before.source().len());
-    (0..after.nodes().len() as NodeId).any(|id| {
-        let span = after.node(id).span;
-        span.start as usize >= start && span.end as usize <= end && span.start < span.end && cannot_be_right(after, id)
-    })
+    let (start, old_end) = (edit.span.start as usize, edit.span.end as usize);
+    let new_end = (old_end + after.source().len()).saturating_sub(before.source().len());
+    let flagged = |tree: &Tree, end: usize| {
+        (0..tree.nodes().len() as NodeId)
+            .filter(|&id| {
+                let span = tree.node(id).span;
+                span.start as usize >= start && span.end as usize <= end && span.start < span.end
+            })
+            .filter(|&id| cannot_be_right(tree, id))
+            .count()
+    };
+    let written = flagged(after, new_end);
+    written > 0 && written > flagged(before, old_end)
 }
 
 /// Edits in order of suspicion, most suspicious first, each with its log-prior (a stable sort: equals keep their

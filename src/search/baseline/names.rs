@@ -297,14 +297,19 @@ pub(super) fn is_condition(tree: &Tree, id: NodeId) -> bool {
         && node.parent.is_some_and(|p| matches!(tree.node(p).kind, "if_statement" | "elif_clause" | "while_statement"))
 }
 
-/// The innermost `for` or `while` loop around a node, within its function.
+/// The innermost `for` or `while` loop around a node, within its function: not a loop whose `else:` holds the node
+/// (that runs once the loop is over, where CPython refuses `break` and `continue`).
 pub(super) fn innermost_loop(tree: &Tree, id: NodeId) -> Option<NodeId> {
+    let mut from = id;
     let mut cursor = tree.node(id).parent;
     while let Some(c) = cursor {
         match tree.node(c).kind {
-            "for_statement" | "while_statement" => return Some(c),
+            "for_statement" | "while_statement" if tree.node(from).kind != "else_clause" => return Some(c),
             "function_definition" | "class_definition" | "lambda" => return None,
-            _ => cursor = tree.node(c).parent,
+            _ => {
+                from = c;
+                cursor = tree.node(c).parent;
+            }
         }
     }
     None

@@ -257,6 +257,11 @@ fn sites_that_cannot_be_right_are_rewritten_as_classic_edits() {
         assert!((0..tree.nodes().len() as NodeId).any(|id| cannot_be_right(&tree, id)), "{to}");
     }
     assert!(!repairs(search).iter().any(|r| r.contains("any(go for")), "an edit wrote a function tested for truth");
+    // What cannot be right that the start already holds does not stop an edit of the block around it.
+    let factory = "def f(x, y):\n    if x:\n        y += 1\n        return int\n    return y\n";
+    assert!(
+        additions(factory).iter().any(|r| r.contains("if x:\n        return y\n        y += 1\n        return int"))
+    );
     // A literal compared with a name may be right: another expression in its place is a rewrite.
     let rewritten = fixed.replacen("'('", "d", 1);
     assert!(repairs(fixed).contains(&rewritten) && !classic(fixed).contains(&rewritten));
@@ -609,6 +614,10 @@ fn additive_edits_insert_statements_and_widen_conditions() {
     assert!(repairs(&config.replace("            continue\n", "")).iter().any(|r| r == config));
     assert!(!repairs(config).iter().any(|r| r.contains("continue\n            continue")));
     assert!(!repairs("def f(x):\n    if x:\n        x += 1\n    return x\n").iter().any(|r| r.contains("break")));
+    // Nor in a loop's `else:`, which runs once the loop is over (CPython refuses `break` there).
+    let found =
+        "def f(xs):\n    for x in xs:\n        pass\n    else:\n        if xs:\n            x = 1\n    return x\n";
+    assert!(!repairs(found).iter().chain(&additions(found)).any(|r| r.contains("break") || r.contains("continue")));
     // The final partial group a loop that begins its groups anew leaves, yielded or appended if it holds anything.
     let batches = "def batches(xs, n):\n    batch = []\n    for x in xs:\n        batch.append(x)\n        if len(batch) == n:\n            yield batch\n            batch = []\n    if batch:\n        yield batch\n";
     let broken = batches.replace("    if batch:\n        yield batch\n", "");
@@ -617,6 +626,10 @@ fn additive_edits_insert_statements_and_widen_conditions() {
     let broken = groups.replace("    if group:\n        out.append(group)\n", "");
     assert!(additions(&broken).iter().any(|r| r == groups), "{broken:?}");
     // The last element a loop over all but the last leaves.
+    // A value computed in the loop and appended is no group begun anew.
+    let mapped =
+        "def f(xs):\n    out = []\n    for x in xs:\n        y = x * 2\n        out.append(y)\n    return out\n";
+    assert!(!additions(mapped).iter().any(|r| r.contains("if y:")));
     let sep = "def sep(xs, d):\n    out = []\n    for x in xs[:-1]:\n        out.append(x)\n        out.append(d)\n    out.append(xs[-1])\n    return out\n";
     let broken = sep.replace("    out.append(xs[-1])\n", "");
     assert!(additions(&broken).iter().any(|r| r == sep), "{broken:?}");
@@ -1082,7 +1095,7 @@ fn literals_off_by_a_zero_and_the_tests_strings_are_one_edit() {
     // A character the function looks for, another of the tests' punctuation: not the function's own, nor a quote.
     let nested = "def depth(s):\n    d = 0\n    for c in s:\n        if c == '[':\n            d += 1\n    return d\n";
     let broken = parse(nested.replace("'['", "'('"));
-    let tests = Tests::Asserts(vec!["assert depth('[[]]') == 2\nassert depth(\"'(\") == 0\n".into()]);
+    let tests = Tests::Asserts(vec!["assert depth('[[]]') == 2, '(x)!'\nassert depth(\"'(\") == 0\n".into()]);
     let punctuation = test_punctuation(&tests, &broken);
     assert_eq!(punctuation, ['[', ']']);
     let facts = TestFacts { punctuation, ..TestFacts::default() };
@@ -1380,6 +1393,10 @@ fn missing_and_excess_logic_are_one_edit() {
     assert!(has(&unit.replace("abs(b % 10)", "abs(b % 10) * a * b"), unit));
     let sign = "def f(xs):\n    return (-1) ** len(xs)\n";
     assert!(has(&sign.replace("** len", "** 2 * len"), sign));
+    let masked = "def f(a, b, c, d):\n    return a + b | c & d\n";
+    let chained = classic(masked);
+    assert!(chained.iter().any(|p| p.ends_with("return a + (c & d)\n")));
+    assert!(!chained.iter().any(|p| p.ends_with("return a + c & d\n")));
     // The element an index loop is about, for a name compared with its mirror (a rewrite).
     let mirror = "def changes(arr):\n    ans = 0\n    for i in range(len(arr) // 2):\n        if arr[i] != arr[len(arr) - i - 1]:\n            ans += 1\n    return ans\n";
     assert!(repairs(&mirror.replace("if arr[i] !=", "if ans !=")).iter().any(|r| r == mirror));
@@ -1403,6 +1420,8 @@ fn missing_and_excess_logic_are_one_edit() {
     let broken = swap.replace("c.swapcase()", "c");
     assert!(!with_tests(&broken, "assert swap('aB') == 'Ab'\n", Tier::Classic).iter().any(|p| p == swap));
     assert!(with_tests(&broken, "assert swap('aB') == 'Ab'\n", Tier::Rewrite).iter().any(|p| p == swap));
+    let cases = broken.replace("(s):\n", "(s):\n    \"\"\"Swapped; see the test cases.\"\"\"\n");
+    assert!(!with_tests(&cases, "assert swap('aB') == 'Ab'\n", Tier::Classic).iter().any(|p| p.contains("swapcase")));
     let number = "def show(n):\n    return str(n)\n";
     assert!(!with_tests(number, "assert show(1) == '1'\n", Tier::Rewrite).iter().any(|p| p.contains(".lower()")));
 }
