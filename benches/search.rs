@@ -7,7 +7,10 @@
 //! - `sample_4`: the prefix pass and four unconstrained samples from the model ([`sample_edits`]), as an
 //!   expansion draws them;
 //! - `kinds_could_pass`: whether the program could pass its tests as far as the kinds of their values tell
-//!   ([`kinds_could_pass`], asked of every candidate before it is run), against a sandbox run's milliseconds.
+//!   ([`kinds_could_pass`], asked of every candidate before it is run), against a sandbox run's milliseconds;
+//! - `apply_menu`: every edit of the menu applied as the baseline's stream applies it ([`apply`]: spliced,
+//!   re-parsed, and left out if it writes code that cannot be right), against `splice_menu`, the splice alone
+//!   ([`splice_checked`]).
 //!
 //! `cargo bench --bench search`
 
@@ -18,7 +21,8 @@ use kelp::corpus::humaneval_tasks;
 use kelp::model::Checkpoint;
 use kelp::model::decode::{Prefix, spec_text};
 use kelp::search::{
-    PrefixPass, SCORED_TEXTS, Sampling, TestFacts, kinds_could_pass, sample_edits, score_edits, single_edits,
+    PrefixPass, SCORED_TEXTS, Sampling, TestFacts, apply, kinds_could_pass, sample_edits, score_edits, single_edits,
+    splice_checked,
 };
 use kelp::syntax;
 use rand::SeedableRng;
@@ -72,6 +76,12 @@ fn expansion(c: &mut Criterion) {
     let facts = TestFacts::of(task.spec.tests.as_ref().expect("HumanEval tasks have tests"), &tree);
     eprintln!("{} stated calls, judged {}", facts.expected.len(), kinds_could_pass(&tree, &facts));
     group.bench_function("kinds_could_pass", |b| b.iter(|| kinds_could_pass(&tree, &facts)));
+    let applied = menu.iter().filter_map(|e| apply(&tree, e)).count();
+    eprintln!("{applied} of {} menu edits applied", menu.len());
+    group.bench_function("apply_menu", |b| b.iter(|| menu.iter().filter_map(|e| apply(&tree, e)).count()));
+    group.bench_function("splice_menu", |b| {
+        b.iter(|| menu.iter().filter_map(|e| splice_checked(&tree, e.span, e.class, &e.text)).count())
+    });
     group.finish();
 }
 

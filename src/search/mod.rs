@@ -43,7 +43,9 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 
-pub use baseline::{Baseline, RawEdit, TestFacts, kinds_could_pass, single_edits, single_edits_with, test_strings};
+pub use baseline::{
+    Baseline, RawEdit, TestFacts, apply, kinds_could_pass, single_edits, single_edits_with, test_strings,
+};
 pub use climb::Climb;
 pub use localize::Suspicion;
 pub use polish::{POLISH_RUNS, Polish, Rewrites, TIDY_RUNS, simplified, tidiness};
