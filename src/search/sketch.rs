@@ -61,7 +61,7 @@ pub(super) fn is_literal(kind: &str) -> bool {
 }
 
 /// Node kinds that need no parentheses under a unary or binary operator.
-fn is_primary(kind: &str) -> bool {
+pub(super) fn is_primary(kind: &str) -> bool {
     is_literal(kind)
         || matches!(
             kind,

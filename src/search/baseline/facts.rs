@@ -94,11 +94,7 @@ pub fn test_strings(tests: &Tests, program: &Tree) -> Vec<String> {
         for id in strings(&tree) {
             let node = tree.node(id);
             let text = tree.text(node.span);
-            let plain = !tree.children(id).any(|c| tree.node(c).kind == "interpolation")
-                && !node.parent.is_some_and(|p| tree.is_docstring(p))
-                && !names_parameters(&tree, id)
-                && text.len() <= MAX_TEST_STRING_CHARS
-                && !text.contains('\n');
+            let plain = is_value_string(&tree, id) && text.len() <= MAX_TEST_STRING_CHARS && !text.contains('\n');
             if plain && seen.insert(NormalisedAst::of(&tree, id, false)) {
                 out.push(text.to_string());
                 if out.len() == MAX_TEST_STRINGS {
@@ -139,11 +135,7 @@ pub fn test_punctuation(tests: &Tests, program: &Tree) -> Vec<char> {
                 .node(id)
                 .parent
                 .is_some_and(|p| tree.node(p).kind == "assert_statement" && tree.named_children(p).next() != Some(id));
-            let plain = !tree.children(id).any(|c| tree.node(c).kind == "interpolation")
-                && !tree.node(id).parent.is_some_and(|p| tree.is_docstring(p))
-                && !names_parameters(&tree, id)
-                && !message;
-            if !plain {
+            if !is_value_string(&tree, id) || message {
                 continue;
             }
             for c in tree.text(tree.node(id).span).chars().filter(char::is_ascii_punctuation) {
@@ -157,6 +149,14 @@ pub fn test_punctuation(tests: &Tests, program: &Tree) -> Vec<char> {
         }
     }
     out
+}
+
+/// Is the tests' string a value they pass or expect: not an f-string (which names the tests' own variables), a
+/// docstring, nor a `parametrize`'s names?
+fn is_value_string(tree: &Tree, id: NodeId) -> bool {
+    !tree.children(id).any(|c| tree.node(c).kind == "interpolation")
+        && !tree.node(id).parent.is_some_and(|p| tree.is_docstring(p))
+        && !names_parameters(tree, id)
 }
 
 /// Is the string the names of a `@pytest.mark.parametrize("a,b,expected", …)`? Those are the tests' own names.

@@ -681,29 +681,10 @@ impl<'t> Menu<'t> {
                         let text_of = |c: NodeId| tree.text(tree.node(c).span);
                         push(Tier::Classic, text_of(ll).to_string());
                         // An operation on the right keeps its own grouping (`a + b | c & d` → `a + (c & d)`).
-                        let right = tree.node(children[2]);
-                        let right = if right.named
-                            && !matches!(
-                                right.kind,
-                                "identifier"
-                                    | "integer"
-                                    | "float"
-                                    | "string"
-                                    | "call"
-                                    | "attribute"
-                                    | "subscript"
-                                    | "parenthesized_expression"
-                                    | "list"
-                                    | "tuple"
-                                    | "dictionary"
-                                    | "set"
-                                    | "true"
-                                    | "false"
-                                    | "none"
-                            ) {
-                            format!("({})", tree.text(r))
-                        } else {
+                        let right = if sketch::is_primary(tree.node(children[2]).kind) {
                             tree.text(r).to_string()
+                        } else {
+                            format!("({})", tree.text(r))
                         };
                         push(Tier::Classic, format!("{} {} {right}", text_of(ll), text_of(inner_op)));
                     }
