@@ -19,6 +19,7 @@
 use super::Candidate;
 use super::baseline::{Baseline, TestFacts};
 use super::localize::Suspicion;
+use super::merge::Merges;
 use crate::syntax::{self, Edit, Tree};
 
 /// Roots at most: progress rises with each, so this is only a bound on memory for long test suites.
@@ -89,6 +90,8 @@ pub struct Climb {
     /// Picks shared geometrically (those not reserved for the start program).
     shared: u64,
     seed: u64,
+    /// Partial repairs merged (`merge.rs`): tested before any root's next pick.
+    merges: Merges,
 }
 
 impl Climb {
@@ -96,7 +99,7 @@ impl Climb {
     /// tests' strings its program lacks.
     pub fn new(start: &Tree, tested: &Candidate, seed: u64, suspicion: Option<&Suspicion>, facts: &TestFacts) -> Climb {
         let root = Root::new(Vec::new(), tested.progress(), Baseline::localized(start, seed, suspicion, facts));
-        Climb { roots: vec![root], picks: 0, shared: 0, seed }
+        Climb { roots: vec![root], picks: 0, shared: 0, seed, merges: Merges::new(tested) }
     }
 
     /// Roots so far, the start program's included (a level reached two ways counts once).
@@ -117,6 +120,11 @@ impl Climb {
 
     fn beats(&self, c: &Candidate) -> bool {
         c.progress() > self.best().progress + EPSILON && self.roots.len() < MAX_ROOTS
+    }
+
+    /// Takes note of a tested program: a partial repair is merged with those before it (`merge.rs`).
+    pub fn observe(&mut self, c: &Candidate) {
+        self.merges.observe(c);
     }
 
     /// A tie that descends from a way to its level is that way's stream going sideways, not another way up.
@@ -155,6 +163,10 @@ impl Climb {
     pub fn next_candidates(&mut self, n: usize) -> Vec<(Vec<Edit>, Tree)> {
         let mut out = Vec::with_capacity(n);
         while out.len() < n {
+            if let Some(merged) = self.merges.next() {
+                out.push(merged);
+                continue;
+            }
             self.picks += 1;
             // With three roots or fewer, the geometric shares give the start program every fourth pick or more.
             let chosen = if self.roots.len() > 3 && self.picks.is_multiple_of(START_SHARE) {
@@ -194,6 +206,7 @@ mod tests {
             passed: Some(passed),
             wrong_values,
             reach: 0.0,
+            verdicts: Vec::new(),
             tests: 4,
             log_prob: 0.0,
         }
@@ -261,6 +274,29 @@ mod tests {
         let from = |root: &(Vec<Edit>, Tree)| next.iter().filter(|(edits, _)| edits.starts_with(&root.0)).count();
         assert_eq!((from(a), from(b)), (10, 10));
         assert_eq!(next.iter().filter(|(edits, _)| !edits.starts_with(&a.0) && !edits.starts_with(&b.0)).count(), 20);
+    }
+
+    #[test]
+    fn merged_partial_repairs_come_before_every_roots_next_pick() {
+        use crate::search::Verdict::{Passed, WrongValue};
+        let start = "def f(a, b):\n    x = a - 1\n    y = b - 1\n    return x, y\n";
+        let tree = syntax::parse(start);
+        let with = |verdicts: &[crate::search::Verdict], edits: Vec<Edit>, source: &str| Candidate {
+            verdicts: verdicts.to_vec(),
+            ..tested(source, edits, verdicts.iter().filter(|v| **v == Passed).count(), 0)
+        };
+        let start_tested = with(&[Passed, WrongValue, WrongValue, WrongValue], Vec::new(), start);
+        let mut climb = Climb::new(&tree, &start_tested, 7, None, &TestFacts::default());
+        let at = |old: &str, new: &str| {
+            let i = start.find(old).expect("in the start");
+            Edit { span: syntax::Span::new(i, i + old.len()), replacement: new.into() }
+        };
+        let (x, y) = (at("a - 1", "a"), at("b - 1", "b"));
+        climb.observe(&with(&[Passed, Passed, WrongValue, WrongValue], vec![x.clone()], &x.apply(start).unwrap()));
+        climb.observe(&with(&[Passed, WrongValue, Passed, Passed], vec![y.clone()], &y.apply(start).unwrap()));
+        let (edits, merged) = climb.next_candidates(1).pop().expect("a candidate");
+        assert_eq!(edits, [y, x]);
+        assert_eq!(merged.source(), "def f(a, b):\n    x = a\n    y = b\n    return x, y\n");
     }
 
     #[test]

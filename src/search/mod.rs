@@ -31,6 +31,7 @@ mod best_first;
 mod climb;
 mod examples;
 mod localize;
+mod merge;
 mod polish;
 mod propose;
 mod sketch;
@@ -48,6 +49,7 @@ pub use baseline::{
 };
 pub use climb::Climb;
 pub use localize::Suspicion;
+pub use merge::Verdict;
 pub use polish::{POLISH_RUNS, Polish, Rewrites, TIDY_RUNS, simplified, tidiness};
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
@@ -169,6 +171,9 @@ pub struct Candidate {
     /// How far the tests that raise got into the program before raising: see [`reach`].
     #[serde(skip)]
     pub reach: f64,
+    /// Each test's verdict, in the tests' order; empty when not run.
+    #[serde(skip)]
+    pub verdicts: Vec<Verdict>,
     pub tests: usize,
     /// Sum of the model's log-probabilities of the edits (0 for the start and the baseline).
     pub log_prob: f32,
@@ -273,7 +278,16 @@ const RERUN_LIMIT_FACTOR: u32 = 10;
 impl Candidate {
     /// A program not run yet (a foothold for [`Searcher::run_from`], or a search's own candidate).
     pub fn untested(source: impl Into<String>, edits: Vec<Edit>, tests: usize, log_prob: f32) -> Candidate {
-        Candidate { source: source.into(), edits, passed: None, wrong_values: 0, reach: 0.0, tests, log_prob }
+        Candidate {
+            source: source.into(),
+            edits,
+            passed: None,
+            wrong_values: 0,
+            reach: 0.0,
+            verdicts: Vec::new(),
+            tests,
+            log_prob,
+        }
     }
 
     /// Tests passed, plus [`WRONG_VALUE_CREDIT`] for each test failing by a wrong value and [`REACH_CREDIT`] for
@@ -512,6 +526,9 @@ impl<'s> Run<'s> {
     /// last of four ties taken a receiver's repair tried first (`path.clear()` for `depth.clear()`) lost its
     /// level to the `depth //= 1` tried after it.
     fn climb(&mut self, climb: &mut Climb, tested: &[(Candidate, Option<Suspicion>)]) -> Result<(), SearchError> {
+        for (c, _) in tested {
+            climb.observe(c);
+        }
         let mut order: Vec<&(Candidate, Option<Suspicion>)> = tested.iter().collect();
         order.sort_by(|a, b| b.0.progress().total_cmp(&a.0.progress()));
         for (c, suspicion) in order {
@@ -630,6 +647,15 @@ impl<'s> Run<'s> {
         for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
             c.passed = Some(r.passed);
             c.wrong_values = r.tests.iter().filter(|t| matches!(t.outcome, Outcome::Failed { .. })).count();
+            c.verdicts = r
+                .tests
+                .iter()
+                .map(|t| match t.outcome {
+                    Outcome::Passed => Verdict::Passed,
+                    Outcome::Failed { .. } => Verdict::WrongValue,
+                    Outcome::Error { .. } | Outcome::Timeout => Verdict::Raised,
+                })
+                .collect();
             c.reach = reach(&r, offset, &self.start, &c.edits);
             if c.all_passed() && self.test_runs_to_repair.is_none() {
                 self.test_runs_to_repair = Some(before + i + 1 + reran[i]);

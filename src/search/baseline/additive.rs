@@ -97,7 +97,8 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
             && matches!(node.kind, "comparison_operator" | "boolean_operator" | "not_operator");
         if (is_condition || is_predicate) && !text.contains('\n') {
             let c = grouped(node.kind, text);
-            if node.kind != "not_operator" {
+            // A call's, name's, attribute's or subscript's `not` is the classic tier's (`menu.rs`).
+            if !matches!(node.kind, "not_operator" | "call" | "identifier" | "attribute" | "subscript") {
                 push(ReplacementClass::Expression, format!("not {c}"));
             }
             // `A and B` takes another clause bare either way (`and` binds tighter than `or`): `A and B and E` is

@@ -1334,6 +1334,21 @@ fn realistic_one_line_fixes_are_classic_edits() {
     // A table one too short.
     assert!(has("def f(xs):\n    table = [0] * len(xs)\n    return table\n", "[0] * (len(xs) + 1)"));
     assert!(has("def f(xs):\n    return [1] + (len(xs)) * [0] + [1]\n", "[1] + (len(xs) - 1) * [0] + [1]"));
+    // An f-string's value without its sibling's format (also after a conversion); none where no sibling has one.
+    let clock = "def f(m):\n    return f\"{m // 60:02d}:{m % 60}\"\n";
+    assert!(has(clock, "f\"{m // 60:02d}:{m % 60:02d}\""));
+    assert!(has("def f(a, b):\n    return f'{a:>4}|{b!r}'\n", "f'{a:>4}|{b!r:>4}'"));
+    assert!(!has("def f(a, b):\n    return f'{a}:{b}'\n", "f'{a:"));
+    // `enumerate` counting from 1; not twice.
+    let numbered_from_0 = "def f(lines):\n    return [f'{n}: {s}' for n, s in enumerate(lines)]\n";
+    assert!(has(numbered_from_0, "enumerate(lines, start=1)"));
+    assert!(!has("def f(xs):\n    return list(enumerate(xs, 2))\n", "start=1"));
+    // A whole condition's missing `not` (a rewrite); a clause's (classic).
+    let strong =
+        "def f(pw):\n    out = []\n    if any(c.isdigit() for c in pw):\n        out.append('digit')\n    return out\n";
+    assert!(!has(strong, "if not any(c.isdigit() for c in pw):"));
+    assert!(repairs(strong).iter().any(|f| f.contains("if not any(c.isdigit() for c in pw):")));
+    assert!(has("def f(s):\n    return 1 if len(s) > 3 or s.isdigit() else 0\n", "or not s.isdigit()"));
 }
 
 /// HumanEvalFix's "missing logic" and "excess logic" bugs that real code shares, each one edit: a difference's
