@@ -1101,6 +1101,14 @@ impl<'t> Menu<'t> {
                 push(Tier::Rewrite, format!("{f}({text})"));
             }
         }
+        // A parameter's mutable default kept by reference (`self.items = items` with `items=[]`): a copy.
+        if node.kind == "identifier"
+            && node.field == Some("right")
+            && node.parent.is_some_and(|p| tree.node(p).kind == "assignment")
+            && let Some(kind) = sketch::enclosing_function(tree, id).and_then(|f| mutable_default(tree, f, text))
+        {
+            push(Tier::Classic, format!("{kind}({text})"));
+        }
     }
 
     /// Logic left out of a value (HumanEvalFix's "missing logic" bugs, which real code shares): a difference
@@ -1802,6 +1810,23 @@ impl<'t> Menu<'t> {
 
 /// For an `if` without `else` or `elif` whose body is one augmented store of a name (`even += 1`): the name and the
 /// rest of the store (`+= 1`).
+/// The type of the mutable literal (`[]`, `{}`, `set()`) that is parameter `name`'s default in `function`, if
+/// it has one: `"list"`, `"dict"` or `"set"`.
+fn mutable_default(tree: &Tree, function: NodeId, name: &str) -> Option<&'static str> {
+    let list = tree.children(function).find(|&c| tree.node(c).field == Some("parameters"))?;
+    let parameter = tree.children(list).find(|&p| {
+        matches!(tree.node(p).kind, "default_parameter" | "typed_default_parameter")
+            && tree.children(p).any(|c| tree.node(c).field == Some("name") && tree.text(tree.node(c).span) == name)
+    })?;
+    let value = tree.children(parameter).find(|&c| tree.node(c).field == Some("value"))?;
+    match (tree.node(value).kind, tree.text(tree.node(value).span)) {
+        ("list", _) => Some("list"),
+        ("dictionary", _) => Some("dict"),
+        ("call", "set()") => Some("set"),
+        _ => None,
+    }
+}
+
 fn counted_update(tree: &Tree, branch: NodeId) -> Option<(&str, &str)> {
     let parts: Vec<NodeId> = tree.named_children(branch).filter(|&c| !tree.node(c).extra).collect();
     let [_, consequence] = parts[..] else { return None };

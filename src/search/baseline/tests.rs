@@ -1339,6 +1339,11 @@ fn realistic_one_line_fixes_are_classic_edits() {
     assert!(has(clock, "f\"{m // 60:02d}:{m % 60:02d}\""));
     assert!(has("def f(a, b):\n    return f'{a:>4}|{b!r}'\n", "f'{a:>4}|{b!r:>4}'"));
     assert!(!has("def f(a, b):\n    return f'{a}:{b}'\n", "f'{a:"));
+    // A mutable default copied where it is stored; not a default of another kind.
+    let cart = "class Cart:\n    def __init__(self, items=[]):\n        self.items = items\n";
+    assert!(has(cart, "self.items = list(items)"));
+    assert!(has("def f(seen={}):\n    known = seen\n    return known\n", "known = dict(seen)"));
+    assert!(!has("def f(n=0):\n    m = n\n    return m\n", "(n)"));
     // `enumerate` counting from 1; not twice.
     let numbered_from_0 = "def f(lines):\n    return [f'{n}: {s}' for n, s in enumerate(lines)]\n";
     assert!(has(numbered_from_0, "enumerate(lines, start=1)"));
