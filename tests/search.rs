@@ -260,7 +260,9 @@ fn baseline_climbs_from_a_partial_repair() {
     for seed in 0..3 {
         let report = searcher(seed).run_from(program, std::slice::from_ref(&foothold)).unwrap();
         assert!(report.repaired, "seed {seed}: {report:?}");
-        assert_eq!(report.best.edits.first(), Some(&edit), "seed {seed}: climbed from the foothold");
+        // Climbed from the foothold, or merged with it (`merge.rs`: the other bug's edit, tested from the start,
+        // mends a test the foothold does not): its edit is the repair's either way.
+        assert!(report.best.edits.contains(&edit), "seed {seed}: {:?} from the foothold", report.best.edits);
     }
 }
 

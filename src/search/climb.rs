@@ -127,10 +127,13 @@ impl Climb {
         self.merges.observe(c);
     }
 
-    /// A tie that descends from a way to its level is that way's stream going sideways, not another way up.
+    /// A tie that descends from a way to its level is that way's stream going sideways, not another way up; nor is
+    /// a merge of partial repairs (its edits, in the start program's places, descend from no way's), most often a
+    /// way plus an edit that added nothing.
     fn ties(&self, c: &Candidate) -> bool {
         let best = self.best();
         self.roots.len() > 1
+            && !self.merges.offered(&c.source)
             && (c.progress() - best.progress).abs() <= EPSILON
             && best.ways.len() < ROOTS_PER_LEVEL
             && !best.ways.iter().any(|w| c.edits.starts_with(&w.edits))
@@ -283,7 +286,12 @@ mod tests {
         let tree = syntax::parse(start);
         let with = |verdicts: &[crate::search::Verdict], edits: Vec<Edit>, source: &str| Candidate {
             verdicts: verdicts.to_vec(),
-            ..tested(source, edits, verdicts.iter().filter(|v| **v == Passed).count(), 0)
+            ..tested(
+                source,
+                edits,
+                verdicts.iter().filter(|v| **v == Passed).count(),
+                verdicts.iter().filter(|v| **v == WrongValue).count(),
+            )
         };
         let start_tested = with(&[Passed, WrongValue, WrongValue, WrongValue], Vec::new(), start);
         let mut climb = Climb::new(&tree, &start_tested, 7, None, &TestFacts::default());
@@ -292,11 +300,19 @@ mod tests {
             Edit { span: syntax::Span::new(i, i + old.len()), replacement: new.into() }
         };
         let (x, y) = (at("a - 1", "a"), at("b - 1", "b"));
-        climb.observe(&with(&[Passed, Passed, WrongValue, WrongValue], vec![x.clone()], &x.apply(start).unwrap()));
+        let x_tested = with(&[Passed, Passed, WrongValue, WrongValue], vec![x.clone()], &x.apply(start).unwrap());
+        climb.observe(&x_tested);
+        assert!(climb.add_root(&x_tested, None));
         climb.observe(&with(&[Passed, WrongValue, Passed, Passed], vec![y.clone()], &y.apply(start).unwrap()));
         let (edits, merged) = climb.next_candidates(1).pop().expect("a candidate");
-        assert_eq!(edits, [y, x]);
+        assert_eq!(edits, [y, x.clone()]);
         assert_eq!(merged.source(), "def f(a, b):\n    x = a\n    y = b\n    return x, y\n");
+        // Had the merge only tied the root, it would be no second way to its level: its edits, in the start's
+        // places, do not begin with the root's, but it is the root plus an edit.
+        let tie = with(&[Passed, Passed, WrongValue, WrongValue], edits.clone(), merged.source());
+        assert!(!climb.improves(&tie));
+        let other = with(&[Passed, Passed, WrongValue, WrongValue], vec![at("x, y", "y, x")], "def f(): pass\n");
+        assert!(climb.improves(&other), "another way ties");
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! A test is mended when its verdict improves over the start program's: raising or hanging, then failing by a
 //! wrong value, then passing ([`Verdict`]).
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 
 use super::{Candidate, WRONG_VALUE_CREDIT};
 use crate::syntax::{self, Edit, Span, Tree};
@@ -63,6 +63,8 @@ pub struct Merges {
     best: f64,
     queue: VecDeque<(Vec<Edit>, Tree)>,
     offered: usize,
+    /// The merged programs offered: a tie by one of them is no other way to its level (`Climb::ties`).
+    merged_sources: HashSet<String>,
 }
 
 impl Merges {
@@ -75,6 +77,7 @@ impl Merges {
             best: progress(&start.verdicts),
             queue: VecDeque::new(),
             offered: 0,
+            merged_sources: HashSet::new(),
         }
     }
 
@@ -102,10 +105,16 @@ impl Merges {
             }
             if let Some(merged) = merged(&self.start, &p.edits, &edits) {
                 self.offered += 1;
+                self.merged_sources.insert(merged.1.source().to_string());
                 self.queue.push_back(merged);
             }
         }
         self.partials.push(Partial { edits, verdicts: c.verdicts.clone() });
+    }
+
+    /// Whether `source` is a merged program offered here.
+    pub fn offered(&self, source: &str) -> bool {
+        self.merged_sources.contains(source)
     }
 
     /// The next merged program to test, with its edits from the start program.
@@ -144,7 +153,14 @@ fn in_start_coordinates(start: &str, edits: &[Edit]) -> Option<Vec<Edit>> {
         placed.insert(at, (Edit { span, replacement: edit.replacement.clone() }, written));
         source = next;
     }
-    Some(placed.into_iter().map(|(e, _)| e).collect())
+    let placed: Vec<Edit> = placed.into_iter().map(|(e, _)| e).collect();
+    // The same program from `start` itself, last place first, or no mapping (a splice that re-indents a replacement
+    // differently at its place in `start` would make another program).
+    let mut again = start.to_string();
+    for edit in placed.iter().rev() {
+        again = edit.apply(&again).ok()?;
+    }
+    (again == source).then_some(placed)
 }
 
 /// The program both lists of edits of `start` make (each list in the order of its places), with its edits from
@@ -195,7 +211,7 @@ mod tests {
 
     #[test]
     fn a_chain_of_edits_maps_back_to_the_start_program() {
-        // The second edit is addressed in the program the first made (its text is longer by 4 bytes).
+        // The second edit is addressed in the program the first made (its text is longer by 3 bytes).
         let first = edit(START, "xs[mid] <= target", "xs[mid] + 0 < target");
         let after = first.apply(START).unwrap();
         let second = edit(&after, "len(xs) - 1", "len(xs)");
@@ -207,6 +223,12 @@ mod tests {
             "in the order of their places, each in the start's text"
         );
         // An edit of text an earlier one wrote has no place in the start program.
+        // A block edit (re-indented where it lands) before a later one maps back too.
+        let block = edit(START, "lo = mid + 1", "lo = mid + 1\nprint(lo)");
+        let grown = block.apply(START).unwrap();
+        let later = edit(&grown, "return lo", "return hi");
+        let mapped = in_start_coordinates(START, &[block.clone(), later]).expect("separate places");
+        assert_eq!(mapped, [block, edit(START, "return lo", "return hi")]);
         let inner = edit(&after, "+ 0 <", "<");
         assert_eq!(
             in_start_coordinates(START, &[edit(START, "xs[mid] <= target", "xs[mid] + 0 < target"), inner]),
@@ -250,5 +272,9 @@ mod tests {
         let c = [edit(START, "0, len(xs) - 1", "1, len(xs) - 1")];
         assert!(merged(START, &a, &c).is_none(), "overlapping places");
         assert!(merged(START, &a, &a).is_none(), "nothing new");
+        let d = [edit(START, "= 0, ", "= 1, ")];
+        assert!(merged(START, &a, &d).is_none(), "places that touch");
+        let e = [edit(START, "lo, hi =", "lo, top =")];
+        assert!(merged(START, &e, &a).is_some(), "places apart");
     }
 }

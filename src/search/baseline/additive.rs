@@ -97,7 +97,7 @@ pub fn additive_edits(tree: &Tree) -> Vec<RawEdit> {
             && matches!(node.kind, "comparison_operator" | "boolean_operator" | "not_operator");
         if (is_condition || is_predicate) && !text.contains('\n') {
             let c = grouped(node.kind, text);
-            // A call's, name's, attribute's or subscript's `not` is the classic tier's (`menu.rs`).
+            // A call's, name's, attribute's or subscript's `not` is the menu's (`menu.rs`: a rewrite; a clause's, classic).
             if !matches!(node.kind, "not_operator" | "call" | "identifier" | "attribute" | "subscript") {
                 push(ReplacementClass::Expression, format!("not {c}"));
             }

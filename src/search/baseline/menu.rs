@@ -563,7 +563,7 @@ impl<'t> Menu<'t> {
             }
         }
         // An f-string's value without the format its sibling has (`f"{hours:02d}:{minutes}"` for `{minutes:02d}`).
-        if node.kind == "string" {
+        if node.kind == "string" && !text.contains('\n') {
             let interpolations: Vec<NodeId> =
                 tree.children(site.id).filter(|&c| tree.node(c).kind == "interpolation").collect();
             let format = |i: NodeId| tree.children(i).find(|&c| tree.node(c).kind == "format_specifier");
@@ -574,8 +574,9 @@ impl<'t> Menu<'t> {
             for &i in interpolations.iter().filter(|&&i| format(i).is_none()) {
                 // Before its closing brace (after a `!r` conversion, where there is one).
                 let at = (tree.node(i).span.end - 1 - node.span.start) as usize;
-                for f in &formats {
-                    push(Tier::Classic, format!("{}{f}{}", &text[..at], &text[at..]));
+                let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else { continue };
+                for f in formats.iter().filter(|_| after.starts_with('}')) {
+                    push(Tier::Classic, format!("{before}{f}{after}"));
                 }
             }
         }
@@ -921,7 +922,7 @@ impl<'t> Menu<'t> {
                 push(Tier::Classic, with("reverse=True"));
             }
             // Counting from 1 (`line {lineno}` of a file, a rank).
-            if name == "enumerate" && !method && !inner.is_empty() && !inner.contains(',') {
+            if name == "enumerate" && !method && tree.named_children(list).count() == 1 {
                 push(Tier::Classic, with("start=1"));
             }
             if method && matches!(name, "split" | "rsplit") && inner.is_empty() {
@@ -1183,11 +1184,12 @@ impl<'t> Menu<'t> {
         // opposite of a truth test, as an operator swap is a comparison's. Other conditions' `not` is additive. A
         // whole condition's is a rewrite: as a classic edit it cost MBPP's dev slices' one-mutation repairs (3 of
         // 150 lost within 100 runs, 31 trials later).
+        let whole_condition = is_condition(tree, id);
         if matches!(node.kind, "call" | "identifier" | "attribute" | "subscript")
-            && (parent.is_some_and(|p| p.kind == "boolean_operator") || is_condition(tree, id))
+            && (parent.is_some_and(|p| p.kind == "boolean_operator") || whole_condition)
             && is_truth_test(tree, id)
         {
-            push(if is_condition(tree, id) { Tier::Rewrite } else { Tier::Classic }, format!("not {text}"));
+            push(if whole_condition { Tier::Rewrite } else { Tier::Classic }, format!("not {text}"));
         }
         // Text read without the change of case it needed (`len(set(string))` for `string.lower()`, a character
         // kept where its case was to be swapped): cued where the function's docstring speaks of case.
@@ -1808,8 +1810,6 @@ impl<'t> Menu<'t> {
     }
 }
 
-/// For an `if` without `else` or `elif` whose body is one augmented store of a name (`even += 1`): the name and the
-/// rest of the store (`+= 1`).
 /// The type of the mutable literal (`[]`, `{}`, `set()`) that is parameter `name`'s default in `function`, if
 /// it has one: `"list"`, `"dict"` or `"set"`.
 fn mutable_default(tree: &Tree, function: NodeId, name: &str) -> Option<&'static str> {
@@ -1827,6 +1827,8 @@ fn mutable_default(tree: &Tree, function: NodeId, name: &str) -> Option<&'static
     }
 }
 
+/// For an `if` without `else` or `elif` whose body is one augmented store of a name (`even += 1`): the name and the
+/// rest of the store (`+= 1`).
 fn counted_update(tree: &Tree, branch: NodeId) -> Option<(&str, &str)> {
     let parts: Vec<NodeId> = tree.named_children(branch).filter(|&c| !tree.node(c).extra).collect();
     let [_, consequence] = parts[..] else { return None };

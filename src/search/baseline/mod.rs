@@ -209,7 +209,8 @@ fn by_suspicion(start: &Tree, suspicion: &Suspicion, edits: Vec<RawEdit>) -> Vec
 
 /// Log-suspicion within which two lines count as equally suspicious (about 15%): a spectrum of a few tests tells
 /// such lines apart by chance. `hi = len(xs) - 1` before a binary search's loop, which every test runs, was 0.91 of
-/// the loop's lines, which one test skips; its one-token repair waited behind every rewrite of the loop.
+/// the loop's lines, which one test skips; its one-token repair waited behind every rewrite of the loop. In the
+/// priors' units (`localize.rs`: `WEIGHT` nats per unit of log-suspicion, 1).
 const SUSPICION_TIE: f64 = 0.15;
 
 /// Ranked edits (most suspicious first) in the order the baseline tries them: within each run of equally suspicious

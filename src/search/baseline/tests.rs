@@ -526,6 +526,15 @@ fn tier_by_tier_within_a_rank() {
     ];
     let order: Vec<String> = tier_by_tier(ranked, &[]).into_iter().map(|e| e.text).collect();
     assert_eq!(order, ["c1", "c2", "c3", "w1", "w2", "late", "r1", "r2", "w3"]);
+    // Ranks within `SUSPICION_TIE` of a group's first are one rank; the group is measured from its first.
+    let ranked = vec![
+        (0.0, edit("w1", Tier::Rewrite)),
+        (-0.1, edit("c1", Tier::Classic)),
+        (-0.2, edit("w2", Tier::Rewrite)),
+        (-0.25, edit("c2", Tier::Classic)),
+    ];
+    let order: Vec<String> = tier_by_tier(ranked, &[]).into_iter().map(|e| e.text).collect();
+    assert_eq!(order, ["c1", "w1", "c2", "w2"]);
     // Cued edits first, by how many of the spec's markers they hold, then shortest first (ties in their order).
     let ranked = vec![
         (0.0, edit("c1", Tier::Classic)),
