@@ -201,18 +201,13 @@ impl Climb {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::Verdict;
 
+    /// A tested candidate of four tests: `passed` pass, `wrong_values` fail by a wrong value, the rest raise.
     fn tested(source: &str, edits: Vec<Edit>, passed: usize, wrong_values: usize) -> Candidate {
-        Candidate {
-            source: source.into(),
-            edits,
-            passed: Some(passed),
-            wrong_values,
-            reach: 0.0,
-            verdicts: Vec::new(),
-            tests: 4,
-            log_prob: 0.0,
-        }
+        let mut verdicts = [vec![Verdict::Passed; passed], vec![Verdict::WrongValue; wrong_values]].concat();
+        verdicts.resize(verdicts.len().max(4), Verdict::Raised);
+        Candidate { passed: Some(passed), verdicts, ..Candidate::untested(source, edits, 4, 0.0) }
     }
 
     const START: &str = "def f(n):\n    return n - 1\n";
@@ -281,17 +276,12 @@ mod tests {
 
     #[test]
     fn merged_partial_repairs_come_before_every_roots_next_pick() {
-        use crate::search::Verdict::{Passed, WrongValue};
+        use Verdict::{Passed, WrongValue};
         let start = "def f(a, b):\n    x = a - 1\n    y = b - 1\n    return x, y\n";
         let tree = syntax::parse(start);
-        let with = |verdicts: &[crate::search::Verdict], edits: Vec<Edit>, source: &str| Candidate {
+        let with = |verdicts: &[Verdict], edits: Vec<Edit>, source: &str| Candidate {
             verdicts: verdicts.to_vec(),
-            ..tested(
-                source,
-                edits,
-                verdicts.iter().filter(|v| **v == Passed).count(),
-                verdicts.iter().filter(|v| **v == WrongValue).count(),
-            )
+            ..tested(source, edits, verdicts.iter().filter(|v| **v == Passed).count(), 0)
         };
         let start_tested = with(&[Passed, WrongValue, WrongValue, WrongValue], Vec::new(), start);
         let mut climb = Climb::new(&tree, &start_tested, 7, None, &TestFacts::default());

@@ -18,7 +18,7 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use super::{Candidate, WRONG_VALUE_CREDIT};
+use super::{Candidate, Verdict, verdict_progress as progress};
 use crate::syntax::{self, Edit, Span, Tree};
 
 /// Partial repairs kept at most (each with a different set of verdicts); the first of each set found is kept,
@@ -28,33 +28,10 @@ const MAX_PARTIALS: usize = 24;
 /// Merged programs offered at most in one search: each costs a test run.
 const MAX_MERGES: usize = 64;
 
-/// How one test ended, worst first: a candidate's verdicts against the start program's tell which tests it mends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Verdict {
-    /// Raised an exception other than the assertion's, hung, or did not run.
-    Raised,
-    /// Failed by an `AssertionError`: the program returned a wrong value.
-    WrongValue,
-    Passed,
-}
-
 /// A program that mends some tests and breaks none: its edits in the start program's coordinates, and its verdicts.
 struct Partial {
     edits: Vec<Edit>,
     verdicts: Vec<Verdict>,
-}
-
-/// Tests passed plus [`WRONG_VALUE_CREDIT`] for each failing by a wrong value: [`Candidate::progress`] without the
-/// reach of the raising ones.
-fn progress(verdicts: &[Verdict]) -> f64 {
-    verdicts
-        .iter()
-        .map(|v| match v {
-            Verdict::Passed => 1.0,
-            Verdict::WrongValue => WRONG_VALUE_CREDIT,
-            Verdict::Raised => 0.0,
-        })
-        .sum()
 }
 
 /// The partial repairs a search has tested, and the merges of them it has yet to test.
@@ -62,7 +39,7 @@ pub struct Merges {
     start: String,
     start_verdicts: Vec<Verdict>,
     partials: Vec<Partial>,
-    /// The most progress a tested program made ([`progress`]).
+    /// The most progress a tested program made, its reach aside ([`progress`]).
     best: f64,
     queue: VecDeque<(Vec<Edit>, Tree)>,
     offered: usize,

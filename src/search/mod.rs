@@ -49,7 +49,6 @@ pub use baseline::{
 };
 pub use climb::Climb;
 pub use localize::Suspicion;
-pub use merge::Verdict;
 pub use polish::{POLISH_RUNS, Polish, Rewrites, TIDY_RUNS, simplified, tidiness};
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
@@ -164,14 +163,12 @@ pub struct Candidate {
     pub edits: Vec<Edit>,
     /// Tests passed, of `tests`; `None` when not run.
     pub passed: Option<usize>,
-    /// Tests that failed by an `AssertionError`: mostly the test's own assertion (the program returned a wrong value
-    /// rather than raising another exception or hanging), or an `assert` in the program.
-    #[serde(skip)]
-    pub wrong_values: usize,
     /// How far the tests that raise got into the program before raising: see [`reach`].
     #[serde(skip)]
     pub reach: f64,
-    /// Each test's verdict, in the tests' order; empty when not run.
+    /// Each test's verdict, in the tests' order; empty when not run. A test that failed by an `AssertionError`
+    /// ([`Verdict::WrongValue`]) mostly failed the test's own assertion (the program returned a wrong value rather
+    /// than raising another exception or hanging), or an `assert` in the program.
     #[serde(skip)]
     pub verdicts: Vec<Verdict>,
     pub tests: usize,
@@ -195,6 +192,40 @@ pub const WRONG_VALUE_CREDIT: f64 = 0.25;
 /// and in only 36 did it pass a test or return a value. Without credit for the step, the partial repair is no root
 /// to climb from.
 pub const REACH_CREDIT: f64 = 0.2;
+
+/// How one test ended, worst first: a candidate's verdicts against the start program's tell which tests it mends
+/// (`merge.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// Raised an exception other than the assertion's, hung, or did not run.
+    Raised,
+    /// Failed by an `AssertionError`: the program returned a wrong value.
+    WrongValue,
+    Passed,
+}
+
+impl Verdict {
+    fn of(outcome: &Outcome) -> Verdict {
+        match outcome {
+            Outcome::Passed => Verdict::Passed,
+            Outcome::Failed { .. } => Verdict::WrongValue,
+            Outcome::Error { .. } | Outcome::Timeout => Verdict::Raised,
+        }
+    }
+}
+
+/// Tests passed plus [`WRONG_VALUE_CREDIT`] for each failing by a wrong value: a candidate's progress without the
+/// reach of the raising ones.
+fn verdict_progress(verdicts: &[Verdict]) -> f64 {
+    verdicts
+        .iter()
+        .map(|v| match v {
+            Verdict::Passed => 1.0,
+            Verdict::WrongValue => WRONG_VALUE_CREDIT,
+            Verdict::Raised => 0.0,
+        })
+        .sum()
+}
 
 /// How far the tests that raised inside the program got, as a share of tests: for each such test, the line the
 /// function it called stood at when it raised (its outermost frame: a helper or a nested function called from
@@ -278,23 +309,13 @@ const RERUN_LIMIT_FACTOR: u32 = 10;
 impl Candidate {
     /// A program not run yet (a foothold for [`Searcher::run_from`], or a search's own candidate).
     pub fn untested(source: impl Into<String>, edits: Vec<Edit>, tests: usize, log_prob: f32) -> Candidate {
-        Candidate {
-            source: source.into(),
-            edits,
-            passed: None,
-            wrong_values: 0,
-            reach: 0.0,
-            verdicts: Vec::new(),
-            tests,
-            log_prob,
-        }
+        Candidate { source: source.into(), edits, passed: None, reach: 0.0, verdicts: Vec::new(), tests, log_prob }
     }
 
     /// Tests passed, plus [`WRONG_VALUE_CREDIT`] for each test failing by a wrong value and [`REACH_CREDIT`] for
     /// how far the raising ones got ([`reach`]); 0 untested.
     pub fn progress(&self) -> f64 {
-        self.passed
-            .map_or(0.0, |p| p as f64 + WRONG_VALUE_CREDIT * self.wrong_values as f64 + REACH_CREDIT * self.reach)
+        self.passed.map_or(0.0, |_| verdict_progress(&self.verdicts) + REACH_CREDIT * self.reach)
     }
 
     fn score(&self) -> (f64, f32, std::cmp::Reverse<usize>) {
@@ -646,16 +667,7 @@ impl<'s> Run<'s> {
         let mut suspicions = Vec::with_capacity(batch.len());
         for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
             c.passed = Some(r.passed);
-            c.wrong_values = r.tests.iter().filter(|t| matches!(t.outcome, Outcome::Failed { .. })).count();
-            c.verdicts = r
-                .tests
-                .iter()
-                .map(|t| match t.outcome {
-                    Outcome::Passed => Verdict::Passed,
-                    Outcome::Failed { .. } => Verdict::WrongValue,
-                    Outcome::Error { .. } | Outcome::Timeout => Verdict::Raised,
-                })
-                .collect();
+            c.verdicts = r.tests.iter().map(|t| Verdict::of(&t.outcome)).collect();
             c.reach = reach(&r, offset, &self.start, &c.edits);
             if c.all_passed() && self.test_runs_to_repair.is_none() {
                 self.test_runs_to_repair = Some(before + i + 1 + reran[i]);

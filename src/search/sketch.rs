@@ -80,24 +80,26 @@ pub(super) fn is_primary(kind: &str) -> bool {
 /// The parameter names of a function definition, in order: plain, typed and default parameters (`*args`,
 /// `**kwargs`, `self` and `cls` are left out: no arithmetic is done on them).
 pub(super) fn parameters(tree: &Tree, function: NodeId) -> Vec<&str> {
-    let Some(list) = tree.children(function).find(|&c| tree.node(c).field == Some("parameters")) else {
-        return Vec::new();
-    };
-    tree.children(list)
-        .filter_map(|p| {
-            let node = tree.node(p);
-            let name = match node.kind {
-                "identifier" => Some(p),
-                "typed_parameter" => tree.children(p).find(|&c| tree.node(c).kind == "identifier"),
-                "default_parameter" | "typed_default_parameter" => {
-                    tree.children(p).find(|&c| tree.node(c).field == Some("name"))
-                }
-                _ => None,
-            }?;
-            Some(tree.text(tree.node(name).span))
-        })
+    parameter_nodes(tree, function)
+        .map(|(_, name)| tree.text(tree.node(name).span))
         .filter(|&n| n != "self" && n != "cls")
         .collect()
+}
+
+/// Each plain, typed or default parameter of a function definition, in order, with the node of its name.
+pub(super) fn parameter_nodes(tree: &Tree, function: NodeId) -> impl Iterator<Item = (NodeId, NodeId)> + '_ {
+    let list = tree.children(function).find(|&c| tree.node(c).field == Some("parameters"));
+    list.into_iter().flat_map(|list| tree.children(list)).filter_map(|p| {
+        let name = match tree.node(p).kind {
+            "identifier" => Some(p),
+            "typed_parameter" => tree.children(p).find(|&c| tree.node(c).kind == "identifier"),
+            "default_parameter" | "typed_default_parameter" => {
+                tree.children(p).find(|&c| tree.node(c).field == Some("name"))
+            }
+            _ => None,
+        }?;
+        Some((p, name))
+    })
 }
 
 /// The innermost function definition holding the node.

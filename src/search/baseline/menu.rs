@@ -575,8 +575,10 @@ impl<'t> Menu<'t> {
                 // Before its closing brace (after a `!r` conversion, where there is one).
                 let at = (tree.node(i).span.end - 1 - node.span.start) as usize;
                 let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else { continue };
-                for f in formats.iter().filter(|_| after.starts_with('}')) {
-                    push(Tier::Classic, format!("{before}{f}{after}"));
+                if after.starts_with('}') {
+                    for f in &formats {
+                        push(Tier::Classic, format!("{before}{f}{after}"));
+                    }
                 }
             }
         }
@@ -1182,8 +1184,8 @@ impl<'t> Menu<'t> {
         // A clause of a condition, or a whole `if`/`elif`/`while` condition, that lacks its `not` (`len(zip) != 5
         // or zip.isdigit()` for `not zip.isdigit()`, `if any(c.isdigit() for c in pw)` for `if not any(…)`): the
         // opposite of a truth test, as an operator swap is a comparison's. Other conditions' `not` is additive. A
-        // whole condition's is a rewrite: as a classic edit it cost MBPP's dev slices' one-mutation repairs (3 of
-        // 150 lost within 100 runs, 31 trials later).
+        // whole condition's is a rewrite: as a classic edit it moved 8 of the 675 baseline-only dev-check trials
+        // (MBPP dev slices and P2), 7 of them later by 1–4 runs; as a rewrite, none.
         let whole_condition = is_condition(tree, id);
         if matches!(node.kind, "call" | "identifier" | "attribute" | "subscript")
             && (parent.is_some_and(|p| p.kind == "boolean_operator") || whole_condition)
@@ -1813,11 +1815,8 @@ impl<'t> Menu<'t> {
 /// The type of the mutable literal (`[]`, `{}`, `set()`) that is parameter `name`'s default in `function`, if
 /// it has one: `"list"`, `"dict"` or `"set"`.
 fn mutable_default(tree: &Tree, function: NodeId, name: &str) -> Option<&'static str> {
-    let list = tree.children(function).find(|&c| tree.node(c).field == Some("parameters"))?;
-    let parameter = tree.children(list).find(|&p| {
-        matches!(tree.node(p).kind, "default_parameter" | "typed_default_parameter")
-            && tree.children(p).any(|c| tree.node(c).field == Some("name") && tree.text(tree.node(c).span) == name)
-    })?;
+    let (parameter, _) =
+        sketch::parameter_nodes(tree, function).find(|&(_, n)| tree.text(tree.node(n).span) == name)?;
     let value = tree.children(parameter).find(|&c| tree.node(c).field == Some("value"))?;
     match (tree.node(value).kind, tree.text(tree.node(value).span)) {
         ("list", _) => Some("list"),
