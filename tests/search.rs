@@ -790,13 +790,32 @@ fn repair_finds_the_tested_function_among_helpers_and_cuts_a_check_into_tests() 
     let out = kelp(&["repair", "--baseline", apart.to_str().unwrap(), "--tests", unnamed.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("choose one with --function"), "{}", stderr(&out));
-    // Tests that call both functions do not say which to repair.
+    // Tests that call both functions: the one whose lines the failing tests run and the passing ones do not.
     let both = dir.join("test_both.py");
-    std::fs::write(&both, "from scale import helper, scale_positive\n\ndef test_a():\n    assert helper(1) == 2\n")
-        .unwrap();
-    let out = kelp(&["repair", "--baseline", file.to_str().unwrap(), "--tests", both.to_str().unwrap()]);
+    std::fs::write(
+        &both,
+        "from scale import helper, scale_positive\n\ndef test_a():\n    assert helper(1) == 2\n\n\
+         def test_b():\n    assert scale_positive([1, -2]) == [2]\n\n\
+         def test_c():\n    assert scale_positive([]) == []\n",
+    )
+    .unwrap();
+    let out = kelp(&["repair", "--baseline", "--json", file.to_str().unwrap(), "--tests", both.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("repairing `scale_positive`, where the failing tests point"), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["function"], "scale_positive");
+    assert_eq!(json["report"]["repaired"], true);
+    // Where no failing test runs either of them (the test dies before calling them), the user chooses.
+    let neither = dir.join("test_neither.py");
+    std::fs::write(
+        &neither,
+        "from scale import helper, scale_positive\n\ndef test_a():\n    assert {}[0] == helper(1)\n\n\
+         def test_b():\n    assert scale_positive([]) == []\n",
+    )
+    .unwrap();
+    let out = kelp(&["repair", "--baseline", file.to_str().unwrap(), "--tests", neither.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("choose one with --function"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no failing test runs any of them; choose one with --function"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), program);
 }
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""gen_cases.py OUTDIR: writes the cases under OUTDIR/cases/<name>/ and OUTDIR/cases.json (how to run and verify each).
+"""gen_cases.py OUTDIR [--set ab|c]: writes the cases under OUTDIR/cases/<name>/ and OUTDIR/cases.json (how to run and
+verify each).
 
-Each case (defined in cases_a.py and cases_b.py) is a correct function (`fixed.py`) and its tests; the buggy program,
+--set ab (the default): the 43 cases of cases_a.py and cases_b.py; --set c: the 40 cases of cases_c.py (an unseen dev
+set, see README.md). Each case is a correct function (`fixed.py`) and its tests; the buggy program,
 named as the tests import it, is fixed.py with the case's `bug` replacements applied (each must match exactly once).
 cases.json holds per case: name, kind (the bug), k (number of bugs), program, bug, tests file (or null), extra args
 for `kelp repair`, verify mode (pytest, concat: program + asserts, check: program + check(entry)) and entry.
@@ -13,10 +15,18 @@ import sys
 
 from cases_a import register as register_a
 from cases_b import register as register_b
+from cases_c import register as register_c
 
-if len(sys.argv) != 2 or sys.argv[1].startswith("-"):
+SETS = {"ab": (register_a, register_b), "c": (register_c,)}
+ARGS = sys.argv[1:]
+SET = "ab"
+if "--set" in ARGS[:-1]:
+    at = ARGS.index("--set")
+    SET = ARGS.pop(at + 1)
+    ARGS.pop(at)
+if len(ARGS) != 1 or ARGS[0].startswith("-") or SET not in SETS:
     raise SystemExit(__doc__)
-OUT = os.path.abspath(sys.argv[1])
+OUT = os.path.abspath(ARGS[0])
 ROOT = os.path.join(OUT, "cases")
 CASES = []
 
@@ -43,8 +53,8 @@ def case(name, kind, k, program, fixed, bug, tests=None, tests_name="tests.py", 
 
 if os.path.exists(ROOT):
     shutil.rmtree(ROOT)
-register_a(case)
-register_b(case)
+for register in SETS[SET]:
+    register(case)
 with open(os.path.join(OUT, "cases.json"), "w", encoding="utf-8") as f:
     json.dump(CASES, f, indent=1)
 print(len(CASES), "cases in", ROOT)

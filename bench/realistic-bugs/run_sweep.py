@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""run_sweep.py OUTDIR [CASE...]: writes the cases (gen_cases.py) into OUTDIR unless there, then runs
+"""run_sweep.py OUTDIR [CASE...]: writes the cases (gen_cases.py --set $REALISTIC_SET, default ab; c for the unseen
+dev set) into OUTDIR unless OUTDIR/cases.json is there (of whichever set), then runs
 `kelp repair --checkpoint <repo>/models/default PROGRAM [--tests TESTS] [case args] --json` ($KELP, default
 <repo>/target/release/kelp; default budget; 120 s timeout) on each case, one at a time, with cwd a fresh copy of the
 case (OUTDIR/work/<case>/, without fixed.py). Applies the printed diff to the buggy program with `patch`, runs the
@@ -24,7 +25,8 @@ if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
     raise SystemExit(__doc__)
 OUT = os.path.abspath(sys.argv[1])
 if not os.path.exists(os.path.join(OUT, "cases.json")):
-    subprocess.run([sys.executable, os.path.join(SCRIPTS, "gen_cases.py"), OUT], check=True)
+    subprocess.run([sys.executable, os.path.join(SCRIPTS, "gen_cases.py"), OUT,
+                    "--set", os.environ.get("REALISTIC_SET", "ab")], check=True)
 sys.path.insert(0, SCRIPTS)
 sys.path.insert(0, os.path.dirname(SCRIPTS))
 import verify  # noqa: E402

@@ -21,7 +21,9 @@ use kelp::corpus::{Spec, doctest_examples, spec_of};
 use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, Tests, parse_test_file};
 use kelp::model::Checkpoint;
 use kelp::model::decode::{Prefix, spec_text};
-use kelp::search::{Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, unified_diff};
+use kelp::search::{
+    Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, part_suspicions, unified_diff,
+};
 use kelp::syntax::{self, Span, Tree};
 
 use super::test::{kept, parse_tests, read_source, syntax_error, with_user_modules};
@@ -171,7 +173,15 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let tests_text = tests_file.as_ref().map(|(_, text)| text.as_str());
-    let function = find_function(&tree, args.function.as_deref(), &args.file, tests_text)?;
+    let sandbox =
+        Sandbox::new(sandbox_config(args.timeout, args.test_timeout)).context("could not start the sandbox")?;
+    let function = match find_function(&tree, args.function.as_deref(), &args.file, tests_text)? {
+        Pick::One(function) => function,
+        Pick::Several(candidates) => {
+            let tests_file = tests_file.as_ref().map(|(p, t)| (*p, t.as_str()));
+            most_suspicious(&sandbox, &args, (&tree, &source), tests_file, candidates)?
+        }
+    };
     let function_node = function.node;
     let (mut target, file_asserts) = split_file(&tree, &function)?;
     let tests = find_tests(&args, tests_text, &target, &file_asserts)?;
@@ -194,8 +204,6 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         })?;
         Some(ck)
     };
-    let sandbox =
-        Sandbox::new(sandbox_config(args.timeout, args.test_timeout)).context("could not start the sandbox")?;
     let mode = if args.baseline {
         Mode::Baseline
     } else if args.model_only {
@@ -468,13 +476,14 @@ fn defined_functions(tree: &Tree) -> Vec<Defined<'_>> {
 /// only one class has it), else the only top-level function that is not a test, else the only method of a class
 /// that is not a test class. Among several, the only one the tests name (`tests_text`, else the file's own code
 /// outside those functions), else the only one with doctests, else (tests that name none of them) the only one
-/// the others do not call: a file with helpers beside the function its tests call needs no `--function`.
+/// the others do not call: a file with helpers beside the function its tests call needs no `--function`. Failing
+/// those, the several the tests name, for a run of the tests to choose from ([`most_suspicious`]).
 fn find_function<'t>(
     tree: &'t Tree,
     wanted: Option<&str>,
     file: &Path,
     tests_text: Option<&str>,
-) -> anyhow::Result<Defined<'t>> {
+) -> anyhow::Result<Pick<'t>> {
     let mut functions = defined_functions(tree);
     let list = |fs: &[Defined]| {
         if fs.is_empty() {
@@ -488,8 +497,8 @@ fn find_function<'t>(
         let methods: Vec<usize> =
             (0..functions.len()).filter(|&i| functions[i].method && functions[i].bare == name).collect();
         return match (exact, methods.as_slice()) {
-            (Some(i), _) => Ok(functions.swap_remove(i)),
-            (None, &[i]) => Ok(functions.swap_remove(i)),
+            (Some(i), _) => Ok(Pick::One(functions.swap_remove(i))),
+            (None, &[i]) => Ok(Pick::One(functions.swap_remove(i))),
             (None, []) => bail!("{} defines no function `{name}` (it defines: {})", file.display(), list(&functions)),
             (None, many) => bail!(
                 "{} defines several methods `{name}` ({}); name one as Class.method",
@@ -526,11 +535,16 @@ fn find_function<'t>(
             choice.iter().map(|&i| functions[i].name.as_str()).collect::<Vec<_>>().join(", "),
             functions[one].name
         );
-        return Ok(functions.swap_remove(one));
+        return Ok(Pick::One(functions.swap_remove(one)));
     }
     match choice.as_slice() {
-        [one] => Ok(functions.swap_remove(*one)),
+        [one] => Ok(Pick::One(functions.swap_remove(*one))),
         [] => bail!("{} defines no function to repair", file.display()),
+        // Tests that name several: a run of them tells which (tests that name none are not the same tests for
+        // each function: `check(candidate)`).
+        _ if tested.len() > 1 => Ok(Pick::Several(
+            functions.into_iter().enumerate().filter(|(i, _)| tested.contains(i)).map(|(_, f)| f).collect(),
+        )),
         many => bail!(
             "{} defines several functions ({}); choose one with --function",
             file.display(),
@@ -539,12 +553,81 @@ fn find_function<'t>(
     }
 }
 
+/// What [`find_function`] found: the function to repair, or several that only a run of the tests tells apart.
+enum Pick<'t> {
+    One(Defined<'t>),
+    Several(Vec<Defined<'t>>),
+}
+
+/// Of several functions the tests call, the one the failing tests point at: the file as it is run against its
+/// tests once, traced, and each function's lines scored as fault localisation scores lines
+/// ([`part_suspicions`]). A class whose tests call several methods, or functions that call each other, needs no
+/// `--function` when the tests fail in one of them. When no test fails, the first (there is nothing to repair);
+/// when no failing test runs any of them, the user chooses.
+fn most_suspicious<'t>(
+    sandbox: &Sandbox,
+    args: &RepairArgs,
+    (tree, source): (&Tree, &str),
+    tests_file: Option<(&Path, &str)>,
+    mut candidates: Vec<Defined<'t>>,
+) -> anyhow::Result<Defined<'t>> {
+    let names = candidates.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
+    let (target, file_asserts) = split_file(tree, &candidates[0])?;
+    let tests = find_tests(args, tests_file.map(|(_, text)| text), &target, &file_asserts)?;
+    let tests = with_user_modules(tests, (&args.file, source), tests_file);
+    // The program each candidate of the search runs, with the function as it is: the file less its top-level asserts.
+    let program = strip_asserts(source);
+    let report = sandbox
+        .run_many_traced(&[(program.clone(), tests)])
+        .context("could not run the tests to choose a function")?
+        .pop()
+        .context("the sandbox returned no report")?;
+    let program_tree = syntax::parse(program.as_str());
+    let lines = |name: &str| {
+        defined_functions(&program_tree).into_iter().find(|f| f.name == name).map(|f| {
+            let span = program_tree.node(f.node).span;
+            (program_tree.line_of(span.start as usize) as u32, program_tree.line_of(span.end as usize - 1) as u32)
+        })
+    };
+    let parts: Vec<(u32, u32)> = candidates.iter().map(|f| lines(&f.name).unwrap_or((0, 0))).collect();
+    let scores = part_suspicions(&report, &parts);
+    if report.tests.iter().all(|t| t.outcome == Outcome::Passed) {
+        return Ok(candidates.swap_remove(0));
+    }
+    // The most suspicious; of equals, one no other of them calls (the entry point, not its helper), then the first.
+    let all: Vec<usize> = (0..candidates.len()).collect();
+    let uncalled = uncalled_functions(tree, &candidates, &all);
+    let key = |i: usize| (scores[i], uncalled.contains(&i));
+    let best = (0..scores.len()).fold(0, |b, i| if key(i) > key(b) { i } else { b });
+    if scores[best] <= 0.0 {
+        bail!(
+            "{} defines several functions ({names}) and no failing test runs any of them; choose one with --function",
+            args.file.display()
+        );
+    }
+    let runner_up = (0..scores.len()).filter(|&i| i != best).map(|i| scores[i]).fold(0.0, f64::max);
+    eprintln!(
+        "kelp: {} defines several functions its tests call ({names}); repairing `{}`, where the failing tests point \
+         (suspicion {:.2}, next {:.2}; choose another with --function)",
+        args.file.display(),
+        candidates[best].name,
+        scores[best],
+        runner_up
+    );
+    Ok(candidates.swap_remove(best))
+}
+
 /// Of the `choice` functions, the one a HumanEval-style check receives (`check(f)`, `def check(f)`), else those the
 /// tests name: identifiers of `tests_text`, or without it of the file's code outside the chosen functions (its
 /// asserts and test functions); failing that, those with doctests.
 fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_text: Option<&str>) -> Vec<usize> {
+    // A class's special methods are called by its name (`Cart(items)` runs `__init__`).
     let among = |named: &dyn Fn(&str) -> bool| -> Vec<usize> {
-        choice.iter().copied().filter(|&i| named(functions[i].bare)).collect()
+        let called = |f: &Defined| {
+            named(f.bare)
+                || (f.method && is_special(f.bare) && f.name.split_once('.').is_some_and(|(class, _)| named(class)))
+        };
+        choice.iter().copied().filter(|&i| called(&functions[i])).collect()
     };
     let identifiers = |t: &Tree, outside: &[Span]| -> HashSet<String> {
         t.nodes()
@@ -595,12 +678,16 @@ fn uncalled_functions(tree: &Tree, functions: &[Defined], choice: &[usize]) -> V
             }
         })
     };
-    let special = |name: &str| name.starts_with("__") && name.ends_with("__");
     choice
         .iter()
         .copied()
-        .filter(|&i| !special(functions[i].bare) && !choice.iter().any(|&j| j != i && calls(j, functions[i].bare)))
+        .filter(|&i| !is_special(functions[i].bare) && !choice.iter().any(|&j| j != i && calls(j, functions[i].bare)))
         .collect()
+}
+
+/// `__init__`, `__eq__`…: a method Python calls by the class's name or an operator.
+fn is_special(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }
 
 /// The function's source (a method's dedented) and its surroundings, and the file's top-level assert lines.

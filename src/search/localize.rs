@@ -31,6 +31,8 @@
 //! always on a line some failing test runs, but a repair may be elsewhere (a missing branch), and a program with
 //! several bugs shows them through the same tests.
 
+use std::collections::HashMap;
+
 use crate::exec::{Outcome, TestReport};
 use crate::syntax::{self, ReplacementClass, Span, Tree};
 
@@ -394,6 +396,43 @@ impl Suspicion {
     }
 }
 
+/// How suspicious one traced run of a whole program makes each of several of its parts, given as 1-based inclusive
+/// line ranges (the functions of a file): the Ochiai suspicion of the part's most suspicious line, plus the share of
+/// failing tests that raised an exception within it. Tells which function of a file to repair when the tests call
+/// several; unlike [`Suspicion`], not scaled, so parts compare. All 0 when no test failed.
+pub fn part_suspicions(report: &TestReport, parts: &[(u32, u32)]) -> Vec<f64> {
+    let failing: Vec<_> = report.tests.iter().filter(|t| !matches!(t.outcome, Outcome::Passed)).collect();
+    if failing.is_empty() {
+        return vec![0.0; parts.len()];
+    }
+    let mut failed: HashMap<u32, u32> = HashMap::new();
+    let mut passed: HashMap<u32, u32> = HashMap::new();
+    for test in &report.tests {
+        let counts = if matches!(test.outcome, Outcome::Passed) { &mut passed } else { &mut failed };
+        for &line in &test.lines {
+            *counts.entry(line).or_default() += 1;
+        }
+    }
+    let total = failing.len() as f64;
+    parts
+        .iter()
+        .map(|&(first, last)| {
+            let ochiai = (first..=last)
+                .filter_map(|l| {
+                    let f = *failed.get(&l)?;
+                    let p = passed.get(&l).copied().unwrap_or(0);
+                    Some(f as f64 / (total * (f + p) as f64).sqrt())
+                })
+                .fold(0.0, f64::max);
+            let raised = failing
+                .iter()
+                .filter(|t| matches!(t.outcome, Outcome::Error { line: Some(l), .. } if (first..=last).contains(&l)))
+                .count();
+            ochiai + raised as f64 / total
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +448,32 @@ mod tests {
     }
 
     const PROGRAM: &str = "def f(x):\n    if x > 0:\n        return x + 1\n    return -x\n";
+
+    #[test]
+    fn parts_are_scored_by_their_most_suspicious_line_and_where_tests_raised() {
+        // Two functions, lines 1–3 and 5–7: the failing test runs both, the passing one only the first.
+        let r = report(vec![test(false, &[1, 2, 5, 6]), test(true, &[1, 2, 3])]);
+        let scores = part_suspicions(&r, &[(1, 3), (5, 7), (9, 9)]);
+        assert_eq!(scores[1], 1.0, "{scores:?}");
+        assert!(scores[0] > 0.0 && scores[0] < scores[1], "{scores:?}");
+        assert_eq!(scores[2], 0.0);
+        // A test that raised in the first part adds its share there.
+        let raised = TestResult {
+            name: "t".into(),
+            outcome: Outcome::Error {
+                kind: "KeyError".into(),
+                message: String::new(),
+                line: Some(2),
+                entry_line: None,
+            },
+            lines: vec![1, 2],
+        };
+        let r = report(vec![raised, test(false, &[5, 6]), test(true, &[1, 2, 3])]);
+        let scores = part_suspicions(&r, &[(1, 3), (5, 7)]);
+        assert!(scores[0] > scores[1], "{scores:?}");
+        // Nothing failed: nothing to choose by.
+        assert_eq!(part_suspicions(&report(vec![test(true, &[1])]), &[(1, 3)]), vec![0.0]);
+    }
 
     #[test]
     fn the_line_only_failing_tests_run_ranks_first() {

@@ -48,7 +48,7 @@ pub use baseline::{
     Baseline, RawEdit, TestFacts, apply, kinds_could_pass, single_edits, single_edits_with, test_strings,
 };
 pub use climb::Climb;
-pub use localize::Suspicion;
+pub use localize::{Suspicion, part_suspicions};
 pub use polish::{POLISH_RUNS, Polish, Rewrites, TIDY_RUNS, simplified, tidiness};
 pub use propose::{
     PrefixPass, Proposal, ProposeStats, Proposer, SCORED_TEXTS, SampledEdit, Sampling, class_at, sample_edits,
