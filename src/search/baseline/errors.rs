@@ -204,6 +204,40 @@ pub(super) fn is_parameter(tree: &Tree, id: NodeId) -> bool {
     false
 }
 
+/// The smallest statement holding every occurrence of `name` that is not a call of it, with those renamed `name_`.
+fn shadow_renamed(tree: &Tree, name: &str) -> Option<RawEdit> {
+    let uses: Vec<NodeId> = (0..tree.nodes().len() as NodeId)
+        .filter(|&id| {
+            let n = tree.node(id);
+            n.kind == "identifier"
+                && tree.text(n.span) == name
+                && !(n.field == Some("function") && n.parent.is_some_and(|p| tree.node(p).kind == "call"))
+        })
+        .collect();
+    let (first, last) = (tree.node(*uses.first()?).span, tree.node(*uses.last()?).span);
+    let mut holder = tree.node(uses[0]).parent;
+    while let Some(h) = holder {
+        let node = tree.node(h);
+        if node.span.start <= first.start
+            && last.end <= node.span.end
+            && node.class == Some(ReplacementClass::Statement)
+        {
+            break;
+        }
+        holder = node.parent;
+    }
+    let node = tree.node(holder?);
+    let mut text = tree.text(node.span).to_string();
+    for &id in uses.iter().rev() {
+        let span = tree.node(id).span;
+        let (a, b) = ((span.start - node.span.start) as usize, (span.end - node.span.start) as usize);
+        text.replace_range(a..b, &format!("{name}_"));
+    }
+    // A splice indents the lines after the first as the site's first line: the text is written relative to it.
+    let text = syntax::dedent(&text, syntax::indentation_at(tree.source(), node.span.start as usize))?;
+    Some(RawEdit { span: node.span, class: ReplacementClass::Statement, text, tier: Tier::Classic })
+}
+
 /// See [`ErrorEdits`].
 pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> ErrorEdits {
     let mut out = ErrorEdits::default();
@@ -220,6 +254,13 @@ pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> Error
         .collect();
     for m in missing {
         match m {
+            Missing::Local(name) if syntax::is_builtin(name) => {
+                // A builtin shadowed by a local bound after its call (`len(word)`, then `for len in …`): the local
+                // renamed (`len_`, the convention for a name that clashes) wherever it is not called.
+                if let Some(e) = shadow_renamed(tree, name) {
+                    out.first.push(e);
+                }
+            }
             Missing::Name(name) | Missing::Local(name) => {
                 // Each binding renamed to the missing name; those spelt like it are its likely misspellings, and
                 // a parameter (of a name never bound) or a binding nothing reads its likely culprits.

@@ -84,7 +84,7 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 /// of each edit, `order_key`).
 pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     let menu = Menu::of(tree, facts);
-    let mut out = Vec::new();
+    let mut out = mutable_default_guards(tree);
     for id in tree.replaceable() {
         if in_header(tree, id) {
             menu.header_edits(id, &mut out);
@@ -376,6 +376,7 @@ impl<'t> Menu<'t> {
         self.condition_edits(site, out);
         self.wrapping_edits(site, out);
         self.missing_logic_edits(site, out);
+        self.pitfall_edits(site, out);
         match site.class {
             // A bare string statement (a docstring) would do nothing as another expression either.
             ReplacementClass::Expression
@@ -927,6 +928,26 @@ impl<'t> Menu<'t> {
             if name == "enumerate" && !method && tree.named_children(list).count() == 1 {
                 push(Tier::Classic, with("start=1"));
             }
+            // A number read in another base: a slice of a text (`int(color[i:i + 2], 16)`), or any text where the
+            // program speaks of bases (`hex`, `binary`, `bits`, `octal`).
+            let argument = tree.named_children(list).next();
+            let sliced = argument.is_some_and(|a| {
+                tree.node(a).kind == "subscript" && tree.named_children(a).any(|c| tree.node(c).kind == "slice")
+            });
+            let bases = || {
+                let source = tree.source().to_lowercase();
+                ["hex", "binary", "bits", "octal", "base"].iter().any(|w| source.contains(w))
+            };
+            if name == "int"
+                && !method
+                && tree.named_children(list).count() == 1
+                && argument.is_some_and(|a| !matches!(tree.node(a).kind, "integer" | "float"))
+                && (sliced || bases())
+            {
+                for base in ["16", "2", "8"] {
+                    push(Tier::Classic, with(base));
+                }
+            }
             if method && matches!(name, "split" | "rsplit") && inner.is_empty() {
                 for separator in SEPARATORS.iter().filter(|s| !s.is_empty() && **s != " ") {
                     push(Tier::Classic, with(&format!("\"{separator}\"")));
@@ -1111,6 +1132,88 @@ impl<'t> Menu<'t> {
             && let Some(kind) = sketch::enclosing_function(tree, id).and_then(|f| mutable_default(tree, f, text))
         {
             push(Tier::Classic, format!("{kind}({text})"));
+        }
+    }
+
+    /// Python's own pitfalls, written by programmers who know better: a list of lists made by repeating one inner
+    /// list (`[[0] * n] * m`, every row the same object), a membership test chained into a comparison with a
+    /// boolean (`x in seen == False` means `x in seen and seen == False`), and a sort key that forgot its minus
+    /// (`key=lambda kv: (kv[1], kv[0])` for the most frequent first, ties in order).
+    fn pitfall_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
+        let tree = self.tree;
+        let Site { id, node, text, .. } = *site;
+        if text.contains('\n') {
+            return;
+        }
+        let mut push = |t: String| site.push(out, Tier::Classic, t);
+        let operators = |id: NodeId| -> Vec<&str> {
+            tree.children(id).filter(|&c| !tree.node(c).named).map(|c| tree.text(tree.node(c).span)).collect()
+        };
+        if node.kind == "binary_operator"
+            && operators(id) == ["*"]
+            && let [left, count] = tree.named_children(id).collect::<Vec<_>>()[..]
+            && tree.node(left).kind == "list"
+            && let [inner] = tree.named_children(left).collect::<Vec<_>>()[..]
+            && is_fresh_mutable(tree, inner)
+            && !(inner..tree.node(inner).subtree_end)
+                .any(|n| tree.node(n).kind == "identifier" && tree.text(tree.node(n).span) == "_")
+        {
+            push(format!(
+                "[{} for _ in range({})]",
+                tree.text(tree.node(inner).span),
+                tree.text(tree.node(count).span)
+            ));
+        }
+        if node.kind == "comparison_operator"
+            && let [.., last] = tree.named_children(id).collect::<Vec<_>>()[..]
+            && matches!(tree.node(last).kind, "true" | "false")
+            && let [ops @ .., "=="] | [ops @ .., "is"] = &operators(id)[..]
+            && let [first_op] = ops
+        {
+            // The comparison before the boolean: `x in seen` of `x in seen == False`.
+            let test = text[..(tree.node(last).span.start - node.span.start) as usize].trim_end();
+            let test = test[..test.len() - 2].trim_end();
+            let negated = match *first_op {
+                "in" => Some(test.replacen(" in ", " not in ", 1)),
+                _ => None,
+            };
+            match tree.node(last).kind {
+                "true" => push(test.to_string()),
+                _ => push(negated.filter(|n| n != test).unwrap_or_else(|| format!("not ({test})"))),
+            }
+        }
+        if node.kind == "lambda"
+            && node.parent.is_some_and(|p| {
+                tree.node(p).kind == "keyword_argument"
+                    && tree.children(p).next().is_some_and(|k| tree.text(tree.node(k).span) == "key")
+            })
+            && let Some(body) = tree.children(id).find(|&c| tree.node(c).field == Some("body"))
+        {
+            let body_node = tree.node(body);
+            let negatable = |n: &Node| {
+                !matches!(n.kind, "unary_operator" | "string" | "tuple") && !tree.text(n.span).starts_with('-')
+            };
+            let negated = |n: &Node| match n.kind {
+                "identifier"
+                | "subscript"
+                | "call"
+                | "attribute"
+                | "integer"
+                | "float"
+                | "parenthesized_expression" => {
+                    format!("-{}", tree.text(n.span))
+                }
+                _ => format!("-({})", tree.text(n.span)),
+            };
+            let rel = |s: Span| ((s.start - node.span.start) as usize, (s.end - node.span.start) as usize);
+            let elements: Vec<&Node> = match body_node.kind {
+                "tuple" => tree.named_children(body).map(|c| tree.node(c)).collect(),
+                _ => vec![body_node],
+            };
+            for element in elements.into_iter().filter(|n| negatable(n)) {
+                let (a, b) = rel(element.span);
+                push(format!("{}{}{}", &text[..a], negated(element), &text[b..]));
+            }
         }
     }
 
@@ -1823,6 +1926,86 @@ fn mutable_default(tree: &Tree, function: NodeId, name: &str) -> Option<&'static
         ("dictionary", _) => Some("dict"),
         ("call", "set()") => Some("set"),
         _ => None,
+    }
+}
+
+/// Each function whose parameter's mutable default (`out=[]`) it changes in place (`out.append(path)`, `out[k] = v`,
+/// `out += …`) written anew with the default `None` and a fresh value made first in its body (`if out is None: out
+/// = []`): Python evaluates a default once, so every call that omits it shares one object. A classic edit of the
+/// whole function (the default and the body are two places).
+fn mutable_default_guards(tree: &Tree) -> Vec<RawEdit> {
+    const MUTATORS: [&str; 9] = ["append", "extend", "add", "update", "insert", "setdefault", "pop", "remove", "clear"];
+    let mut out = Vec::new();
+    for function in (0..tree.nodes().len() as NodeId).filter(|&f| tree.node(f).kind == "function_definition") {
+        let (node, Some(class)) = (tree.node(function), tree.node(function).class) else { continue };
+        let Some(body) = tree.children(function).find(|&c| tree.node(c).field == Some("body")) else { continue };
+        let Some(first) = tree.named_children(body).find(|&c| !tree.node(c).extra && !tree.is_docstring(c)) else {
+            continue;
+        };
+        let first_start = tree.node(first).span.start as usize;
+        let line_start = tree.source()[..first_start].rfind('\n').map_or(0, |i| i + 1);
+        let indent = &tree.source()[line_start..first_start];
+        if !indent.trim().is_empty() {
+            continue; // `def f(x=[]): return x`: no line of its own to put the guard before
+        }
+        let within = |id: NodeId| {
+            let span = tree.node(id).span;
+            span.start >= tree.node(body).span.start && span.end <= tree.node(body).span.end
+        };
+        for (parameter, name) in sketch::parameter_nodes(tree, function) {
+            let Some(value) = tree.children(parameter).find(|&c| tree.node(c).field == Some("value")) else { continue };
+            let value_text = tree.text(tree.node(value).span);
+            if !matches!(tree.node(value).kind, "list" | "dictionary") && value_text != "set()" {
+                continue;
+            }
+            let name = tree.text(tree.node(name).span);
+            let changed = (0..tree.nodes().len() as NodeId).filter(|&id| within(id)).any(|id| {
+                let n = tree.node(id);
+                let text = tree.text(n.span);
+                match n.kind {
+                    "attribute" => {
+                        n.parent.is_some_and(|p| tree.node(p).kind == "call")
+                            && text.split_once('.').is_some_and(|(o, m)| o == name && MUTATORS.contains(&m))
+                    }
+                    "augmented_assignment" => {
+                        tree.named_children(id).next().is_some_and(|l| tree.text(tree.node(l).span) == name)
+                    }
+                    "subscript" => {
+                        n.field == Some("left")
+                            && tree.named_children(id).next().is_some_and(|o| tree.text(tree.node(o).span) == name)
+                    }
+                    _ => false,
+                }
+            });
+            if !changed {
+                continue;
+            }
+            let base = node.span.start as usize;
+            let text = tree.text(node.span);
+            let value_span = tree.node(value).span;
+            let (va, vb) = (value_span.start as usize - base, value_span.end as usize - base);
+            let at = first_start - base;
+            let guard = format!("if {name} is None:\n{indent}    {name} = {value_text}\n{indent}");
+            let rewritten = format!("{}None{}{guard}{}", &text[..va], &text[vb..at], &text[at..]);
+            // Relative to the `def` line's indentation, as a splice re-indents it (a nested function's).
+            let Some(rewritten) = syntax::dedent(&rewritten, syntax::indentation_at(tree.source(), base)) else {
+                continue;
+            };
+            out.push(RawEdit { span: node.span, class, text: rewritten, tier: Tier::Classic });
+        }
+    }
+    out
+}
+
+/// A value that makes a new mutable object each time it is evaluated: a list, dict or set display or
+/// comprehension, a repeated list (`[0] * n`), `list()`, `dict()`, `set()`.
+fn is_fresh_mutable(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    match node.kind {
+        "list" | "dictionary" | "set" | "list_comprehension" | "dictionary_comprehension" | "set_comprehension" => true,
+        "binary_operator" => tree.named_children(id).next().is_some_and(|l| tree.node(l).kind == "list"),
+        "call" => matches!(tree.text(node.span), "list()" | "dict()" | "set()"),
+        _ => false,
     }
 }
 

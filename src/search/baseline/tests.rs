@@ -526,15 +526,19 @@ fn tier_by_tier_within_a_rank() {
     ];
     let order: Vec<String> = tier_by_tier(ranked, &[]).into_iter().map(|e| e.text).collect();
     assert_eq!(order, ["c1", "c2", "c3", "w1", "w2", "late", "r1", "r2", "w3"]);
-    // Ranks within `SUSPICION_TIE` of a group's first are one rank; the group is measured from its first.
+    // Ranks within `SUSPICION_TIE` of a group's first are one rank; the group is measured from its first; after its
+    // classic edits, its other tiers take turns with the classic edits of ranks within `CLASSIC_BAND` of it.
     let ranked = vec![
         (0.0, edit("w1", Tier::Rewrite)),
         (-0.1, edit("c1", Tier::Classic)),
         (-0.2, edit("w2", Tier::Rewrite)),
         (-0.25, edit("c2", Tier::Classic)),
+        (-0.5, edit("c3", Tier::Classic)),
+        (-0.5, edit("w3", Tier::Rewrite)),
+        (-0.8, edit("c4", Tier::Classic)),
     ];
     let order: Vec<String> = tier_by_tier(ranked, &[]).into_iter().map(|e| e.text).collect();
-    assert_eq!(order, ["c1", "w1", "c2", "w2"]);
+    assert_eq!(order, ["c1", "w1", "c2", "c3", "w2", "c4", "w3"]);
     // Cued edits first, by how many of the spec's markers they hold, then shortest first (ties in their order).
     let ranked = vec![
         (0.0, edit("c1", Tier::Classic)),
@@ -1363,6 +1367,53 @@ fn realistic_one_line_fixes_are_classic_edits() {
     assert!(!has(strong, "if not any(c.isdigit() for c in pw):"));
     assert!(repairs(strong).iter().any(|f| f.contains("if not any(c.isdigit() for c in pw):")));
     assert!(has("def f(s):\n    return 1 if len(s) > 3 or s.isdigit() else 0\n", "or not s.isdigit()"));
+}
+
+/// Python's own pitfalls, each one classic edit: rows that are one list, a membership test chained into a comparison
+/// with a boolean, a sort key without its minus, a number read in another base, a mutable default shared by
+/// every call; and none where the code is fine.
+#[test]
+fn python_pitfalls_are_one_classic_edit() {
+    let has = |broken: &str, fixed: &str| classic(broken).iter().any(|f| f == fixed);
+    let grid = "def f(r, c):\n    g = [[0] * c for _ in range(r)]\n    return g\n";
+    assert!(has(&grid.replace("[[0] * c for _ in range(r)]", "[[0] * c] * r"), grid));
+    assert!(has("def f(n):\n    return [[]] * n\n", "def f(n):\n    return [[] for _ in range(n)]\n"));
+    assert!(!classic("def f(n):\n    return [0] * n\n").iter().any(|f| f.contains("for _ in")));
+    let dedup = "def f(xs):\n    seen = set()\n    for x in xs:\n        if x not in seen:\n            seen.add(x)\n    return seen\n";
+    assert!(has(&dedup.replace("x not in seen", "x in seen == False"), dedup));
+    assert!(has("def f(a, b):\n    return a < b == True\n", "def f(a, b):\n    return a < b\n"));
+    assert!(has("def f(a, b):\n    return a < b == False\n", "def f(a, b):\n    return not (a < b)\n"));
+    assert!(!classic("def f(a, b, c):\n    return a < b == c\n").iter().any(|f| f.contains("not (")));
+    let top = "def f(d):\n    return sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))\n";
+    assert!(has(&top.replace("-kv[1]", "kv[1]"), top));
+    assert!(has(
+        "def f(xs):\n    return sorted(xs, key=lambda x: len(x))\n",
+        "def f(xs):\n    return sorted(xs, key=lambda x: -len(x))\n"
+    ));
+    assert!(!classic("def f(xs):\n    return map(lambda x: x + 1, xs)\n").iter().any(|f| f.contains("-(x + 1)")));
+    let hex = "def f(s):\n    return int(s[1:3], 16)\n";
+    assert!(has(&hex.replace(", 16", ""), hex));
+    assert!(!classic("def f(s):\n    return int(s, 2)\n").iter().any(|f| f.contains(", 2, ")));
+    let leaves = "def leaves(t, out=[]):\n    \"\"\"Leaves.\"\"\"\n    for k, v in t.items():\n        out.append(k)\n    return out\n";
+    let guarded = "def leaves(t, out=None):\n    \"\"\"Leaves.\"\"\"\n    if out is None:\n        out = []\n    for k, v in t.items():\n        out.append(k)\n    return out\n";
+    assert!(has(leaves, guarded));
+    // A nested function's guard at its own indentation.
+    let nested =
+        "def f(xs):\n    def g(x, acc=[]):\n        acc.append(x)\n        return acc\n    return [g(x) for x in xs]\n";
+    let guarded = "def f(xs):\n    def g(x, acc=None):\n        if acc is None:\n            acc = []\n        acc.append(x)\n        return acc\n    return [g(x) for x in xs]\n";
+    assert!(has(nested, guarded));
+    // A default only read is shared harmlessly.
+    assert!(!classic("def f(x, seen=[]):\n    return x in seen\n").iter().any(|f| f.contains("is None")));
+}
+
+/// A builtin shadowed by a local bound after the builtin's call: the local renamed where it is not called.
+#[test]
+fn a_shadowed_builtin_is_renamed() {
+    let broken = "def hist(words):\n    counts = {}\n    for w in words:\n        counts[len(w)] = 1\n    out = []\n    for len in sorted(counts):\n        out.append(f'{len}: {counts[len]}')\n    return out\n";
+    let tree = parse(broken);
+    let first = error_edits(&tree, &[Missing::Local("len".into())], &TestFacts::default()).first;
+    let fixed = broken.replace("for len in", "for len_ in").replace("{len}: {counts[len]}", "{len_}: {counts[len_]}");
+    assert!(first.iter().filter_map(|e| apply(&tree, e)).any(|(_, t)| t.source() == fixed), "{first:?}");
 }
 
 /// HumanEvalFix's "missing logic" and "excess logic" bugs that real code shares, each one edit: a difference's
