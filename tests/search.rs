@@ -790,13 +790,15 @@ fn repair_finds_the_tested_function_among_helpers_and_cuts_a_check_into_tests() 
     let out = kelp(&["repair", "--baseline", apart.to_str().unwrap(), "--tests", unnamed.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("choose one with --function"), "{}", stderr(&out));
-    // Tests that call both functions: the one whose lines the failing tests run and the passing ones do not.
+    // Tests that call both functions: the one whose lines the failing tests make the more suspicious (the helper's
+    // lines run by two passing tests, the function's by one).
     let both = dir.join("test_both.py");
     std::fs::write(
         &both,
         "from scale import helper, scale_positive\n\ndef test_a():\n    assert helper(1) == 2\n\n\
          def test_b():\n    assert scale_positive([1, -2]) == [2]\n\n\
-         def test_c():\n    assert scale_positive([]) == []\n",
+         def test_c():\n    assert scale_positive([]) == []\n\n\
+         def test_d():\n    assert helper(2) == 4\n",
     )
     .unwrap();
     let out = kelp(&["repair", "--baseline", "--json", file.to_str().unwrap(), "--tests", both.to_str().unwrap()]);

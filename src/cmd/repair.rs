@@ -540,9 +540,9 @@ fn find_function<'t>(
     match choice.as_slice() {
         [one] => Ok(Pick::One(functions.swap_remove(*one))),
         [] => bail!("{} defines no function to repair", file.display()),
-        // Tests that name several: a run of them tells which (tests that name none are not the same tests for
-        // each function: `check(candidate)`).
-        _ if tested.len() > 1 => Ok(Pick::Several(
+        // A tests file that names several: a run of it tells which (tests that name none are not the same tests
+        // for each function, `check(candidate)`; nor are a file's own tests or doctests, built around one of them).
+        _ if tested.len() > 1 && tests_text.is_some() => Ok(Pick::Several(
             functions.into_iter().enumerate().filter(|(i, _)| tested.contains(i)).map(|(_, f)| f).collect(),
         )),
         many => bail!(
@@ -591,7 +591,7 @@ fn most_suspicious<'t>(
     };
     let parts: Vec<(u32, u32)> = candidates.iter().map(|f| lines(&f.name).unwrap_or((0, 0))).collect();
     let scores = part_suspicions(&report, &parts);
-    if report.tests.iter().all(|t| t.outcome == Outcome::Passed) {
+    if report.all_passed() {
         return Ok(candidates.swap_remove(0));
     }
     // The most suspicious; of equals, one no other of them calls (the entry point, not its helper), then the first.
@@ -621,11 +621,16 @@ fn most_suspicious<'t>(
 /// tests name: identifiers of `tests_text`, or without it of the file's code outside the chosen functions (its
 /// asserts and test functions); failing that, those with doctests.
 fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_text: Option<&str>) -> Vec<usize> {
-    // A class's special methods are called by its name (`Cart(items)` runs `__init__`).
+    // A class's special methods are called by its name (`Cart(items)` runs `__init__`) where a tests file names it
+    // (the file's own code names every class in its `class` line).
+    let by_class = tests_text.is_some();
     let among = |named: &dyn Fn(&str) -> bool| -> Vec<usize> {
         let called = |f: &Defined| {
             named(f.bare)
-                || (f.method && is_special(f.bare) && f.name.split_once('.').is_some_and(|(class, _)| named(class)))
+                || (by_class
+                    && f.method
+                    && is_special(f.bare)
+                    && f.name.split_once('.').is_some_and(|(class, _)| named(class)))
         };
         choice.iter().copied().filter(|&i| called(&functions[i])).collect()
     };

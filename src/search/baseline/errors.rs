@@ -204,14 +204,21 @@ pub(super) fn is_parameter(tree: &Tree, id: NodeId) -> bool {
     false
 }
 
-/// The smallest statement holding every occurrence of `name` that is not a call of it, with those renamed `name_`.
+/// The smallest statement holding every use of the local `name` from its first binding on (its bindings and reads,
+/// not its calls, attributes or keyword names), with those renamed `name_`.
 fn shadow_renamed(tree: &Tree, name: &str) -> Option<RawEdit> {
-    let uses: Vec<NodeId> = (0..tree.nodes().len() as NodeId)
+    let ids = 0..tree.nodes().len() as NodeId;
+    let named = |id: NodeId| tree.node(id).kind == "identifier" && tree.text(tree.node(id).span) == name;
+    let bound_at = ids.clone().find(|&id| named(id) && is_binding(tree, id)).map(|id| tree.node(id).span.start)?;
+    let uses: Vec<NodeId> = ids
         .filter(|&id| {
             let n = tree.node(id);
-            n.kind == "identifier"
-                && tree.text(n.span) == name
-                && !(n.field == Some("function") && n.parent.is_some_and(|p| tree.node(p).kind == "call"))
+            let parent = n.parent.map(|p| tree.node(p).kind);
+            named(id)
+                && n.span.start >= bound_at
+                && n.field != Some("attribute")
+                && !(n.field == Some("function") && parent == Some("call"))
+                && !(n.field == Some("name") && parent == Some("keyword_argument"))
         })
         .collect();
     let (first, last) = (tree.node(*uses.first()?).span, tree.node(*uses.last()?).span);
@@ -254,14 +261,15 @@ pub fn error_edits(tree: &Tree, missing: &[Missing], facts: &TestFacts) -> Error
         .collect();
     for m in missing {
         match m {
-            Missing::Local(name) if syntax::is_builtin(name) => {
+            Missing::Name(name) | Missing::Local(name) => {
                 // A builtin shadowed by a local bound after its call (`len(word)`, then `for len in …`): the local
-                // renamed (`len_`, the convention for a name that clashes) wherever it is not called.
-                if let Some(e) = shadow_renamed(tree, name) {
+                // renamed (`len_`, the convention for a name that clashes) from its binding on.
+                if matches!(m, Missing::Local(_))
+                    && syntax::is_builtin(name)
+                    && let Some(e) = shadow_renamed(tree, name)
+                {
                     out.first.push(e);
                 }
-            }
-            Missing::Name(name) | Missing::Local(name) => {
                 // Each binding renamed to the missing name; those spelt like it are its likely misspellings, and
                 // a parameter (of a name never bound) or a binding nothing reads its likely culprits.
                 let mut misspelt: Vec<&str> = Vec::new();

@@ -929,14 +929,16 @@ impl<'t> Menu<'t> {
                 push(Tier::Classic, with("start=1"));
             }
             // A number read in another base: a slice of a text (`int(color[i:i + 2], 16)`), or any text where the
-            // program speaks of bases (`hex`, `binary`, `bits`, `octal`).
+            // program speaks of bases (a word or name part `hex`, `binary`, `bits`, `octal`, `base`, `radix`).
             let argument = tree.named_children(list).next();
             let sliced = argument.is_some_and(|a| {
                 tree.node(a).kind == "subscript" && tree.named_children(a).any(|c| tree.node(c).kind == "slice")
             });
             let bases = || {
-                let source = tree.source().to_lowercase();
-                ["hex", "binary", "bits", "octal", "base"].iter().any(|w| source.contains(w))
+                let words = tree.source().split(|c: char| !c.is_ascii_alphanumeric());
+                words
+                    .map(str::to_ascii_lowercase)
+                    .any(|w| ["hex", "hexadecimal", "binary", "bits", "octal", "base", "radix"].contains(&w.as_str()))
             };
             if name == "int"
                 && !method
@@ -1170,11 +1172,16 @@ impl<'t> Menu<'t> {
             && let [ops @ .., "=="] | [ops @ .., "is"] = &operators(id)[..]
             && let [first_op] = ops
         {
-            // The comparison before the boolean: `x in seen` of `x in seen == False`.
-            let test = text[..(tree.node(last).span.start - node.span.start) as usize].trim_end();
-            let test = test[..test.len() - 2].trim_end();
-            let negated = match *first_op {
-                "in" => Some(test.replacen(" in ", " not in ", 1)),
+            // The comparison before the last operator: `x in seen` of `x in seen == False`.
+            let Some(last_op) = tree.children(id).filter(|&c| !tree.node(c).named).last() else { return };
+            let test = text[..(tree.node(last_op).span.start - node.span.start) as usize].trim_end();
+            // `in` become `not in` where it stands (not an `in` inside the left operand).
+            let first_op_node = tree.children(id).find(|&c| !tree.node(c).named);
+            let negated = match (*first_op, first_op_node) {
+                ("in", Some(op)) => {
+                    let at = (tree.node(op).span.start - node.span.start) as usize;
+                    Some(format!("{}not {}", &test[..at], &test[at..]))
+                }
                 _ => None,
             };
             match tree.node(last).kind {
@@ -1955,10 +1962,10 @@ fn mutable_default_guards(tree: &Tree) -> Vec<RawEdit> {
         for (parameter, name) in sketch::parameter_nodes(tree, function) {
             let Some(value) = tree.children(parameter).find(|&c| tree.node(c).field == Some("value")) else { continue };
             let value_text = tree.text(tree.node(value).span);
-            if !matches!(tree.node(value).kind, "list" | "dictionary") && value_text != "set()" {
+            let name = tree.text(tree.node(name).span);
+            if mutable_default(tree, function, name).is_none() {
                 continue;
             }
-            let name = tree.text(tree.node(name).span);
             let changed = (0..tree.nodes().len() as NodeId).filter(|&id| within(id)).any(|id| {
                 let n = tree.node(id);
                 let text = tree.text(n.span);

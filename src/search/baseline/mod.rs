@@ -220,8 +220,8 @@ const SUSPICION_TIE: f64 = 0.15;
 const CLASSIC_BAND: f64 = std::f64::consts::LN_2;
 
 /// Ranked edits (most suspicious first) in the order the baseline tries them: within each run of equally suspicious
-/// edits tier by tier, each tier in its given order (so a stub's idioms, then its stretched bodies, close the run);
-/// after the run's own classic edits, its other tiers take turns with the classic edits of lines nearly as
+/// edits tier by tier, each tier in its given order (a stub's idioms, then its stretched bodies, last of the run's
+/// own); after the run's own classic edits, its other tiers take turns with the classic edits of lines nearly as
 /// suspicious ([`CLASSIC_BAND`]).
 ///
 /// Measured against the tiers taking turns (classic, rename, rewrite, classic…) on the dev set of 41 real bugs: 31
@@ -246,7 +246,7 @@ fn tier_by_tier(ranked: Vec<(f64, RawEdit)>, markers: &[&str]) -> Vec<RawEdit> {
         });
         let mut band = Vec::new();
         for slot in &mut edits[end..band_end] {
-            if slot.as_ref().is_some_and(|e| e.tier <= Tier::Classic) {
+            if slot.as_ref().is_some_and(|e| e.tier == Tier::Classic) {
                 band.extend(slot.take());
             }
         }

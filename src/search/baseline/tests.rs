@@ -504,7 +504,8 @@ fn menu_edits_come_tier_by_tier() {
     assert!(cued < small && idioms.iter().all(|&i| small < i), "{cued} {small} {idioms:?}");
 }
 
-/// Within a rank tier by tier, each tier in its order (idioms close their rank); ranks never mix.
+/// Within a rank tier by tier, each tier in its order (idioms close their rank's own edits); ranks mix only where a
+/// nearby rank's classic edits take turns with a rank's later tiers.
 #[test]
 fn tier_by_tier_within_a_rank() {
     let edit = |text: &str, tier: Tier| RawEdit {
@@ -1393,7 +1394,10 @@ fn python_pitfalls_are_one_classic_edit() {
     assert!(!classic("def f(xs):\n    return map(lambda x: x + 1, xs)\n").iter().any(|f| f.contains("-(x + 1)")));
     let hex = "def f(s):\n    return int(s[1:3], 16)\n";
     assert!(has(&hex.replace(", 16", ""), hex));
-    assert!(!classic("def f(s):\n    return int(s, 2)\n").iter().any(|f| f.contains(", 2, ")));
+    assert!(!classic("def f(s):\n    return int(s[1:3], 2)\n").iter().any(|f| f.contains(", 2, ")));
+    assert!(!classic("def f(s):\n    return int(s)\n").iter().any(|f| f.contains("int(s, 16)")));
+    assert!(has("def hex_value(s):\n    return int(s)\n", "def hex_value(s):\n    return int(s, 16)\n"));
+    assert!(!classic("def database(s):\n    return int(s)\n").iter().any(|f| f.contains("int(s, 16)")));
     let leaves = "def leaves(t, out=[]):\n    \"\"\"Leaves.\"\"\"\n    for k, v in t.items():\n        out.append(k)\n    return out\n";
     let guarded = "def leaves(t, out=None):\n    \"\"\"Leaves.\"\"\"\n    if out is None:\n        out = []\n    for k, v in t.items():\n        out.append(k)\n    return out\n";
     assert!(has(leaves, guarded));
