@@ -578,22 +578,24 @@ fn most_suspicious<'t>(
     // The program each candidate of the search runs, with the function as it is: the file less its top-level asserts.
     let program = strip_asserts(source);
     let report = sandbox
-        .run_many_traced(&[(program.clone(), tests)])
+        .run_many_traced(&[(program.clone(), tests)]) // the search's first run: the sandbox's cache answers it
         .context("could not run the tests to choose a function")?
         .pop()
         .context("the sandbox returned no report")?;
+    if report.all_passed() {
+        return Ok(candidates.swap_remove(0));
+    }
+    // Each candidate's lines in the program as run (its asserts gone, so not the file's own numbers).
     let program_tree = syntax::parse(program.as_str());
+    let in_program = defined_functions(&program_tree);
     let lines = |name: &str| {
-        defined_functions(&program_tree).into_iter().find(|f| f.name == name).map(|f| {
+        in_program.iter().find(|f| f.name == name).map(|f| {
             let span = program_tree.node(f.node).span;
             (program_tree.line_of(span.start as usize) as u32, program_tree.line_of(span.end as usize - 1) as u32)
         })
     };
     let parts: Vec<(u32, u32)> = candidates.iter().map(|f| lines(&f.name).unwrap_or((0, 0))).collect();
     let scores = part_suspicions(&report, &parts);
-    if report.all_passed() {
-        return Ok(candidates.swap_remove(0));
-    }
     // The most suspicious; of equals, one no other of them calls (the entry point, not its helper), then the first.
     let all: Vec<usize> = (0..candidates.len()).collect();
     let uncalled = uncalled_functions(tree, &candidates, &all);
