@@ -135,6 +135,10 @@ pub struct SearchConfig {
     /// Fault localisation: trace the test runs and rank edits on the lines the failing tests run first
     /// (best-first and the baseline; see `localize.rs`). Off, the baseline is the blind random-order search.
     pub localize: bool,
+    /// Wall time the polish of a repair may take past the budget's (`polish.rs`): where the budget is a slice of
+    /// the caller's time (`kelp repair`'s model search), a repair found as the slice ends is polished in time the
+    /// slice's successor would have had.
+    pub polish_wall: Duration,
 }
 
 impl Default for SearchConfig {
@@ -150,6 +154,7 @@ impl Default for SearchConfig {
             seed: 0,
             batch: 4,
             localize: true,
+            polish_wall: Duration::ZERO,
         }
     }
 }
@@ -450,6 +455,8 @@ struct Run<'s> {
     facts: TestFacts,
     /// The program the search started from (edits are made from it).
     start: String,
+    /// Wall time past the budget's: [`SearchConfig::polish_wall`] once polishing starts.
+    extra_wall: Duration,
 }
 
 impl<'s> Run<'s> {
@@ -466,7 +473,7 @@ impl<'s> Run<'s> {
             Some(Stop::TestRuns)
         } else if self.searcher.config.mode != Mode::Baseline && model_calls as usize >= b.model_calls {
             Some(Stop::ModelCalls)
-        } else if self.started.elapsed() >= b.wall {
+        } else if self.started.elapsed() >= b.wall + self.extra_wall {
             Some(Stop::WallTime)
         } else {
             None
@@ -723,6 +730,7 @@ impl<'a> Searcher<'a> {
             start_suspicion: None,
             facts: TestFacts::of(&self.tests, &start_tree).importing(&self.context.before),
             start: program.to_string(),
+            extra_wall: Duration::ZERO,
         };
         run.seen.insert(start_tree.normalised().fingerprint(), ());
         let tested = run.test_localized(vec![start])?;

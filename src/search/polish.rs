@@ -334,6 +334,7 @@ impl Searcher<'_> {
     /// Polishes `run`'s repair (see the module doc). Call only once it is repaired.
     pub(super) fn polish(&self, run: &mut Run, start: &Tree) -> Result<Polish, SearchError> {
         let runs_before = run.test_runs;
+        run.extra_wall = self.config.polish_wall;
         let first = run.best.clone();
         let mut chosen = first.clone();
         let edits_before = chosen.edits.len();

@@ -228,6 +228,42 @@ pub(super) fn carried_updates(tree: &Tree, block: NodeId) -> Vec<String> {
 }
 
 /// The line (of the block `id`, from 0) each of its statements starts on, a docstring and comments aside.
+/// Each branch of a loop that forgot the `continue` a sibling branch ends in (`if not line: continue` before `if
+/// line.startswith("["): section = …`), given it: a classic edit of the menu ([`single_edits_with`]), not an
+/// additive one, since the sibling says how the loop goes on.
+pub(super) fn forgotten_continues(tree: &Tree) -> Vec<RawEdit> {
+    let mut out = Vec::new();
+    for id in (0..tree.nodes().len() as NodeId).filter(|&b| tree.node(b).kind == "block") {
+        if innermost_loop(tree, id).is_none() || !forgot_continue(tree, id) {
+            continue;
+        }
+        if let Some(body) = block_body(tree, id) {
+            let text = format!("{}\ncontinue", body.trim_end_matches('\n'));
+            out.push(RawEdit { span: tree.node(id).span, class: ReplacementClass::Block, text, tier: Tier::Classic });
+        }
+    }
+    out
+}
+
+/// Is `block` the body of an `if` that ends without a jump, beside an `if` of the same block whose body ends in
+/// `continue`?
+fn forgot_continue(tree: &Tree, block: NodeId) -> bool {
+    let last = |b: NodeId| tree.named_children(b).filter(|&c| !tree.node(c).extra).last().map(|c| tree.node(c).kind);
+    let body_of = |branch: NodeId| tree.children(branch).find(|&c| tree.node(c).field == Some("consequence"));
+    let Some(branch) = tree.node(block).parent.filter(|&p| tree.node(p).kind == "if_statement") else { return false };
+    let Some(around) = tree.node(branch).parent else { return false };
+    body_of(branch) == Some(block)
+        && !matches!(
+            last(block),
+            Some("continue_statement" | "break_statement" | "return_statement" | "raise_statement") | None
+        )
+        && tree.named_children(around).any(|other| {
+            other != branch
+                && tree.node(other).kind == "if_statement"
+                && body_of(other).is_some_and(|b| last(b) == Some("continue_statement"))
+        })
+}
+
 pub(super) fn statement_lines(tree: &Tree, id: NodeId) -> Vec<usize> {
     let start = tree.node(id).span.start as usize;
     tree.children(id)

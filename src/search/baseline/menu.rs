@@ -26,6 +26,7 @@ pub(super) const SIBLING_NAMES: &[&[&str]] = &[
     &["find", "rfind", "index"],
     &["split", "rsplit"],
     &["append", "extend"],
+    &["get", "pop"],
     &["remove", "discard"],
     &["keys", "values", "items"],
     &["isdigit", "isalpha", "isalnum", "isspace"],
@@ -85,6 +86,8 @@ pub fn single_edits(tree: &Tree) -> Vec<RawEdit> {
 pub fn single_edits_with(tree: &Tree, facts: &TestFacts) -> Vec<RawEdit> {
     let menu = Menu::of(tree, facts);
     let mut out = mutable_default_guards(tree);
+    out.extend(loop_resets(tree));
+    out.extend(forgotten_continues(tree));
     for id in tree.replaceable() {
         if in_header(tree, id) {
             menu.header_edits(id, &mut out);
@@ -955,6 +958,16 @@ impl<'t> Menu<'t> {
                     push(Tier::Classic, with(&format!("\"{separator}\"")));
                 }
             }
+            // A split meant to stop after a few fields (the last may hold the separator: a log line's message).
+            if method
+                && matches!(name, "split" | "rsplit")
+                && tree.named_children(list).count() == 1
+                && argument.is_some_and(|a| tree.node(a).kind == "string")
+            {
+                for fields in ["1", "2", "3"] {
+                    push(Tier::Classic, with(fields));
+                }
+            }
         }
     }
 
@@ -1127,11 +1140,16 @@ impl<'t> Menu<'t> {
                 push(Tier::Rewrite, format!("{f}({text})"));
             }
         }
-        // A parameter's mutable default kept by reference (`self.items = items` with `items=[]`): a copy.
+        // A parameter kept by reference (`self.items = items`, `items if items else []`) where its default is
+        // mutable (`items=[]`: every call shares it), or where what keeps it is changed in place
+        // (`self.items.sort()`: the caller's list changes too): a copy.
         if node.kind == "identifier"
-            && node.field == Some("right")
-            && node.parent.is_some_and(|p| tree.node(p).kind == "assignment")
-            && let Some(kind) = sketch::enclosing_function(tree, id).and_then(|f| mutable_default(tree, f, text))
+            && let Some(kept) = stored_into(tree, id)
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && let Some(kind) = mutable_default(tree, function, text).or_else(|| {
+                (sketch::parameters(tree, function).contains(&text) && changed_in_place(tree.source(), kept))
+                    .then_some("list")
+            })
         {
             push(Tier::Classic, format!("{kind}({text})"));
         }
@@ -1139,8 +1157,9 @@ impl<'t> Menu<'t> {
 
     /// Python's own pitfalls, written by programmers who know better: a list of lists made by repeating one inner
     /// list (`[[0] * n] * m`, every row the same object), a membership test chained into a comparison with a
-    /// boolean (`x in seen == False` means `x in seen and seen == False`), and a sort key that forgot its minus
-    /// (`key=lambda kv: (kv[1], kv[0])` for the most frequent first, ties in order).
+    /// boolean (`x in seen == False` means `x in seen and seen == False`), a sort key that forgot its minus
+    /// (`key=lambda kv: (kv[1], kv[0])` for the most frequent first, ties in order), and a list used as a queue
+    /// taken from its end (`queue.pop()` for `queue.pop(0)`).
     fn pitfall_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
         let tree = self.tree;
         let Site { id, node, text, .. } = *site;
@@ -1221,6 +1240,52 @@ impl<'t> Menu<'t> {
                 let (a, b) = rel(element.span);
                 push(format!("{}{}{}", &text[..a], negated(element), &text[b..]));
             }
+        }
+        // A list built up and handed out as it is (`results.append(chosen)`, `yield window`), then changed again
+        // (`chosen.pop()`): every value handed out is the one object; a copy was meant.
+        if node.kind == "identifier"
+            && is_handed_out(tree, id)
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && changed_in_place(tree.text(tree.node(function).span), text)
+        {
+            push(format!("list({text})"));
+            push(format!("tuple({text})"));
+        }
+        // And emptied in place after it was handed out (`current.clear()`): a fresh one was meant.
+        if node.kind == "expression_statement"
+            && let Some(call) = tree.named_children(id).next()
+            && let Some(emptied) = tree.text(tree.node(call).span).strip_suffix(".clear()")
+            && let Some(function) = sketch::enclosing_function(tree, id)
+            && let Some(fresh) = fresh_value_of(tree, function, emptied)
+            && (function..tree.node(function).subtree_end).any(|n| {
+                tree.node(n).kind == "identifier" && tree.text(tree.node(n).span) == emptied && is_handed_out(tree, n)
+            })
+        {
+            push(format!("{emptied} = {fresh}"));
+        }
+        // The other end of a list: `xs.insert(0, x)` for `xs.append(x)`, and back.
+        if node.kind == "call"
+            && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
+            && tree.node(callee).kind == "attribute"
+            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+        {
+            let callee = tree.text(tree.node(callee).span);
+            let args: Vec<&str> = tree.named_children(list).map(|a| tree.text(tree.node(a).span)).collect();
+            match (callee.rsplit_once('.'), &args[..]) {
+                (Some((receiver, "append")), [x]) => push(format!("{receiver}.insert(0, {x})")),
+                (Some((receiver, "insert")), ["0", x]) => push(format!("{receiver}.append({x})")),
+                _ => {}
+            }
+        }
+        // A list used as a queue taken from its end: `queue.pop()` for `queue.pop(0)`.
+        if node.kind == "call"
+            && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
+            && tree.node(callee).kind == "attribute"
+            && tree.text(tree.node(callee).span).ends_with(".pop")
+            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+            && tree.named_children(list).next().is_none()
+        {
+            push(format!("{}(0)", tree.text(tree.node(callee).span)));
         }
     }
 
@@ -2004,6 +2069,69 @@ fn mutable_default_guards(tree: &Tree) -> Vec<RawEdit> {
     out
 }
 
+/// Each function where a value is made fresh (`row = []`) just before a loop that builds it up and hands it out
+/// each time round (`row.append(…)`, `result.append(row)`) written anew with that statement first in the loop's
+/// body: made once, every row handed out is the same object, and it keeps growing. A classic edit of the whole
+/// function (the statement leaves one place for another).
+fn loop_resets(tree: &Tree) -> Vec<RawEdit> {
+    let mut out = Vec::new();
+    let source = tree.source();
+    let line_start = |at: usize| source[..at].rfind('\n').map_or(0, |i| i + 1);
+    for function in (0..tree.nodes().len() as NodeId).filter(|&f| tree.node(f).kind == "function_definition") {
+        let (node, Some(class)) = (tree.node(function), tree.node(function).class) else { continue };
+        for block in (function..node.subtree_end).filter(|&b| tree.node(b).kind == "block") {
+            let statements: Vec<NodeId> = tree.named_children(block).filter(|&c| !tree.node(c).extra).collect();
+            for pair in statements.windows(2) {
+                let (init, looped) = (pair[0], pair[1]);
+                let Some(store) = tree.named_children(init).next().filter(|&a| tree.node(a).kind == "assignment")
+                else {
+                    continue;
+                };
+                let part = |f: &str| tree.children(store).find(|&c| tree.node(c).field == Some(f));
+                let (Some(left), Some(right)) = (part("left"), part("right")) else { continue };
+                let name = tree.text(tree.node(left).span);
+                let loop_node = tree.node(looped);
+                if tree.node(left).kind != "identifier"
+                    || !is_fresh_mutable(tree, right)
+                    || !matches!(loop_node.kind, "for_statement" | "while_statement")
+                    || !changed_in_place(tree.text(loop_node.span), name)
+                    || !(looped..loop_node.subtree_end).any(|n| {
+                        tree.node(n).kind == "identifier"
+                            && tree.text(tree.node(n).span) == name
+                            && is_handed_out(tree, n)
+                    })
+                {
+                    continue;
+                }
+                let Some(body) = tree.children(looped).find(|&c| tree.node(c).field == Some("body")) else { continue };
+                let Some(first) = tree.named_children(body).find(|&c| !tree.node(c).extra) else { continue };
+                let first_start = tree.node(first).span.start as usize;
+                let indent = &source[line_start(first_start)..first_start];
+                let init_span = tree.node(init).span;
+                if !indent.trim().is_empty() || !syntax::line_starts_at(source, init_span.start as usize) {
+                    continue; // a body on its `for` line, or statements sharing a line
+                }
+                let base = node.span.start as usize;
+                let text = tree.text(node.span);
+                // The statement's whole line out, and in again before the body's first line.
+                let (cut_from, cut_to) =
+                    (line_start(init_span.start as usize) - base, init_span.end as usize - base + 1);
+                let at = line_start(first_start) - base;
+                if !text[cut_to - 1..].starts_with('\n') || at < cut_to {
+                    continue;
+                }
+                let moved = format!("{indent}{}\n", tree.text(init_span));
+                let rewritten = format!("{}{}{moved}{}", &text[..cut_from], &text[cut_to..at], &text[at..]);
+                let Some(rewritten) = syntax::dedent(&rewritten, syntax::indentation_at(source, base)) else {
+                    continue;
+                };
+                out.push(RawEdit { span: node.span, class, text: rewritten, tier: Tier::Classic });
+            }
+        }
+    }
+    out
+}
+
 /// A value that makes a new mutable object each time it is evaluated: a list, dict or set display or
 /// comprehension, a repeated list (`[0] * n`), `list()`, `dict()`, `set()`.
 fn is_fresh_mutable(tree: &Tree, id: NodeId) -> bool {
@@ -2014,6 +2142,59 @@ fn is_fresh_mutable(tree: &Tree, id: NodeId) -> bool {
         "call" => matches!(tree.text(node.span), "list()" | "dict()" | "set()"),
         _ => false,
     }
+}
+
+/// The target an expression is stored into when it is the right side of an assignment, or a branch (not the test)
+/// of a conditional expression that is: `self.items` for `items` in `self.items = items if items else []`.
+fn stored_into(tree: &Tree, id: NodeId) -> Option<&str> {
+    let mut value = id;
+    let mut parent = tree.node(id).parent?;
+    if tree.node(parent).kind == "conditional_expression" {
+        let test = tree.named_children(parent).nth(1);
+        if test == Some(id) {
+            return None;
+        }
+        value = parent;
+        parent = tree.node(parent).parent?;
+    }
+    let assignment = tree.node(parent);
+    let right = tree.children(parent).find(|&c| tree.node(c).field == Some("right"));
+    let left = tree.children(parent).find(|&c| tree.node(c).field == Some("left"))?;
+    (assignment.kind == "assignment" && right == Some(value)).then(|| tree.text(tree.node(left).span))
+}
+
+/// Is the expression handed out as it is: appended to a list (`results.append(chosen)`) or yielded?
+fn is_handed_out(tree: &Tree, id: NodeId) -> bool {
+    let Some(parent) = tree.node(id).parent else { return false };
+    match tree.node(parent).kind {
+        "yield" => true,
+        "argument_list" => {
+            tree.named_children(parent).count() == 1
+                && tree.node(parent).parent.is_some_and(|call| {
+                    tree.children(call)
+                        .find(|&c| tree.node(c).field == Some("function"))
+                        .is_some_and(|f| tree.text(tree.node(f).span).ends_with(".append"))
+                })
+        }
+        _ => false,
+    }
+}
+
+/// The fresh mutable value (`{}`, `[]`) `function` first stores into `name`, if any.
+fn fresh_value_of<'t>(tree: &'t Tree, function: NodeId, name: &str) -> Option<&'t str> {
+    (function..tree.node(function).subtree_end).find_map(|id| {
+        let node = tree.node(id);
+        let left = tree.children(id).find(|&c| tree.node(c).field == Some("left"))?;
+        let right = tree.children(id).find(|&c| tree.node(c).field == Some("right"))?;
+        (node.kind == "assignment" && tree.text(tree.node(left).span) == name && is_fresh_mutable(tree, right))
+            .then(|| tree.text(tree.node(right).span))
+    })
+}
+
+/// Does `source` change `target` (a name or attribute) in place: a list method that mutates it, or `+=`?
+fn changed_in_place(source: &str, target: &str) -> bool {
+    const MUTATORS: [&str; 8] = ["append", "extend", "insert", "sort", "reverse", "remove", "pop", "clear"];
+    MUTATORS.iter().any(|m| source.contains(&format!("{target}.{m}("))) || source.contains(&format!("{target} += "))
 }
 
 /// For an `if` without `else` or `elif` whose body is one augmented store of a name (`even += 1`): the name and the

@@ -1408,6 +1408,44 @@ fn python_pitfalls_are_one_classic_edit() {
     assert!(has(nested, guarded));
     // A default only read is shared harmlessly.
     assert!(!classic("def f(x, seen=[]):\n    return x in seen\n").iter().any(|f| f.contains("is None")));
+    // A queue taken from its end; a call with an argument is left alone.
+    let queue = "def drain(q):\n    out = []\n    while q:\n        out.append(q.pop(0))\n    return out\n";
+    assert!(has(&queue.replace("pop(0)", "pop()"), queue));
+    assert!(!classic(queue).iter().any(|f| f.contains("pop(0)(0)") || f.contains("pop(0, 0)")));
+    // A caller's list kept (directly or as a branch) and then changed in place: a copy; not where only read.
+    let kept = "class Q:\n    def __init__(self, tasks=None):\n        self.tasks = tasks if tasks else []\n        self.tasks.sort()\n";
+    assert!(has(kept, &kept.replace("= tasks if", "= list(tasks) if")));
+    assert!(!classic(kept).iter().any(|f| f.contains("if list(tasks)")), "the test is not a copy");
+    let read = "class Q:\n    def __init__(self, tasks):\n        self.tasks = tasks\n\n    def first(self):\n        return self.tasks[0]\n";
+    assert!(!classic(read).iter().any(|f| f.contains("list(tasks)")));
+    // A list handed out and changed again: a copy (a list, or a tuple for a window); not one never changed again.
+    let sums = "def sums(xs, chosen, out):\n    for x in xs:\n        chosen.append(x)\n        out.append(list(chosen))\n        chosen.pop()\n    return out\n";
+    assert!(has(&sums.replace("list(chosen)", "chosen"), sums));
+    let windows = "def windows(xs, window):\n    for x in xs:\n        window.append(x)\n        yield tuple(window)\n";
+    assert!(has(&windows.replace("tuple(window)", "window"), windows));
+    let fresh = "def pairs(xs):\n    out = []\n    for x in xs:\n        pair = [x, x]\n        out.append(pair)\n    return out\n";
+    assert!(!classic(fresh).iter().any(|f| f.contains("list(pair)")));
+    // A record emptied in place after it was handed out: a fresh one.
+    let records = "def records(lines):\n    out = []\n    current = {}\n    for line in lines:\n        if not line:\n            out.append(current)\n            current = {}\n        else:\n            current[line] = 1\n    return out\n";
+    assert!(has(&records.replace("            current = {}", "            current.clear()"), records));
+    // A value made once before the loop that builds and hands it out each time round: made in the loop.
+    let rows = "def grid(n):\n    result = []\n    for i in range(n):\n        row = []\n        for j in range(n):\n            row.append(i * j)\n        result.append(row)\n    return result\n";
+    let hoisted = rows.replace("    for i in range(n):\n        row = []\n", "    row = []\n    for i in range(n):\n");
+    assert!(has(&hoisted, rows), "{:?}", classic(&hoisted));
+    let total = "def total(xs):\n    seen = []\n    for x in xs:\n        seen.append(x)\n    return seen\n";
+    assert!(!classic(total).iter().any(|f| f.contains("    for x in xs:\n        seen = []")));
+    // A branch of a loop without the `continue` its sibling ends in.
+    let ini = "def f(lines):\n    out = {}\n    section = ''\n    for line in lines:\n        if not line:\n            continue\n        if line.startswith('['):\n            section = line\n            continue\n        out[line] = section\n    return out\n";
+    assert!(has(
+        &ini.replace("            section = line\n            continue\n", "            section = line\n"),
+        ini
+    ));
+    assert!(!classic(ini).iter().any(|f| f.contains("continue\n            continue")));
+    // The other end of a list; a split that stops after a few fields; a dict's `pop` for its `get`.
+    assert!(has("def f(xs, x):\n    xs.insert(0, x)\n", "def f(xs, x):\n    xs.append(x)\n"));
+    assert!(has("def f(xs, x):\n    xs.append(x)\n", "def f(xs, x):\n    xs.insert(0, x)\n"));
+    assert!(has("def f(s):\n    return s.split(' ')\n", "def f(s):\n    return s.split(' ', 3)\n"));
+    assert!(has("def f(d, k):\n    return d.get(k, 0)\n", "def f(d, k):\n    return d.pop(k, 0)\n"));
 }
 
 /// A builtin shadowed by a local bound after the builtin's call: the local renamed where it is not called.
