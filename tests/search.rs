@@ -821,6 +821,49 @@ fn repair_finds_the_tested_function_among_helpers_and_cuts_a_check_into_tests() 
     assert_eq!(std::fs::read_to_string(&file).unwrap(), program);
 }
 
+/// A bug in each of two methods: the search of the method the failing tests point at mends one test, and the
+/// search of the class's methods together, from that partial repair, mends the other.
+#[test]
+fn repair_mends_two_methods_when_each_has_a_bug() {
+    let dir = scratch("two-methods");
+    let file = dir.join("account.py");
+    let fixed = "class Account:\n    def __init__(self, balance=0):\n        self.balance = balance\n\n    \
+                 def deposit(self, amount):\n        self.balance += amount\n        return self.balance\n\n    \
+                 def withdraw(self, amount):\n        self.balance -= amount\n        return self.balance\n";
+    // `+=` and `-=` swapped.
+    let broken = fixed.replace("+= amount", "@").replace("-= amount", "+= amount").replace('@', "-= amount");
+    std::fs::write(&file, &broken).unwrap();
+    let tests = dir.join("test_account.py");
+    std::fs::write(
+        &tests,
+        "from account import Account\n\ndef test_new():\n    assert Account(3).balance == 3\n\n\
+         def test_deposit():\n    assert Account().deposit(5) == 5\n\n\
+         def test_withdraw():\n    assert Account(10).withdraw(3) == 7\n\n\
+         def test_both():\n    a = Account()\n    a.deposit(10)\n    assert a.withdraw(4) == 6\n",
+    )
+    .unwrap();
+    let out = kelp(&[
+        "repair",
+        "--baseline",
+        "--json",
+        "--in-place",
+        "--budget",
+        "200",
+        file.to_str().unwrap(),
+        "--tests",
+        tests.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("alone was not repaired in 100 test runs"), "{err}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["group_searched"], "Account.__init__ … Account.withdraw", "{json}");
+    assert_eq!(json["functions_changed"], serde_json::json!(["Account.deposit", "Account.withdraw"]), "{json}");
+    assert_eq!(json["report"]["passed_before"], 1);
+    assert!(json["report"]["test_runs"].as_u64().unwrap() <= 200, "{json}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
+}
+
 #[test]
 fn synth_starts_from_the_signature_alone() {
     // The working body in the file is ignored: the search starts from `pass`, which passes no test.

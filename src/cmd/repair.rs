@@ -11,6 +11,11 @@
 //! Fallback: when the model search fails, the rest of the budget goes to the model-free baseline, and the report
 //! says "repaired by the baseline fallback" (`repaired_by` in JSON). With the fallback on, the model search gets
 //! `--model-seconds` (3 s) of the wall time. `--no-fallback` turns it off; `--baseline` runs the baseline alone.
+//!
+//! Several functions: when a tests file calls several functions of FILE and the failing tests run more than one of
+//! them (beside each other in a class, or at the top level), the one they point at most gets half the budget, and
+//! if its search fails, those functions are searched together, as one piece of code, with the rest
+//! ([`search_group`]): a bug in each of two methods is mended that way.
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,15 +27,17 @@ use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, Tests, parse_te
 use kelp::model::Checkpoint;
 use kelp::model::decode::{Prefix, spec_text};
 use kelp::search::{
-    Budget, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, part_suspicions, unified_diff,
+    Budget, Candidate, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, part_suspicions, unified_diff,
 };
-use kelp::syntax::{self, Span, Tree};
+use kelp::syntax::{self, Edit, Span, Tree};
 
 use super::test::{kept, parse_tests, read_source, syntax_error, with_user_modules};
 
 /// `--test-timeout`'s default, in seconds; `kelp eval` and `kelp eval-repair` run candidates under it too, so that
 /// their numbers are what this command does (a HumanEval start that loops forever cost their searches 5 s a run).
 pub const TEST_TIMEOUT: f64 = 0.5;
+/// Seconds at most that polishing a repair the model search found may take past its slice of the wall time.
+const POLISH_SECONDS: f64 = 5.0;
 /// `--timeout`'s default, in seconds.
 pub const RUN_TIMEOUT: f64 = 5.0;
 
@@ -175,13 +182,19 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let tests_text = tests_file.as_ref().map(|(_, text)| text.as_str());
     let sandbox =
         Sandbox::new(sandbox_config(args.timeout, args.test_timeout)).context("could not start the sandbox")?;
-    let function = match find_function(&tree, args.function.as_deref(), &args.file, tests_text)? {
-        Pick::One(function) => function,
+    let (function, group) = match find_function(&tree, args.function.as_deref(), &args.file, tests_text)? {
+        Pick::One(function) => (function, None),
         Pick::Several(candidates) => {
             let tests_file = tests_file.as_ref().map(|(p, t)| (*p, t.as_str()));
             most_suspicious(&sandbox, &args, (&tree, &source), tests_file, candidates)?
         }
     };
+    // A body written from scratch is one function's; a model-only search runs no tests to tell a partial repair.
+    let group = group.filter(|_| job == Job::Repair && !args.model_only && args.budget >= 4);
+    // With a group, the search of the one function gets half the budget and the group's the rest (and what the
+    // first leaves).
+    let (stage_runs, stage_seconds) =
+        if group.is_some() { (args.budget / 2, args.max_seconds / 2.0) } else { (args.budget, args.max_seconds) };
     let function_node = function.node;
     let (mut target, file_asserts) = split_file(&tree, &function)?;
     let tests = find_tests(&args, tests_text, &target, &file_asserts)?;
@@ -214,13 +227,13 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let config = SearchConfig {
         mode,
         budget: Budget {
-            test_runs: args.budget,
-            model_calls: args.budget.saturating_mul(4),
+            test_runs: stage_runs,
+            model_calls: stage_runs.saturating_mul(4),
             // With the fallback on, the model search gets a short slice of the time (it is slow and weak today).
             wall: Duration::from_secs_f64(if mode == Mode::Model && !args.no_fallback {
-                args.model_seconds.min(args.max_seconds)
+                args.model_seconds.min(stage_seconds)
             } else {
-                args.max_seconds
+                stage_seconds
             }),
         },
         seed: args.seed,
@@ -245,8 +258,11 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         // Where a run is slow (tests that hang on the original, and so on most candidates, even at the search's
         // own shorter time limit), seconds buy few runs, and runs are where the model earns its place: its slice
         // grows by five runs at the original's pace, up to a third of the time.
-        let slice = (args.model_seconds + 5.0 * original_seconds.unwrap_or(0.0)).min(args.max_seconds / 3.0);
-        searcher.config.budget.wall = Duration::from_secs_f64(slice.max(args.model_seconds.min(args.max_seconds)));
+        let slice = (args.model_seconds + 5.0 * original_seconds.unwrap_or(0.0)).min(stage_seconds / 3.0);
+        searcher.config.budget.wall = Duration::from_secs_f64(slice.max(args.model_seconds.min(stage_seconds)));
+        // A repair found as the slice ends is polished in the fallback's time, which it no longer needs.
+        let rest = stage_seconds - searcher.config.budget.wall.as_secs_f64();
+        searcher.config.polish_wall = Duration::from_secs_f64(rest.clamp(0.0, POLISH_SECONDS));
     }
     eprintln!(
         "kelp: {} {} in {} ({} test{}, {} search, budget {} test runs)",
@@ -269,7 +285,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     // The fallback: today's model is weak, so when its search fails, the rest of the budget goes to the
     // baseline, and the report says which of the two found the repair.
     let mut fallback = None;
-    if mode == Mode::Model && !report.repaired && !args.no_fallback && report.test_runs < args.budget {
+    if mode == Mode::Model && !report.repaired && !args.no_fallback && report.test_runs < stage_runs {
         eprintln!(
             "kelp: the model search did not repair it in {} test runs; trying the baseline with the rest of the budget",
             report.test_runs
@@ -279,10 +295,11 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             config: SearchConfig {
                 mode: Mode::Baseline,
                 budget: Budget {
-                    test_runs: args.budget - report.test_runs + 1,
+                    test_runs: stage_runs - report.test_runs + 1,
                     model_calls: 0,
-                    wall: Duration::from_secs_f64((args.max_seconds - report.seconds).max(1.0)),
+                    wall: Duration::from_secs_f64((stage_seconds - report.seconds).max(1.0)),
                 },
+                polish_wall: Duration::ZERO,
                 ..searcher.config.clone()
             },
             ..searcher
@@ -293,9 +310,38 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         let second = rest.run_from(&target.function, footholds)?;
         fallback = Some(report.clone());
         report = combine(report, second);
+        searcher = rest;
     }
-    let repaired = syntax::reindent(&report.best.source, &target.indent);
-    let repaired_file = splice_function(&source, &tree, function_node, &repaired);
+    // The piece of the file the search's best program replaces, and that program's indentation there.
+    let mut piece = (tree.node(function_node).span, target.indent.clone());
+    let mut grouped = None;
+    if let Some(group) = group.filter(|_| !report.repaired && report.test_runs + 2 <= args.budget) {
+        eprintln!(
+            "kelp: `{}` alone was not repaired in {} test runs (tests passing {} -> {} of {}); searching {} together \
+             with the rest of the budget",
+            target.name,
+            report.test_runs,
+            report.passed_before,
+            report.best.passed.unwrap_or(0),
+            report.tests,
+            group.name
+        );
+        let runs = args.budget - report.test_runs + 1;
+        let seconds = (args.max_seconds - report.seconds).max(1.0);
+        let second =
+            search_group(&searcher, (&source, &tree), &group, (&target, function_node), &report, runs, seconds)?;
+        report = combine(report, second);
+        piece = (group.span, target.indent.clone());
+        grouped = Some(group.name);
+    }
+    let repaired = syntax::reindent(&report.best.source, &piece.1);
+    let repaired_file = splice_span(&source, piece.0, &repaired);
+    let changed = changed_functions(&tree, &repaired_file);
+    // The report names what the repair changed when a group was searched (one method, or two).
+    let shown = match &grouped {
+        Some(_) if !changed.is_empty() => changed.join(", "),
+        _ => target.name.clone(),
+    };
     let name = args.file.display().to_string();
     let relative = name.trim_start_matches('/');
     let diff = unified_diff(&source, &repaired_file, &format!("a/{relative}"), &format!("b/{relative}"));
@@ -306,6 +352,8 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             "repaired_by": repaired_by(&report, fallback.is_some()),
             "model_search": fallback,
             "function": target.name,
+            "group_searched": grouped,
+            "functions_changed": changed,
             "nothing_to_repair": nothing_to_do,
             "diff": diff,
             "report": report,
@@ -321,7 +369,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             outln!("# the best candidate found; it does not pass every test:");
         }
         out!("{diff}");
-        print_report(&report, &target.name, fallback.is_some(), job);
+        print_report(&report, &shown, fallback.is_some(), job);
     }
     if report.repaired && args.in_place && !nothing_to_do {
         // The file keeps its byte-order mark, if it had one.
@@ -564,13 +612,16 @@ enum Pick<'t> {
 /// ([`part_suspicions`]). A class whose tests call several methods, or functions that call each other, needs no
 /// `--function` when the tests fail in one of them. When no test fails, the first (there is nothing to repair);
 /// when no failing test runs any of them, the user chooses.
+///
+/// Also the [`Group`] of it and the others a failing test runs beside it in its class (or at the top level), when
+/// there are such others: where a second search looks when the first, of the one function, fails.
 fn most_suspicious<'t>(
     sandbox: &Sandbox,
     args: &RepairArgs,
     (tree, source): (&Tree, &str),
     tests_file: Option<(&Path, &str)>,
     mut candidates: Vec<Defined<'t>>,
-) -> anyhow::Result<Defined<'t>> {
+) -> anyhow::Result<(Defined<'t>, Option<Group>)> {
     let names = candidates.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
     let (target, file_asserts) = split_file(tree, &candidates[0])?;
     let tests = find_tests(args, tests_file.map(|(_, text)| text), &target, &file_asserts)?;
@@ -583,7 +634,7 @@ fn most_suspicious<'t>(
         .pop()
         .context("the sandbox returned no report")?;
     if report.all_passed() {
-        return Ok(candidates.swap_remove(0));
+        return Ok((candidates.swap_remove(0), None));
     }
     // Each candidate's lines in the program as run (its asserts gone, so not the file's own numbers).
     let program_tree = syntax::parse(program.as_str());
@@ -616,7 +667,45 @@ fn most_suspicious<'t>(
         scores[best],
         runner_up
     );
-    Ok(candidates.swap_remove(best))
+    let suspects: Vec<&Defined> = (0..candidates.len()).filter(|&i| scores[i] > 0.0).map(|i| &candidates[i]).collect();
+    let group = Group::around(tree, &candidates[best], &suspects);
+    Ok((candidates.swap_remove(best), group))
+}
+
+/// Functions searched together when the search of one of them fails: a class's methods, or a file's top-level
+/// functions, from the first to the last that a failing test runs (and whatever lies between), as one piece of
+/// code. Two bugs in two methods (`delete` and `undo`) each fail tests the other's repair cannot mend; a search of
+/// the piece mends one, then merges in the other's repair ([`kelp::search`]'s partial repairs), where a search of
+/// one function ends with half the tests passing.
+struct Group {
+    /// From the first statement's start to the last's end (decorators included).
+    span: Span,
+    /// `Editor.__init__ … Editor.undo`.
+    name: String,
+}
+
+impl Group {
+    /// The group of `chosen` and those of `suspects` beside it (the same class, or the top level); `None` when no
+    /// other is beside it.
+    fn around(tree: &Tree, chosen: &Defined, suspects: &[&Defined]) -> Option<Group> {
+        // A decorated function's statement is its `decorated_definition`.
+        let statement = |f: &Defined| match tree.node(f.node).parent {
+            Some(p) if tree.node(p).kind == "decorated_definition" => p,
+            _ => f.node,
+        };
+        let parent = tree.node(statement(chosen)).parent;
+        let mut members: Vec<&Defined> =
+            suspects.iter().copied().filter(|f| tree.node(statement(f)).parent == parent).collect();
+        if members.len() < 2 {
+            return None;
+        }
+        members.sort_by_key(|f| tree.node(statement(f)).span.start);
+        let (first, last) = (members[0], members[members.len() - 1]);
+        Some(Group {
+            span: Span { start: tree.node(statement(first)).span.start, end: tree.node(statement(last)).span.end },
+            name: format!("{} … {}", first.name, last.name),
+        })
+    }
 }
 
 /// Of the `choice` functions, the one a HumanEval-style check receives (`check(f)`, `def check(f)`), else those the
@@ -657,7 +746,7 @@ fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_
                 return checked;
             }
             let named = identifiers(&tests, &[]);
-            among(&|name| named.contains(name))
+            with_helpers(tree, functions, choice, among(&|name| named.contains(name)))
         }
         None => {
             // The file's own code outside the candidates: its asserts and test functions.
@@ -675,21 +764,42 @@ fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_
 /// Those of `choice` that no other function of `choice` calls by name (a method through `self.name`), special
 /// methods aside (`__init__` is called by its class's name).
 fn uncalled_functions(tree: &Tree, functions: &[Defined], choice: &[usize]) -> Vec<usize> {
-    let calls = |caller: usize, callee: &str| {
-        let node = tree.node(functions[caller].node);
-        (functions[caller].node..node.subtree_end).any(|id| {
-            let n = tree.node(id);
-            n.field == Some("function") && {
-                let text = tree.text(n.span);
-                text == callee || text.strip_prefix("self.") == Some(callee)
-            }
-        })
-    };
     choice
         .iter()
         .copied()
-        .filter(|&i| !is_special(functions[i].bare) && !choice.iter().any(|&j| j != i && calls(j, functions[i].bare)))
+        .filter(|&i| {
+            !is_special(functions[i].bare)
+                && !choice.iter().any(|&j| j != i && calls(tree, &functions[j], functions[i].bare))
+        })
         .collect()
+}
+
+/// `tested` and the functions of `choice` they call, directly or through each other (a class's `_touch`, which its
+/// `get` and `put` call and no test names): a bug there fails their tests.
+fn with_helpers(tree: &Tree, functions: &[Defined], choice: &[usize], mut tested: Vec<usize>) -> Vec<usize> {
+    let mut i = 0;
+    while i < tested.len() {
+        let caller = tested[i];
+        for &callee in choice {
+            if !tested.contains(&callee) && calls(tree, &functions[caller], functions[callee].bare) {
+                tested.push(callee);
+            }
+        }
+        i += 1;
+    }
+    tested
+}
+
+/// Does `caller` call `callee` by name (a method through `self.callee`)?
+fn calls(tree: &Tree, caller: &Defined, callee: &str) -> bool {
+    let node = tree.node(caller.node);
+    (caller.node..node.subtree_end).any(|id| {
+        let n = tree.node(id);
+        n.field == Some("function") && {
+            let text = tree.text(n.span);
+            text == callee || text.strip_prefix("self.") == Some(callee)
+        }
+    })
 }
 
 /// `__init__`, `__eq__`…: a method Python calls by the class's name or an operator.
@@ -820,10 +930,85 @@ fn stub(function: &str) -> anyhow::Result<String> {
     Ok(out)
 }
 
-/// The whole file with the function replaced by `repaired`.
-fn splice_function(source: &str, tree: &Tree, function: u32, repaired: &str) -> String {
-    let span = tree.node(function).span;
+/// The whole file with `span` (a function's, or a [`Group`]'s) replaced by `repaired`.
+fn splice_span(source: &str, span: Span, repaired: &str) -> String {
     format!("{}{}{}", &source[..span.start as usize], repaired.trim_end_matches('\n'), &source[span.end as usize..])
+}
+
+/// The functions (`f`, `Class.method`) whose text differs between the file (`tree`) and `repaired`, in file order.
+fn changed_functions(tree: &Tree, repaired: &str) -> Vec<String> {
+    let new_tree = syntax::parse(repaired);
+    let new = defined_functions(&new_tree);
+    defined_functions(tree)
+        .iter()
+        .filter(|f| {
+            let text = tree.text(tree.node(f.node).span);
+            !new.iter().any(|g| g.name == f.name && new_tree.text(new_tree.node(g.node).span) == text)
+        })
+        .map(|f| f.name.clone())
+        .collect()
+}
+
+/// The second search when one function's failed: the [`Group`] as one piece of code, from the original, with the
+/// first search's best program as a foothold (its edits moved to where the function stands in the piece), in the
+/// first's mode (the baseline after a fallback), with `runs` test runs (the original's, answered by the cache,
+/// among them) and `seconds`.
+fn search_group(
+    first: &Searcher,
+    (source, tree): (&str, &Tree),
+    group: &Group,
+    (target, function_node): (&Target, u32),
+    report: &SearchReport,
+    runs: usize,
+    seconds: f64,
+) -> anyhow::Result<SearchReport> {
+    let (start, end) = (group.span.start as usize, group.span.end as usize);
+    let indent = &target.indent;
+    let dedent = |text: &str| {
+        syntax::dedent(text, indent)
+            .with_context(|| format!("{} has lines indented less than its first (a multi-line string?)", group.name))
+    };
+    let piece = format!("{}\n", dedent(&source[start..end])?);
+    let after = &source[end..];
+    let context = FileContext {
+        before: strip_asserts(&source[..start]),
+        after: strip_asserts(after.strip_prefix('\n').unwrap_or(after)),
+        indent: indent.clone(),
+    };
+    // Where the function starts in the piece: the dedented text before it (its `def` line's indentation dropped).
+    let offset = dedent(&source[start..tree.node(function_node).span.start as usize])?.len();
+    let function = target.function.trim_end_matches('\n');
+    let footholds: Vec<Candidate> = if !report.best.edits.is_empty() && piece[offset..].starts_with(function) {
+        let moved = |e: &Edit| Edit {
+            span: Span { start: e.span.start + offset as u32, end: e.span.end + offset as u32 },
+            replacement: e.replacement.clone(),
+        };
+        let best = report.best.source.trim_end_matches('\n');
+        vec![Candidate {
+            source: format!("{}{best}{}", &piece[..offset], &piece[offset + function.len()..]),
+            edits: report.best.edits.iter().map(moved).collect(),
+            ..report.best.clone()
+        }]
+    } else {
+        Vec::new()
+    };
+    let searcher = Searcher {
+        sandbox: first.sandbox,
+        model: first.model,
+        spec: first.spec.clone(),
+        tests: first.tests.clone(),
+        context,
+        config: SearchConfig {
+            budget: Budget {
+                test_runs: runs,
+                model_calls: runs.saturating_mul(4),
+                wall: Duration::from_secs_f64(seconds),
+            },
+            polish_wall: Duration::ZERO,
+            ..first.config.clone()
+        },
+    };
+    Ok(searcher.run_from(&piece, &footholds)?)
 }
 
 /// The model search's report followed by the baseline's: counts add up, the baseline's result stands.
