@@ -328,11 +328,25 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         );
         let runs = args.budget - report.test_runs + 1;
         let seconds = (args.max_seconds - report.seconds).max(1.0);
-        let second =
-            search_group(&searcher, (&source, &tree), &group, (&target, function_node), &report, runs, seconds)?;
-        report = combine(report, second);
-        piece = (group.span, target.indent.clone());
-        grouped = Some(group.name);
+        // The baseline, unless the user turned the model search's fallback off.
+        let baseline = !(mode == Mode::Model && args.no_fallback);
+        let file = (source.as_str(), &tree);
+        match search_group(&searcher, file, &group, (&target, function_node), &report, runs, seconds, baseline) {
+            Ok(second) => {
+                if mode == Mode::Model && baseline && fallback.is_none() {
+                    fallback = Some(report.clone());
+                }
+                report = combine(report, second);
+                piece = (group.span, target.indent.clone());
+                grouped = Some(group.name);
+            }
+            Err(err) => {
+                eprintln!(
+                    "kelp: note: could not search {} together ({err:#}); the first search's result stands",
+                    group.name
+                )
+            }
+        }
     }
     let repaired = syntax::reindent(&report.best.source, &piece.1);
     let repaired_file = splice_span(&source, piece.0, &repaired);
@@ -523,7 +537,8 @@ fn defined_functions(tree: &Tree) -> Vec<Defined<'_>> {
 /// The function to repair: `--function NAME` (a top-level function, `Class.method`, or a method's own name when
 /// only one class has it), else the only top-level function that is not a test, else the only method of a class
 /// that is not a test class. Among several, the only one the tests name (`tests_text`, else the file's own code
-/// outside those functions), else the only one with doctests, else (tests that name none of them) the only one
+/// outside those functions; with a tests file, the functions it calls count as named too), else the only one with
+/// doctests, else (tests that name none of them) the only one
 /// the others do not call: a file with helpers beside the function its tests call needs no `--function`. Failing
 /// those, the several the tests name, for a run of the tests to choose from ([`most_suspicious`]).
 fn find_function<'t>(
@@ -709,7 +724,8 @@ impl Group {
 }
 
 /// Of the `choice` functions, the one a HumanEval-style check receives (`check(f)`, `def check(f)`), else those the
-/// tests name: identifiers of `tests_text`, or without it of the file's code outside the chosen functions (its
+/// tests name (with a tests file, and the functions of `choice` those call: [`with_helpers`]): identifiers of
+/// `tests_text`, or without it of the file's code outside the chosen functions (its
 /// asserts and test functions); failing that, those with doctests.
 fn tested_functions(tree: &Tree, functions: &[Defined], choice: &[usize], tests_text: Option<&str>) -> Vec<usize> {
     // A class's special methods are called by its name (`Cart(items)` runs `__init__`) where a tests file names it
@@ -942,17 +958,22 @@ fn changed_functions(tree: &Tree, repaired: &str) -> Vec<String> {
     defined_functions(tree)
         .iter()
         .filter(|f| {
-            let text = tree.text(tree.node(f.node).span);
-            !new.iter().any(|g| g.name == f.name && new_tree.text(new_tree.node(g.node).span) == text)
+            // Lines compared without their trailing whitespace (a lifted method's blank lines come back empty).
+            fn lines(t: &str) -> Vec<&str> {
+                t.lines().map(str::trim_end).collect()
+            }
+            let text = lines(tree.text(tree.node(f.node).span));
+            !new.iter().any(|g| g.name == f.name && lines(new_tree.text(new_tree.node(g.node).span)) == text)
         })
         .map(|f| f.name.clone())
         .collect()
 }
 
 /// The second search when one function's failed: the [`Group`] as one piece of code, from the original, with the
-/// first search's best program as a foothold (its edits moved to where the function stands in the piece), in the
-/// first's mode (the baseline after a fallback), with `runs` test runs (the original's, answered by the cache,
-/// among them) and `seconds`.
+/// first search's best program as a foothold (its edits moved to where the function stands in the piece), with
+/// `runs` test runs (the original's, answered by the cache, among them) and `seconds`. By the baseline when
+/// `baseline` (a model reads one function, and only the baseline climbs from a foothold), else in the first's mode.
+#[allow(clippy::too_many_arguments)]
 fn search_group(
     first: &Searcher,
     (source, tree): (&str, &Tree),
@@ -961,22 +982,26 @@ fn search_group(
     report: &SearchReport,
     runs: usize,
     seconds: f64,
+    baseline: bool,
 ) -> anyhow::Result<SearchReport> {
     let (start, end) = (group.span.start as usize, group.span.end as usize);
     let indent = &target.indent;
-    let dedent = |text: &str| {
-        syntax::dedent(text, indent)
-            .with_context(|| format!("{} has lines indented less than its first (a multi-line string?)", group.name))
+    // As `split_file` lifts a function out: a method's text dedented; at the top level as it stands, less the
+    // top-level asserts between the functions (tests, not program: they would fail every candidate at import).
+    let lift = |text: &str| match indent.is_empty() {
+        true => Ok(strip_asserts(text)),
+        false => syntax::dedent(text, indent)
+            .with_context(|| format!("{} has lines indented less than its first (a multi-line string?)", group.name)),
     };
-    let piece = format!("{}\n", dedent(&source[start..end])?);
+    let piece = format!("{}\n", lift(&source[start..end])?);
     let after = &source[end..];
     let context = FileContext {
         before: strip_asserts(&source[..start]),
         after: strip_asserts(after.strip_prefix('\n').unwrap_or(after)),
         indent: indent.clone(),
     };
-    // Where the function starts in the piece: the dedented text before it (its `def` line's indentation dropped).
-    let offset = dedent(&source[start..tree.node(function_node).span.start as usize])?.len();
+    // Where the function starts in the piece: the lifted text before it (its `def` line's indentation dropped).
+    let offset = lift(&source[start..tree.node(function_node).span.start as usize])?.len();
     let function = target.function.trim_end_matches('\n');
     let footholds: Vec<Candidate> = if !report.best.edits.is_empty() && piece[offset..].starts_with(function) {
         let moved = |e: &Edit| Edit {
@@ -994,14 +1019,15 @@ fn search_group(
     };
     let searcher = Searcher {
         sandbox: first.sandbox,
-        model: first.model,
+        model: if baseline { None } else { first.model },
         spec: first.spec.clone(),
         tests: first.tests.clone(),
         context,
         config: SearchConfig {
+            mode: if baseline { Mode::Baseline } else { first.config.mode },
             budget: Budget {
                 test_runs: runs,
-                model_calls: runs.saturating_mul(4),
+                model_calls: if baseline { 0 } else { runs.saturating_mul(4) },
                 wall: Duration::from_secs_f64(seconds),
             },
             polish_wall: Duration::ZERO,
@@ -1011,7 +1037,8 @@ fn search_group(
     Ok(searcher.run_from(&piece, &footholds)?)
 }
 
-/// The model search's report followed by the baseline's: counts add up, the baseline's result stands.
+/// A search's report followed by the next's (the model search's by the baseline fallback's, one function's by its
+/// group's): counts add up, the later result stands.
 fn combine(model: SearchReport, baseline: SearchReport) -> SearchReport {
     SearchReport {
         candidates: model.candidates + baseline.candidates,

@@ -227,7 +227,6 @@ pub(super) fn carried_updates(tree: &Tree, block: NodeId) -> Vec<String> {
     out
 }
 
-/// The line (of the block `id`, from 0) each of its statements starts on, a docstring and comments aside.
 /// Each branch of a loop that forgot the `continue` a sibling branch ends in (`if not line: continue` before `if
 /// line.startswith("["): section = …`), given it: a classic edit of the menu ([`single_edits_with`]), not an
 /// additive one, since the sibling says how the loop goes on.
@@ -264,6 +263,7 @@ fn forgot_continue(tree: &Tree, block: NodeId) -> bool {
         })
 }
 
+/// The line (of the block `id`, from 0) each of its statements starts on, a docstring and comments aside.
 pub(super) fn statement_lines(tree: &Tree, id: NodeId) -> Vec<usize> {
     let start = tree.node(id).span.start as usize;
     tree.children(id)

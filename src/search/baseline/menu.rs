@@ -1158,8 +1158,10 @@ impl<'t> Menu<'t> {
     /// Python's own pitfalls, written by programmers who know better: a list of lists made by repeating one inner
     /// list (`[[0] * n] * m`, every row the same object), a membership test chained into a comparison with a
     /// boolean (`x in seen == False` means `x in seen and seen == False`), a sort key that forgot its minus
-    /// (`key=lambda kv: (kv[1], kv[0])` for the most frequent first, ties in order), and a list used as a queue
-    /// taken from its end (`queue.pop()` for `queue.pop(0)`).
+    /// (`key=lambda kv: (kv[1], kv[0])` for the most frequent first, ties in order), a list handed out as it is and
+    /// changed again (`results.append(chosen)`, `yield window`: a copy) or emptied in place after
+    /// (`current.clear()`: a fresh one), a list's other end (`insert(0, x)` and `append(x)`), and a list used as a
+    /// queue taken from its end (`queue.pop()` for `queue.pop(0)`).
     fn pitfall_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
         let tree = self.tree;
         let Site { id, node, text, .. } = *site;
@@ -1263,20 +1265,6 @@ impl<'t> Menu<'t> {
         {
             push(format!("{emptied} = {fresh}"));
         }
-        // The other end of a list: `xs.insert(0, x)` for `xs.append(x)`, and back.
-        if node.kind == "call"
-            && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
-            && tree.node(callee).kind == "attribute"
-            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
-        {
-            let callee = tree.text(tree.node(callee).span);
-            let args: Vec<&str> = tree.named_children(list).map(|a| tree.text(tree.node(a).span)).collect();
-            match (callee.rsplit_once('.'), &args[..]) {
-                (Some((receiver, "append")), [x]) => push(format!("{receiver}.insert(0, {x})")),
-                (Some((receiver, "insert")), ["0", x]) => push(format!("{receiver}.append({x})")),
-                _ => {}
-            }
-        }
         // A list used as a queue taken from its end: `queue.pop()` for `queue.pop(0)`.
         if node.kind == "call"
             && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
@@ -1286,6 +1274,26 @@ impl<'t> Menu<'t> {
             && tree.named_children(list).next().is_none()
         {
             push(format!("{}(0)", tree.text(tree.node(callee).span)));
+        }
+        // The other end of a list: `xs.insert(0, x)` for `xs.append(x)`, and back (a rewrite: at every `append`,
+        // it reverses whatever the function builds, and where the order is the bug it passes tests the intended
+        // fix, elsewhere, would: HumanEvalFix's `by_length` took it over its `reverse=True`).
+        if node.kind == "call"
+            && let Some(callee) = tree.children(id).find(|&c| tree.node(c).field == Some("function"))
+            && tree.node(callee).kind == "attribute"
+            && let Some(list) = tree.children(id).find(|&c| tree.node(c).kind == "argument_list")
+        {
+            let callee = tree.text(tree.node(callee).span);
+            let args: Vec<&str> = tree.named_children(list).map(|a| tree.text(tree.node(a).span)).collect();
+            match (callee.rsplit_once('.'), &args[..]) {
+                (Some((receiver, "append")), [x]) => {
+                    site.push(out, Tier::Rewrite, format!("{receiver}.insert(0, {x})"))
+                }
+                (Some((receiver, "insert")), ["0", x]) => {
+                    site.push(out, Tier::Classic, format!("{receiver}.append({x})"))
+                }
+                _ => {}
+            }
         }
     }
 
@@ -2191,10 +2199,13 @@ fn fresh_value_of<'t>(tree: &'t Tree, function: NodeId, name: &str) -> Option<&'
     })
 }
 
-/// Does `source` change `target` (a name or attribute) in place: a list method that mutates it, or `+=`?
+/// Does `source` change `target` (a name or attribute) in place: a list method that mutates it, or `+=` a list?
+/// Only where `target` stands whole (`rows` is not changed by `all_rows.append(row)`).
 fn changed_in_place(source: &str, target: &str) -> bool {
     const MUTATORS: [&str; 8] = ["append", "extend", "insert", "sort", "reverse", "remove", "pop", "clear"];
-    MUTATORS.iter().any(|m| source.contains(&format!("{target}.{m}("))) || source.contains(&format!("{target} += "))
+    let whole = |at: usize| !source[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.');
+    let changes = |suffix: &str| source.match_indices(&format!("{target}{suffix}")).any(|(at, _)| whole(at));
+    MUTATORS.iter().any(|m| changes(&format!(".{m}("))) || changes(" += [")
 }
 
 /// For an `if` without `else` or `elif` whose body is one augmented store of a name (`even += 1`): the name and the

@@ -1411,7 +1411,13 @@ fn python_pitfalls_are_one_classic_edit() {
     // A queue taken from its end; a call with an argument is left alone.
     let queue = "def drain(q):\n    out = []\n    while q:\n        out.append(q.pop(0))\n    return out\n";
     assert!(has(&queue.replace("pop(0)", "pop()"), queue));
-    assert!(!classic(queue).iter().any(|f| f.contains("pop(0)(0)") || f.contains("pop(0, 0)")));
+    assert!(!classic(&queue.replace("pop(0)", "pop(1)")).iter().any(|f| f.contains("q.pop(0)")));
+    // A number counted up is no list to copy; a name inside another is not that name.
+    let counted = "def f(xs):\n    i = 0\n    for x in xs:\n        i += 1\n        yield i\n";
+    assert!(!classic(counted).iter().any(|f| f.contains("list(i)")));
+    let other = "def f(xs, rows, all_rows):\n    for x in xs:\n        all_rows.append(x)\n        rows.append(x)\n        yield rows\n";
+    assert!(has(other, &other.replace("yield rows", "yield list(rows)")));
+    assert!(!classic(&other.replace("        rows.append(x)\n", "")).iter().any(|f| f.contains("list(rows)")));
     // A caller's list kept (directly or as a branch) and then changed in place: a copy; not where only read.
     let kept = "class Q:\n    def __init__(self, tasks=None):\n        self.tasks = tasks if tasks else []\n        self.tasks.sort()\n";
     assert!(has(kept, &kept.replace("= tasks if", "= list(tasks) if")));
@@ -1443,7 +1449,8 @@ fn python_pitfalls_are_one_classic_edit() {
     assert!(!classic(ini).iter().any(|f| f.contains("continue\n            continue")));
     // The other end of a list; a split that stops after a few fields; a dict's `pop` for its `get`.
     assert!(has("def f(xs, x):\n    xs.insert(0, x)\n", "def f(xs, x):\n    xs.append(x)\n"));
-    assert!(has("def f(xs, x):\n    xs.append(x)\n", "def f(xs, x):\n    xs.insert(0, x)\n"));
+    assert!(!has("def f(xs, x):\n    xs.append(x)\n", "def f(xs, x):\n    xs.insert(0, x)\n"));
+    assert!(repairs("def f(xs, x):\n    xs.append(x)\n").iter().any(|f| f == "def f(xs, x):\n    xs.insert(0, x)\n"));
     assert!(has("def f(s):\n    return s.split(' ')\n", "def f(s):\n    return s.split(' ', 3)\n"));
     assert!(has("def f(d, k):\n    return d.get(k, 0)\n", "def f(d, k):\n    return d.pop(k, 0)\n"));
 }
