@@ -821,8 +821,8 @@ fn repair_finds_the_tested_function_among_helpers_and_cuts_a_check_into_tests() 
     assert_eq!(std::fs::read_to_string(&file).unwrap(), program);
 }
 
-/// A bug in each of two methods: the search of the method the failing tests point at mends one test, and the
-/// search of the class's methods together, from that partial repair, mends the other.
+/// A bug in each of two methods, where the failing tests point at a method with none: the search of the class's
+/// methods together mends both.
 #[test]
 fn repair_mends_two_methods_when_each_has_a_bug() {
     let dir = scratch("two-methods");
@@ -855,12 +855,47 @@ fn repair_mends_two_methods_when_each_has_a_bug() {
     ]);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(err.contains("` alone was not repaired in "), "{err}");
+    // Every failing test runs `__init__`, the most suspicious: its search mends nothing, and the class's methods
+    // are searched together.
+    assert!(err.contains("`Account.__init__` alone was not repaired in "), "{err}");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["group_searched"], "Account.__init__ … Account.withdraw", "{json}");
     assert_eq!(json["functions_changed"], serde_json::json!(["Account.deposit", "Account.withdraw"]), "{json}");
     assert_eq!(json["report"]["passed_before"], 1);
     assert!(json["report"]["test_runs"].as_u64().unwrap() <= 200, "{json}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
+}
+
+/// A bug in each of two functions: the search of the one the failing tests point at mends its own tests and stops
+/// when the tests still failing never call it; the one they point at then is searched in the file with that repair.
+#[test]
+fn repair_mends_two_functions_one_after_the_other() {
+    let dir = scratch("two-functions");
+    let file = dir.join("poly.py");
+    let fixed = "def trim(p):\n    p = list(p)\n    while p and p[-1] == 0:\n        p.pop()\n    return p\n\n\n\
+                 def evaluate(p, x):\n    result = 0\n    for c in reversed(p):\n        result = result * x + c\n    \
+                 return result\n";
+    std::fs::write(&file, fixed.replace("p[-1]", "p[0]").replace("reversed(p)", "p")).unwrap();
+    let tests = dir.join("test_poly.py");
+    std::fs::write(
+        &tests,
+        "from poly import evaluate, trim\n\ndef test_trim():\n    assert trim([1, 0, 0]) == [1]\n    \
+         assert trim([0, 0]) == []\n\ndef test_trim_keeps():\n    assert trim([0, 1]) == [0, 1]\n\n\
+         def test_evaluate():\n    assert evaluate([1, 2, 3], 2) == 17\n\n\
+         def test_constant():\n    assert evaluate([5], 3) == 5\n",
+    )
+    .unwrap();
+    let args = ["repair", "--baseline", "--json", "--in-place", "--budget", "400", file.to_str().unwrap(), "--tests"];
+    let out = kelp(&[&args[..], &[tests.to_str().unwrap()]].concat());
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("never call it: the rest of the bug is elsewhere"), "{err}");
+    assert!(err.contains("`trim` not repaired; then `evaluate`, where the failing tests point now"), "{err}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((&json["function"], &json["next_searched"]), (&"trim".into(), &"evaluate".into()), "{json}");
+    assert_eq!(json["group_searched"], serde_json::Value::Null, "{json}");
+    assert_eq!(json["functions_changed"], serde_json::json!(["trim", "evaluate"]), "{json}");
+    assert_eq!(json["report"]["passed_before"], 1, "{json}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
 }
 

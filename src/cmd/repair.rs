@@ -27,7 +27,8 @@ use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, Tests, parse_te
 use kelp::model::Checkpoint;
 use kelp::model::decode::{Prefix, spec_text};
 use kelp::search::{
-    Budget, Candidate, FileContext, Mode, SearchConfig, SearchReport, Searcher, Strategy, part_suspicions, unified_diff,
+    Budget, Candidate, FileContext, Mode, SearchConfig, SearchReport, Searcher, Stop, Strategy, part_suspicions,
+    unified_diff,
 };
 use kelp::syntax::{self, Edit, Span, Tree};
 
@@ -203,11 +204,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         target.function =
             stub(&target.function).with_context(|| format!("could not cut `{}` down to its signature", target.name))?;
     }
-    // Top-level asserts are tests, not program: the program run with each candidate leaves them out (else the
-    // broken function would fail at import, before any test is counted).
-    target.after = strip_asserts(&target.after);
-    target.before = strip_asserts(&target.before);
-    target.spec.tests = Some(tests.clone());
+    let target = target.tested_by(&tests);
 
     let checkpoint = if args.baseline {
         None
@@ -224,102 +221,56 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     } else {
         Mode::Model
     };
-    let config = SearchConfig {
-        mode,
-        budget: Budget {
-            test_runs: stage_runs,
-            model_calls: stage_runs.saturating_mul(4),
-            // With the fallback on, the model search gets a short slice of the time (it is slow and weak today).
-            wall: Duration::from_secs_f64(if mode == Mode::Model && !args.no_fallback {
-                args.model_seconds.min(stage_seconds)
-            } else {
-                stage_seconds
-            }),
-        },
-        seed: args.seed,
-        strategy: args.strategy,
-        localize: !args.no_localize,
-        ..SearchConfig::default()
-    };
-    let mut searcher = Searcher {
-        sandbox: &sandbox,
-        model: checkpoint.as_ref().map(|c| (&c.model, &c.tokenizer)),
-        spec: spec_text(&target.spec),
-        tests: tests.clone(),
-        context: FileContext {
-            before: target.before.clone(),
-            after: target.after.clone(),
-            indent: target.indent.clone(),
-        },
-        config,
-    };
-    let original_seconds = warn_before_search(&sandbox, &searcher, &target, checkpoint.as_ref(), &args.file)?;
-    if mode == Mode::Model && !args.no_fallback {
-        // Where a run is slow (tests that hang on the original, and so on most candidates, even at the search's
-        // own shorter time limit), seconds buy few runs, and runs are where the model earns its place: its slice
-        // grows by five runs at the original's pace, up to a third of the time.
-        let slice = (args.model_seconds + 5.0 * original_seconds.unwrap_or(0.0)).min(stage_seconds / 3.0);
-        searcher.config.budget.wall = Duration::from_secs_f64(slice.max(args.model_seconds.min(stage_seconds)));
-        // A repair found as the slice ends is polished in the fallback's time, which it no longer needs.
-        let rest = stage_seconds - searcher.config.budget.wall.as_secs_f64();
-        searcher.config.polish_wall = Duration::from_secs_f64(rest.clamp(0.0, POLISH_SECONDS));
-    }
-    eprintln!(
-        "kelp: {} {} in {} ({} test{}, {} search, budget {} test runs)",
-        match job {
-            Job::Repair => "repairing",
-            Job::Synth => "writing the body of",
-        },
-        target.name,
-        args.file.display(),
-        tests.len(),
-        if tests.len() == 1 { "" } else { "s" },
-        match mode {
-            Mode::Model => "model",
-            Mode::ModelOnly => "model-only",
-            Mode::Baseline => "baseline",
-        },
-        args.budget
-    );
-    let mut report = searcher.run(&target.function)?;
-    // The fallback: today's model is weak, so when its search fails, the rest of the budget goes to the
-    // baseline, and the report says which of the two found the repair.
-    let mut fallback = None;
-    if mode == Mode::Model && !report.repaired && !args.no_fallback && report.test_runs < stage_runs {
-        eprintln!(
-            "kelp: the model search did not repair it in {} test runs; trying the baseline with the rest of the budget",
-            report.test_runs
-        );
-        let rest = Searcher {
-            model: None,
-            config: SearchConfig {
-                mode: Mode::Baseline,
-                budget: Budget {
-                    test_runs: stage_runs - report.test_runs + 1,
-                    model_calls: 0,
-                    wall: Duration::from_secs_f64((stage_seconds - report.seconds).max(1.0)),
-                },
-                polish_wall: Duration::ZERO,
-                ..searcher.config.clone()
-            },
-            ..searcher
-        };
-        // The model search's best program, when it makes more progress than the original, is where the baseline's
-        // climb starts (besides the original).
-        let footholds = if report.best.edits.is_empty() { &[][..] } else { std::slice::from_ref(&report.best) };
-        let second = rest.run_from(&target.function, footholds)?;
-        fallback = Some(report.clone());
-        report = combine(report, second);
-        searcher = rest;
-    }
-    // The piece of the file the search's best program replaces, and that program's indentation there.
-    let mut piece = (tree.node(function_node).span, target.indent.clone());
+    let stages = Stages { args: &args, job, sandbox: &sandbox, checkpoint: checkpoint.as_ref(), mode };
+    let first = stages.search(&target, &tests, stage_runs, stage_seconds, true)?;
+    let searcher = first.searcher;
+    let mut report = first.report;
+    // The model search's report when a baseline search took over from it; the report says which found the repair.
+    let mut model_search = first.model_search;
+    let mut fell_back = model_search.is_some();
+    let indented = |best: &str, indent: &str| syntax::reindent(best, indent);
+    let mut repaired_file =
+        splice_span(&source, tree.node(function_node).span, &indented(&report.best.source, &target.indent));
+    let mut next_searched = None;
     let mut grouped = None;
+    // Each searched function's best program, by its node in the file: the group search's foothold.
+    let mut bests = vec![(function_node, target.function.clone(), report.best.clone())];
+    // A partial repair of the first function: the tests it still fails may be another function's bug.
+    let partial = !report.repaired && !report.best.edits.is_empty();
+    if let Some(group) = group.as_ref().filter(|_| partial && report.test_runs + 2 <= args.budget) {
+        // The next function the failing tests point at, with the first's best program in the file, gets half of
+        // what is left: a bug in each of two functions is two one-function repairs, and a search of one function
+        // (the model's, then the baseline's) is stronger than the baseline's of several. (Without a partial repair
+        // the group's search does better: the bug may be in a helper, or need edits in two places at once.)
+        let runs = (args.budget - report.test_runs).div_ceil(2);
+        let seconds = (args.max_seconds - report.seconds).max(1.0) / 2.0;
+        let file = (repaired_file.as_str(), &syntax::parse(repaired_file.as_str()));
+        match stages.search_next(file, &tests, (group, &target.name), runs, seconds) {
+            Ok(None) => {}
+            Ok(Some(next)) => {
+                let better = !next.report.best.edits.is_empty();
+                if better {
+                    repaired_file =
+                        splice_span(file.0, next.span, &indented(&next.report.best.source, &next.target.indent));
+                    if let Some(node) = defined_functions(&tree).iter().find(|f| f.name == next.target.name) {
+                        bests.push((node.node, next.target.function.clone(), next.report.best.clone()));
+                    }
+                }
+                fell_back = next.model_search.is_some();
+                report = if better { combine(report, next.report) } else { kept_best(report, next.report) };
+                next_searched = Some(next.target.name);
+            }
+            Err(err) => eprintln!("kelp: note: could not search the next function ({err:#}); the first result stands"),
+        }
+    }
     if let Some(group) = group.filter(|_| !report.repaired && report.test_runs + 2 <= args.budget) {
         eprintln!(
-            "kelp: `{}` alone was not repaired in {} test runs (tests passing {} -> {} of {}); searching {} together \
-             with the rest of the budget",
-            target.name,
+            "kelp: {} not repaired in {} test runs (tests passing {} -> {} of {}); searching {} together with the rest \
+             of the budget",
+            match &next_searched {
+                Some(next) => format!("`{}` and then `{next}` were", target.name),
+                None => format!("`{}` alone was", target.name),
+            },
             report.test_runs,
             report.passed_before,
             report.best.passed.unwrap_or(0),
@@ -331,13 +282,14 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         // The baseline, unless the user turned the model search's fallback off.
         let baseline = !(mode == Mode::Model && args.no_fallback);
         let file = (source.as_str(), &tree);
-        match search_group(&searcher, file, &group, (&target, function_node), &report, runs, seconds, baseline) {
+        match search_group(&searcher, file, &group, &target.indent, &bests, runs, seconds, baseline) {
             Ok(second) => {
-                if mode == Mode::Model && baseline && fallback.is_none() {
-                    fallback = Some(report.clone());
+                if mode == Mode::Model && baseline {
+                    model_search.get_or_insert_with(|| report.clone());
+                    fell_back = true;
                 }
                 report = combine(report, second);
-                piece = (group.span, target.indent.clone());
+                repaired_file = splice_span(&source, group.span, &indented(&report.best.source, &target.indent));
                 grouped = Some(group.name);
             }
             Err(err) => {
@@ -348,13 +300,13 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let repaired = syntax::reindent(&report.best.source, &piece.1);
-    let repaired_file = splice_span(&source, piece.0, &repaired);
     let changed = changed_functions(&tree, &repaired_file);
-    // The report names what the repair changed when a group was searched (one method, or two).
-    let shown = match &grouped {
-        Some(_) if !changed.is_empty() => changed.join(", "),
-        _ => target.name.clone(),
+    // The report names what the repair changed when more than one function was searched.
+    let several = grouped.is_some() || next_searched.is_some();
+    let shown = if several && !changed.is_empty() { changed.join(", ") } else { target.name.clone() };
+    let edits = match grouped {
+        Some(_) => report.best.edits.len(),
+        None => bests.iter().map(|(.., best)| best.edits.len()).sum(),
     };
     let name = args.file.display().to_string();
     let relative = name.trim_start_matches('/');
@@ -363,9 +315,10 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     if args.json {
         let json = serde_json::json!({
             "file": name,
-            "repaired_by": repaired_by(&report, fallback.is_some()),
-            "model_search": fallback,
+            "repaired_by": repaired_by(&report, fell_back),
+            "model_search": model_search,
             "function": target.name,
+            "next_searched": next_searched,
             "group_searched": grouped,
             "functions_changed": changed,
             "nothing_to_repair": nothing_to_do,
@@ -383,7 +336,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             outln!("# the best candidate found; it does not pass every test:");
         }
         out!("{diff}");
-        print_report(&report, &shown, fallback.is_some(), job);
+        print_report(&report, &shown, edits, fell_back, job);
     }
     if report.repaired && args.in_place && !nothing_to_do {
         // The file keeps its byte-order mark, if it had one.
@@ -393,6 +346,190 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         eprintln!("kelp: wrote the repair into {name}");
     }
     Ok(if report.repaired || nothing_to_do { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+impl Target {
+    /// The target as a search runs it: its surroundings less their top-level asserts, which are tests, not program
+    /// (else the broken function would fail at import, before any test is counted), and `tests` in its spec.
+    fn tested_by(mut self, tests: &Tests) -> Target {
+        self.after = strip_asserts(&self.after);
+        self.before = strip_asserts(&self.before);
+        self.spec.tests = Some(tests.clone());
+        self
+    }
+}
+
+/// What every search of one repair shares: the command's arguments, the sandbox, the model.
+struct Stages<'a> {
+    args: &'a RepairArgs,
+    job: Job,
+    sandbox: &'a Sandbox,
+    checkpoint: Option<&'a Checkpoint>,
+    mode: Mode,
+}
+
+/// One function's search: the searcher (for a later search to take its settings from), its report, and the model
+/// search's report when the baseline fallback took over from it.
+struct Searched<'a> {
+    searcher: Searcher<'a>,
+    report: SearchReport,
+    model_search: Option<SearchReport>,
+}
+
+/// The search of the next function ([`Stages::search_next`]): the function and where it stands in the file it was
+/// searched in.
+struct Next {
+    target: Target,
+    span: Span,
+    report: SearchReport,
+    model_search: Option<SearchReport>,
+}
+
+impl<'a> Stages<'a> {
+    /// Searches `target` with `runs` test runs and `seconds`: the model's search (a slice of the time when the
+    /// baseline fallback is on), then the baseline's with the rest, from the model's best program; or the
+    /// baseline's alone. `announce` says on stderr what is searched.
+    fn search(
+        &self,
+        target: &Target,
+        tests: &Tests,
+        runs: usize,
+        seconds: f64,
+        announce: bool,
+    ) -> anyhow::Result<Searched<'a>> {
+        let (args, mode) = (self.args, self.mode);
+        let config = SearchConfig {
+            mode,
+            budget: Budget {
+                test_runs: runs,
+                model_calls: runs.saturating_mul(4),
+                // With the fallback on, the model search gets a short slice of the time (it is slow and weak today).
+                wall: Duration::from_secs_f64(if mode == Mode::Model && !args.no_fallback {
+                    args.model_seconds.min(seconds)
+                } else {
+                    seconds
+                }),
+            },
+            seed: args.seed,
+            strategy: args.strategy,
+            localize: !args.no_localize,
+            ..SearchConfig::default()
+        };
+        let mut searcher = Searcher {
+            sandbox: self.sandbox,
+            model: self.checkpoint.map(|c| (&c.model, &c.tokenizer)),
+            spec: spec_text(&target.spec),
+            tests: tests.clone(),
+            context: FileContext {
+                before: target.before.clone(),
+                after: target.after.clone(),
+                indent: target.indent.clone(),
+            },
+            config,
+        };
+        let original_seconds = warn_before_search(self.sandbox, &searcher, target, self.checkpoint, &args.file)?;
+        if mode == Mode::Model && !args.no_fallback {
+            // Where a run is slow (tests that hang on the original, and so on most candidates, even at the search's
+            // own shorter time limit), seconds buy few runs, and runs are where the model earns its place: its
+            // slice grows by five runs at the original's pace, up to a third of the time.
+            let slice = (args.model_seconds + 5.0 * original_seconds.unwrap_or(0.0)).min(seconds / 3.0);
+            searcher.config.budget.wall = Duration::from_secs_f64(slice.max(args.model_seconds.min(seconds)));
+            // A repair found as the slice ends is polished in the fallback's time, which it no longer needs.
+            let rest = seconds - searcher.config.budget.wall.as_secs_f64();
+            searcher.config.polish_wall = Duration::from_secs_f64(rest.clamp(0.0, POLISH_SECONDS));
+        }
+        if announce {
+            eprintln!(
+                "kelp: {} {} in {} ({} test{}, {} search, budget {} test runs)",
+                match self.job {
+                    Job::Repair => "repairing",
+                    Job::Synth => "writing the body of",
+                },
+                target.name,
+                args.file.display(),
+                tests.len(),
+                if tests.len() == 1 { "" } else { "s" },
+                match mode {
+                    Mode::Model => "model",
+                    Mode::ModelOnly => "model-only",
+                    Mode::Baseline => "baseline",
+                },
+                args.budget
+            );
+        }
+        let report = searcher.run(&target.function)?;
+        if report.stop == Stop::FailsElsewhere {
+            eprintln!(
+                "kelp: the tests `{}` still fails after {} test runs (passing {} -> {} of {}) never call it: the rest \
+                 of the bug is elsewhere",
+                target.name,
+                report.test_runs,
+                report.passed_before,
+                report.best.passed.unwrap_or(0),
+                report.tests
+            );
+        }
+        // The fallback: today's model is weak, so when its search fails, the rest of the budget goes to the
+        // baseline, and the report says which of the two found the repair.
+        let failed = !report.repaired && report.stop != Stop::FailsElsewhere;
+        if !(mode == Mode::Model && failed && !args.no_fallback && report.test_runs < runs) {
+            return Ok(Searched { searcher, report, model_search: None });
+        }
+        eprintln!(
+            "kelp: the model search did not repair it in {} test runs; trying the baseline with the rest of the budget",
+            report.test_runs
+        );
+        let rest = Searcher {
+            model: None,
+            config: SearchConfig {
+                mode: Mode::Baseline,
+                budget: Budget {
+                    test_runs: runs - report.test_runs + 1,
+                    model_calls: 0,
+                    wall: Duration::from_secs_f64((seconds - report.seconds).max(1.0)),
+                },
+                polish_wall: Duration::ZERO,
+                ..searcher.config.clone()
+            },
+            ..searcher
+        };
+        // The model search's best program, when it makes more progress than the original, is where the baseline's
+        // climb starts (besides the original).
+        let footholds = if report.best.edits.is_empty() { &[][..] } else { std::slice::from_ref(&report.best) };
+        let second = rest.run_from(&target.function, footholds)?;
+        Ok(Searched { searcher: rest, report: combine(report.clone(), second), model_search: Some(report) })
+    }
+
+    /// After the search of the group's first function (`first`) failed: the function of the group that the
+    /// failing tests point at now, in `file` (the first's best program spliced in), other than the first, searched
+    /// as [`Stages::search`] does with `runs` and `seconds`. `None` when no failing test runs another.
+    fn search_next(
+        &self,
+        (source, tree): (&str, &Tree),
+        tests: &Tests,
+        (group, first): (&Group, &str),
+        runs: usize,
+        seconds: f64,
+    ) -> anyhow::Result<Option<Next>> {
+        let candidates: Vec<Defined> =
+            defined_functions(tree).into_iter().filter(|f| group.members.contains(&f.name)).collect();
+        let Some(scores) = suspicions(self.sandbox, source, tests, &candidates)? else { return Ok(None) };
+        let Some(next) = (0..candidates.len())
+            .filter(|&i| candidates[i].name != first && scores[i] > 0.0)
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+        else {
+            return Ok(None);
+        };
+        let next = &candidates[next];
+        eprintln!(
+            "kelp: `{first}` not repaired; then `{}`, where the failing tests point now, with {runs} test runs",
+            next.name
+        );
+        let (target, _) = split_file(tree, next)?;
+        let target = target.tested_by(tests);
+        let Searched { report, model_search, .. } = self.search(&target, tests, runs, seconds, false)?;
+        Ok(Some(Next { span: tree.node(next.node).span, target, report, model_search }))
+    }
 }
 
 fn function_name(tree: &Tree, id: u32) -> Option<&str> {
@@ -641,27 +778,9 @@ fn most_suspicious<'t>(
     let (target, file_asserts) = split_file(tree, &candidates[0])?;
     let tests = find_tests(args, tests_file.map(|(_, text)| text), &target, &file_asserts)?;
     let tests = with_user_modules(tests, (&args.file, source), tests_file);
-    // The program each candidate of the search runs, with the function as it is: the file less its top-level asserts.
-    let program = strip_asserts(source);
-    let report = sandbox
-        .run_many_traced(&[(program.clone(), tests)]) // the search's first run: the sandbox's cache answers it
-        .context("could not run the tests to choose a function")?
-        .pop()
-        .context("the sandbox returned no report")?;
-    if report.all_passed() {
+    let Some(scores) = suspicions(sandbox, source, &tests, &candidates)? else {
         return Ok((candidates.swap_remove(0), None));
-    }
-    // Each candidate's lines in the program as run (its asserts gone, so not the file's own numbers).
-    let program_tree = syntax::parse(program.as_str());
-    let in_program = defined_functions(&program_tree);
-    let lines = |name: &str| {
-        in_program.iter().find(|f| f.name == name).map(|f| {
-            let span = program_tree.node(f.node).span;
-            (program_tree.line_of(span.start as usize) as u32, program_tree.line_of(span.end as usize - 1) as u32)
-        })
     };
-    let parts: Vec<(u32, u32)> = candidates.iter().map(|f| lines(&f.name).unwrap_or((0, 0))).collect();
-    let scores = part_suspicions(&report, &parts);
     // The most suspicious; of equals, one no other of them calls (the entry point, not its helper), then the first.
     let all: Vec<usize> = (0..candidates.len()).collect();
     let uncalled = uncalled_functions(tree, &candidates, &all);
@@ -687,6 +806,37 @@ fn most_suspicious<'t>(
     Ok((candidates.swap_remove(best), group))
 }
 
+/// Each of `candidates`' suspicion: the file as it is run against its tests once, traced, and each function's lines
+/// scored as fault localisation scores lines ([`part_suspicions`]). `None` when every test passes.
+fn suspicions(
+    sandbox: &Sandbox,
+    source: &str,
+    tests: &Tests,
+    candidates: &[Defined],
+) -> anyhow::Result<Option<Vec<f64>>> {
+    // The program each candidate of the search runs, with the function as it is: the file less its top-level asserts.
+    let program = strip_asserts(source);
+    let report = sandbox
+        .run_many_traced(&[(program.clone(), tests.clone())]) // the search's first run: the sandbox's cache answers it
+        .context("could not run the tests to choose a function")?
+        .pop()
+        .context("the sandbox returned no report")?;
+    if report.all_passed() {
+        return Ok(None);
+    }
+    // Each candidate's lines in the program as run (its asserts gone, so not the file's own numbers).
+    let program_tree = syntax::parse(program.as_str());
+    let in_program = defined_functions(&program_tree);
+    let lines = |name: &str| {
+        in_program.iter().find(|f| f.name == name).map(|f| {
+            let span = program_tree.node(f.node).span;
+            (program_tree.line_of(span.start as usize) as u32, program_tree.line_of(span.end as usize - 1) as u32)
+        })
+    };
+    let parts: Vec<(u32, u32)> = candidates.iter().map(|f| lines(&f.name).unwrap_or((0, 0))).collect();
+    Ok(Some(part_suspicions(&report, &parts)))
+}
+
 /// Functions searched together when the search of one of them fails: a class's methods, or a file's top-level
 /// functions, from the first to the last that a failing test runs (and whatever lies between), as one piece of
 /// code. Two bugs in two methods (`delete` and `undo`) each fail tests the other's repair cannot mend; a search of
@@ -697,6 +847,8 @@ struct Group {
     span: Span,
     /// `Editor.__init__ … Editor.undo`.
     name: String,
+    /// The functions a failing test runs (`Editor.delete`, `Editor.undo`), in file order.
+    members: Vec<String>,
 }
 
 impl Group {
@@ -719,6 +871,7 @@ impl Group {
         Some(Group {
             span: Span { start: tree.node(statement(first)).span.start, end: tree.node(statement(last)).span.end },
             name: format!("{} … {}", first.name, last.name),
+            members: members.iter().map(|f| f.name.clone()).collect(),
         })
     }
 }
@@ -969,23 +1122,24 @@ fn changed_functions(tree: &Tree, repaired: &str) -> Vec<String> {
         .collect()
 }
 
-/// The second search when one function's failed: the [`Group`] as one piece of code, from the original, with the
-/// first search's best program as a foothold (its edits moved to where the function stands in the piece), with
-/// `runs` test runs (the original's, answered by the cache, among them) and `seconds`. By the baseline when
-/// `baseline` (a model reads one function, and only the baseline climbs from a foothold), else in the first's mode.
+/// The last search when one function's (and the next's) failed: the [`Group`] as one piece of code, from the
+/// original, with the earlier searches' best programs as one foothold (each function's, its edits moved to where
+/// it stands in the piece), with `runs` test runs (the original's, answered by the cache, among them) and
+/// `seconds`. `bests` holds each searched function's node in `tree`, its text as searched, and its best program.
+/// By the baseline when `baseline` (a model reads one function, and only the baseline climbs from a foothold),
+/// else in the first's mode.
 #[allow(clippy::too_many_arguments)]
 fn search_group(
     first: &Searcher,
     (source, tree): (&str, &Tree),
     group: &Group,
-    (target, function_node): (&Target, u32),
-    report: &SearchReport,
+    indent: &str,
+    bests: &[(u32, String, Candidate)],
     runs: usize,
     seconds: f64,
     baseline: bool,
 ) -> anyhow::Result<SearchReport> {
     let (start, end) = (group.span.start as usize, group.span.end as usize);
-    let indent = &target.indent;
     // As `split_file` lifts a function out: a method's text dedented; at the top level as it stands, less the
     // top-level asserts between the functions (tests, not program: they would fail every candidate at import).
     let lift = |text: &str| match indent.is_empty() {
@@ -998,25 +1152,37 @@ fn search_group(
     let context = FileContext {
         before: strip_asserts(&source[..start]),
         after: strip_asserts(after.strip_prefix('\n').unwrap_or(after)),
-        indent: indent.clone(),
+        indent: indent.to_string(),
     };
-    // Where the function starts in the piece: the lifted text before it (its `def` line's indentation dropped).
-    let offset = lift(&source[start..tree.node(function_node).span.start as usize])?.len();
-    let function = target.function.trim_end_matches('\n');
-    let footholds: Vec<Candidate> = if !report.best.edits.is_empty() && piece[offset..].starts_with(function) {
-        let moved = |e: &Edit| Edit {
-            span: Span { start: e.span.start + offset as u32, end: e.span.end + offset as u32 },
-            replacement: e.replacement.clone(),
-        };
-        let best = report.best.source.trim_end_matches('\n');
-        vec![Candidate {
-            source: format!("{}{best}{}", &piece[..offset], &piece[offset + function.len()..]),
-            edits: report.best.edits.iter().map(moved).collect(),
-            ..report.best.clone()
-        }]
-    } else {
-        Vec::new()
-    };
+    // Where each function with a better program starts in the piece: the lifted text before it (its `def` line's
+    // indentation dropped).
+    let mut found = Vec::new();
+    for (node, function, best) in bests.iter().filter(|(_, _, best)| !best.edits.is_empty()) {
+        let offset = lift(&source[start..tree.node(*node).span.start as usize])?.len();
+        let function = function.trim_end_matches('\n');
+        if piece[offset..].starts_with(function) {
+            found.push((offset, function.len(), best));
+        }
+    }
+    found.sort_by_key(|&(offset, ..)| offset);
+    let mut footholds = Vec::new();
+    if let Some(&(.., last)) = found.last() {
+        // The piece with each best program in its function's place; each edit addresses the program before it, so
+        // a function's edits move to where it stands after the functions before it were changed.
+        let (mut text, mut edits, mut at) = (String::new(), Vec::new(), 0);
+        for &(offset, len, best) in &found {
+            text.push_str(&piece[at..offset]);
+            let moved = text.len() as u32;
+            edits.extend(best.edits.iter().map(|e| Edit {
+                span: Span { start: e.span.start + moved, end: e.span.end + moved },
+                replacement: e.replacement.clone(),
+            }));
+            text.push_str(best.source.trim_end_matches('\n'));
+            at = offset + len;
+        }
+        text.push_str(&piece[at..]);
+        footholds.push(Candidate { source: text, edits, ..last.clone() });
+    }
     let searcher = Searcher {
         sandbox: first.sandbox,
         model: if baseline { None } else { first.model },
@@ -1049,11 +1215,19 @@ fn combine(model: SearchReport, baseline: SearchReport) -> SearchReport {
         reruns: model.reruns + baseline.reruns,
         confirmed: model.confirmed + baseline.confirmed,
         unconfirmed: model.unconfirmed + baseline.unconfirmed,
-        model_calls: model.model_calls,
-        rejected: model.rejected,
+        model_calls: model.model_calls + baseline.model_calls,
+        rejected: model.rejected + baseline.rejected,
         seconds: model.seconds + baseline.seconds,
+        // The original program's: a later search may start from an earlier one's best (the next function's).
+        passed_before: model.passed_before,
         ..baseline
     }
+}
+
+/// [`combine`], where the later search found nothing better than its start: the earlier's best program stands.
+fn kept_best(first: SearchReport, later: SearchReport) -> SearchReport {
+    let best = first.best.clone();
+    SearchReport { best, repaired: false, test_runs_to_repair: None, ..combine(first, later) }
 }
 
 fn repaired_by(report: &SearchReport, fell_back: bool) -> Option<&'static str> {
@@ -1065,7 +1239,8 @@ fn repaired_by(report: &SearchReport, fell_back: bool) -> Option<&'static str> {
     }
 }
 
-fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
+/// `edits`: the edits applied, in every function searched.
+fn print_report(report: &SearchReport, name: &str, edits: usize, fell_back: bool, job: Job) {
     let (done, not_done) = match job {
         Job::Repair => ("repaired", "not repaired"),
         Job::Synth => ("written", "not written"),
@@ -1094,7 +1269,7 @@ fn print_report(report: &SearchReport, name: &str, fell_back: bool, job: Job) {
     outln!(
         "edits applied {}, candidates tried {}, test runs {}, model calls {} ({} rejected by the constrained \
          decoder), {:.2} s, stopped: {stop}",
-        report.best.edits.len(),
+        edits,
         report.candidates,
         report.test_runs,
         report.model_calls,

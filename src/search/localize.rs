@@ -238,6 +238,20 @@ fn names_read_on(tree: &Tree, line: usize) -> Vec<&str> {
 const GUARDED_ERRORS: [&str; 6] =
     ["ZeroDivisionError", "IndexError", "KeyError", "ValueError", "TypeError", "AttributeError"];
 
+/// Does every test of `report` that fails run none of the function's lines (the function at `offset` lines into
+/// the program, as in [`Suspicion::from_report`]), where some test does run them and none hangs? No edit of the
+/// function can mend such a test: it never calls the function (the bug is in another one). A test that hangs is
+/// not traced, so it says nothing.
+pub fn fails_elsewhere(report: &TestReport, offset: usize, source: &str) -> bool {
+    let n = source.lines().count();
+    let runs_function =
+        |lines: &[u32]| lines.iter().any(|&l| (l as usize).checked_sub(offset + 1).is_some_and(|l| l < n));
+    let failing: Vec<_> = report.tests.iter().filter(|t| t.outcome != Outcome::Passed).collect();
+    !failing.is_empty()
+        && failing.iter().all(|t| t.outcome != Outcome::Timeout && !runs_function(&t.lines))
+        && report.tests.iter().any(|t| runs_function(&t.lines))
+}
+
 impl Suspicion {
     /// From a traced run of the function (`source`) with its file context: `offset` lines came before the function.
     /// `None` when no failing test reported a line of the function (all passed, the program
@@ -448,6 +462,22 @@ mod tests {
     }
 
     const PROGRAM: &str = "def f(x):\n    if x > 0:\n        return x + 1\n    return -x\n";
+
+    #[test]
+    fn a_partial_repair_fails_elsewhere_only_where_no_failing_test_calls_the_function() {
+        // PROGRAM at offset 2: lines 3–6 of the program; line 1 is a helper's.
+        let elsewhere = |tests| fails_elsewhere(&report(tests), 2, PROGRAM);
+        assert!(elsewhere(vec![test(false, &[1]), test(true, &[3, 4, 5])]));
+        // A failing test that runs the function, one line is enough.
+        assert!(!elsewhere(vec![test(false, &[1, 6]), test(true, &[3, 4, 5])]));
+        // No test runs it: the traces say nothing (the function is not reached at all, or nothing was traced).
+        assert!(!elsewhere(vec![test(false, &[1]), test(true, &[1])]));
+        // A test that hangs is not traced.
+        let hung = TestResult { name: "t".into(), outcome: Outcome::Timeout, lines: Vec::new() };
+        assert!(!elsewhere(vec![test(false, &[1]), hung, test(true, &[3])]));
+        // Nothing fails: nothing is elsewhere.
+        assert!(!elsewhere(vec![test(true, &[3])]));
+    }
 
     #[test]
     fn parts_are_scored_by_their_most_suspicious_line_and_where_tests_raised() {

@@ -351,6 +351,9 @@ pub enum Stop {
     Exhausted,
     /// Model-only mode finished its beam or rollouts.
     Finished,
+    /// The best program's failing tests never call the function (`localize.rs`: `fails_elsewhere`): no edit of it can
+    /// mend them; the rest of the bug is in another function.
+    FailsElsewhere,
 }
 
 /// What a search did and found.
@@ -545,7 +548,22 @@ impl<'s> Run<'s> {
         self.test_runs += 1;
         self.reruns += 1;
         let offset = self.searcher.context.before.matches('\n').count();
-        Ok(report.and_then(|r| Suspicion::from_report(&r, offset, &c.source)))
+        let Some(report) = report else { return Ok(None) };
+        self.stop_if_elsewhere(c, &report, offset);
+        Ok(Suspicion::from_report(&report, offset, &c.source))
+    }
+
+    /// Stops the search when `c`, traced in `report`, is its best program, a partial repair, and the tests it fails
+    /// never call the function ([`Stop::FailsElsewhere`]).
+    fn stop_if_elsewhere(&mut self, c: &Candidate, report: &TestReport, offset: usize) {
+        if self.stop.is_none()
+            && !c.edits.is_empty()
+            && !c.all_passed()
+            && c.source == self.best.source
+            && localize::fails_elsewhere(report, offset, &c.source)
+        {
+            self.stop = Some(Stop::FailsElsewhere);
+        }
     }
 
     /// Makes the batch's most advanced programs new roots of `climb` where they beat every root or tie the best by
@@ -672,14 +690,14 @@ impl<'s> Run<'s> {
         }
         let offset = self.searcher.context.before.matches('\n').count();
         let mut suspicions = Vec::with_capacity(batch.len());
-        for (i, (c, r)) in batch.iter_mut().zip(reports).enumerate() {
+        for (i, (c, r)) in batch.iter_mut().zip(&reports).enumerate() {
             c.passed = Some(r.passed);
             c.verdicts = r.tests.iter().map(|t| Verdict::of(&t.outcome)).collect();
-            c.reach = reach(&r, offset, &self.start, &c.edits);
+            c.reach = reach(r, offset, &self.start, &c.edits);
             if c.all_passed() && self.test_runs_to_repair.is_none() {
                 self.test_runs_to_repair = Some(before + i + 1 + reran[i]);
             }
-            suspicions.push(if localize { Suspicion::from_report(&r, offset, &c.source) } else { None });
+            suspicions.push(if localize { Suspicion::from_report(r, offset, &c.source) } else { None });
         }
         self.test_runs += batch.len();
         for c in &batch {
@@ -689,6 +707,9 @@ impl<'s> Run<'s> {
         }
         if self.best.all_passed() {
             self.stop = Some(Stop::Repaired);
+        } else if localize && let Some(i) = batch.iter().position(|c| c.source == self.best.source) {
+            let best = self.best.clone();
+            self.stop_if_elsewhere(&best, &reports[i], offset);
         }
         Ok(batch.into_iter().zip(suspicions).collect())
     }

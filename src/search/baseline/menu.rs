@@ -461,6 +461,19 @@ impl<'t> Menu<'t> {
                 push(Tier::Classic, other.to_string());
             }
         }
+        // The builtins that round, for `math`'s, and back: `round(total)` where `math.ceil(total)` was meant.
+        let called = node.field == Some("function") && node.parent.is_some_and(|p| tree.node(p).kind == "call");
+        for (bound, _) in modules.iter().filter(|(_, module)| *module == "math") {
+            let math = |f: &str| format!("{bound}.{f}");
+            if called && node.kind == "identifier" && matches!(text, "round" | "int") {
+                push(Tier::Classic, math("ceil"));
+                push(Tier::Classic, math("floor"));
+            }
+            if called && node.kind == "attribute" && (text == math("ceil") || text == math("floor")) {
+                push(Tier::Classic, "round".to_string());
+                push(Tier::Classic, "int".to_string());
+            }
+        }
         // A receiver that is no name the program binds, of an attribute an imported module has as a function: the
         // module (`re.sub(…)` under `(remove_lowercase + 0).sub(…)` beside `import re`).
         if node.field == Some("object")
@@ -768,7 +781,8 @@ impl<'t> Menu<'t> {
     }
 
     /// The exception an `except` clause catches, another one (`except ValueError` where `int(s)` raises, not
-    /// `KeyError`).
+    /// `KeyError`); and the one a `raise` raises (`raise ValueError("pop from an empty buffer")` where the caller
+    /// catches an `IndexError`).
     fn exception_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
         let tree = self.tree;
         let Site { node, class, text, .. } = *site;
@@ -776,9 +790,16 @@ impl<'t> Menu<'t> {
         while let Some(p) = clause.filter(|&p| matches!(tree.node(p).kind, "tuple" | "as_pattern")) {
             clause = tree.node(p).parent;
         }
+        // `raise E(…)`'s `E`, or a bare `raise E`.
+        let raised = node.parent.map(|p| tree.node(p)).is_some_and(|p| {
+            p.kind == "raise_statement"
+                || (p.kind == "call"
+                    && node.field == Some("function")
+                    && p.parent.is_some_and(|r| tree.node(r).kind == "raise_statement"))
+        });
         if class == ReplacementClass::Expression
             && node.kind == "identifier"
-            && clause.is_some_and(|c| tree.node(c).kind == "except_clause")
+            && (raised || clause.is_some_and(|c| tree.node(c).kind == "except_clause"))
             && EXCEPTIONS.contains(&text)
         {
             // A base class catches more than was meant, and passes tests the specific one would: tried later.
@@ -1324,6 +1345,15 @@ impl<'t> Menu<'t> {
                     || (p.kind == "argument_list" && callee != Some("range"))
             })
             && callee != Some("abs")
+        {
+            push(Tier::Classic, format!("abs({text})"));
+        }
+        // A value whose sign the function tests, kept as it is where its size was meant (`size = n` beside `sign =
+        // "-" if n < 0 else ""`).
+        if node.kind == "identifier"
+            && node.field == Some("right")
+            && parent.is_some_and(|p| p.kind == "assignment")
+            && sketch::enclosing_function(tree, id).is_some_and(|f| sign_tested(tree, f, text))
         {
             push(Tier::Classic, format!("abs({text})"));
         }
@@ -2481,4 +2511,13 @@ fn indexed_elements(tree: &Tree, id: NodeId) -> Vec<String> {
         }
     }
     out
+}
+
+/// Does `function` compare `name` with zero (`n < 0`, `0 <= n`)?
+fn sign_tested(tree: &Tree, function: NodeId, name: &str) -> bool {
+    (function..tree.node(function).subtree_end).any(|id| {
+        let parts: Vec<&str> = tree.children(id).map(|c| tree.text(tree.node(c).span)).collect();
+        tree.node(id).kind == "comparison_operator"
+            && matches!(parts[..], [a, "<" | "<=" | ">" | ">=", b] if (a, b) == (name, "0") || (a, b) == ("0", name))
+    })
 }

@@ -1306,6 +1306,26 @@ fn kinds_could_pass_rejects_only_what_cannot_run() {
     assert!(judged("def f(xs, n):\n    return sum(x for x in n)\n", &["f([1], 2)"]));
 }
 
+/// Set d's bugs (session 47): the exception a `raise` raises, a rounding builtin for `math`'s, and a value kept
+/// with its sign where the function takes the sign apart.
+#[test]
+fn raised_exceptions_rounding_and_magnitudes_are_classic_edits() {
+    let has = |broken: &str, fixed: &str| classic(broken).iter().any(|f| f.contains(fixed));
+    let pop = "def pop(xs):\n    if not xs:\n        raise ValueError('empty')\n    return xs.pop()\n";
+    assert!(has(pop, "raise IndexError('empty')"));
+    assert!(has("def f(d, k):\n    if k not in d:\n        raise TypeError\n    return d[k]\n", "raise KeyError\n"));
+    // A base class is a rewrite, as in an `except` clause.
+    assert!(!has(pop, "raise Exception('empty')") && repairs(pop).iter().any(|f| f.contains("raise Exception(")));
+    assert!(has("import math\n\ndef f(t):\n    return max(1, round(t))\n", "max(1, math.ceil(t))"));
+    assert!(has("import math as m\n\ndef f(t):\n    return int(t) + 1\n", "m.floor(t) + 1"));
+    assert!(has("import math\n\ndef f(t):\n    return math.floor(t)\n", "return round(t)"));
+    // Not without `math` imported.
+    assert!(!has("def f(t):\n    return max(1, round(t))\n", "math.ceil("));
+    let size = "def f(n):\n    sign = '-' if n < 0 else ''\n    size = n\n    return sign + str(size)\n";
+    assert!(has(size, "size = abs(n)"));
+    assert!(!has("def f(n):\n    size = n\n    return str(size)\n", "abs(n)"));
+}
+
 /// Session 39's sweep of realistic bugs: each of these one-line fixes is one classic edit, and only where it can be
 /// meant.
 #[test]
