@@ -13,9 +13,11 @@
 //! `--model-seconds` (3 s) of the wall time. `--no-fallback` turns it off; `--baseline` runs the baseline alone.
 //!
 //! Several functions: when a tests file calls several functions of FILE and the failing tests run more than one of
-//! them (beside each other in a class, or at the top level), the one they point at most gets half the budget, and
-//! if its search fails, those functions are searched together, as one piece of code, with the rest
-//! ([`search_group`]): a bug in each of two methods is mended that way.
+//! them (beside each other in a class, or at the top level), the one they point at most gets half the budget. If
+//! its search ends with a partial repair, the one they point at then, in the file with that repair, gets half of
+//! what is left ([`Stages::search_next`]): a bug in each of two functions is mended that way. The rest goes to a
+//! search of those functions together, as one piece of code ([`search_group`]): a bug in a helper, where the first
+//! search mended nothing.
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -37,6 +39,8 @@ use super::test::{kept, parse_tests, read_source, syntax_error, with_user_module
 /// `--test-timeout`'s default, in seconds; `kelp eval` and `kelp eval-repair` run candidates under it too, so that
 /// their numbers are what this command does (a HumanEval start that loops forever cost their searches 5 s a run).
 pub const TEST_TIMEOUT: f64 = 0.5;
+/// One-function searches at most after the first, each in the file with the repairs before it (see the module doc).
+const NEXT_SEARCHES: usize = 2;
 /// Seconds at most that polishing a repair the model search found may take past its slice of the wall time.
 const POLISH_SECONDS: f64 = 5.0;
 /// `--timeout`'s default, in seconds.
@@ -222,7 +226,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
         Mode::Model
     };
     let stages = Stages { args: &args, job, sandbox: &sandbox, checkpoint: checkpoint.as_ref(), mode };
-    let first = stages.search(&target, &tests, stage_runs, stage_seconds, true)?;
+    let first = stages.search(&target, &tests, stage_runs, stage_seconds, true, &[])?;
     let searcher = first.searcher;
     let mut report = first.report;
     // The model search's report when a baseline search took over from it; the report says which found the repair.
@@ -231,45 +235,54 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     let indented = |best: &str, indent: &str| syntax::reindent(best, indent);
     let mut repaired_file =
         splice_span(&source, tree.node(function_node).span, &indented(&report.best.source, &target.indent));
-    let mut next_searched = None;
+    let mut next_searched: Vec<String> = Vec::new();
     let mut grouped = None;
-    // Each searched function's best program, by its node in the file: the group search's foothold.
+    // Each searched function's best program, by its node in the file, with its text as it was: the group search's
+    // foothold, and where a function searched again restarts.
     let mut bests = vec![(function_node, target.function.clone(), report.best.clone())];
-    // A partial repair of the first function: the tests it still fails may be another function's bug.
-    let partial = !report.repaired && !report.best.edits.is_empty();
-    if let Some(group) = group.as_ref().filter(|_| partial && report.test_runs + 2 <= args.budget) {
-        // The next function the failing tests point at, with the first's best program in the file, gets half of
-        // what is left: a bug in each of two functions is two one-function repairs, and a search of one function
-        // (the model's, then the baseline's) is stronger than the baseline's of several. (Without a partial repair
-        // the group's search does better: the bug may be in a helper, or need edits in two places at once.)
+    // One function at a time: after a partial repair, the tests still failing may be another function's bug. The
+    // function they point at then, in the file with the repair, gets half of what is left, at most NEXT_SEARCHES
+    // times in a row: a bug in each of two functions is two one-function repairs, and a search of one function (the
+    // model's, then the baseline's) is stronger than the baseline's of several. (Without a partial repair the
+    // group's search does better: the bug may be in a helper, or need edits in two places at once.)
+    let mut last = target.name.clone();
+    let mut partial = !report.best.edits.is_empty();
+    for _ in 0..NEXT_SEARCHES {
+        let Some(group) = group.as_ref().filter(|_| partial && !report.repaired && report.test_runs + 2 <= args.budget)
+        else {
+            break;
+        };
         let runs = (args.budget - report.test_runs).div_ceil(2);
         let seconds = (args.max_seconds - report.seconds).max(1.0) / 2.0;
-        let file = (repaired_file.as_str(), &syntax::parse(repaired_file.as_str()));
-        match stages.search_next(file, &tests, (group, &target.name), runs, seconds) {
-            Ok(None) => {}
-            Ok(Some(next)) => {
-                let better = !next.report.best.edits.is_empty();
-                if better {
-                    repaired_file =
-                        splice_span(file.0, next.span, &indented(&next.report.best.source, &next.target.indent));
-                    if let Some(node) = defined_functions(&tree).iter().find(|f| f.name == next.target.name) {
-                        bests.push((node.node, next.target.function.clone(), next.report.best.clone()));
-                    }
-                }
-                fell_back = next.model_search.is_some();
-                report = if better { combine(report, next.report) } else { kept_best(report, next.report) };
-                next_searched = Some(next.target.name);
+        let current = (repaired_file.as_str(), &syntax::parse(repaired_file.as_str()));
+        let next = match stages.search_next(current, &tree, &tests, (group, &last), &bests, runs, seconds) {
+            Ok(Some(next)) => next,
+            Ok(None) => break,
+            Err(err) => {
+                eprintln!("kelp: note: could not search the next function ({err:#}); the result so far stands");
+                break;
             }
-            Err(err) => eprintln!("kelp: note: could not search the next function ({err:#}); the first result stands"),
+        };
+        partial = next.report.best.source.trim_end() != next.current.trim_end();
+        if partial {
+            repaired_file = splice_span(current.0, next.span, &indented(&next.report.best.source, &next.target.indent));
+            match bests.iter_mut().find(|(node, ..)| *node == next.node) {
+                Some(entry) => entry.2 = next.report.best.clone(),
+                None => bests.push((next.node, next.target.function.clone(), next.report.best.clone())),
+            }
         }
+        fell_back = next.model_search.is_some();
+        report = if partial { combine(report, next.report) } else { kept_best(report, next.report) };
+        last = next.target.name.clone();
+        next_searched.push(next.target.name);
     }
     if let Some(group) = group.filter(|_| !report.repaired && report.test_runs + 2 <= args.budget) {
         eprintln!(
             "kelp: {} not repaired in {} test runs (tests passing {} -> {} of {}); searching {} together with the rest \
              of the budget",
-            match &next_searched {
-                Some(next) => format!("`{}` and then `{next}` were", target.name),
-                None => format!("`{}` alone was", target.name),
+            match next_searched.as_slice() {
+                [] => format!("`{}` alone was", target.name),
+                next => format!("`{}` and then `{}` were", target.name, next.join("`, `")),
             },
             report.test_runs,
             report.passed_before,
@@ -302,7 +315,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     }
     let changed = changed_functions(&tree, &repaired_file);
     // The report names what the repair changed when more than one function was searched.
-    let several = grouped.is_some() || next_searched.is_some();
+    let several = grouped.is_some() || !next_searched.is_empty();
     let shown = if several && !changed.is_empty() { changed.join(", ") } else { target.name.clone() };
     let edits = match grouped {
         Some(_) => report.best.edits.len(),
@@ -379,7 +392,12 @@ struct Searched<'a> {
 /// The search of the next function ([`Stages::search_next`]): the function and where it stands in the file it was
 /// searched in.
 struct Next {
+    /// The function as searched: its text as it was in the original file.
     target: Target,
+    /// Its node in the original file.
+    node: u32,
+    /// Its text and span in the file it was searched in.
+    current: String,
     span: Span,
     report: SearchReport,
     model_search: Option<SearchReport>,
@@ -388,7 +406,8 @@ struct Next {
 impl<'a> Stages<'a> {
     /// Searches `target` with `runs` test runs and `seconds`: the model's search (a slice of the time when the
     /// baseline fallback is on), then the baseline's with the rest, from the model's best program; or the
-    /// baseline's alone. `announce` says on stderr what is searched.
+    /// baseline's alone. The baseline climbs from `footholds` too (programs of an earlier search of the function).
+    /// `announce` says on stderr what is searched.
     fn search(
         &self,
         target: &Target,
@@ -396,6 +415,7 @@ impl<'a> Stages<'a> {
         runs: usize,
         seconds: f64,
         announce: bool,
+        footholds: &[Candidate],
     ) -> anyhow::Result<Searched<'a>> {
         let (args, mode) = (self.args, self.mode);
         let config = SearchConfig {
@@ -457,7 +477,7 @@ impl<'a> Stages<'a> {
                 args.budget
             );
         }
-        let report = searcher.run(&target.function)?;
+        let report = searcher.run_from(&target.function, footholds)?;
         if report.stop == Stop::FailsElsewhere {
             eprintln!(
                 "kelp: the tests `{}` still fails after {} test runs (passing {} -> {} of {}) never call it: the rest \
@@ -494,20 +514,26 @@ impl<'a> Stages<'a> {
             ..searcher
         };
         // The model search's best program, when it makes more progress than the original, is where the baseline's
-        // climb starts (besides the original).
-        let footholds = if report.best.edits.is_empty() { &[][..] } else { std::slice::from_ref(&report.best) };
-        let second = rest.run_from(&target.function, footholds)?;
+        // climb starts (besides the original and the earlier footholds).
+        let mut footholds = footholds.to_vec();
+        footholds.extend((!report.best.edits.is_empty()).then(|| report.best.clone()));
+        let second = rest.run_from(&target.function, &footholds)?;
         Ok(Searched { searcher: rest, report: combine(report.clone(), second), model_search: Some(report) })
     }
 
-    /// After the search of the group's first function (`first`) failed: the function of the group that the
-    /// failing tests point at now, in `file` (the first's best program spliced in), other than the first, searched
-    /// as [`Stages::search`] does with `runs` and `seconds`. `None` when no failing test runs another.
+    /// After the search of a function of the group (`last`) ended with a partial repair: the function of the group
+    /// that the failing tests point at now, in `current` (the file with the repairs so far), other than `last`,
+    /// searched as [`Stages::search`] does with `runs` and `seconds`. A function searched before (in `bests`, by its
+    /// node in `original`) starts again from its text as it was, its best program a foothold: the partial repair
+    /// that the tests took then may have stood in for another function's. `None` when no failing test runs another.
+    #[allow(clippy::too_many_arguments)]
     fn search_next(
         &self,
         (source, tree): (&str, &Tree),
+        original: &Tree,
         tests: &Tests,
-        (group, first): (&Group, &str),
+        (group, last): (&Group, &str),
+        bests: &[(u32, String, Candidate)],
         runs: usize,
         seconds: f64,
     ) -> anyhow::Result<Option<Next>> {
@@ -515,20 +541,33 @@ impl<'a> Stages<'a> {
             defined_functions(tree).into_iter().filter(|f| group.members.contains(&f.name)).collect();
         let Some(scores) = suspicions(self.sandbox, source, tests, &candidates)? else { return Ok(None) };
         let Some(next) = (0..candidates.len())
-            .filter(|&i| candidates[i].name != first && scores[i] > 0.0)
+            .filter(|&i| candidates[i].name != last && scores[i] > 0.0)
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
         else {
             return Ok(None);
         };
         let next = &candidates[next];
+        let node = defined_functions(original)
+            .iter()
+            .find(|f| f.name == next.name)
+            .map(|f| f.node)
+            .with_context(|| format!("`{}` is not in the original file", next.name))?;
+        let before = bests.iter().find(|(n, ..)| *n == node);
         eprintln!(
-            "kelp: `{first}` not repaired; then `{}`, where the failing tests point now, with {runs} test runs",
-            next.name
+            "kelp: `{last}` not repaired; then `{}`{}, where the failing tests point now, with {runs} test runs",
+            next.name,
+            if before.is_some() { " again" } else { "" }
         );
-        let (target, _) = split_file(tree, next)?;
+        let (mut target, _) = split_file(tree, next)?;
+        let current = target.function.clone();
+        let mut footholds = Vec::new();
+        if let Some((_, text, best)) = before {
+            target.function = text.clone();
+            footholds.extend((!best.edits.is_empty()).then(|| best.clone()));
+        }
         let target = target.tested_by(tests);
-        let Searched { report, model_search, .. } = self.search(&target, tests, runs, seconds, false)?;
-        Ok(Some(Next { span: tree.node(next.node).span, target, report, model_search }))
+        let Searched { report, model_search, .. } = self.search(&target, tests, runs, seconds, false, &footholds)?;
+        Ok(Some(Next { node, current, span: tree.node(next.node).span, target, report, model_search }))
     }
 }
 
@@ -987,7 +1026,7 @@ fn split_file(tree: &Tree, function: &Defined) -> anyhow::Result<(Target, Vec<St
         .collect();
     // A method is searched as a function at the top level: its lines lose the class's indentation, which
     // `FileContext::program` gives back.
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = syntax::line_start(&before, before.len());
     let indent = before[line_start..].to_string();
     let indent = if indent.trim().is_empty() { indent } else { String::new() };
     let function_text = if indent.is_empty() {

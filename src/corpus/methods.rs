@@ -199,13 +199,13 @@ fn member(tree: &Tree, id: NodeId) -> Option<Member> {
     if !syntax::line_starts_at(source, start) {
         return None;
     }
-    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = syntax::line_start(source, start);
     let text = source[line_start..node.span.end as usize].to_string();
     let (definition, decorators) = match node.kind {
         "decorated_definition" => {
             let def = field(tree, id, "definition")?;
             let def_start = tree.node(def).span.start as usize;
-            let def_line = source[..def_start].rfind('\n').map_or(0, |i| i + 1);
+            let def_line = syntax::line_start(source, def_start);
             (def, source[line_start..def_line].to_string())
         }
         _ => (id, String::new()),

@@ -127,7 +127,7 @@ fn rewritten(tree: &Tree, id: NodeId, rewrite: Rewrite) -> Option<Tree> {
                 (node.kind != "pass_statement").then(|| "pass".to_string())?
             } else {
                 let source = tree.source();
-                let start = source[..node.span.start as usize].rfind('\n').map_or(0, |i| i + 1);
+                let start = syntax::line_start(source, node.span.start as usize);
                 let end = source[node.span.end as usize..]
                     .find('\n')
                     .map_or(source.len(), |i| node.span.end as usize + i + 1);

@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 
 pub use class::ReplacementClass;
 pub use normal::{NormalisedAst, content_hash, subtree_hashes};
-pub use splice::{Edit, dedent, indentation_at, line_starts_at, reindent};
+pub use splice::{Edit, dedent, indentation_at, line_start, line_starts_at, reindent};
 
 /// Errors of the syntax stage.
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]

@@ -48,16 +48,19 @@ impl Edit {
 
 /// The leading whitespace of the line that contains byte `offset`.
 pub fn indentation_at(source: &str, offset: usize) -> &str {
-    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let rest = &source[line_start..];
+    let rest = &source[line_start(source, offset)..];
     let width = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     &rest[..width]
 }
 
 /// Only whitespace stands between the start of its line and byte `offset`.
 pub fn line_starts_at(source: &str, offset: usize) -> bool {
-    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-    source[line_start..offset].bytes().all(|b| b == b' ' || b == b'\t')
+    source[line_start(source, offset)..offset].bytes().all(|b| b == b' ' || b == b'\t')
+}
+
+/// Where the line holding byte `offset` starts.
+pub fn line_start(source: &str, offset: usize) -> usize {
+    source[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// Removes `indent` from every line after the first. `None` when a non-blank line does not start with it

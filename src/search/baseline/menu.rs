@@ -1168,7 +1168,7 @@ impl<'t> Menu<'t> {
             && let Some(kept) = stored_into(tree, id)
             && let Some(function) = sketch::enclosing_function(tree, id)
             && let Some(kind) = mutable_default(tree, function, text).or_else(|| {
-                (sketch::parameters(tree, function).contains(&text) && changed_in_place(tree.source(), kept))
+                (sketch::parameters(tree, function).contains(&text) && changes_in_place(tree, 0, kept, false))
                     .then_some("list")
             })
         {
@@ -1269,7 +1269,7 @@ impl<'t> Menu<'t> {
         if node.kind == "identifier"
             && is_handed_out(tree, id)
             && let Some(function) = sketch::enclosing_function(tree, id)
-            && changed_in_place(tree.text(tree.node(function).span), text)
+            && changes_in_place(tree, function, text, false)
         {
             push(format!("list({text})"));
             push(format!("tuple({text})"));
@@ -1347,6 +1347,20 @@ impl<'t> Menu<'t> {
             && callee != Some("abs")
         {
             push(Tier::Classic, format!("abs({text})"));
+        }
+        // A sum or difference stored or used as an index without the modulus the function wraps its kin in (`end =
+        // start + size` beside `start = (start + 1) % cap`: a ring buffer's index run off its end).
+        if node.kind == "binary_operator"
+            && node.leaves <= MAX_SITE_LEAVES
+            && let [_, op, _] = parts[..]
+            && matches!(tree.text(tree.node(op).span), "+" | "-")
+            && (node.field == Some("right") && parent.is_some_and(|p| p.kind == "assignment")
+                || parent.is_some_and(|p| p.kind == "subscript") && node.field == Some("subscript"))
+            && let Some(function) = sketch::enclosing_function(tree, id)
+        {
+            for modulus in moduli(tree, function) {
+                push(Tier::Classic, format!("({text}) % {modulus}"));
+            }
         }
         // A value whose sign the function tests, kept as it is where its size was meant (`size = n` beside `sign =
         // "-" if n < 0 else ""`).
@@ -2044,7 +2058,6 @@ fn mutable_default(tree: &Tree, function: NodeId, name: &str) -> Option<&'static
 /// = []`): Python evaluates a default once, so every call that omits it shares one object. A classic edit of the
 /// whole function (the default and the body are two places).
 fn mutable_default_guards(tree: &Tree) -> Vec<RawEdit> {
-    const MUTATORS: [&str; 9] = ["append", "extend", "add", "update", "insert", "setdefault", "pop", "remove", "clear"];
     let mut out = Vec::new();
     for function in (0..tree.nodes().len() as NodeId).filter(|&f| tree.node(f).kind == "function_definition") {
         let (node, Some(class)) = (tree.node(function), tree.node(function).class) else { continue };
@@ -2053,41 +2066,15 @@ fn mutable_default_guards(tree: &Tree) -> Vec<RawEdit> {
             continue;
         };
         let first_start = tree.node(first).span.start as usize;
-        let line_start = tree.source()[..first_start].rfind('\n').map_or(0, |i| i + 1);
-        let indent = &tree.source()[line_start..first_start];
-        if !indent.trim().is_empty() {
+        if !syntax::line_starts_at(tree.source(), first_start) {
             continue; // `def f(x=[]): return x`: no line of its own to put the guard before
         }
-        let within = |id: NodeId| {
-            let span = tree.node(id).span;
-            span.start >= tree.node(body).span.start && span.end <= tree.node(body).span.end
-        };
+        let indent = syntax::indentation_at(tree.source(), first_start);
         for (parameter, name) in sketch::parameter_nodes(tree, function) {
             let Some(value) = tree.children(parameter).find(|&c| tree.node(c).field == Some("value")) else { continue };
             let value_text = tree.text(tree.node(value).span);
             let name = tree.text(tree.node(name).span);
-            if mutable_default(tree, function, name).is_none() {
-                continue;
-            }
-            let changed = (0..tree.nodes().len() as NodeId).filter(|&id| within(id)).any(|id| {
-                let n = tree.node(id);
-                let text = tree.text(n.span);
-                match n.kind {
-                    "attribute" => {
-                        n.parent.is_some_and(|p| tree.node(p).kind == "call")
-                            && text.split_once('.').is_some_and(|(o, m)| o == name && MUTATORS.contains(&m))
-                    }
-                    "augmented_assignment" => {
-                        tree.named_children(id).next().is_some_and(|l| tree.text(tree.node(l).span) == name)
-                    }
-                    "subscript" => {
-                        n.field == Some("left")
-                            && tree.named_children(id).next().is_some_and(|o| tree.text(tree.node(o).span) == name)
-                    }
-                    _ => false,
-                }
-            });
-            if !changed {
+            if mutable_default(tree, function, name).is_none() || !changes_in_place(tree, body, name, true) {
                 continue;
             }
             let base = node.span.start as usize;
@@ -2114,7 +2101,7 @@ fn mutable_default_guards(tree: &Tree) -> Vec<RawEdit> {
 fn loop_resets(tree: &Tree) -> Vec<RawEdit> {
     let mut out = Vec::new();
     let source = tree.source();
-    let line_start = |at: usize| source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = |at: usize| syntax::line_start(source, at);
     for function in (0..tree.nodes().len() as NodeId).filter(|&f| tree.node(f).kind == "function_definition") {
         let (node, Some(class)) = (tree.node(function), tree.node(function).class) else { continue };
         for block in (function..node.subtree_end).filter(|&b| tree.node(b).kind == "block") {
@@ -2132,7 +2119,7 @@ fn loop_resets(tree: &Tree) -> Vec<RawEdit> {
                 if tree.node(left).kind != "identifier"
                     || !is_fresh_mutable(tree, right)
                     || !matches!(loop_node.kind, "for_statement" | "while_statement")
-                    || !changed_in_place(tree.text(loop_node.span), name)
+                    || !changes_in_place(tree, looped, name, true)
                     || !(looped..loop_node.subtree_end).any(|n| {
                         tree.node(n).kind == "identifier"
                             && tree.text(tree.node(n).span) == name
@@ -2144,11 +2131,11 @@ fn loop_resets(tree: &Tree) -> Vec<RawEdit> {
                 let Some(body) = tree.children(looped).find(|&c| tree.node(c).field == Some("body")) else { continue };
                 let Some(first) = tree.named_children(body).find(|&c| !tree.node(c).extra) else { continue };
                 let first_start = tree.node(first).span.start as usize;
-                let indent = &source[line_start(first_start)..first_start];
                 let init_span = tree.node(init).span;
-                if !indent.trim().is_empty() || !syntax::line_starts_at(source, init_span.start as usize) {
+                if ![first_start, init_span.start as usize].iter().all(|&at| syntax::line_starts_at(source, at)) {
                     continue; // a body on its `for` line, or statements sharing a line
                 }
+                let indent = syntax::indentation_at(source, first_start);
                 let base = node.span.start as usize;
                 let text = tree.text(node.span);
                 // The statement's whole line out, and in again before the body's first line.
@@ -2229,13 +2216,32 @@ fn fresh_value_of<'t>(tree: &'t Tree, function: NodeId, name: &str) -> Option<&'
     })
 }
 
-/// Does `source` change `target` (a name or attribute) in place: a list method that mutates it, or `+=` a list?
-/// Only where `target` stands whole (`rows` is not changed by `all_rows.append(row)`).
-fn changed_in_place(source: &str, target: &str) -> bool {
-    const MUTATORS: [&str; 8] = ["append", "extend", "insert", "sort", "reverse", "remove", "pop", "clear"];
-    let whole = |at: usize| !source[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.');
-    let changes = |suffix: &str| source.match_indices(&format!("{target}{suffix}")).any(|(at, _)| whole(at));
-    MUTATORS.iter().any(|m| changes(&format!(".{m}("))) || changes(" += [")
+/// Methods that change a list in place.
+const LIST_MUTATORS: [&str; 8] = ["append", "extend", "insert", "sort", "reverse", "remove", "pop", "clear"];
+/// And those that change a dict or a set.
+const OTHER_MUTATORS: [&str; 4] = ["add", "update", "setdefault", "discard"];
+
+/// Does the code of node `scope` change `target` (a name or attribute, whole: `rows` is not changed by
+/// `all_rows.append(row)`) in place? Where `target` is known to hold a list, dict or set (`known_mutable`): a
+/// mutating method called on it (`out.append(x)`), an item stored into it (`out[k] = v`), an augmented store
+/// (`out += …`). Otherwise only what shows a list changed: a list's mutating method, `+= [x]` (`i += 1` rebinds a
+/// number).
+fn changes_in_place(tree: &Tree, scope: NodeId, target: &str, known_mutable: bool) -> bool {
+    let mutator = |m: &str| LIST_MUTATORS.contains(&m) || (known_mutable && OTHER_MUTATORS.contains(&m));
+    (scope..tree.node(scope).subtree_end).any(|id| {
+        let n = tree.node(id);
+        let first = || tree.named_children(id).next().map(|c| tree.text(tree.node(c).span));
+        let right = || tree.children(id).find(|&c| tree.node(c).field == Some("right")).map(|c| tree.node(c).kind);
+        match n.kind {
+            "attribute" => {
+                n.field == Some("function")
+                    && tree.text(n.span).strip_prefix(target).and_then(|m| m.strip_prefix('.')).is_some_and(mutator)
+            }
+            "subscript" => known_mutable && n.field == Some("left") && first() == Some(target),
+            "augmented_assignment" => first() == Some(target) && (known_mutable || right() == Some("list")),
+            _ => false,
+        }
+    })
 }
 
 /// For an `if` without `else` or `elif` whose body is one augmented store of a name (`even += 1`): the name and the
@@ -2520,4 +2526,25 @@ fn sign_tested(tree: &Tree, function: NodeId, name: &str) -> bool {
         tree.node(id).kind == "comparison_operator"
             && matches!(parts[..], [a, "<" | "<=" | ">" | ">=", b] if (a, b) == (name, "0") || (a, b) == ("0", name))
     })
+}
+
+/// The moduli `function` takes (`cap` of `(start + 1) % cap`): names, attributes and integers, each once, at most
+/// three.
+fn moduli(tree: &Tree, function: NodeId) -> Vec<&str> {
+    let mut out = Vec::new();
+    for id in function..tree.node(function).subtree_end {
+        let parts: Vec<NodeId> = tree.children(id).filter(|&c| !tree.node(c).extra).collect();
+        if tree.node(id).kind == "binary_operator"
+            && let [_, op, right] = parts[..]
+            && tree.text(tree.node(op).span) == "%"
+            && matches!(tree.node(right).kind, "identifier" | "attribute" | "integer")
+            && !tree.text(tree.node(right).span).contains('\n')
+        {
+            let modulus = tree.text(tree.node(right).span);
+            if !out.contains(&modulus) && out.len() < 3 {
+                out.push(modulus);
+            }
+        }
+    }
+    out
 }

@@ -1306,8 +1306,8 @@ fn kinds_could_pass_rejects_only_what_cannot_run() {
     assert!(judged("def f(xs, n):\n    return sum(x for x in n)\n", &["f([1], 2)"]));
 }
 
-/// Set d's bugs (session 47): the exception a `raise` raises, a rounding builtin for `math`'s, and a value kept
-/// with its sign where the function takes the sign apart.
+/// Set d's bugs (session 47): the exception a `raise` raises, a rounding builtin for `math`'s, an index without
+/// the modulus its kin take, and a value kept with its sign where the function takes the sign apart.
 #[test]
 fn raised_exceptions_rounding_and_magnitudes_are_classic_edits() {
     let has = |broken: &str, fixed: &str| classic(broken).iter().any(|f| f.contains(fixed));
@@ -1321,6 +1321,11 @@ fn raised_exceptions_rounding_and_magnitudes_are_classic_edits() {
     assert!(has("import math\n\ndef f(t):\n    return math.floor(t)\n", "return round(t)"));
     // Not without `math` imported.
     assert!(!has("def f(t):\n    return max(1, round(t))\n", "math.ceil("));
+    // A ring buffer's index without the modulus its other index takes.
+    let push = "def push(self, x):\n    cap = len(self.items)\n    end = self.start + self.size\n    self.items[end] = x\n    \
+                self.start = (self.start + 1) % cap\n";
+    assert!(has(push, "end = (self.start + self.size) % cap\n"));
+    assert!(!has("def f(xs, i):\n    j = i + 1\n    return xs[j]\n", ") % "));
     let size = "def f(n):\n    sign = '-' if n < 0 else ''\n    size = n\n    return sign + str(size)\n";
     assert!(has(size, "size = abs(n)"));
     assert!(!has("def f(n):\n    size = n\n    return str(size)\n", "abs(n)"));
