@@ -837,6 +837,18 @@ impl<'t> Menu<'t> {
                 site.push(out, Tier::Classic, format!("{name}.get({key}{default})"));
             }
         }
+        // The raw lookup where the program's helper that looks it up was meant: `parent[node]` for `find(node)`,
+        // a function of one parameter whose body reads `parent[…]` (a union-find's root, a cache's loader). Not a
+        // store, and not inside that helper.
+        if node.field != Some("left") && !key.contains('\n') {
+            for helper in lookup_helpers(tree, name) {
+                if !(helper..tree.node(helper).subtree_end).contains(&id)
+                    && let Some(helper_name) = sketch::function_name(tree, helper)
+                {
+                    site.push(out, Tier::Classic, format!("{helper_name}({key})"));
+                }
+            }
+        }
     }
 
     /// Neighbours swapped, an argument too many.
@@ -2547,4 +2559,17 @@ fn moduli(tree: &Tree, function: NodeId) -> Vec<&str> {
         }
     }
     out
+}
+
+/// The functions of one parameter whose bodies read `name[…]`.
+fn lookup_helpers(tree: &Tree, name: &str) -> Vec<NodeId> {
+    (0..tree.nodes().len() as NodeId)
+        .filter(|&f| tree.node(f).kind == "function_definition" && sketch::parameters(tree, f).len() == 1)
+        .filter(|&f| {
+            (f..tree.node(f).subtree_end).any(|s| {
+                tree.node(s).kind == "subscript"
+                    && tree.named_children(s).next().is_some_and(|v| tree.text(tree.node(v).span) == name)
+            })
+        })
+        .collect()
 }

@@ -1321,6 +1321,11 @@ fn raised_exceptions_rounding_and_magnitudes_are_classic_edits() {
     assert!(has("import math\n\ndef f(t):\n    return math.floor(t)\n", "return round(t)"));
     // Not without `math` imported.
     assert!(!has("def f(t):\n    return max(1, round(t))\n", "math.ceil("));
+    // A union-find's raw parent for its root: the helper that reads `parent[…]`.
+    let roots = "def f(n):\n    parent = list(range(n))\n\n    def find(x):\n        while parent[x] != x:\n            \
+                 x = parent[x]\n        return x\n\n    return [parent[i] for i in range(n)]\n";
+    assert!(has(roots, "return [find(i) for i in range(n)]"));
+    assert!(!has(roots, "while find(x) != x"));
     // A ring buffer's index without the modulus its other index takes.
     let push = "def push(self, x):\n    cap = len(self.items)\n    end = self.start + self.size\n    self.items[end] = x\n    \
                 self.start = (self.start + 1) % cap\n";
