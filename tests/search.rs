@@ -897,6 +897,8 @@ fn repair_mends_two_functions_one_after_the_other() {
     assert_eq!(json["group_searched"], serde_json::Value::Null, "{json}");
     assert_eq!(json["functions_changed"], serde_json::json!(["trim", "evaluate"]), "{json}");
     assert_eq!(json["report"]["passed_before"], 1, "{json}");
+    assert!(json["report"]["test_runs"].as_u64().unwrap() <= 400, "{json}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"diff\""));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
 }
 

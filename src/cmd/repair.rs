@@ -152,6 +152,8 @@ pub fn run(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
 }
 
 fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
+    // `--max-seconds` bounds the searches after the first by the time the command has taken.
+    let started = std::time::Instant::now();
     if args.budget < 2 {
         bail!("--budget must be at least 2 test runs (one for the broken program, one for a candidate)");
     }
@@ -247,15 +249,17 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     // group's search does better: the bug may be in a helper, or need edits in two places at once.)
     let mut last = target.name.clone();
     let mut partial = !report.best.edits.is_empty();
+    let seconds_left = || args.max_seconds - started.elapsed().as_secs_f64();
     for _ in 0..NEXT_SEARCHES {
-        let Some(group) = group.as_ref().filter(|_| partial && !report.repaired && report.test_runs + 2 <= args.budget)
+        let Some(group) = group
+            .as_ref()
+            .filter(|_| partial && !report.repaired && report.test_runs + 4 <= args.budget && seconds_left() >= 2.0)
         else {
             break;
         };
-        let runs = (args.budget - report.test_runs).div_ceil(2);
-        let seconds = (args.max_seconds - report.seconds).max(1.0) / 2.0;
+        let left = (args.budget - report.test_runs, seconds_left() / 2.0);
         let current = (repaired_file.as_str(), &syntax::parse(repaired_file.as_str()));
-        let next = match stages.search_next(current, &tree, &tests, (group, &last), &bests, runs, seconds) {
+        let next = match stages.search_next(current, &tree, &tests, (group, &last), &bests, left) {
             Ok(Some(next)) => next,
             Ok(None) => break,
             Err(err) => {
@@ -263,19 +267,24 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
                 break;
             }
         };
-        partial = next.report.best.source.trim_end() != next.current.trim_end();
+        // Taken where it passes more tests than the file as it stood (a function searched again restarts from its
+        // text as it was, and its search may end below its earlier best).
+        partial = next.report.best.passed.unwrap_or(0) > report.best.passed.unwrap_or(0);
         if partial {
             repaired_file = splice_span(current.0, next.span, &indented(&next.report.best.source, &next.target.indent));
             match bests.iter_mut().find(|(node, ..)| *node == next.node) {
                 Some(entry) => entry.2 = next.report.best.clone(),
                 None => bests.push((next.node, next.target.function.clone(), next.report.best.clone())),
             }
+            model_search = next.model_search;
+            fell_back = model_search.is_some();
         }
-        fell_back = next.model_search.is_some();
         report = if partial { combine(report, next.report) } else { kept_best(report, next.report) };
+        report.test_runs += next.uncounted;
         last = next.target.name.clone();
         next_searched.push(next.target.name);
     }
+    let mut group_taken = false;
     if let Some(group) = group.filter(|_| !report.repaired && report.test_runs + 2 <= args.budget) {
         eprintln!(
             "kelp: {} not repaired in {} test runs (tests passing {} -> {} of {}); searching {} together with the rest \
@@ -291,18 +300,23 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             group.name
         );
         let runs = args.budget - report.test_runs + 1;
-        let seconds = (args.max_seconds - report.seconds).max(1.0);
         // The baseline, unless the user turned the model search's fallback off.
         let baseline = !(mode == Mode::Model && args.no_fallback);
         let file = (source.as_str(), &tree);
-        match search_group(&searcher, file, &group, &target.indent, &bests, runs, seconds, baseline) {
+        match search_group(&searcher, file, &group, &target.indent, &bests, runs, seconds_left().max(1.0), baseline) {
             Ok(second) => {
-                if mode == Mode::Model && baseline {
-                    model_search.get_or_insert_with(|| report.clone());
-                    fell_back = true;
+                // Taken where it passes more tests than the searches before (its foothold may have been left out).
+                group_taken = second.repaired || second.best.passed.unwrap_or(0) > report.best.passed.unwrap_or(0);
+                if group_taken {
+                    if mode == Mode::Model && baseline {
+                        model_search.get_or_insert_with(|| report.clone());
+                        fell_back = true;
+                    }
+                    report = combine(report, second);
+                    repaired_file = splice_span(&source, group.span, &indented(&report.best.source, &target.indent));
+                } else {
+                    report = kept_best(report, second);
                 }
-                report = combine(report, second);
-                repaired_file = splice_span(&source, group.span, &indented(&report.best.source, &target.indent));
                 grouped = Some(group.name);
             }
             Err(err) => {
@@ -317,9 +331,9 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     // The report names what the repair changed when more than one function was searched.
     let several = grouped.is_some() || !next_searched.is_empty();
     let shown = if several && !changed.is_empty() { changed.join(", ") } else { target.name.clone() };
-    let edits = match grouped {
-        Some(_) => report.best.edits.len(),
-        None => bests.iter().map(|(.., best)| best.edits.len()).sum(),
+    let edits = match group_taken {
+        true => report.best.edits.len(),
+        false => bests.iter().map(|(.., best)| best.edits.len()).sum(),
     };
     let name = args.file.display().to_string();
     let relative = name.trim_start_matches('/');
@@ -396,11 +410,14 @@ struct Next {
     target: Target,
     /// Its node in the original file.
     node: u32,
-    /// Its text and span in the file it was searched in.
-    current: String,
+    /// Its span in the file it was searched in.
     span: Span,
     report: SearchReport,
     model_search: Option<SearchReport>,
+    /// Sandbox runs its report does not count: the traced run of the file that chose the function (the search's
+    /// start, answered by the cache, is counted in its place unless the function starts again from its old text,
+    /// when the start is a run of its own).
+    uncounted: usize,
 }
 
 impl<'a> Stages<'a> {
@@ -523,10 +540,10 @@ impl<'a> Stages<'a> {
 
     /// After the search of a function of the group (`last`) ended with a partial repair: the function of the group
     /// that the failing tests point at now, in `current` (the file with the repairs so far), other than `last`,
-    /// searched as [`Stages::search`] does with `runs` and `seconds`. A function searched before (in `bests`, by its
-    /// node in `original`) starts again from its text as it was, its best program a foothold: the partial repair
-    /// that the tests took then may have stood in for another function's. `None` when no failing test runs another.
-    #[allow(clippy::too_many_arguments)]
+    /// searched as [`Stages::search`] does with half of the test runs `left` and its seconds. A function searched
+    /// before (in `bests`, by its node in `original`) starts again from its text as it was, its best program a
+    /// foothold: the partial repair that the tests took then may have stood in for another function's. `None` when
+    /// no failing test runs another.
     fn search_next(
         &self,
         (source, tree): (&str, &Tree),
@@ -534,8 +551,7 @@ impl<'a> Stages<'a> {
         tests: &Tests,
         (group, last): (&Group, &str),
         bests: &[(u32, String, Candidate)],
-        runs: usize,
-        seconds: f64,
+        (left, seconds): (usize, f64),
     ) -> anyhow::Result<Option<Next>> {
         let candidates: Vec<Defined> =
             defined_functions(tree).into_iter().filter(|f| group.members.contains(&f.name)).collect();
@@ -553,13 +569,14 @@ impl<'a> Stages<'a> {
             .map(|f| f.node)
             .with_context(|| format!("`{}` is not in the original file", next.name))?;
         let before = bests.iter().find(|(n, ..)| *n == node);
+        let uncounted = 1 + usize::from(before.is_some());
+        let runs = left.saturating_sub(uncounted).div_ceil(2).max(2);
         eprintln!(
             "kelp: `{last}` not repaired; then `{}`{}, where the failing tests point now, with {runs} test runs",
             next.name,
             if before.is_some() { " again" } else { "" }
         );
         let (mut target, _) = split_file(tree, next)?;
-        let current = target.function.clone();
         let mut footholds = Vec::new();
         if let Some((_, text, best)) = before {
             target.function = text.clone();
@@ -567,7 +584,7 @@ impl<'a> Stages<'a> {
         }
         let target = target.tested_by(tests);
         let Searched { report, model_search, .. } = self.search(&target, tests, runs, seconds, false, &footholds)?;
-        Ok(Some(Next { node, current, span: tree.node(next.node).span, target, report, model_search }))
+        Ok(Some(Next { node, span: tree.node(next.node).span, target, report, model_search, uncounted }))
     }
 }
 
@@ -876,11 +893,10 @@ fn suspicions(
     Ok(Some(part_suspicions(&report, &parts)))
 }
 
-/// Functions searched together when the search of one of them fails: a class's methods, or a file's top-level
-/// functions, from the first to the last that a failing test runs (and whatever lies between), as one piece of
-/// code. Two bugs in two methods (`delete` and `undo`) each fail tests the other's repair cannot mend; a search of
-/// the piece mends one, then merges in the other's repair ([`kelp::search`]'s partial repairs), where a search of
-/// one function ends with half the tests passing.
+/// Functions searched together when the searches of one function at a time fail: a class's methods, or a file's
+/// top-level functions, from the first to the last that a failing test runs (and whatever lies between), as one
+/// piece of code. A bug in a helper that the first search could not mend (the failing tests pointed at its caller),
+/// or two bugs that each fail no test alone, are mended that way, from the earlier searches' best programs.
 struct Group {
     /// From the first statement's start to the last's end (decorators included).
     span: Span,

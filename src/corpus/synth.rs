@@ -738,7 +738,7 @@ impl Gen {
     fn int_expr_using(&mut self, vars: &[String], depth: u32) -> String {
         for _ in 0..8 {
             let e = self.int_expr(vars, depth);
-            if vars.iter().any(|v| mentions(&e, v)) {
+            if vars.iter().any(|v| syntax::mentions(&e, v)) {
                 return e;
             }
         }
@@ -781,7 +781,7 @@ impl Gen {
         // Use every parameter and local: an unused parameter is a smell, a dead assignment an untestable line.
         let mut e = self.int_expr_using(&vars, 2);
         for v in &vars {
-            if !f.body.iter().any(|(_, l)| mentions(l, v)) && !mentions(&e, v) {
+            if !f.body.iter().any(|(_, l)| syntax::mentions(l, v)) && !syntax::mentions(&e, v) {
                 e = if e.contains(' ') {
                     format!("({e}) {} {v}", self.pick(&["+", "-", "*"]))
                 } else {
@@ -826,7 +826,7 @@ impl Gen {
         let c1 = self.comparison(&names);
         let mut c2 = self.comparison(&names);
         // Every parameter in some condition: the last one compares what the first did not.
-        if let Some(unused) = names.iter().find(|n| !mentions(&c1, n) && !mentions(&c2, n)) {
+        if let Some(unused) = names.iter().find(|n| !syntax::mentions(&c1, n) && !syntax::mentions(&c2, n)) {
             c2 = format!("{unused} {} {}", self.pick(&["<", ">", "!="]), self.int(-2, 10));
         }
         let joined = match self.rng.random_range(0..5) {
@@ -1187,16 +1187,6 @@ impl Gen {
             }
         }
     }
-}
-
-/// Whether `text` uses the name `name` (as a whole word).
-fn mentions(text: &str, name: &str) -> bool {
-    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    text.match_indices(name).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + name.len()..].chars().next();
-        !before.is_some_and(ident) && !after.is_some_and(ident)
-    })
 }
 
 /// `-3` → `minus_3`, for names.

@@ -239,17 +239,30 @@ const GUARDED_ERRORS: [&str; 6] =
     ["ZeroDivisionError", "IndexError", "KeyError", "ValueError", "TypeError", "AttributeError"];
 
 /// Does every test of `report` that fails run none of the function's lines (the function at `offset` lines into
-/// the program, as in [`Suspicion::from_report`]), where some test does run them and none hangs? No edit of the
-/// function can mend such a test: it never calls the function (the bug is in another one). A test that hangs is
-/// not traced, so it says nothing.
+/// the program, as in [`Suspicion::from_report`]), where some test does run them? No edit of the function's body can
+/// mend such a test: it never calls the function (the bug is in another one). Only tests that failed an assertion
+/// or raised count: one that did not finish (a timeout, a crash) may have lost its trace, and a `TypeError` may be a
+/// call that never got into the function (a keyword argument its header misspells).
 pub fn fails_elsewhere(report: &TestReport, offset: usize, source: &str) -> bool {
     let n = source.lines().count();
     let runs_function =
         |lines: &[u32]| lines.iter().any(|&l| (l as usize).checked_sub(offset + 1).is_some_and(|l| l < n));
     let failing: Vec<_> = report.tests.iter().filter(|t| t.outcome != Outcome::Passed).collect();
+    let traced = |outcome: &Outcome| match outcome {
+        Outcome::Failed { .. } => true,
+        Outcome::Error { kind, .. } => !matches!(kind.as_str(), "TypeError" | "Crash" | "ProcessExit" | "SandboxError"),
+        _ => false,
+    };
     !failing.is_empty()
-        && failing.iter().all(|t| t.outcome != Outcome::Timeout && !runs_function(&t.lines))
+        && failing.iter().all(|t| traced(&t.outcome) && !runs_function(&t.lines))
         && report.tests.iter().any(|t| runs_function(&t.lines))
+}
+
+/// The name the function's `def` line defines.
+pub fn defined_name(source: &str) -> Option<&str> {
+    let line = source.lines().map(str::trim_start).find(|l| l.starts_with("def ") || l.starts_with("async def "))?;
+    let rest = line.strip_prefix("async ").unwrap_or(line).strip_prefix("def ")?;
+    rest.split('(').next().map(str::trim).filter(|n| !n.is_empty())
 }
 
 impl Suspicion {
@@ -472,9 +485,23 @@ mod tests {
         assert!(!elsewhere(vec![test(false, &[1, 6]), test(true, &[3, 4, 5])]));
         // No test runs it: the traces say nothing (the function is not reached at all, or nothing was traced).
         assert!(!elsewhere(vec![test(false, &[1]), test(true, &[1])]));
-        // A test that hangs is not traced.
+        // A test that did not finish may have lost its trace; a `TypeError` may be a call that never got in.
         let hung = TestResult { name: "t".into(), outcome: Outcome::Timeout, lines: Vec::new() };
         assert!(!elsewhere(vec![test(false, &[1]), hung, test(true, &[3])]));
+        let error = |kind: &str| TestResult {
+            name: "t".into(),
+            outcome: Outcome::Error { kind: kind.into(), message: String::new(), line: None, entry_line: None },
+            lines: Vec::new(),
+        };
+        for kind in ["Crash", "ProcessExit", "TypeError"] {
+            assert!(!elsewhere(vec![test(false, &[1]), error(kind), test(true, &[3])]), "{kind}");
+        }
+        assert!(elsewhere(vec![error("KeyError"), test(true, &[3])]));
+        // The function's first line is the program's line offset + 1; the line before it is not the function's.
+        assert!(!elsewhere(vec![test(false, &[3]), test(true, &[4])]));
+        assert!(elsewhere(vec![test(false, &[2]), test(true, &[4])]));
+        assert_eq!(defined_name(PROGRAM), Some("f"));
+        assert_eq!(defined_name("@cache\nasync def g (x):\n    pass\n"), Some("g"));
         // Nothing fails: nothing is elsewhere.
         assert!(!elsewhere(vec![test(true, &[3])]));
     }

@@ -554,13 +554,18 @@ impl<'s> Run<'s> {
     }
 
     /// Stops the search when `c`, traced in `report`, is its best program, a partial repair, and the tests it fails
-    /// never call the function ([`Stop::FailsElsewhere`]).
+    /// never call the function ([`Stop::FailsElsewhere`]); not where the file around it names the function (it may
+    /// run at load, untraced, or be kept in a table).
     fn stop_if_elsewhere(&mut self, c: &Candidate, report: &TestReport, offset: usize) {
+        let context = &self.searcher.context;
+        let named_around =
+            |name: &str| syntax::mentions(&context.before, name) || syntax::mentions(&context.after, name);
         if self.stop.is_none()
             && !c.edits.is_empty()
             && !c.all_passed()
             && c.source == self.best.source
             && localize::fails_elsewhere(report, offset, &c.source)
+            && !localize::defined_name(&c.source).is_some_and(named_around)
         {
             self.stop = Some(Stop::FailsElsewhere);
         }

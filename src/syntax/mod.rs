@@ -246,6 +246,16 @@ pub fn without_bom(text: String) -> String {
     }
 }
 
+/// Whether `text` uses the name `name` (as a whole word).
+pub fn mentions(text: &str, name: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(name).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        !before.is_some_and(ident) && !after.is_some_and(ident)
+    })
+}
+
 /// Does `name` name a Python builtin: a function, a type, a constant, or an exception or warning class (by the
 /// standard library's naming: `…Error`, `…Exception`, `…Warning`, `…Exit`, `…Interrupt`, `StopIteration`…)?
 pub fn is_builtin(name: &str) -> bool {

@@ -17,6 +17,8 @@ pub struct TestFacts {
     pub expected: Vec<examples::Expected>,
     /// The standard modules the file around the program imports whole, by the name it binds (`imported_modules`).
     pub modules: Vec<(String, &'static str)>,
+    /// The exceptions of [`EXCEPTIONS`] the tests name (`pytest.raises(IndexError)`).
+    pub exceptions: Vec<&'static str>,
 }
 
 impl TestFacts {
@@ -28,6 +30,11 @@ impl TestFacts {
             labelled: examples::labelled_examples(tests),
             expected: examples::expected_calls(tests),
             modules: Vec::new(),
+            exceptions: EXCEPTIONS
+                .iter()
+                .copied()
+                .filter(|e| tests.sources().iter().any(|source| syntax::mentions(source, e)))
+                .collect(),
         }
     }
 

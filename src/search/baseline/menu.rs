@@ -54,8 +54,8 @@ const CASE_PHRASES: &[&str] = &[
     "capital",
 ];
 
-/// The exceptions small functions catch, one for another in an `except` clause.
-const EXCEPTIONS: &[&str] = &[
+/// The exceptions small functions catch, one for another in an `except` clause, or raise.
+pub(super) const EXCEPTIONS: &[&str] = &[
     "ValueError",
     "TypeError",
     "KeyError",
@@ -461,8 +461,19 @@ impl<'t> Menu<'t> {
                 push(Tier::Classic, other.to_string());
             }
         }
-        // The builtins that round, for `math`'s, and back: `round(total)` where `math.ceil(total)` was meant.
-        let called = node.field == Some("function") && node.parent.is_some_and(|p| tree.node(p).kind == "call");
+        // The builtins that round, for `math`'s, and back: `round(total)` where `math.ceil(total)` was meant; of one
+        // argument, not a string (`int(s)`, `round(x, 2)`: no `math.ceil` takes those).
+        let called = node.field == Some("function")
+            && node.parent.is_some_and(|p| {
+                let arguments: Vec<NodeId> = tree
+                    .children(p)
+                    .filter(|&c| tree.node(c).kind == "argument_list")
+                    .flat_map(|a| tree.named_children(a))
+                    .filter(|&a| !tree.node(a).extra)
+                    .collect();
+                tree.node(p).kind == "call"
+                    && matches!(arguments[..], [a] if !matches!(tree.node(a).kind, "string" | "concatenated_string" | "keyword_argument"))
+            });
         for (bound, _) in modules.iter().filter(|(_, module)| *module == "math") {
             let math = |f: &str| format!("{bound}.{f}");
             if called && node.kind == "identifier" && matches!(text, "round" | "int") {
@@ -802,10 +813,14 @@ impl<'t> Menu<'t> {
             && (raised || clause.is_some_and(|c| tree.node(c).kind == "except_clause"))
             && EXCEPTIONS.contains(&text)
         {
-            // A base class catches more than was meant, and passes tests the specific one would: tried later.
+            // A base class catches more than was meant, and passes tests the specific one would: tried later. A
+            // raise raises what the tests or the program name (`pytest.raises(IndexError)`, "IndexError when
+            // empty"); the others later.
+            let named = |e: &str| self.facts.exceptions.contains(&e) || syntax::mentions(tree.source(), e);
             for other in EXCEPTIONS.iter().filter(|&&e| e != text) {
                 let broad = matches!(*other, "Exception" | "LookupError" | "ArithmeticError");
-                site.push(out, if broad { Tier::Rewrite } else { Tier::Classic }, other.to_string());
+                let late = broad || (raised && !named(other));
+                site.push(out, if late { Tier::Rewrite } else { Tier::Classic }, other.to_string());
             }
         }
     }
@@ -842,7 +857,11 @@ impl<'t> Menu<'t> {
         // store, and not inside that helper.
         if node.field != Some("left") && !key.contains('\n') {
             for helper in lookup_helpers(tree, name) {
-                if !(helper..tree.node(helper).subtree_end).contains(&id)
+                // Where it can be called: not inside it, and inside the function it is nested in, if any.
+                let within = |f: NodeId| (f..tree.node(f).subtree_end).contains(&id);
+                let outer = sketch::enclosing_function(tree, helper);
+                if !within(helper)
+                    && outer.is_none_or(within)
                     && let Some(helper_name) = sketch::function_name(tree, helper)
                 {
                     site.push(out, Tier::Classic, format!("{helper_name}({key})"));
@@ -2250,7 +2269,9 @@ fn changes_in_place(tree: &Tree, scope: NodeId, target: &str, known_mutable: boo
                     && tree.text(n.span).strip_prefix(target).and_then(|m| m.strip_prefix('.')).is_some_and(mutator)
             }
             "subscript" => known_mutable && n.field == Some("left") && first() == Some(target),
-            "augmented_assignment" => first() == Some(target) && (known_mutable || right() == Some("list")),
+            "augmented_assignment" => {
+                first() == Some(target) && (known_mutable || matches!(right(), Some("list" | "list_comprehension")))
+            }
             _ => false,
         }
     })
@@ -2540,15 +2561,16 @@ fn sign_tested(tree: &Tree, function: NodeId, name: &str) -> bool {
     })
 }
 
-/// The moduli `function` takes (`cap` of `(start + 1) % cap`): names, attributes and integers, each once, at most
-/// three.
+/// The moduli `function` takes a sum or difference by (`cap` of `(start + 1) % cap`; not `n % 2`, nor a string's
+/// `"%s" % x`): names, attributes and integers, each once, at most three.
 fn moduli(tree: &Tree, function: NodeId) -> Vec<&str> {
     let mut out = Vec::new();
     for id in function..tree.node(function).subtree_end {
         let parts: Vec<NodeId> = tree.children(id).filter(|&c| !tree.node(c).extra).collect();
         if tree.node(id).kind == "binary_operator"
-            && let [_, op, right] = parts[..]
+            && let [left, op, right] = parts[..]
             && tree.text(tree.node(op).span) == "%"
+            && is_parenthesised_sum(tree, left)
             && matches!(tree.node(right).kind, "identifier" | "attribute" | "integer")
             && !tree.text(tree.node(right).span).contains('\n')
         {
@@ -2572,4 +2594,14 @@ fn lookup_helpers(tree: &Tree, name: &str) -> Vec<NodeId> {
             })
         })
         .collect()
+}
+
+/// `(a + b)` or `(a - b)`.
+fn is_parenthesised_sum(tree: &Tree, id: NodeId) -> bool {
+    tree.node(id).kind == "parenthesized_expression"
+        && tree.named_children(id).next().is_some_and(|inner| {
+            let ops: Vec<&str> =
+                tree.children(inner).filter(|&c| !tree.node(c).named).map(|c| tree.text(tree.node(c).span)).collect();
+            tree.node(inner).kind == "binary_operator" && matches!(ops[..], ["+"] | ["-"])
+        })
 }

@@ -1311,14 +1311,23 @@ fn kinds_could_pass_rejects_only_what_cannot_run() {
 #[test]
 fn raised_exceptions_rounding_and_magnitudes_are_classic_edits() {
     let has = |broken: &str, fixed: &str| classic(broken).iter().any(|f| f.contains(fixed));
-    let pop = "def pop(xs):\n    if not xs:\n        raise ValueError('empty')\n    return xs.pop()\n";
+    // Classic where the program names it (its docstring) or the tests do; else a rewrite.
+    let pop = "def pop(xs):\n    \"\"\"IndexError when empty.\"\"\"\n    if not xs:\n        raise ValueError('empty')\n    \
+               return xs.pop()\n";
     assert!(has(pop, "raise IndexError('empty')"));
-    assert!(has("def f(d, k):\n    if k not in d:\n        raise TypeError\n    return d[k]\n", "raise KeyError\n"));
+    let get = "def f(d, k):\n    if k not in d:\n        raise TypeError\n    return d[k]\n";
+    assert!(!has(get, "raise KeyError\n") && repairs(get).iter().any(|f| f.contains("raise KeyError\n")));
+    let tree = parse(get);
+    let tests = Tests::Asserts(vec!["with pytest.raises(KeyError):\n    f({}, 1)".into()]);
+    let named = single_edits_with(&tree, &TestFacts::of(&tests, &tree));
+    assert!(named.iter().any(|e| e.tier <= Tier::Classic && e.text == "KeyError"));
     // A base class is a rewrite, as in an `except` clause.
     assert!(!has(pop, "raise Exception('empty')") && repairs(pop).iter().any(|f| f.contains("raise Exception(")));
     assert!(has("import math\n\ndef f(t):\n    return max(1, round(t))\n", "max(1, math.ceil(t))"));
     assert!(has("import math as m\n\ndef f(t):\n    return int(t) + 1\n", "m.floor(t) + 1"));
     assert!(has("import math\n\ndef f(t):\n    return math.floor(t)\n", "return round(t)"));
+    // Not where `math`'s would not take the arguments.
+    assert!(!has("import math\n\ndef f(s):\n    return int(s, 16) + round(s, 2)\n", "math."));
     // Not without `math` imported.
     assert!(!has("def f(t):\n    return max(1, round(t))\n", "math.ceil("));
     // A union-find's raw parent for its root: the helper that reads `parent[…]`.
@@ -1326,11 +1335,16 @@ fn raised_exceptions_rounding_and_magnitudes_are_classic_edits() {
                  x = parent[x]\n        return x\n\n    return [parent[i] for i in range(n)]\n";
     assert!(has(roots, "return [find(i) for i in range(n)]"));
     assert!(!has(roots, "while find(x) != x"));
+    // Not a helper nested in another function, where it cannot be called.
+    let nested = "def g(parent):\n    def find(x):\n        return parent[x]\n    return find\n\n\
+                  def f(parent, i):\n    return parent[i]\n";
+    assert!(!has(nested, "return find(i)"));
     // A ring buffer's index without the modulus its other index takes.
     let push = "def push(self, x):\n    cap = len(self.items)\n    end = self.start + self.size\n    self.items[end] = x\n    \
                 self.start = (self.start + 1) % cap\n";
     assert!(has(push, "end = (self.start + self.size) % cap\n"));
     assert!(!has("def f(xs, i):\n    j = i + 1\n    return xs[j]\n", ") % "));
+    assert!(!has("def f(xs, i):\n    j = i + 1\n    return xs[j] + i % 2 + '%s' % i\n", ") % "));
     let size = "def f(n):\n    sign = '-' if n < 0 else ''\n    size = n\n    return sign + str(size)\n";
     assert!(has(size, "size = abs(n)"));
     assert!(!has("def f(n):\n    size = n\n    return str(size)\n", "abs(n)"));
