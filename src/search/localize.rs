@@ -258,9 +258,14 @@ pub fn fails_elsewhere(report: &TestReport, offset: usize, source: &str) -> bool
         && report.tests.iter().any(|t| runs_function(&t.lines))
 }
 
+/// Is this line (its indentation trimmed) a `def` line?
+fn is_def_line(line: &str) -> bool {
+    line.starts_with("def ") || line.starts_with("async def ")
+}
+
 /// The name the function's `def` line defines.
 pub fn defined_name(source: &str) -> Option<&str> {
-    let line = source.lines().map(str::trim_start).find(|l| l.starts_with("def ") || l.starts_with("async def "))?;
+    let line = source.lines().map(str::trim_start).find(|l| is_def_line(l))?;
     let rest = line.strip_prefix("async ").unwrap_or(line).strip_prefix("def ")?;
     rest.split('(').next().map(str::trim).filter(|n| !n.is_empty())
 }
@@ -271,10 +276,7 @@ impl Suspicion {
     /// did not load, or the failing tests timed out): nothing to localise with.
     pub fn from_report(report: &TestReport, offset: usize, source: &str) -> Option<Suspicion> {
         let source_lines = source.lines().count();
-        let def_line = source.lines().position(|l| {
-            let l = l.trim_start();
-            l.starts_with("def ") || l.starts_with("async def ")
-        });
+        let def_line = source.lines().position(|l| is_def_line(l.trim_start()));
         let mut failed = vec![0u32; source_lines];
         let mut passed = vec![0u32; source_lines];
         // In tests: a `NameError` gives half to the line that raised, half to the `def` line; another exception all

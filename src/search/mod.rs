@@ -549,23 +549,24 @@ impl<'s> Run<'s> {
         self.reruns += 1;
         let offset = self.searcher.context.before.matches('\n').count();
         let Some(report) = report else { return Ok(None) };
-        self.stop_if_elsewhere(c, &report, offset);
+        if c.source == self.best.source {
+            self.stop_if_elsewhere(&report, offset);
+        }
         Ok(Suspicion::from_report(&report, offset, &c.source))
     }
 
-    /// Stops the search when `c`, traced in `report`, is its best program, a partial repair, and the tests it fails
-    /// never call the function ([`Stop::FailsElsewhere`]); not where the file around it names the function (it may
-    /// run at load, untraced, or be kept in a table).
-    fn stop_if_elsewhere(&mut self, c: &Candidate, report: &TestReport, offset: usize) {
-        let context = &self.searcher.context;
+    /// Stops the search when its best program, traced in `report`, is a partial repair and the tests it fails never
+    /// call the function ([`Stop::FailsElsewhere`]); not where the file around it names the function (it may run at
+    /// load, untraced, or be kept in a table).
+    fn stop_if_elsewhere(&mut self, report: &TestReport, offset: usize) {
+        let (best, context) = (&self.best, &self.searcher.context);
         let named_around =
             |name: &str| syntax::mentions(&context.before, name) || syntax::mentions(&context.after, name);
         if self.stop.is_none()
-            && !c.edits.is_empty()
-            && !c.all_passed()
-            && c.source == self.best.source
-            && localize::fails_elsewhere(report, offset, &c.source)
-            && !localize::defined_name(&c.source).is_some_and(named_around)
+            && !best.edits.is_empty()
+            && !best.all_passed()
+            && localize::fails_elsewhere(report, offset, &best.source)
+            && !localize::defined_name(&best.source).is_some_and(named_around)
         {
             self.stop = Some(Stop::FailsElsewhere);
         }
@@ -713,8 +714,7 @@ impl<'s> Run<'s> {
         if self.best.all_passed() {
             self.stop = Some(Stop::Repaired);
         } else if localize && let Some(i) = batch.iter().position(|c| c.source == self.best.source) {
-            let best = self.best.clone();
-            self.stop_if_elsewhere(&best, &reports[i], offset);
+            self.stop_if_elsewhere(&reports[i], offset);
         }
         Ok(batch.into_iter().zip(suspicions).collect())
     }

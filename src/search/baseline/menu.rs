@@ -2554,10 +2554,9 @@ fn indexed_elements(tree: &Tree, id: NodeId) -> Vec<String> {
 
 /// Does `function` compare `name` with zero (`n < 0`, `0 <= n`)?
 fn sign_tested(tree: &Tree, function: NodeId, name: &str) -> bool {
-    (function..tree.node(function).subtree_end).any(|id| {
+    (function..tree.node(function).subtree_end).filter(|&id| tree.node(id).kind == "comparison_operator").any(|id| {
         let parts: Vec<&str> = tree.children(id).map(|c| tree.text(tree.node(c).span)).collect();
-        tree.node(id).kind == "comparison_operator"
-            && matches!(parts[..], [a, "<" | "<=" | ">" | ">=", b] if (a, b) == (name, "0") || (a, b) == ("0", name))
+        matches!(parts[..], [a, "<" | "<=" | ">" | ">=", b] if (a, b) == (name, "0") || (a, b) == ("0", name))
     })
 }
 
@@ -2565,10 +2564,9 @@ fn sign_tested(tree: &Tree, function: NodeId, name: &str) -> bool {
 /// `"%s" % x`): names, attributes and integers, each once, at most three.
 fn moduli(tree: &Tree, function: NodeId) -> Vec<&str> {
     let mut out = Vec::new();
-    for id in function..tree.node(function).subtree_end {
+    for id in (function..tree.node(function).subtree_end).filter(|&id| tree.node(id).kind == "binary_operator") {
         let parts: Vec<NodeId> = tree.children(id).filter(|&c| !tree.node(c).extra).collect();
-        if tree.node(id).kind == "binary_operator"
-            && let [left, op, right] = parts[..]
+        if let [left, op, right] = parts[..]
             && tree.text(tree.node(op).span) == "%"
             && is_parenthesised_sum(tree, left)
             && matches!(tree.node(right).kind, "identifier" | "attribute" | "integer")
