@@ -28,9 +28,10 @@ use kelp::corpus::{Spec, doctest_examples, spec_of};
 use kelp::exec::{Outcome, Sandbox, SandboxConfig, TestFileError, Tests, parse_test_file};
 use kelp::model::Checkpoint;
 use kelp::model::decode::{Prefix, spec_text};
+use kelp::noise::tree_diff;
 use kelp::search::{
-    Budget, Candidate, FileContext, Mode, SearchConfig, SearchReport, Searcher, Stop, Strategy, part_suspicions,
-    unified_diff,
+    Budget, Candidate, FileContext, Mode, SearchConfig, SearchReport, Searcher, Stop, Strategy, line_diff,
+    part_suspicions, unified_diff,
 };
 use kelp::syntax::{self, Edit, Span, Tree};
 
@@ -279,7 +280,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             model_search = next.model_search;
             fell_back = model_search.is_some();
         }
-        report = if partial { combine(report, next.report) } else { kept_best(report, next.report) };
+        report = followed_by(report, next.report, partial);
         report.test_runs += next.uncounted;
         last = next.target.name.clone();
         next_searched.push(next.target.name);
@@ -307,15 +308,13 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             Ok(second) => {
                 // Taken where it passes more tests than the searches before (its foothold may have been left out).
                 group_taken = second.repaired || second.best.passed.unwrap_or(0) > report.best.passed.unwrap_or(0);
+                if group_taken && mode == Mode::Model && baseline {
+                    model_search.get_or_insert_with(|| report.clone());
+                    fell_back = true;
+                }
+                report = followed_by(report, second, group_taken);
                 if group_taken {
-                    if mode == Mode::Model && baseline {
-                        model_search.get_or_insert_with(|| report.clone());
-                        fell_back = true;
-                    }
-                    report = combine(report, second);
                     repaired_file = splice_span(&source, group.span, &indented(&report.best.source, &target.indent));
-                } else {
-                    report = kept_best(report, second);
                 }
                 grouped = Some(group.name);
             }
@@ -327,13 +326,33 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    // A repair may keep a change that a later one made needless: an earlier function's partial repair (`if not
+    // -1 <= month` let a caller's `range(month)` pass 0 on, until `range(1, month)` mended the caller), or an edit
+    // a climb took on its way. Each block of changed lines is undone where the file still passes every test
+    // without it; the edits then counted are the tree edits from the original to what is left.
+    let mut edits_left = None;
+    if report.repaired {
+        let budget = args.budget.saturating_sub(report.test_runs);
+        let passes = |file: &str| -> anyhow::Result<bool> {
+            let report = sandbox.run(&strip_asserts(file), &tests).context("could not run the tests")?;
+            Ok(report.all_passed())
+        };
+        let (file, runs) = undo_needless(&source, repaired_file.clone(), budget, passes)?;
+        report.test_runs += runs;
+        if file != repaired_file {
+            eprintln!("kelp: a part of the repair is not needed with the rest; undone");
+            edits_left = Some(tree_diff(&tree, &syntax::parse(file.as_str())).len());
+            repaired_file = file;
+        }
+    }
     let changed = changed_functions(&tree, &repaired_file);
     // The report names what the repair changed when more than one function was searched.
     let several = grouped.is_some() || !next_searched.is_empty();
     let shown = if several && !changed.is_empty() { changed.join(", ") } else { target.name.clone() };
-    let edits = match group_taken {
-        true => report.best.edits.len(),
-        false => bests.iter().map(|(.., best)| best.edits.len()).sum(),
+    let edits = match (edits_left, group_taken) {
+        (Some(left), _) => left,
+        (None, true) => report.best.edits.len(),
+        (None, false) => bests.iter().map(|(.., best)| best.edits.len()).sum(),
     };
     let name = args.file.display().to_string();
     let relative = name.trim_start_matches('/');
@@ -348,6 +367,7 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
             "next_searched": next_searched,
             "group_searched": grouped,
             "functions_changed": changed,
+            "undone_needless": edits_left.is_some(),
             "nothing_to_repair": nothing_to_do,
             "diff": diff,
             "report": report,
@@ -1159,6 +1179,48 @@ fn splice_span(source: &str, span: Span, repaired: &str) -> String {
     format!("{}{}{}", &source[..span.start as usize], repaired.trim_end_matches('\n'), &source[span.end as usize..])
 }
 
+/// Change blocks at most that [`undo_needless`] tries to undo, one test run each.
+const UNDO_TRIES: usize = 6;
+
+/// `repaired` (a file that passes every test) with each block of changed lines undone where the file still
+/// `passes` without it (in file order, each tried once, with the blocks undone before it; not a block that only
+/// deletes), at most `budget` tries (test runs): the file and the runs. Only where the repair changed two blocks or more (one undone is the original).
+fn undo_needless(
+    source: &str,
+    repaired: String,
+    budget: usize,
+    mut passes: impl FnMut(&str) -> anyhow::Result<bool>,
+) -> anyhow::Result<(String, usize)> {
+    let ops = line_diff(source, &repaired);
+    // Each op's block: consecutive changed lines make one; kept lines none.
+    let mut block_of = Vec::with_capacity(ops.len());
+    let mut blocks = 0;
+    for (k, (tag, _)) in ops.iter().enumerate() {
+        let starts = *tag != ' ' && (k == 0 || ops[k - 1].0 == ' ');
+        blocks += usize::from(starts);
+        block_of.push((*tag != ' ').then(|| blocks - 1));
+    }
+    let file = |undone: &[usize]| -> String {
+        let keep = |tag: char, block: Option<usize>| match block {
+            Some(b) if undone.contains(&b) => tag == '-',
+            _ => tag != '-',
+        };
+        ops.iter().zip(&block_of).filter(|((tag, _), b)| keep(*tag, **b)).map(|((_, line), _)| *line).collect()
+    };
+    // A block that only deletes lines is not undone: the lines it deleted come back as dead code where the tests
+    // pass with them (`row = []` before the loop, when the repair moved it into the loop).
+    let only_deletes = |b: usize| ops.iter().zip(&block_of).all(|((tag, _), &o)| o != Some(b) || *tag == '-');
+    let (mut undone, mut runs) = (Vec::new(), 0);
+    for block in (0..blocks).filter(|&b| blocks >= 2 && !only_deletes(b)).take(UNDO_TRIES.min(budget)) {
+        let trial: Vec<usize> = undone.iter().copied().chain([block]).collect();
+        runs += 1;
+        if passes(&file(&trial))? {
+            undone = trial;
+        }
+    }
+    Ok((if undone.is_empty() { repaired } else { file(&undone) }, runs))
+}
+
 /// The functions (`f`, `Class.method`) whose text differs between the file (`tree`) and `repaired`, in file order.
 fn changed_functions(tree: &Tree, repaired: &str) -> Vec<String> {
     let new_tree = syntax::parse(repaired);
@@ -1279,8 +1341,12 @@ fn combine(model: SearchReport, baseline: SearchReport) -> SearchReport {
     }
 }
 
-/// [`combine`], where the later search found nothing better than its start: the earlier's best program stands.
-fn kept_best(first: SearchReport, later: SearchReport) -> SearchReport {
+/// [`combine`] where the later search's result is `taken`; else the counts add up and the earlier's best program
+/// stands (the later found nothing better than its start).
+fn followed_by(first: SearchReport, later: SearchReport, taken: bool) -> SearchReport {
+    if taken {
+        return combine(first, later);
+    }
     let best = first.best.clone();
     SearchReport { best, repaired: false, test_runs_to_repair: None, ..combine(first, later) }
 }
@@ -1364,7 +1430,36 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{doctest_assert, stub};
+    use super::{doctest_assert, stub, undo_needless};
+
+    /// A block of changed lines goes where the file passes without it; one the tests need stays; each costs a try.
+    #[test]
+    fn needless_changes_are_undone_block_by_block() {
+        let original =
+            "def f(m):\n    if m < 1:\n        raise ValueError\n    return m\n\ndef g(n):\n    return f(n)\n";
+        let repaired =
+            "def f(m):\n    if m < -1:\n        raise ValueError\n    return m + 1\n\ndef g(n):\n    return f(n + 1)\n";
+        // The tests need `m + 1` and `f(n + 1)`; `m < -1` is needless.
+        let passes = |file: &str| Ok(file.contains("return m + 1") && file.contains("f(n + 1)"));
+        let mut tries = Vec::new();
+        let (file, runs) = undo_needless(original, repaired.to_string(), 10, |f: &str| {
+            tries.push(f.to_string());
+            passes(f)
+        })
+        .unwrap();
+        assert_eq!(file, repaired.replace("m < -1", "m < 1"));
+        // Three blocks (the unchanged `raise` line parts the first two), one try each.
+        assert_eq!((runs, tries.len()), (3, 3));
+        // Within the budget only; one block alone is the whole repair, never undone.
+        assert_eq!(undo_needless(original, repaired.to_string(), 0, passes).unwrap().1, 0);
+        // A deletion stays: what it deleted would come back as dead code (a line moved into a loop).
+        let moved = "def f(m):\n    for i in m:\n        out = []\n        out.append(i)\n    return m\n";
+        let moved_from = "def f(m):\n    out = []\n    for i in m:\n        out.append(i)\n    return m\n";
+        let binds = |f: &str| Ok(f.contains("out = []"));
+        assert_eq!(undo_needless(moved_from, moved.to_string(), 10, binds).unwrap(), (moved.to_string(), 1));
+        let one = original.replace("return f(n)", "return f(n + 1)");
+        assert_eq!(undo_needless(original, one.clone(), 10, |_: &str| Ok(true)).unwrap(), (one, 0));
+    }
 
     /// Doctests as doctest reads them: a comparison expecting `True`, a printed value, a repr, all pass on the
     /// right function and fail on a wrong one (checked in CPython).

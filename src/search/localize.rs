@@ -34,7 +34,7 @@
 use std::collections::HashMap;
 
 use crate::exec::{Outcome, TestReport};
-use crate::syntax::{self, ReplacementClass, Span, Tree};
+use crate::syntax::{self, NodeId, ReplacementClass, Span, Tree};
 
 /// The suspicion below which lines are not told apart (a line no failing test runs has 0).
 const FLOOR: f64 = 0.02;
@@ -268,6 +268,33 @@ pub fn defined_name(source: &str) -> Option<&str> {
     let line = source.lines().map(str::trim_start).find(|l| is_def_line(l))?;
     let rest = line.strip_prefix("async ").unwrap_or(line).strip_prefix("def ")?;
     rest.split('(').next().map(str::trim).filter(|n| !n.is_empty())
+}
+
+/// Does code that runs when `program` loads name `name`: a top-level statement, a class body, a decorator or a
+/// default value, anywhere but inside a function's or a lambda's body? Such a call runs before the tests do,
+/// untraced, so a test can fail through the function while its trace never shows it. A definition's own name is
+/// not a use.
+pub fn named_at_load(program: &str, name: &str) -> bool {
+    let tree = syntax::parse(program);
+    let in_a_body = |mut id: NodeId| {
+        while let Some(parent) = tree.node(id).parent {
+            let kind = tree.node(parent).kind;
+            if tree.node(id).field == Some("body") && matches!(kind, "function_definition" | "lambda") {
+                return true;
+            }
+            id = parent;
+        }
+        false
+    };
+    let defines = |id: NodeId| {
+        let node = tree.node(id);
+        node.field == Some("name")
+            && node.parent.is_some_and(|p| matches!(tree.node(p).kind, "function_definition" | "class_definition"))
+    };
+    (0..tree.nodes().len() as NodeId).any(|id| {
+        let node = tree.node(id);
+        node.kind == "identifier" && tree.text(node.span) == name && !defines(id) && !in_a_body(id)
+    })
 }
 
 impl Suspicion {
@@ -506,6 +533,24 @@ mod tests {
         assert_eq!(defined_name("@cache\nasync def g (x):\n    pass\n"), Some("g"));
         // Nothing fails: nothing is elsewhere.
         assert!(!elsewhere(vec![test(true, &[3])]));
+    }
+
+    #[test]
+    fn a_name_is_used_at_load_in_top_level_code_class_bodies_and_defaults_but_not_in_bodies() {
+        let file =
+            |extra: &str| format!("def trim(p):\n    return p\n\ndef add(p, q):\n    return trim(p + q)\n{extra}");
+        // Called from another function's body (traced when a test calls it) or in a lambda's: not at load.
+        assert!(!named_at_load(&file(""), "trim"));
+        assert!(!named_at_load(&file("key = lambda p: trim(p)\n"), "trim"));
+        assert!(!named_at_load(&file("class C:\n    def m(self):\n        return trim(self)\n"), "trim"));
+        // Run at load: a top-level call, a table, a class attribute, a default value, a decorator.
+        assert!(named_at_load(&file("ZERO = trim([0])\n"), "trim"));
+        assert!(named_at_load(&file("OPS = {'t': trim}\n"), "trim"));
+        assert!(named_at_load(&file("class C:\n    t = staticmethod(trim)\n"), "trim"));
+        assert!(named_at_load(&file("def g(p, f=trim):\n    return f(p)\n"), "trim"));
+        assert!(named_at_load(&file("@trim\ndef g():\n    pass\n"), "trim"));
+        // Only that name, as a whole identifier.
+        assert!(!named_at_load(&file("trimmed = 1\n"), "trim"));
     }
 
     #[test]

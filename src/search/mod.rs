@@ -556,17 +556,16 @@ impl<'s> Run<'s> {
     }
 
     /// Stops the search when its best program, traced in `report`, is a partial repair and the tests it fails never
-    /// call the function ([`Stop::FailsElsewhere`]); not where the file around it names the function (it may run at
-    /// load, untraced, or be kept in a table).
+    /// call the function ([`Stop::FailsElsewhere`]); not where code that runs at load names the function (its
+    /// calls there are untraced: `localize::named_at_load`).
     fn stop_if_elsewhere(&mut self, report: &TestReport, offset: usize) {
-        let (best, context) = (&self.best, &self.searcher.context);
-        let named_around =
-            |name: &str| syntax::mentions(&context.before, name) || syntax::mentions(&context.after, name);
+        let best = &self.best;
+        let named_at_load = |name: &str| localize::named_at_load(&self.searcher.context.program(&best.source), name);
         if self.stop.is_none()
             && !best.edits.is_empty()
             && !best.all_passed()
             && localize::fails_elsewhere(report, offset, &best.source)
-            && !localize::defined_name(&best.source).is_some_and(named_around)
+            && !localize::defined_name(&best.source).is_some_and(named_at_load)
         {
             self.stop = Some(Stop::FailsElsewhere);
         }
@@ -994,9 +993,9 @@ impl<'a> Searcher<'a> {
     }
 }
 
-/// A unified diff of two texts by lines (longest common subsequence; fine for one function). Lines keep their own
-/// endings, so the diff of a CRLF file applies to it (`patch`, `git apply`).
-pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
+/// Two texts' lines as a diff's operations, in order: `' '` a line kept, `'-'` removed, `'+'` added (removals
+/// before additions, as diff(1) prints them). By their longest common subsequence: fine for one file of code.
+pub fn line_diff<'a>(old: &'a str, new: &'a str) -> Vec<(char, &'a str)> {
     let a: Vec<&str> = old.split_inclusive('\n').collect();
     let b: Vec<&str> = new.split_inclusive('\n').collect();
     let (n, m) = (a.len(), b.len());
@@ -1006,7 +1005,6 @@ pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> Str
             lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
         }
     }
-    // (tag, line): ' ' kept, '-' removed, '+' added.
     let mut ops: Vec<(char, &str)> = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
@@ -1015,7 +1013,6 @@ pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> Str
             i += 1;
             j += 1;
         } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            // Removals before additions, as diff(1) prints them.
             ops.push(('-', a[i]));
             i += 1;
         } else {
@@ -1023,6 +1020,13 @@ pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> Str
             j += 1;
         }
     }
+    ops
+}
+
+/// A unified diff of two texts by lines ([`line_diff`]). Lines keep their own endings, so the diff of a CRLF file
+/// applies to it (`patch`, `git apply`).
+pub fn unified_diff(old: &str, new: &str, old_name: &str, new_name: &str) -> String {
+    let ops = line_diff(old, new);
     if ops.iter().all(|o| o.0 == ' ') {
         return String::new();
     }

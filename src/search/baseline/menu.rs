@@ -444,6 +444,18 @@ impl<'t> Menu<'t> {
             push(Tier::Classic, format!("{text} + 1"));
             push(Tier::Classic, format!("{text} - 1"));
         }
+        // A count from 0 where it was from 1: `range(1, month)`, `range(1, n + 1)` for `range(n)`.
+        if node.kind == "call"
+            && let [callee, arguments] = tree.children(id).filter(|&c| !tree.node(c).extra).collect::<Vec<_>>()[..]
+            && tree.text(tree.node(callee).span) == "range"
+            && let [stop] = tree.named_children(arguments).filter(|&c| !tree.node(c).extra).collect::<Vec<_>>()[..]
+            && tree.node(stop).class == Some(ReplacementClass::Expression)
+            && !text.contains('\n')
+        {
+            let stop = tree.text(tree.node(stop).span);
+            push(Tier::Classic, format!("range(1, {stop})"));
+            push(Tier::Classic, format!("range(1, {stop} + 1)"));
+        }
     }
 
     /// A function or method swapped for its sibling; a receiver for a module.
@@ -599,6 +611,18 @@ impl<'t> Menu<'t> {
             for f in interpolations.iter().filter_map(|&i| format(i)) {
                 push_new(&mut formats, tree.text(tree.node(f).span));
             }
+            // A precision without its type (`{total:.2}`: two significant digits, `{total:.2f}`: two decimals).
+            for spec in interpolations.iter().filter_map(|&i| format(i)) {
+                let span = tree.node(spec).span;
+                let spec_text = tree.text(span).trim_start_matches(':');
+                let at = (span.end - node.span.start) as usize;
+                if spec_text.contains('.')
+                    && spec_text.ends_with(|c: char| c.is_ascii_digit())
+                    && let (Some(before), Some(after)) = (text.get(..at), text.get(at..))
+                {
+                    push(Tier::Classic, format!("{before}f{after}"));
+                }
+            }
             for &i in interpolations.iter().filter(|&&i| format(i).is_none()) {
                 // Before its closing brace (after a `!r` conversion, where there is one).
                 let at = (tree.node(i).span.end - 1 - node.span.start) as usize;
@@ -663,6 +687,12 @@ impl<'t> Menu<'t> {
                 {
                     for other in SEPARATORS {
                         push(Tier::Classic, format!("{quote}{other}{quote}"));
+                    }
+                }
+                // A regular expression's repetition lost or mistyped: `[^a-z0-9]+` for `[^a-z0-9]`.
+                if is_pattern_argument(tree, site.id) {
+                    for (tier, pattern) in quantifier_edits(text) {
+                        push(tier, pattern);
                     }
                 }
                 // A character looked for that should have been another: the tests' punctuation (`'['` for `'('`).
@@ -2014,6 +2044,12 @@ impl<'t> Menu<'t> {
                 }
             }
         }
+        // A statement on the wrong side of a loop's end: a check or a `return` indented into the loop where it
+        // belonged after it (`raise ValueError("cycle")` once per iteration), or an update left after the loop
+        // where it belonged in it.
+        for (tier, moved) in loop_edge_moves(tree, id, &lines, &line_of) {
+            push(tier, moved);
+        }
         // Two neighbouring simple statements deleted at once (logic added in excess, a line pair each alone
         // harmless to the tests: `a = int(b) * int(c)` and `d = int(c) * int(b)` before the real computation).
         let statements: Vec<NodeId> = tree.named_children(id).filter(|&c| !tree.node(c).extra).collect();
@@ -2068,6 +2104,147 @@ impl<'t> Menu<'t> {
             }
         }
     }
+}
+
+/// Is the string at `id` the pattern of a call to the `re` module (`re.sub(r"[^a-z]", …)`, `re.compile(…)`)?
+fn is_pattern_argument(tree: &Tree, id: NodeId) -> bool {
+    let Some(arguments) = tree.node(id).parent.filter(|&p| tree.node(p).kind == "argument_list") else {
+        return false;
+    };
+    let is_first = tree.named_children(arguments).find(|&c| !tree.node(c).extra) == Some(id);
+    let callee = tree
+        .node(arguments)
+        .parent
+        .and_then(|call| tree.children(call).find(|&c| tree.node(c).field == Some("function")));
+    is_first
+        && callee.is_some_and(|f| {
+            let (module, function) = tree.text(tree.node(f).span).split_once('.').unwrap_or_default();
+            module == "re"
+                && matches!(
+                    function,
+                    "sub" | "subn" | "match" | "fullmatch" | "search" | "findall" | "finditer" | "split" | "compile"
+                )
+        })
+}
+
+/// A regular expression literal's repetitions changed: `+` (classic) or `*` (a rewrite) after a character class,
+/// a class escape (`\d`), `.` or a group that repeats nothing, and an existing `+` or `*` the other one or dropped
+/// (rewrites). Only plain and raw one-line literals (an f-string's braces are not the pattern's).
+pub(super) fn quantifier_edits(literal: &str) -> Vec<(Tier, String)> {
+    let prefix = literal.find(['"', '\'']).unwrap_or(0);
+    let quote = &literal[prefix..prefix + 1];
+    if !literal[..prefix].chars().all(|c| matches!(c, 'r' | 'R')) || literal.contains('\n') {
+        return Vec::new();
+    }
+    let Some(pattern) = literal[prefix..].strip_prefix(quote).and_then(|t| t.strip_suffix(quote)) else {
+        return Vec::new();
+    };
+    let start = prefix + 1;
+    let bytes = pattern.as_bytes();
+    // Where each repeatable atom of interest ends (a byte offset into the pattern), and where each `+` or `*` is.
+    let (mut atom_ends, mut quantifiers) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if i + 1 < bytes.len() => {
+                if b"dswDSW".contains(&bytes[i + 1]) {
+                    atom_ends.push(i + 2);
+                }
+                i += 2;
+            }
+            b'[' => {
+                // A class's first `]` (after an optional `^`) is a member, not its end.
+                let mut j = i + 1;
+                j += usize::from(bytes.get(j) == Some(&b'^'));
+                j += usize::from(bytes.get(j) == Some(&b']'));
+                while j < bytes.len() && bytes[j] != b']' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if j >= bytes.len() {
+                    return Vec::new();
+                }
+                atom_ends.push(j + 1);
+                i = j + 1;
+            }
+            b'.' | b')' => {
+                atom_ends.push(i + 1);
+                i += 1;
+            }
+            b'+' | b'*' => {
+                quantifiers.push(i);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    let spliced = |at: usize, remove: usize, insert: &str| {
+        let at = start + at;
+        format!("{}{insert}{}", &literal[..at], &literal[at + remove..])
+    };
+    let mut edits = Vec::new();
+    for &end in atom_ends.iter().filter(|&&e| !matches!(bytes.get(e), Some(b'+' | b'*' | b'?' | b'{'))) {
+        edits.push((Tier::Classic, spliced(end, 0, "+")));
+        edits.push((Tier::Rewrite, spliced(end, 0, "*")));
+    }
+    for &at in &quantifiers {
+        let other = if bytes[at] == b'+' { "*" } else { "+" };
+        edits.push((Tier::Rewrite, spliced(at, 1, other)));
+        edits.push((Tier::Rewrite, spliced(at, 1, "")));
+    }
+    edits
+}
+
+/// The block `block`'s dedented text `lines` with a statement moved across the end of one of its loops: the
+/// loop's last statement dedented out of it (classic: a statement only the last iteration should run), or the
+/// statement after the loop indented into it (a rewrite: more often right where it is). Loops with an `else:`
+/// are left alone, and so is a loop whose body would be left empty. `line_of` gives an offset's line in `lines`.
+fn loop_edge_moves(tree: &Tree, block: NodeId, lines: &[&str], line_of: &dyn Fn(u32) -> usize) -> Vec<(Tier, String)> {
+    let statements: Vec<NodeId> = tree.named_children(block).filter(|&c| !tree.node(c).extra).collect();
+    let mut moves = Vec::new();
+    for (i, &looped) in statements.iter().enumerate() {
+        if !matches!(tree.node(looped).kind, "for_statement" | "while_statement")
+            || tree.children(looped).any(|c| tree.node(c).kind == "else_clause")
+        {
+            continue;
+        }
+        let Some(body) = tree.children(looped).find(|&c| tree.node(c).field == Some("body")) else { continue };
+        let inner: Vec<NodeId> = tree.named_children(body).filter(|&c| !tree.node(c).extra).collect();
+        let (Some(&last), Some(&first)) = (inner.last(), inner.first()) else { continue };
+        // The loop's own header line holds its body (`for x in xs: total += x`): no line to move.
+        if line_of(tree.node(first).span.start) == line_of(tree.node(looped).span.start) {
+            continue;
+        }
+        let range = |id: NodeId| line_of(tree.node(id).span.start)..=line_of(tree.node(id).span.end);
+        let indent: String = lines
+            .get(*range(first).start())
+            .map_or("", |l| l)
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
+        let shifted = |moved: std::ops::RangeInclusive<usize>, out_of: bool| -> Option<String> {
+            let mut new: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            for line in new.get_mut(moved)? {
+                if out_of {
+                    *line = line
+                        .strip_prefix(indent.as_str())
+                        .map(str::to_string)
+                        .or_else(|| line.trim().is_empty().then(String::new))?;
+                } else if !line.trim().is_empty() {
+                    *line = format!("{indent}{line}");
+                }
+            }
+            Some(new.join("\n"))
+        };
+        if inner.len() > 1 && *range(last).end() == *range(looped).end() {
+            moves.extend(shifted(range(last), true).map(|t| (Tier::Classic, t)));
+        }
+        if let Some(&next) = statements.get(i + 1).filter(|&&n| {
+            !matches!(tree.node(n).kind, "function_definition" | "class_definition" | "decorated_definition")
+        }) {
+            moves.extend(shifted(range(next), false).map(|t| (Tier::Rewrite, t)));
+        }
+    }
+    moves
 }
 
 /// The type of the mutable literal (`[]`, `{}`, `set()`) that is parameter `name`'s default in `function`, if

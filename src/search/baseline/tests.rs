@@ -1649,3 +1649,66 @@ fn no_edit_makes_an_operand_its_twin() {
     assert!(repairs("def f():\n    return g(1) - g(2)\n").iter().any(|e| e.contains("g(1) - g(1)")));
     assert!(repairs("def f(x, y):\n    return x != y\n").iter().any(|e| e.contains("x != x")));
 }
+
+#[test]
+fn a_statement_moves_across_a_loops_end() {
+    let check = "def f(xs):\n    out = []\n    while xs:\n        out.append(xs.pop())\n        for y in out:\n            \
+                 y += 1\n        if len(out) > 3:\n            raise ValueError('long')\n    return out\n";
+    // The loop's last statement dedented out of it, classic; the rest of the loop stays.
+    let out_of = "        out.append(xs.pop())\n        for y in out:\n            y += 1\n    if len(out) > 3:\n        \
+                  raise ValueError('long')\n    return out\n";
+    assert!(classic(check).iter().any(|f| f.ends_with(out_of)), "{:#?}", classic(check));
+    // The statement after the loop indented into it: a rewrite. Every line of it moves.
+    let into = "            raise ValueError('long')\n        return out\n";
+    assert!(!classic(check).iter().any(|f| f.ends_with(into)));
+    assert!(repairs(check).iter().any(|f| f.ends_with(into)));
+    // The inner loop's lone statement does not leave it empty; an `else:` loop and a one-line loop are left alone.
+    assert!(!repairs(check).iter().any(|f| f.contains("for y in out:\n        y += 1")));
+    let other = "def f(xs):\n    for x in xs:\n        x += 1\n        print(x)\n    else:\n        x = 0\n    \
+                 for y in xs: y += 1\n    return x\n";
+    assert!(!repairs(other).iter().any(|f| f.contains("\n    print(x)") || f.contains("\n        return x")));
+}
+
+#[test]
+fn a_patterns_repetitions_are_edits() {
+    let slug = "import re\n\ndef slug(t):\n    return re.sub(r\"[^a-z0-9]\", \"-\", t.lower()).strip(\"-\")\n";
+    assert!(classic(slug).iter().any(|f| f.contains(r#"re.sub(r"[^a-z0-9]+", "-""#)));
+    assert!(repairs(slug).iter().any(|f| f.contains(r#"re.sub(r"[^a-z0-9]*", "-""#)));
+    // The replacement is no pattern.
+    assert!(!repairs(slug).iter().any(|f| f.contains(r#""-+""#)));
+    let words = "import re\n\ndef words(t):\n    return re.findall(r'\\w+(-\\w)?', t)\n";
+    assert!(classic(words).iter().any(|f| f.contains(r"'\w+(-\w+)?'")));
+    assert!(repairs(words).iter().any(|f| f.contains(r"'\w*(-\w)?'")));
+    // A class holding `]` first and an escaped `]`: one atom each, the `+` after its real end.
+    assert_eq!(
+        quantifier_edits(r"r'[]a\]]'")
+            .iter()
+            .filter(|(t, _)| *t == Tier::Classic)
+            .map(|(_, p)| p.as_str())
+            .collect::<Vec<_>>(),
+        vec![r"r'[]a\]]+'"]
+    );
+    // Not a string passed to another function, nor an f-string.
+    assert!(!repairs("def f(t):\n    return t.split('[a]')\n").iter().any(|f| f.contains("[a]+")));
+    assert!(quantifier_edits("f'[{x}]'").is_empty());
+}
+
+#[test]
+fn a_count_from_zero_may_count_from_one() {
+    let days = "def f(month):\n    days = 0\n    for m in range(month):\n        days += m\n    return days\n";
+    assert!(classic(days).iter().any(|f| f.contains("for m in range(1, month):")));
+    assert!(classic(days).iter().any(|f| f.contains("for m in range(1, month + 1):")));
+    // Not a range with a start already, nor one whose argument is unpacked.
+    assert!(!repairs("def f(a, b):\n    return list(range(a, b))\n").iter().any(|f| f.contains("range(1, ")));
+    assert!(!repairs("def f(a):\n    return list(range(*a))\n").iter().any(|f| f.contains("range(1, ")));
+}
+
+#[test]
+fn a_precision_without_its_type_gains_one() {
+    let render = "def f(name, total):\n    return f\"{name}: {total:.2}\"\n";
+    assert!(classic(render).iter().any(|f| f.contains("{total:.2f}\"")), "{:#?}", classic(render));
+    // Not where the type is there, nor a width alone.
+    assert!(
+        !repairs("def f(t):\n    return f\"{t:.2f} {t:5}\"\n").iter().any(|f| f.contains(".2ff") || f.contains(":5f"))
+    );
+}
