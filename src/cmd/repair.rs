@@ -331,18 +331,32 @@ fn run_job(args: RepairArgs, job: Job) -> anyhow::Result<ExitCode> {
     // a climb took on its way. Each block of changed lines is undone where the file still passes every test
     // without it; the edits then counted are the tree edits from the original to what is left.
     let mut edits_left = None;
-    if report.repaired {
+    // Only for a repair that the tests chose (not synthesis, whose start is a stub, not the file's body; not
+    // model-only, where the tests run once, on the final choice).
+    if report.repaired && job == Job::Repair && mode != Mode::ModelOnly && report.passed_before < report.tests {
         let budget = args.budget.saturating_sub(report.test_runs);
-        let passes = |file: &str| -> anyhow::Result<bool> {
-            let report = sandbox.run(&strip_asserts(file), &tests).context("could not run the tests")?;
-            Ok(report.all_passed())
+        let mut confirmed = 0;
+        // In the pool, then under other hash seeds as a repair is (`Sandbox::confirm`): a trial that passes by one
+        // set order only is not taken.
+        let mut passes = |file: &str| -> anyhow::Result<bool> {
+            let program = strip_asserts(file);
+            if !sandbox.run(&program, &tests)?.all_passed() {
+                return Ok(false);
+            }
+            confirmed += 1;
+            Ok(sandbox.confirm(&program, &tests)?.all_passed())
         };
-        let (file, runs) = undo_needless(&source, repaired_file.clone(), budget, passes)?;
-        report.test_runs += runs;
-        if file != repaired_file {
-            eprintln!("kelp: a part of the repair is not needed with the rest; undone");
-            edits_left = Some(tree_diff(&tree, &syntax::parse(file.as_str())).len());
-            repaired_file = file;
+        match undo_needless(&source, repaired_file.clone(), budget, &mut passes) {
+            Ok((file, runs, needless)) => {
+                report.test_runs += runs;
+                report.confirmed += confirmed;
+                if needless > 0 {
+                    eprintln!("kelp: {needless} part(s) of the repair not needed with the rest; undone");
+                    edits_left = Some(tree_diff(&tree, &syntax::parse(file.as_str())).len());
+                }
+                repaired_file = file;
+            }
+            Err(err) => eprintln!("kelp: note: could not try the repair without its parts ({err:#}); it stands whole"),
         }
     }
     let changed = changed_functions(&tree, &repaired_file);
@@ -1183,14 +1197,18 @@ fn splice_span(source: &str, span: Span, repaired: &str) -> String {
 const UNDO_TRIES: usize = 6;
 
 /// `repaired` (a file that passes every test) with each block of changed lines undone where the file still
-/// `passes` without it (in file order, each tried once, with the blocks undone before it; not a block that only
-/// deletes), at most `budget` tries (test runs): the file and the runs. Only where the repair changed two blocks or more (one undone is the original).
+/// `passes` without it (in file order, each tried once, with the blocks undone before it), at most `budget` tries
+/// (test runs): the file, the runs and the blocks undone by them. Only where the repair changed two blocks or more (one undone is the
+/// original). Blocks that change only whitespace (a method's blank lines, lifted and put back) are undone free; a
+/// block that only deletes lines is not undone (what it deleted would come back as dead code where the tests pass
+/// with it: `row = []` before a loop, when the repair moved it into the loop). A trial that is the original or
+/// does not parse (it split a statement) costs no run.
 fn undo_needless(
     source: &str,
     repaired: String,
     budget: usize,
     mut passes: impl FnMut(&str) -> anyhow::Result<bool>,
-) -> anyhow::Result<(String, usize)> {
+) -> anyhow::Result<(String, usize, usize)> {
     let ops = line_diff(source, &repaired);
     // Each op's block: consecutive changed lines make one; kept lines none.
     let mut block_of = Vec::with_capacity(ops.len());
@@ -1200,6 +1218,10 @@ fn undo_needless(
         blocks += usize::from(starts);
         block_of.push((*tag != ' ').then(|| blocks - 1));
     }
+    let lines = |block: usize, side: char| -> Vec<&str> {
+        let of_block = ops.iter().zip(&block_of).filter(|((tag, _), b)| **b == Some(block) && *tag == side);
+        of_block.map(|((_, line), _)| line.trim()).collect()
+    };
     let file = |undone: &[usize]| -> String {
         let keep = |tag: char, block: Option<usize>| match block {
             Some(b) if undone.contains(&b) => tag == '-',
@@ -1207,18 +1229,24 @@ fn undo_needless(
         };
         ops.iter().zip(&block_of).filter(|((tag, _), b)| keep(*tag, **b)).map(|((_, line), _)| *line).collect()
     };
-    // A block that only deletes lines is not undone: the lines it deleted come back as dead code where the tests
-    // pass with them (`row = []` before the loop, when the repair moved it into the loop).
-    let only_deletes = |b: usize| ops.iter().zip(&block_of).all(|((tag, _), &o)| o != Some(b) || *tag == '-');
-    let (mut undone, mut runs) = (Vec::new(), 0);
-    for block in (0..blocks).filter(|&b| blocks >= 2 && !only_deletes(b)).take(UNDO_TRIES.min(budget)) {
+    let (mut undone, real): (Vec<usize>, Vec<usize>) = (0..blocks).partition(|&b| lines(b, '-') == lines(b, '+'));
+    let (mut runs, mut needless) = (0, 0);
+    for &block in real.iter().filter(|&&b| real.len() >= 2 && !lines(b, '+').is_empty()) {
+        if runs >= UNDO_TRIES.min(budget) {
+            break;
+        }
         let trial: Vec<usize> = undone.iter().copied().chain([block]).collect();
+        let candidate = file(&trial);
+        if candidate == source || syntax::parse(candidate.as_str()).has_error() {
+            continue;
+        }
         runs += 1;
-        if passes(&file(&trial))? {
+        if passes(&candidate)? {
             undone = trial;
+            needless += 1;
         }
     }
-    Ok((if undone.is_empty() { repaired } else { file(&undone) }, runs))
+    Ok((if undone.is_empty() { repaired } else { file(&undone) }, runs, needless))
 }
 
 /// The functions (`f`, `Class.method`) whose text differs between the file (`tree`) and `repaired`, in file order.
@@ -1442,23 +1470,33 @@ mod tests {
         // The tests need `m + 1` and `f(n + 1)`; `m < -1` is needless.
         let passes = |file: &str| Ok(file.contains("return m + 1") && file.contains("f(n + 1)"));
         let mut tries = Vec::new();
-        let (file, runs) = undo_needless(original, repaired.to_string(), 10, |f: &str| {
+        let (file, runs, needless) = undo_needless(original, repaired.to_string(), 10, |f: &str| {
             tries.push(f.to_string());
             passes(f)
         })
         .unwrap();
         assert_eq!(file, repaired.replace("m < -1", "m < 1"));
-        // Three blocks (the unchanged `raise` line parts the first two), one try each.
-        assert_eq!((runs, tries.len()), (3, 3));
+        // Three blocks (the unchanged `raise` line parts the first two), one try each; one undone.
+        assert_eq!((runs, tries.len(), needless), (3, 3, 1));
         // Within the budget only; one block alone is the whole repair, never undone.
         assert_eq!(undo_needless(original, repaired.to_string(), 0, passes).unwrap().1, 0);
+        let one = original.replace("return f(n)", "return f(n + 1)");
+        assert_eq!(undo_needless(original, one.clone(), 10, |_: &str| Ok(true)).unwrap(), (one, 0, 0));
         // A deletion stays: what it deleted would come back as dead code (a line moved into a loop).
         let moved = "def f(m):\n    for i in m:\n        out = []\n        out.append(i)\n    return m\n";
         let moved_from = "def f(m):\n    out = []\n    for i in m:\n        out.append(i)\n    return m\n";
         let binds = |f: &str| Ok(f.contains("out = []"));
-        assert_eq!(undo_needless(moved_from, moved.to_string(), 10, binds).unwrap(), (moved.to_string(), 1));
-        let one = original.replace("return f(n)", "return f(n + 1)");
-        assert_eq!(undo_needless(original, one.clone(), 10, |_: &str| Ok(true)).unwrap(), (one, 0));
+        assert_eq!(undo_needless(moved_from, moved.to_string(), 10, binds).unwrap(), (moved.to_string(), 1, 0));
+        // Whitespace comes back free, and is no block of the repair's: one real block is the whole repair.
+        let spaced = "def f(m):\n    a = 1\n    \n    b = 2\n    return m\n";
+        let lifted = "def f(m):\n    a = 1\n\n    b = 2\n    return m + 1\n";
+        let (file, runs, needless) = undo_needless(spaced, lifted.to_string(), 10, |_: &str| Ok(true)).unwrap();
+        assert_eq!((file, runs, needless), (spaced.replace("return m", "return m + 1"), 0, 0));
+        // A trial that is the original costs no run: with the first block undone, undoing the second is the original.
+        let two =
+            "def f(m):\n    if m < -1:\n        raise ValueError\n    return m + 1\n\ndef g(n):\n    return f(n)\n";
+        let (file, runs, needless) = undo_needless(original, two.to_string(), 10, |_: &str| Ok(true)).unwrap();
+        assert_eq!((file.as_str(), runs, needless), (two.replace("m < -1", "m < 1").as_str(), 1, 1));
     }
 
     /// Doctests as doctest reads them: a comparison expecting `True`, a printed value, a repr, all pass on the

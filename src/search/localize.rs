@@ -31,7 +31,7 @@
 //! always on a line some failing test runs, but a repair may be elsewhere (a missing branch), and a program with
 //! several bugs shows them through the same tests.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::exec::{Outcome, TestReport};
 use crate::syntax::{self, NodeId, ReplacementClass, Span, Tree};
@@ -271,30 +271,53 @@ pub fn defined_name(source: &str) -> Option<&str> {
 }
 
 /// Does code that runs when `program` loads name `name`: a top-level statement, a class body, a decorator or a
-/// default value, anywhere but inside a function's or a lambda's body? Such a call runs before the tests do,
-/// untraced, so a test can fail through the function while its trace never shows it. A definition's own name is
-/// not a use.
+/// default value, or the body of a top-level function or class such code names (`TABLE = table()`, `C()`), and so on
+/// until nothing new is named? Such a call runs before the tests do, untraced, so a test can fail through the
+/// function while its trace never shows it. A definition's own name is not a use; a lambda's body outside any
+/// definition is not taken to run.
 pub fn named_at_load(program: &str, name: &str) -> bool {
     let tree = syntax::parse(program);
-    let in_a_body = |mut id: NodeId| {
-        while let Some(parent) = tree.node(id).parent {
-            let kind = tree.node(parent).kind;
-            if tree.node(id).field == Some("body") && matches!(kind, "function_definition" | "lambda") {
-                return true;
-            }
-            id = parent;
+    // Each use: its name, whether a function's or a lambda's body holds it, and the top-level definition holding it.
+    let mut uses: Vec<(&str, bool, Option<&str>)> = Vec::new();
+    for id in 0..tree.nodes().len() as NodeId {
+        let node = tree.node(id);
+        if node.kind != "identifier" || is_definition_name(&tree, id) {
+            continue;
         }
-        false
-    };
-    let defines = |id: NodeId| {
-        let node = tree.node(id);
-        node.field == Some("name")
-            && node.parent.is_some_and(|p| matches!(tree.node(p).kind, "function_definition" | "class_definition"))
-    };
-    (0..tree.nodes().len() as NodeId).any(|id| {
-        let node = tree.node(id);
-        node.kind == "identifier" && tree.text(node.span) == name && !defines(id) && !in_a_body(id)
-    })
+        let (mut in_body, mut top, mut at) = (false, None, id);
+        while let Some(parent) = tree.node(at).parent {
+            let kind = tree.node(parent).kind;
+            in_body |= tree.node(at).field == Some("body") && matches!(kind, "function_definition" | "lambda");
+            if tree.node(parent).parent == Some(0) {
+                let definition = tree.undecorated(parent);
+                top = tree
+                    .children(definition)
+                    .find(|&c| is_definition_name(&tree, c))
+                    .map(|c| tree.text(tree.node(c).span));
+            }
+            at = parent;
+        }
+        uses.push((tree.text(node.span), in_body, top));
+    }
+    let mut live: HashSet<&str> = uses.iter().filter(|u| !u.1).map(|u| u.0).collect();
+    loop {
+        let named: Vec<&str> = uses
+            .iter()
+            .filter(|u| u.1 && u.2.is_some_and(|t| live.contains(t)) && !live.contains(u.0))
+            .map(|u| u.0)
+            .collect();
+        if named.is_empty() {
+            return live.contains(name);
+        }
+        live.extend(named);
+    }
+}
+
+/// Is `id` the name a function or class definition defines?
+fn is_definition_name(tree: &Tree, id: NodeId) -> bool {
+    let node = tree.node(id);
+    node.field == Some("name")
+        && node.parent.is_some_and(|p| matches!(tree.node(p).kind, "function_definition" | "class_definition"))
 }
 
 impl Suspicion {
@@ -549,6 +572,11 @@ mod tests {
         assert!(named_at_load(&file("class C:\n    t = staticmethod(trim)\n"), "trim"));
         assert!(named_at_load(&file("def g(p, f=trim):\n    return f(p)\n"), "trim"));
         assert!(named_at_load(&file("@trim\ndef g():\n    pass\n"), "trim"));
+        // Through what load-time code calls: a function that builds a table, a class whose constructor calls it.
+        assert!(named_at_load(&file("def table():\n    return {1: trim(1)}\n\nTABLE = table()\n"), "trim"));
+        let class = "class C:\n    def __init__(self):\n        self.p = trim([])\n\n";
+        assert!(named_at_load(&file(&format!("{class}INSTANCE = C()\n")), "trim"));
+        assert!(!named_at_load(&file(class), "trim"));
         // Only that name, as a whole identifier.
         assert!(!named_at_load(&file("trimmed = 1\n"), "trim"));
     }

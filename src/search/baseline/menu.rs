@@ -446,15 +446,24 @@ impl<'t> Menu<'t> {
         }
         // A count from 0 where it was from 1: `range(1, month)`, `range(1, n + 1)` for `range(n)`.
         if node.kind == "call"
-            && let [callee, arguments] = tree.children(id).filter(|&c| !tree.node(c).extra).collect::<Vec<_>>()[..]
-            && tree.text(tree.node(callee).span) == "range"
+            && let Some(arguments) = tree.children(id).find(|&c| tree.node(c).field == Some("arguments"))
             && let [stop] = tree.named_children(arguments).filter(|&c| !tree.node(c).extra).collect::<Vec<_>>()[..]
-            && tree.node(stop).class == Some(ReplacementClass::Expression)
+            && builtin_argument(tree, stop) == Some(("range", 0))
             && !text.contains('\n')
         {
-            let stop = tree.text(tree.node(stop).span);
-            push(Tier::Classic, format!("range(1, {stop})"));
-            push(Tier::Classic, format!("range(1, {stop} + 1)"));
+            let stop_text = tree.text(tree.node(stop).span);
+            // `+ 1` binds tighter than a conditional, a comparison or `<<`: those are parenthesised.
+            let binds_looser = match tree.node(stop).kind {
+                "identifier" | "call" | "attribute" | "subscript" | "integer" | "parenthesized_expression" => false,
+                "binary_operator" => !tree.children(stop).any(|c| {
+                    !tree.node(c).named
+                        && matches!(tree.text(tree.node(c).span), "+" | "-" | "*" | "/" | "//" | "%" | "**")
+                }),
+                _ => true,
+            };
+            let plus_one = if binds_looser { format!("({stop_text}) + 1") } else { format!("{stop_text} + 1") };
+            push(Tier::Classic, format!("range(1, {stop_text})"));
+            push(Tier::Classic, format!("range(1, {plus_one})"));
         }
     }
 
@@ -616,8 +625,10 @@ impl<'t> Menu<'t> {
                 let span = tree.node(spec).span;
                 let spec_text = tree.text(span).trim_start_matches(':');
                 let at = (span.end - node.span.start) as usize;
-                if spec_text.contains('.')
-                    && spec_text.ends_with(|c: char| c.is_ascii_digit())
+                // Digits after the last `.` (not a fill character: `{name:.<20}`).
+                if spec_text
+                    .rsplit_once('.')
+                    .is_some_and(|(_, p)| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
                     && let (Some(before), Some(after)) = (text.get(..at), text.get(at..))
                 {
                     push(Tier::Classic, format!("{before}f{after}"));
@@ -2129,11 +2140,14 @@ fn is_pattern_argument(tree: &Tree, id: NodeId) -> bool {
 
 /// A regular expression literal's repetitions changed: `+` (classic) or `*` (a rewrite) after a character class,
 /// a class escape (`\d`), `.` or a group that repeats nothing, and an existing `+` or `*` the other one or dropped
-/// (rewrites). Only plain and raw one-line literals (an f-string's braces are not the pattern's).
+/// (rewrites). Only raw one-line literals, and plain ones without a backslash (not an f-string, whose braces are
+/// not the pattern's, nor a plain literal's escapes, which are Python's before they are the pattern's).
 pub(super) fn quantifier_edits(literal: &str) -> Vec<(Tier, String)> {
-    let prefix = literal.find(['"', '\'']).unwrap_or(0);
+    let Some(prefix) = literal.find(['"', '\'']) else { return Vec::new() };
     let quote = &literal[prefix..prefix + 1];
-    if !literal[..prefix].chars().all(|c| matches!(c, 'r' | 'R')) || literal.contains('\n') {
+    let raw = literal[..prefix].eq_ignore_ascii_case("r");
+    // A plain literal's backslashes are Python's escapes before they are the pattern's: left alone.
+    if !(raw || prefix == 0 && !literal.contains('\\')) || literal.contains('\n') {
         return Vec::new();
     }
     let Some(pattern) = literal[prefix..].strip_prefix(quote).and_then(|t| t.strip_suffix(quote)) else {
@@ -2221,25 +2235,34 @@ fn loop_edge_moves(tree: &Tree, block: NodeId, lines: &[&str], line_of: &dyn Fn(
             .chars()
             .take_while(|c| *c == ' ' || *c == '\t')
             .collect();
-        let shifted = |moved: std::ops::RangeInclusive<usize>, out_of: bool| -> Option<String> {
-            let mut new: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-            for line in new.get_mut(moved)? {
-                if out_of {
-                    *line = line
-                        .strip_prefix(indent.as_str())
-                        .map(str::to_string)
-                        .or_else(|| line.trim().is_empty().then(String::new))?;
-                } else if !line.trim().is_empty() {
-                    *line = format!("{indent}{line}");
-                }
-            }
-            Some(new.join("\n"))
+        // A statement that can move: no jump (`break` out of a loop is another program), and no string over
+        // several lines (re-indenting would change its text).
+        let movable = |id: NodeId| {
+            let node = tree.node(id);
+            let long_string = |d: NodeId| tree.node(d).kind == "string" && tree.text(tree.node(d).span).contains('\n');
+            !matches!(node.kind, "break_statement" | "continue_statement") && !(id..node.subtree_end).any(long_string)
         };
-        if inner.len() > 1 && *range(last).end() == *range(looped).end() {
+        // The block's lines with `moved`'s re-indented (`syntax::dedent` and `reindent` work on the lines after a
+        // text's first).
+        let shifted = |moved: std::ops::RangeInclusive<usize>, out_of: bool| -> Option<String> {
+            let (from, to) = (*moved.start(), *moved.end());
+            let text = lines.get(from..=to)?.join("\n");
+            let text = match out_of {
+                true => syntax::dedent(text.strip_prefix(indent.as_str())?, &indent)?,
+                false => format!("{indent}{}", syntax::reindent(&text, &indent)),
+            };
+            let kept = |r: &[&str]| r.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+            Some([kept(&lines[..from]), vec![text], kept(&lines[to + 1..])].concat().join("\n"))
+        };
+        // The last statement on lines of its own (not `total = x; print(total)`'s second).
+        let own_lines = inner.len() > 1
+            && line_of(tree.node(last).span.start) > line_of(tree.node(inner[inner.len() - 2]).span.end);
+        if own_lines && movable(last) && *range(last).end() == *range(looped).end() {
             moves.extend(shifted(range(last), true).map(|t| (Tier::Classic, t)));
         }
         if let Some(&next) = statements.get(i + 1).filter(|&&n| {
-            !matches!(tree.node(n).kind, "function_definition" | "class_definition" | "decorated_definition")
+            movable(n)
+                && !matches!(tree.node(n).kind, "function_definition" | "class_definition" | "decorated_definition")
         }) {
             moves.extend(shifted(range(next), false).map(|t| (Tier::Rewrite, t)));
         }

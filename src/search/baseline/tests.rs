@@ -1664,6 +1664,10 @@ fn a_statement_moves_across_a_loops_end() {
     assert!(repairs(check).iter().any(|f| f.ends_with(into)));
     // The inner loop's lone statement does not leave it empty; an `else:` loop and a one-line loop are left alone.
     assert!(!repairs(check).iter().any(|f| f.contains("for y in out:\n        y += 1")));
+    // Not a jump, nor a statement sharing its line, nor one holding a string over several lines.
+    let jumps = "def f(xs):\n    for x in xs:\n        x += 1\n        break\n    for y in xs:\n        y += 1; print(y)\n    \
+                 for z in xs:\n        z += 1\n        print(\"\"\"a\n        b\"\"\")\n    return x\n";
+    assert!(!repairs(jumps).iter().any(|f| f.contains("\n    break") || f.contains("\n    print(")));
     let other = "def f(xs):\n    for x in xs:\n        x += 1\n        print(x)\n    else:\n        x = 0\n    \
                  for y in xs: y += 1\n    return x\n";
     assert!(!repairs(other).iter().any(|f| f.contains("\n    print(x)") || f.contains("\n        return x")));
@@ -1674,8 +1678,12 @@ fn a_patterns_repetitions_are_edits() {
     let slug = "import re\n\ndef slug(t):\n    return re.sub(r\"[^a-z0-9]\", \"-\", t.lower()).strip(\"-\")\n";
     assert!(classic(slug).iter().any(|f| f.contains(r#"re.sub(r"[^a-z0-9]+", "-""#)));
     assert!(repairs(slug).iter().any(|f| f.contains(r#"re.sub(r"[^a-z0-9]*", "-""#)));
-    // The replacement is no pattern.
-    assert!(!repairs(slug).iter().any(|f| f.contains(r#""-+""#)));
+    // The replacement is no pattern, nor is a plain literal's escape read as one.
+    let dotted = "import re\n\ndef f(t):\n    return re.sub(r\"[^a-z]\", \".\", t)\n";
+    assert!(repairs(dotted).iter().any(|f| f.contains(r#"r"[^a-z]*""#)));
+    assert!(!repairs(dotted).iter().any(|f| f.contains(r#"".+""#) || f.contains(r#"".*""#)));
+    assert!(quantifier_edits(r"'\\[(\\d)\\]'").is_empty());
+    assert!(quantifier_edits("é").is_empty());
     let words = "import re\n\ndef words(t):\n    return re.findall(r'\\w+(-\\w)?', t)\n";
     assert!(classic(words).iter().any(|f| f.contains(r"'\w+(-\w+)?'")));
     assert!(repairs(words).iter().any(|f| f.contains(r"'\w*(-\w)?'")));
@@ -1707,7 +1715,8 @@ fn a_count_from_zero_may_count_from_one() {
 fn a_precision_without_its_type_gains_one() {
     let render = "def f(name, total):\n    return f\"{name}: {total:.2}\"\n";
     assert!(classic(render).iter().any(|f| f.contains("{total:.2f}\"")), "{:#?}", classic(render));
-    // Not where the type is there, nor a width alone.
+    // Not where the type is there, nor a width alone, nor after a fill character.
+    assert!(!repairs("def f(t):\n    return f\"{t:.<20}\"\n").iter().any(|f| f.contains(":.<20f")));
     assert!(
         !repairs("def f(t):\n    return f\"{t:.2f} {t:5}\"\n").iter().any(|f| f.contains(".2ff") || f.contains(":5f"))
     );
