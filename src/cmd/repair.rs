@@ -1220,7 +1220,8 @@ fn undo_needless(
     }
     let lines = |block: usize, side: char| -> Vec<&str> {
         let of_block = ops.iter().zip(&block_of).filter(|((tag, _), b)| **b == Some(block) && *tag == side);
-        of_block.map(|((_, line), _)| line.trim()).collect()
+        // Indentation is Python's syntax: only a line's trailing whitespace (all of a blank line's) is not.
+        of_block.map(|((_, line), _)| line.trim_end()).collect()
     };
     let file = |undone: &[usize]| -> String {
         let keep = |tag: char, block: Option<usize>| match block {
@@ -1492,6 +1493,10 @@ mod tests {
         let lifted = "def f(m):\n    a = 1\n\n    b = 2\n    return m + 1\n";
         let (file, runs, needless) = undo_needless(spaced, lifted.to_string(), 10, |_: &str| Ok(true)).unwrap();
         assert_eq!((file, runs, needless), (spaced.replace("return m", "return m + 1"), 0, 0));
+        // Indentation is no whitespace to undo: a statement moved out of a loop is a repair of its own.
+        let nested = "def f(m):\n    for x in m:\n        x += 1\n        check(m)\n    return m\n";
+        let moved = nested.replace("        check(m)", "    check(m)");
+        assert_eq!(undo_needless(nested, moved.clone(), 10, |_: &str| Ok(true)).unwrap(), (moved, 0, 0));
         // A trial that is the original costs no run: with the first block undone, undoing the second is the original.
         let two =
             "def f(m):\n    if m < -1:\n        raise ValueError\n    return m + 1\n\ndef g(n):\n    return f(n)\n";
