@@ -2119,23 +2119,15 @@ impl<'t> Menu<'t> {
 
 /// Is the string at `id` the pattern of a call to the `re` module (`re.sub(r"[^a-z]", …)`, `re.compile(…)`)?
 fn is_pattern_argument(tree: &Tree, id: NodeId) -> bool {
-    let Some(arguments) = tree.node(id).parent.filter(|&p| tree.node(p).kind == "argument_list") else {
-        return false;
-    };
-    let is_first = tree.named_children(arguments).find(|&c| !tree.node(c).extra) == Some(id);
-    let callee = tree
-        .node(arguments)
-        .parent
-        .and_then(|call| tree.children(call).find(|&c| tree.node(c).field == Some("function")));
-    is_first
-        && callee.is_some_and(|f| {
-            let (module, function) = tree.text(tree.node(f).span).split_once('.').unwrap_or_default();
-            module == "re"
-                && matches!(
-                    function,
-                    "sub" | "subn" | "match" | "fullmatch" | "search" | "findall" | "finditer" | "split" | "compile"
-                )
-        })
+    call_argument(tree, id).is_some_and(|(callee, position)| {
+        let (module, function) = tree.text(tree.node(callee).span).split_once('.').unwrap_or_default();
+        position == 0
+            && module == "re"
+            && matches!(
+                function,
+                "sub" | "subn" | "match" | "fullmatch" | "search" | "findall" | "finditer" | "split" | "compile"
+            )
+    })
 }
 
 /// A regular expression literal's repetitions changed: `+` (classic) or `*` (a rewrite) after a character class,

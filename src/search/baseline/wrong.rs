@@ -169,18 +169,22 @@ fn collection_expected(tree: &Tree, id: NodeId, of_function: bool) -> bool {
 /// If the node is a positional argument of a call of a builtin the program does not bind, that builtin and the
 /// argument's position (`("range", 2)` for `-1` in `range(n, 0, -1)`).
 pub(super) fn builtin_argument(tree: &Tree, id: NodeId) -> Option<(&str, usize)> {
+    let (callee, position) = call_argument(tree, id)?;
+    unbound_builtin(tree, callee).then(|| (tree.text(tree.node(callee).span), position))
+}
+
+/// If the node is a positional argument of a call (before any `*` or `**`), the call's callee and the argument's
+/// position (`(re.sub, 0)` for the pattern of `re.sub(r"\s+", " ", s)`).
+pub(super) fn call_argument(tree: &Tree, id: NodeId) -> Option<(NodeId, usize)> {
     let arguments = tree.node(id).parent.filter(|&a| tree.node(a).kind == "argument_list")?;
     let call = tree.node(arguments).parent.filter(|&c| tree.node(c).kind == "call")?;
     let callee = tree.children(call).find(|&f| tree.node(f).field == Some("function"))?;
-    if !unbound_builtin(tree, callee) {
-        return None;
-    }
     let position = tree
         .named_children(arguments)
         .take_while(|&a| !matches!(tree.node(a).kind, "list_splat" | "dictionary_splat"))
         .filter(|&a| tree.node(a).kind != "keyword_argument")
         .position(|a| a == id)?;
-    Some((tree.text(tree.node(callee).span), position))
+    Some((callee, position))
 }
 
 /// The expression inside its parentheses (`(c == 8)` gives `c == 8`).
