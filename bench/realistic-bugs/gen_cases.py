@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""gen_cases.py OUTDIR [--set ab|c|d]: writes the cases under OUTDIR/cases/<name>/ and OUTDIR/cases.json (how to
+"""gen_cases.py OUTDIR [--set ab|c|d|e]: writes the cases under OUTDIR/cases/<name>/ and OUTDIR/cases.json (how to
 run and verify each).
 
 --set ab (the default): the 43 cases of cases_a.py and cases_b.py; --set c: the 40 cases of cases_c.py (an unseen dev
 set, see README.md); --set d: the 40 cases of cases_d.py (another unseen set, with bugs spread over several
-functions, see README.md). Each case is a correct function (`fixed.py`) and its tests; the buggy program,
+functions, see README.md); --set e: the 40 cases of cases_e.py (another unseen set, with varied test styles, see
+README.md). Each case is a correct function (`fixed.py`) and its tests; the buggy program,
 named as the tests import it, is fixed.py with the case's `bug` replacements applied (each must match exactly once).
 cases.json holds per case: name, kind (the bug), k (number of bugs), program, bug, tests file (or null), extra args
 for `kelp repair`, verify mode (pytest, concat: program + asserts, check: program + check(entry)) and entry.
@@ -18,8 +19,9 @@ from cases_a import register as register_a
 from cases_b import register as register_b
 from cases_c import register as register_c
 from cases_d import register as register_d
+from cases_e import register as register_e
 
-SETS = {"ab": (register_a, register_b), "c": (register_c,), "d": (register_d,)}
+SETS = {"ab": (register_a, register_b), "c": (register_c,), "d": (register_d,), "e": (register_e,)}
 ARGS = sys.argv[1:]
 SET = "ab"
 if "--set" in ARGS[:-1]:

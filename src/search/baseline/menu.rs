@@ -1807,11 +1807,18 @@ impl<'t> Menu<'t> {
     }
 
     /// A statement's rewrites: a function's lone statement written anew, a statement that cannot be right
-    /// mended, any statement deleted.
+    /// mended, a loop's jump for the other, any statement deleted.
     fn statement_edits(&self, site: &Site<'t>, out: &mut Vec<RawEdit>) {
         self.lone_statement_edits(site, out);
         let tree = self.tree;
         let Site { id, .. } = *site;
+        // One token: `break` where the iteration should only be skipped (a comment line ends the whole input), or
+        // the reverse.
+        match site.node.kind {
+            "break_statement" => site.push(out, Tier::Classic, "continue".into()),
+            "continue_statement" => site.push(out, Tier::Classic, "break".into()),
+            _ => {}
+        }
         // A `pass` that ends a body doing something else stands where its `return v` was.
         if let Some(function) = pass_ending_a_body(tree, id) {
             for name in assigned_names(tree, function) {

@@ -628,6 +628,10 @@ fn additive_edits_insert_statements_and_widen_conditions() {
     assert!(repairs(&config.replace("            continue\n", "")).iter().any(|r| r == config));
     assert!(!repairs(config).iter().any(|r| r.contains("continue\n            continue")));
     assert!(!repairs("def f(x):\n    if x:\n        x += 1\n    return x\n").iter().any(|r| r.contains("break")));
+    // A loop's jump for the other, both ways.
+    let broken = config.replace("            continue\n", "            break\n");
+    assert!(repairs(&broken).iter().any(|r| r == config), "{broken:?}");
+    assert!(repairs(config).iter().any(|r| r == &broken));
     // Nor in a loop's `else:`, which runs once the loop is over (CPython refuses `break` there).
     let found =
         "def f(xs):\n    for x in xs:\n        pass\n    else:\n        if xs:\n            x = 1\n    return x\n";
