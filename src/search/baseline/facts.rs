@@ -19,6 +19,9 @@ pub struct TestFacts {
     pub modules: Vec<(String, &'static str)>,
     /// The exceptions of [`EXCEPTIONS`] the tests name (`pytest.raises(IndexError)`).
     pub exceptions: Vec<&'static str>,
+    /// The exception classes the file before the program defines ([`program_exceptions`]), for a method's or a
+    /// function's `raise`.
+    pub exception_classes: Vec<String>,
 }
 
 impl TestFacts {
@@ -35,14 +38,33 @@ impl TestFacts {
                 .copied()
                 .filter(|e| tests.sources().iter().any(|source| syntax::mentions(source, e)))
                 .collect(),
+            exception_classes: Vec::new(),
         }
     }
 
-    /// With the standard modules `context` (the file before the program) imports.
+    /// With the standard modules `context` (the file before the program) imports, and the exception classes it
+    /// defines.
     pub fn importing(mut self, context: &str) -> TestFacts {
-        self.modules = imported_modules(&syntax::parse(context));
+        let tree = syntax::parse(context);
+        self.modules = imported_modules(&tree);
+        self.exception_classes = program_exceptions(&tree).into_iter().map(String::from).collect();
         self
     }
+}
+
+/// The exception classes the program defines: classes whose name ends in `Error` or `Exception`, or whose bases
+/// do (`class InsufficientFunds(BankError)`).
+pub(super) fn program_exceptions(tree: &Tree) -> Vec<&str> {
+    let exceptional = |t: &str| t.ends_with("Error") || t.ends_with("Exception");
+    (0..tree.nodes().len() as NodeId)
+        .filter(|&id| tree.node(id).kind == "class_definition")
+        .filter_map(|id| {
+            let field = |f: &str| tree.children(id).find(|&c| tree.node(c).field == Some(f));
+            let name = tree.text(tree.node(field("name")?).span);
+            let bases = field("superclasses").map(|b| tree.named_children(b).collect::<Vec<_>>()).unwrap_or_default();
+            (exceptional(name) || bases.iter().any(|&b| exceptional(tree.text(tree.node(b).span)))).then_some(name)
+        })
+        .collect()
 }
 
 /// The modules of [`STANDARD_MODULES`] a program imports whole (`import re`, `import math as m`), each with the name

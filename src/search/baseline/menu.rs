@@ -32,6 +32,12 @@ pub(super) const SIBLING_NAMES: &[&[&str]] = &[
     &["isdigit", "isalpha", "isalnum", "isspace"],
     &["isupper", "islower"],
     &["start", "end"],
+    &["bisect_left", "bisect_right"],
+    &["insort_left", "insort_right"],
+    &["match", "fullmatch", "search"],
+    &["partition", "rpartition"],
+    &["ljust", "rjust"],
+    &["removeprefix", "removesuffix"],
 ];
 
 /// Separators, as spelt between a string's quotes: a join or split on the wrong one is a one-token bug
@@ -800,9 +806,13 @@ impl<'t> Menu<'t> {
         {
             let (s, b) = (tree.node(slice).span, tree.node(bound).span);
             let bound_text = tree.text(b);
-            let moved = if b.start == s.start { format!(":{bound_text}") } else { format!("{bound_text}:") };
+            let at_start = b.start == s.start;
+            let moved = if at_start { format!(":{bound_text}") } else { format!("{bound_text}:") };
             let (a, z) = ((s.start - start) as usize, (s.end - start) as usize);
             push(Tier::Classic, format!("{}{}{}", &text[..a], moved, &text[z..]));
+            // The other end's one element left out: `value[1:-1]` strips quotes where `value[1:]` kept the last.
+            let both = if at_start { format!("{bound_text}:-1") } else { format!("1:{bound_text}") };
+            push(Tier::Classic, format!("{}{}{}", &text[..a], both, &text[z..]));
         }
         // An assignment's operator: `+=` for `-=` (and the other augmented operators), `=` for `+=` and back. The
         // operator is a child of the assignment, one level below the statement that has a class.
@@ -852,13 +862,19 @@ impl<'t> Menu<'t> {
         if class == ReplacementClass::Expression
             && node.kind == "identifier"
             && (raised || clause.is_some_and(|c| tree.node(c).kind == "except_clause"))
-            && EXCEPTIONS.contains(&text)
         {
+            // The file's own exceptions too (`raise InsufficientFunds(…)` where `ValueError` was raised).
+            let mut own = program_exceptions(tree);
+            own.extend(self.facts.exception_classes.iter().map(String::as_str));
+            if !EXCEPTIONS.contains(&text) && !own.contains(&text) {
+                return;
+            }
             // A base class catches more than was meant, and passes tests the specific one would: tried later. A
             // raise raises what the tests or the program name (`pytest.raises(IndexError)`, "IndexError when
-            // empty"); the others later.
-            let named = |e: &str| self.facts.exceptions.contains(&e) || syntax::mentions(tree.source(), e);
-            for other in EXCEPTIONS.iter().filter(|&&e| e != text) {
+            // empty"); the others later. The file's own exceptions are there to be raised: named.
+            let named =
+                |e: &str| self.facts.exceptions.contains(&e) || own.contains(&e) || syntax::mentions(tree.source(), e);
+            for other in EXCEPTIONS.iter().chain(&own).filter(|&&e| e != text) {
                 let broad = matches!(*other, "Exception" | "LookupError" | "ArithmeticError");
                 let late = broad || (raised && !named(other));
                 site.push(out, if late { Tier::Rewrite } else { Tier::Classic }, other.to_string());
@@ -2062,6 +2078,11 @@ impl<'t> Menu<'t> {
                 }
             }
         }
+        // One keyword: an `elif` whose case should be tested whatever the branch before it did become an `if`, and
+        // an `if` right after an `if` (without an `else:`) that should be skipped when that one ran an `elif`.
+        for (tier, chained) in elif_swaps(tree, id, &lines, &line_of) {
+            push(tier, chained);
+        }
         // A statement on the wrong side of a loop's end: a check or a `return` indented into the loop where it
         // belonged after it (`raise ValueError("cycle")` once per iteration), or an update left after the loop
         // where it belonged in it.
@@ -2267,6 +2288,37 @@ fn loop_edge_moves(tree: &Tree, block: NodeId, lines: &[&str], line_of: &dyn Fn(
         }
     }
     moves
+}
+
+/// The block `block`'s dedented text `lines` with one `elif` become `if` or one `if` become `elif` (classic: one
+/// keyword). An `if` becomes `elif` only right after an `if` statement without an `else:` (else no program), and a
+/// keyword only where it begins its line at the block's column (not `else: if`, nor a statement sharing a line).
+fn elif_swaps(tree: &Tree, block: NodeId, lines: &[&str], line_of: &dyn Fn(u32) -> usize) -> Vec<(Tier, String)> {
+    let statements: Vec<NodeId> = tree.named_children(block).filter(|&c| !tree.node(c).extra).collect();
+    let swapped = |line: usize, from: &str, to: &str| -> Option<String> {
+        let rest = lines.get(line)?.strip_prefix(from)?;
+        if !rest.starts_with([' ', '(']) {
+            return None;
+        }
+        let mut new: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        new[line] = format!("{to}{rest}");
+        Some(new.join("\n"))
+    };
+    let mut swaps = Vec::new();
+    for (i, &statement) in statements.iter().enumerate() {
+        if tree.node(statement).kind != "if_statement" {
+            continue;
+        }
+        let clauses: Vec<NodeId> = tree.children(statement).collect();
+        for &clause in clauses.iter().filter(|&&c| tree.node(c).kind == "elif_clause") {
+            swaps.extend(swapped(line_of(tree.node(clause).span.start), "elif", "if").map(|t| (Tier::Classic, t)));
+        }
+        let has_else = clauses.iter().any(|&c| tree.node(c).kind == "else_clause");
+        if let Some(&next) = statements.get(i + 1).filter(|&&n| tree.node(n).kind == "if_statement" && !has_else) {
+            swaps.extend(swapped(line_of(tree.node(next).span.start), "if", "elif").map(|t| (Tier::Classic, t)));
+        }
+    }
+    swaps
 }
 
 /// The type of the mutable literal (`[]`, `{}`, `set()`) that is parameter `name`'s default in `function`, if

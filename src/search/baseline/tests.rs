@@ -1310,6 +1310,30 @@ fn kinds_could_pass_rejects_only_what_cannot_run() {
     assert!(judged("def f(xs, n):\n    return sum(x for x in n)\n", &["f([1], 2)"]));
 }
 
+/// Set e's bugs (session 49): a sibling of the standard library's, a slice's other end, the file's own exception.
+#[test]
+fn siblings_slice_ends_and_own_exceptions_are_classic_edits() {
+    let has = |broken: &str, fixed: &str| classic(broken).iter().any(|f| f.contains(fixed));
+    assert!(has("import bisect\n\ndef f(xs, x):\n    return bisect.bisect_left(xs, x)\n", "bisect.bisect_right(xs"));
+    assert!(has("import re\n\ndef f(s):\n    return re.match(r'\\d+', s)\n", "re.fullmatch(r"));
+    // `s[1:]` keeps the last element, `s[:-1]` the first.
+    assert!(has("def f(s):\n    return s[1:]\n", "s[1:-1]"));
+    assert!(has("def f(s):\n    return s[:-1]\n", "s[1:-1]"));
+    // The program's own exception class, raised or caught.
+    let bank = "class Overdrawn(Exception):\n    pass\n\ndef take(b, n):\n    if n > b:\n        raise ValueError(n)\n    \
+                return b - n\n";
+    assert!(has(bank, "raise Overdrawn(n)"));
+    // The other way a builtin the program does not name is a rewrite, as for any raise.
+    let own = bank.replace("raise ValueError", "raise Overdrawn");
+    assert!(repairs(&own).iter().any(|f| f.contains("raise ValueError(n)")) && !has(&own, "raise ValueError(n)"));
+    // A method's file defines it before the method: the context's classes.
+    let method = "def take(self, n):\n    if n > self.b:\n        raise ValueError(n)\n    self.b -= n\n";
+    let tree = parse(method);
+    let facts = TestFacts::of(&Tests::Asserts(Vec::new()), &tree).importing("class BankError(Exception):\n    pass\n");
+    assert!(single_edits_with(&tree, &facts).iter().any(|e| e.tier <= Tier::Classic && e.text == "BankError"));
+    assert!(!single_edits(&tree).iter().any(|e| e.text == "BankError"));
+}
+
 /// Set d's bugs (session 47): the exception a `raise` raises, a rounding builtin for `math`'s, an index without
 /// the modulus its kin take, and a value kept with its sign where the function takes the sign apart.
 #[test]
@@ -1675,6 +1699,21 @@ fn a_statement_moves_across_a_loops_end() {
     let other = "def f(xs):\n    for x in xs:\n        x += 1\n        print(x)\n    else:\n        x = 0\n    \
                  for y in xs: y += 1\n    return x\n";
     assert!(!repairs(other).iter().any(|f| f.contains("\n    print(x)") || f.contains("\n        return x")));
+}
+
+#[test]
+fn an_elif_and_an_if_swap() {
+    let grade = "def f(n):\n    out = []\n    if n > 2:\n        out.append('big')\n    elif n % 2 == 0:\n        \
+                 out.append('even')\n    else:\n        out.append('odd')\n    if n < 0:\n        out = []\n    return out\n";
+    // The `elif` become an `if` (its `else:` now the new `if`'s), classic.
+    let split = grade.replace("    elif n % 2", "    if n % 2");
+    assert!(classic(grade).contains(&split), "{:#?}", classic(grade));
+    // An `if` after an `if` with an `else:` cannot become an `elif`; after one without, it can.
+    assert!(!repairs(grade).iter().any(|f| f.contains("    elif n < 0:\n        out = []")));
+    assert!(classic(&split).iter().any(|f| f == grade));
+    // Nor inside a line (`else: if`), nor an `if` not right after another.
+    let nested = "def f(n):\n    if n:\n        n += 1\n    n *= 2\n    if n > 4:\n        n = 4\n    return n\n";
+    assert!(!repairs(nested).iter().any(|f| f.contains("elif")));
 }
 
 #[test]
