@@ -840,6 +840,17 @@ impl<'t> Menu<'t> {
             let text_of = |c: NodeId| tree.text(tree.node(c).span);
             push(Tier::Classic, format!("{} {}= {}", text_of(*left), text_of(*op), text_of(*right)));
         }
+        // A new value computed and dropped: `sorted(times)` where `times.sort()` or `times = sorted(times)` was
+        // meant, `line.strip()` where `line = line.strip()` was.
+        if class == ReplacementClass::Statement
+            && let [value] = children.as_slice()
+            && let Some((target, in_place)) = dropped_copy(tree, *value)
+        {
+            push(Tier::Classic, format!("{target} = {}", tree.text(tree.node(*value).span)));
+            if let Some(method) = in_place {
+                push(Tier::Classic, format!("{target}.{method}()"));
+            }
+        }
     }
 
     /// The exception an `except` clause catches, another one (`except ValueError` where `int(s)` raises, not
@@ -2288,6 +2299,58 @@ fn loop_edge_moves(tree: &Tree, block: NodeId, lines: &[&str], line_of: &dyn Fn(
         }
     }
     moves
+}
+
+/// Builtins that return a new value made from their one argument, and the method that would change it in place.
+const COPYING_BUILTINS: &[(&str, Option<&str>)] =
+    &[("sorted", Some("sort")), ("reversed", Some("reverse")), ("list", None), ("set", None), ("tuple", None)];
+
+/// String methods that return a new string and leave theirs as it was.
+const COPYING_METHODS: &[&str] = &[
+    "strip",
+    "lstrip",
+    "rstrip",
+    "lower",
+    "upper",
+    "casefold",
+    "replace",
+    "title",
+    "capitalize",
+    "swapcase",
+    "zfill",
+    "removeprefix",
+    "removesuffix",
+    "ljust",
+    "rjust",
+    "center",
+    "expandtabs",
+    "translate",
+];
+
+/// If the call `call` makes a new value out of a name or attribute and nothing keeps it (it stands alone as a
+/// statement: [`COPYING_BUILTINS`] of one argument, [`COPYING_METHODS`]), that name and the method that would have
+/// changed it in place, if any.
+fn dropped_copy(tree: &Tree, call: NodeId) -> Option<(&str, Option<&'static str>)> {
+    if tree.node(call).kind != "call" {
+        return None;
+    }
+    let field = |id: NodeId, f: &str| tree.children(id).find(|&c| tree.node(c).field == Some(f));
+    let callee = field(call, "function")?;
+    let held = |id: NodeId| matches!(tree.node(id).kind, "identifier" | "attribute");
+    match tree.node(callee).kind {
+        "identifier" => {
+            let &(_, in_place) = COPYING_BUILTINS.iter().find(|(b, _)| *b == tree.text(tree.node(callee).span))?;
+            let arguments: Vec<NodeId> = tree.named_children(field(call, "arguments")?).collect();
+            let [argument] = arguments[..] else { return None };
+            held(argument).then(|| (tree.text(tree.node(argument).span), in_place))
+        }
+        "attribute" => {
+            let (object, method) = (field(callee, "object")?, field(callee, "attribute")?);
+            (held(object) && COPYING_METHODS.contains(&tree.text(tree.node(method).span)))
+                .then(|| (tree.text(tree.node(object).span), None))
+        }
+        _ => None,
+    }
 }
 
 /// The block `block`'s dedented text `lines` with one `elif` become `if` or one `if` become `elif` (classic: one

@@ -1332,6 +1332,12 @@ fn siblings_slice_ends_and_own_exceptions_are_classic_edits() {
     let facts = TestFacts::of(&Tests::Asserts(Vec::new()), &tree).importing("class BankError(Exception):\n    pass\n");
     assert!(single_edits_with(&tree, &facts).iter().any(|e| e.tier <= Tier::Classic && e.text == "BankError"));
     assert!(!single_edits(&tree).iter().any(|e| e.text == "BankError"));
+    // A new value computed and dropped: kept, or made in place.
+    let times = "def f(ts):\n    times = list(ts)\n    sorted(times)\n    return times[0]\n";
+    assert!(has(times, "    times = sorted(times)\n") && has(times, "    times.sort()\n"));
+    assert!(has("def f(s):\n    s.strip()\n    return s\n", "    s = s.strip()\n"));
+    // Not a call that does something (`print`), nor one of several arguments.
+    assert!(!repairs("def f(s, t):\n    print(s)\n    sorted(s, t)\n").iter().any(|f| f.contains("s = ")));
 }
 
 /// Set d's bugs (session 47): the exception a `raise` raises, a rounding builtin for `math`'s, an index without
