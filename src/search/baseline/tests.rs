@@ -1332,6 +1332,11 @@ fn siblings_slice_ends_and_own_exceptions_are_classic_edits() {
     let facts = TestFacts::of(&Tests::Asserts(Vec::new()), &tree).importing("class BankError(Exception):\n    pass\n");
     assert!(single_edits_with(&tree, &facts).iter().any(|e| e.tier <= Tier::Classic && e.text == "BankError"));
     assert!(!single_edits(&tree).iter().any(|e| e.text == "BankError"));
+    // An attribute named like a parameter (a rename: the field's class is elsewhere); not where none is read.
+    let add = "def add(self, sku, n):\n    for item in self.items:\n        if item.sku == sku:\n            \
+               item.price += n\n";
+    assert!(repairs(add).iter().any(|f| f.contains("item.n += n")));
+    assert!(!repairs("def f(a, n):\n    return a + 1\n").iter().any(|f| f.contains(".n")));
     // A new value computed and dropped: kept, or made in place.
     let times = "def f(ts):\n    times = list(ts)\n    sorted(times)\n    return times[0]\n";
     assert!(has(times, "    times = sorted(times)\n") && has(times, "    times.sort()\n"));
