@@ -110,8 +110,8 @@ impl<'t> Names<'t> {
 }
 
 /// Groups of names introduced together, the likeliest to be confused with each other (the wrong-name bug): the
-/// parameters of one function (`a` for `b`), the names one assignment unpacks into (`rows, cols = …`), and the loop
-/// variables of one function (`i` for `j`).
+/// parameters of one function (`a` for `b`), the names one assignment unpacks into (`rows, cols = …`), a name and
+/// the name whose value it was bound to (`units = TIME_UNITS`), and the loop variables of one function (`i` for `j`).
 pub(super) fn kin_groups(tree: &Tree) -> Vec<Vec<&str>> {
     const PATTERNS: &[&str] = &["pattern_list", "tuple_pattern", "list_pattern"];
     // The names a pattern binds, nested patterns included (`n, (m, p)`).
@@ -134,6 +134,30 @@ pub(super) fn kin_groups(tree: &Tree) -> Vec<Vec<&str>> {
                 let mut group = Vec::new();
                 identifiers(tree, id, &mut group);
                 groups.push(group);
+            }
+            // A name bound to another's value stands in for it (`units = TIME_UNITS`, then `ch in TIME_UNITS` where
+            // `ch in units` was meant), one by one where a tuple is unpacked (`units, n = DATE_UNITS, 0`).
+            "assignment" => {
+                let side = |f: &str| tree.children(id).find(|&c| tree.node(c).field == Some(f));
+                let (Some(left), Some(right)) = (side("left"), side("right")) else { continue };
+                let items = |side: NodeId| match tree.node(side).kind {
+                    "identifier" => vec![Some(tree.text(tree.node(side).span))],
+                    "pattern_list" | "expression_list" | "tuple_pattern" | "tuple" => tree
+                        .named_children(side)
+                        .map(|c| (tree.node(c).kind == "identifier").then(|| tree.text(tree.node(c).span)))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let (targets, values) = (items(left), items(right));
+                if targets.len() == values.len() {
+                    for (target, value) in targets.into_iter().zip(values) {
+                        if let (Some(t), Some(v)) = (target, value)
+                            && t != v
+                        {
+                            groups.push(vec![t, v]);
+                        }
+                    }
+                }
             }
             "for_statement" | "for_in_clause" => {
                 let variables = loop_variables.entry(sketch::enclosing_function(tree, id)).or_default();

@@ -1337,6 +1337,11 @@ fn siblings_slice_ends_and_own_exceptions_are_classic_edits() {
                item.price += n\n";
     assert!(repairs(add).iter().any(|f| f.contains("item.n += n")));
     assert!(!repairs("def f(a, n):\n    return a + 1\n").iter().any(|f| f.contains(".n")));
+    // A name and the one it was bound to are kin: one for the other is classic.
+    let units = "def f(text):\n    units, n = DAYS, 0\n    for ch in text:\n        if ch == 'T':\n            \
+                 units = HOURS\n        elif ch in HOURS:\n            n += units[ch]\n    return n\n";
+    assert!(has(units, "elif ch in units:"), "{:#?}", classic(units));
+    assert!(!has("def f(text):\n    units = 3\n    return text in HOURS\n", "text in units"));
     // A new value computed and dropped: kept, or made in place.
     let times = "def f(ts):\n    times = list(ts)\n    sorted(times)\n    return times[0]\n";
     assert!(has(times, "    times = sorted(times)\n") && has(times, "    times.sort()\n"));
