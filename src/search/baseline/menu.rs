@@ -639,6 +639,21 @@ impl<'t> Menu<'t> {
                 {
                     push(Tier::Classic, format!("{before}f{after}"));
                 }
+                // A precision written as a number where a parameter nothing reads was meant (`{x:.2f}` in
+                // `def fmt(x, decimals)` for `{x:.{decimals}f}`).
+                if let Some((_, tail)) = spec_text.rsplit_once('.')
+                    && let digits = tail.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%')
+                    && !digits.is_empty()
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                {
+                    let from = (span.end - node.span.start) as usize - tail.len();
+                    let (Some(before), Some(after)) = (text.get(..from), text.get(from + digits.len()..)) else {
+                        continue;
+                    };
+                    for parameter in self.unread_parameters(site.id) {
+                        push(Tier::Classic, format!("{before}{{{parameter}}}{after}"));
+                    }
+                }
             }
             for &i in interpolations.iter().filter(|&&i| format(i).is_none()) {
                 // Before its closing brace (after a `!r` conversion, where there is one).
@@ -704,6 +719,16 @@ impl<'t> Menu<'t> {
                 {
                     for other in SEPARATORS {
                         push(Tier::Classic, format!("{quote}{other}{quote}"));
+                    }
+                }
+                // A number spelt as a string, one off or the other small ones (`options.get("q", "0")` for `"1"`).
+                if let Some(inner) = text.strip_prefix(quote).and_then(|t| t.strip_suffix(quote))
+                    && matches!(quote, "\"" | "'")
+                    && inner.len() <= 4
+                    && let Ok(v) = inner.parse::<i64>()
+                {
+                    for w in [v + 1, v - 1, 0, 1, -1] {
+                        push(Tier::Classic, format!("{quote}{w}{quote}"));
                     }
                 }
                 // A regular expression's repetition lost or mistyped: `[^a-z0-9]+` for `[^a-z0-9]`.
@@ -811,8 +836,13 @@ impl<'t> Menu<'t> {
             let (a, z) = ((s.start - start) as usize, (s.end - start) as usize);
             push(Tier::Classic, format!("{}{}{}", &text[..a], moved, &text[z..]));
             // The other end's one element left out: `value[1:-1]` strips quotes where `value[1:]` kept the last.
-            let both = if at_start { format!("{bound_text}:-1") } else { format!("1:{bound_text}") };
-            push(Tier::Classic, format!("{}{}{}", &text[..a], both, &text[z..]));
+            // Classic where the function looks for a quote or a bracket; else a rewrite (a slice that drops one
+            // element at one end more often means another bound there: `lines[2:]`).
+            if (at_start && bound_text == "1") || (!at_start && bound_text == "-1") {
+                let delimited = sketch::enclosing_function(tree, id).is_some_and(|f| looks_for_delimiters(tree, f));
+                let tier = if delimited { Tier::Classic } else { Tier::Rewrite };
+                push(tier, format!("{}1:-1{}", &text[..a], &text[z..]));
+            }
         }
         // An assignment's operator: `+=` for `-=` (and the other augmented operators), `=` for `+=` and back. The
         // operator is a child of the assignment, one level below the statement that has a class.
@@ -2299,6 +2329,18 @@ fn loop_edge_moves(tree: &Tree, block: NodeId, lines: &[&str], line_of: &dyn Fn(
         }
     }
     moves
+}
+
+/// Does the function `function` hold a one-character string of a quote or an opening bracket (`'"'`, `"("`)?
+fn looks_for_delimiters(tree: &Tree, function: NodeId) -> bool {
+    (function..tree.node(function).subtree_end).any(|id| {
+        let node = tree.node(id);
+        let text = tree.text(node.span);
+        node.kind == "string"
+            && text
+                .get(1..text.len().saturating_sub(1))
+                .is_some_and(|inner| matches!(inner, "\"" | "'" | "\\\"" | "\\'" | "(" | "[" | "{" | "<"))
+    })
 }
 
 /// Builtins that return a new value made from their one argument, and the method that would change it in place.

@@ -1316,9 +1316,12 @@ fn siblings_slice_ends_and_own_exceptions_are_classic_edits() {
     let has = |broken: &str, fixed: &str| classic(broken).iter().any(|f| f.contains(fixed));
     assert!(has("import bisect\n\ndef f(xs, x):\n    return bisect.bisect_left(xs, x)\n", "bisect.bisect_right(xs"));
     assert!(has("import re\n\ndef f(s):\n    return re.match(r'\\d+', s)\n", "re.fullmatch(r"));
-    // `s[1:]` keeps the last element, `s[:-1]` the first.
-    assert!(has("def f(s):\n    return s[1:]\n", "s[1:-1]"));
-    assert!(has("def f(s):\n    return s[:-1]\n", "s[1:-1]"));
+    // `s[1:]` keeps the last element, `s[:-1]` the first (rewrites); `s[2:]` is no quote's.
+    let other_end = |broken: &str| repairs(broken).iter().any(|f| f.contains("s[1:-1]"));
+    assert!(other_end("def f(s):\n    return s[1:]\n") && other_end("def f(s):\n    return s[:-1]\n"));
+    assert!(!has("def f(s):\n    return s[1:]\n", "s[1:-1]"));
+    assert!(has("def f(s):\n    if s.startswith('\"'):\n        return s[1:]\n    return s\n", "s[1:-1]"));
+    assert!(!repairs("def f(s):\n    return s[2:]\n").iter().any(|f| f.contains("s[2:-1]")));
     // The program's own exception class, raised or caught.
     let bank = "class Overdrawn(Exception):\n    pass\n\ndef take(b, n):\n    if n > b:\n        raise ValueError(n)\n    \
                 return b - n\n";
@@ -1342,6 +1345,11 @@ fn siblings_slice_ends_and_own_exceptions_are_classic_edits() {
                  units = HOURS\n        elif ch in HOURS:\n            n += units[ch]\n    return n\n";
     assert!(has(units, "elif ch in units:"), "{:#?}", classic(units));
     assert!(!has("def f(text):\n    units = 3\n    return text in HOURS\n", "text in units"));
+    // A number in a string one off; a precision a parameter nothing reads.
+    assert!(has("def f(o):\n    return float(o.get('q', '0'))\n", "o.get('q', '1')"));
+    let fmt = "def fmt(x, decimals):\n    return f\"{abs(x):.2f}\"\n";
+    assert!(has(fmt, "f\"{abs(x):.{decimals}f}\""), "{:#?}", classic(fmt));
+    assert!(!has("def fmt(x, decimals):\n    return f\"{x:.2f}\" * decimals\n", "{decimals}"));
     // A new value computed and dropped: kept, or made in place.
     let times = "def f(ts):\n    times = list(ts)\n    sorted(times)\n    return times[0]\n";
     assert!(has(times, "    times = sorted(times)\n") && has(times, "    times.sort()\n"));
