@@ -19,8 +19,7 @@ pub struct TestFacts {
     pub modules: Vec<(String, &'static str)>,
     /// The exceptions of [`EXCEPTIONS`] the tests name (`pytest.raises(IndexError)`).
     pub exceptions: Vec<&'static str>,
-    /// The exception classes the file before the program defines ([`program_exceptions`]), for a method's or a
-    /// function's `raise`.
+    /// The exception classes the file before the program defines ([`program_exceptions`]), raised or caught.
     pub exception_classes: Vec<String>,
 }
 

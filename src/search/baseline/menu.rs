@@ -32,8 +32,8 @@ pub(super) const SIBLING_NAMES: &[&[&str]] = &[
     &["isdigit", "isalpha", "isalnum", "isspace"],
     &["isupper", "islower"],
     &["start", "end"],
-    &["bisect_left", "bisect_right"],
-    &["insort_left", "insort_right"],
+    &["bisect_left", "bisect_right", "bisect"],
+    &["insort_left", "insort_right", "insort"],
     &["match", "fullmatch", "search"],
     &["partition", "rpartition"],
     &["ljust", "rjust"],
@@ -721,13 +721,17 @@ impl<'t> Menu<'t> {
                         push(Tier::Classic, format!("{quote}{other}{quote}"));
                     }
                 }
-                // A number spelt as a string, one off or the other small ones (`options.get("q", "0")` for `"1"`).
+                // A number spelt as a string passed or defaulted, one off (`options.get("q", "0")` for `"1"`).
+                let passed = node.parent.is_some_and(|p| {
+                    matches!(tree.node(p).kind, "argument_list" | "keyword_argument" | "default_parameter")
+                });
                 if let Some(inner) = text.strip_prefix(quote).and_then(|t| t.strip_suffix(quote))
                     && matches!(quote, "\"" | "'")
+                    && passed
                     && inner.len() <= 4
                     && let Ok(v) = inner.parse::<i64>()
                 {
-                    for w in [v + 1, v - 1, 0, 1, -1] {
+                    for w in [v + 1, v - 1] {
                         push(Tier::Classic, format!("{quote}{w}{quote}"));
                     }
                 }
@@ -877,8 +881,8 @@ impl<'t> Menu<'t> {
             && let Some((target, in_place)) = dropped_copy(tree, *value)
         {
             push(Tier::Classic, format!("{target} = {}", tree.text(tree.node(*value).span)));
-            if let Some(method) = in_place {
-                push(Tier::Classic, format!("{target}.{method}()"));
+            if let Some(in_place) = in_place {
+                push(Tier::Classic, in_place);
             }
         }
     }
@@ -917,7 +921,8 @@ impl<'t> Menu<'t> {
                 |e: &str| self.facts.exceptions.contains(&e) || own.contains(&e) || syntax::mentions(tree.source(), e);
             for other in EXCEPTIONS.iter().chain(&own).filter(|&&e| e != text) {
                 let broad = matches!(*other, "Exception" | "LookupError" | "ArithmeticError");
-                let late = broad || (raised && !named(other));
+                // An `except` of the file's own exception means it; a builtin there is the rarer bug.
+                let late = broad || (raised && !named(other)) || (own.contains(&text) && !own.contains(other));
                 site.push(out, if late { Tier::Rewrite } else { Tier::Classic }, other.to_string());
             }
         }
@@ -1861,6 +1866,16 @@ impl<'t> Menu<'t> {
         for name in others {
             push(if self_store { Tier::Classic } else { names.rename_tier(text, name) }, name.to_string());
         }
+        // An attribute (not a method called) named like a parameter of its function, a rename: the field may be
+        // defined in another class (`item.quantity += quantity`, where `item.unit_cents += quantity` was).
+        let called = node.parent.is_some_and(|a| {
+            tree.node(a).field == Some("function") && tree.node(a).parent.is_some_and(|c| tree.node(c).kind == "call")
+        });
+        if node.field == Some("attribute") && !called {
+            for name in self.parameters(site.id).into_iter().filter(|p| !others.contains(p)) {
+                push(Tier::Rename, name.to_string());
+            }
+        }
     }
 
     /// A statement's rewrites: a function's lone statement written anew, a statement that cannot be right
@@ -1870,9 +1885,11 @@ impl<'t> Menu<'t> {
         let tree = self.tree;
         let Site { id, .. } = *site;
         // One token: `break` where the iteration should only be skipped (a comment line ends the whole input), or
-        // the reverse.
+        // the reverse. Not `continue` in a `while`, whose step may come after it (the loop would never end).
         match site.node.kind {
-            "break_statement" => site.push(out, Tier::Classic, "continue".into()),
+            "break_statement" if innermost_loop(tree, id).is_some_and(|l| tree.node(l).kind == "for_statement") => {
+                site.push(out, Tier::Classic, "continue".into())
+            }
             "continue_statement" => site.push(out, Tier::Classic, "break".into()),
             _ => {}
         }
@@ -2343,9 +2360,10 @@ fn looks_for_delimiters(tree: &Tree, function: NodeId) -> bool {
     })
 }
 
-/// Builtins that return a new value made from their one argument, and the method that would change it in place.
+/// Builtins that return a new value made from their first argument, and the method that would change it in place
+/// (`list(x)` and `tuple(x)` kept would mostly change nothing).
 const COPYING_BUILTINS: &[(&str, Option<&str>)] =
-    &[("sorted", Some("sort")), ("reversed", Some("reverse")), ("list", None), ("set", None), ("tuple", None)];
+    &[("sorted", Some("sort")), ("reversed", Some("reverse")), ("set", None)];
 
 /// String methods that return a new string and leave theirs as it was.
 const COPYING_METHODS: &[&str] = &[
@@ -2370,9 +2388,9 @@ const COPYING_METHODS: &[&str] = &[
 ];
 
 /// If the call `call` makes a new value out of a name or attribute and nothing keeps it (it stands alone as a
-/// statement: [`COPYING_BUILTINS`] of one argument, [`COPYING_METHODS`]), that name and the method that would have
-/// changed it in place, if any.
-fn dropped_copy(tree: &Tree, call: NodeId) -> Option<(&str, Option<&'static str>)> {
+/// statement: one of [`COPYING_BUILTINS`] the program does not bind, of one argument and keyword arguments, or of
+/// [`COPYING_METHODS`]), that name and the call that would have changed it in place, if any (`x.sort(key=len)`).
+fn dropped_copy(tree: &Tree, call: NodeId) -> Option<(&str, Option<String>)> {
     if tree.node(call).kind != "call" {
         return None;
     }
@@ -2380,11 +2398,16 @@ fn dropped_copy(tree: &Tree, call: NodeId) -> Option<(&str, Option<&'static str>
     let callee = field(call, "function")?;
     let held = |id: NodeId| matches!(tree.node(id).kind, "identifier" | "attribute");
     match tree.node(callee).kind {
-        "identifier" => {
+        "identifier" if unbound_builtin(tree, callee) => {
             let &(_, in_place) = COPYING_BUILTINS.iter().find(|(b, _)| *b == tree.text(tree.node(callee).span))?;
             let arguments: Vec<NodeId> = tree.named_children(field(call, "arguments")?).collect();
-            let [argument] = arguments[..] else { return None };
-            held(argument).then(|| (tree.text(tree.node(argument).span), in_place))
+            let (&argument, keywords) = arguments.split_first()?;
+            if !held(argument) || keywords.iter().any(|&k| tree.node(k).kind != "keyword_argument") {
+                return None;
+            }
+            let keywords: Vec<&str> = keywords.iter().map(|&k| tree.text(tree.node(k).span)).collect();
+            let target = tree.text(tree.node(argument).span);
+            Some((target, in_place.map(|m| format!("{target}.{m}({})", keywords.join(", ")))))
         }
         "attribute" => {
             let (object, method) = (field(callee, "object")?, field(callee, "attribute")?);
@@ -2397,8 +2420,20 @@ fn dropped_copy(tree: &Tree, call: NodeId) -> Option<(&str, Option<&'static str>
 
 /// The block `block`'s dedented text `lines` with one `elif` become `if` or one `if` become `elif` (classic: one
 /// keyword). An `if` becomes `elif` only right after an `if` statement without an `else:` (else no program), and a
-/// keyword only where it begins its line at the block's column (not `else: if`, nor a statement sharing a line).
+/// keyword only where it begins its line at the block's column. Not where every branch before it ends in a jump
+/// (`if not s: return 0` then `if len(s) == 1:`): there the two are one program.
 fn elif_swaps(tree: &Tree, block: NodeId, lines: &[&str], line_of: &dyn Fn(u32) -> usize) -> Vec<(Tier, String)> {
+    // Does the branch (an `if`'s or an `elif`'s) end in a jump out of it?
+    let jumps = |branch: NodeId| {
+        let body = tree.children(branch).find(|&c| tree.node(c).field == Some("consequence"));
+        let last = body.and_then(|b| tree.named_children(b).filter(|&c| !tree.node(c).extra).last());
+        last.is_some_and(|s| {
+            matches!(
+                tree.node(s).kind,
+                "return_statement" | "raise_statement" | "break_statement" | "continue_statement"
+            )
+        })
+    };
     let statements: Vec<NodeId> = tree.named_children(block).filter(|&c| !tree.node(c).extra).collect();
     let swapped = |line: usize, from: &str, to: &str| -> Option<String> {
         let rest = lines.get(line)?.strip_prefix(from)?;
@@ -2415,11 +2450,19 @@ fn elif_swaps(tree: &Tree, block: NodeId, lines: &[&str], line_of: &dyn Fn(u32) 
             continue;
         }
         let clauses: Vec<NodeId> = tree.children(statement).collect();
+        // The `if` itself, then its `elif`s: each clause with whether all before it jump.
+        let mut all_jump = jumps(statement);
         for &clause in clauses.iter().filter(|&&c| tree.node(c).kind == "elif_clause") {
-            swaps.extend(swapped(line_of(tree.node(clause).span.start), "elif", "if").map(|t| (Tier::Classic, t)));
+            if !all_jump {
+                let split = swapped(line_of(tree.node(clause).span.start), "elif", "if");
+                swaps.extend(split.map(|t| (Tier::Classic, t)));
+            }
+            all_jump &= jumps(clause);
         }
         let has_else = clauses.iter().any(|&c| tree.node(c).kind == "else_clause");
-        if let Some(&next) = statements.get(i + 1).filter(|&&n| tree.node(n).kind == "if_statement" && !has_else) {
+        if let Some(&next) =
+            statements.get(i + 1).filter(|&&n| tree.node(n).kind == "if_statement" && !has_else && !all_jump)
+        {
             swaps.extend(swapped(line_of(tree.node(next).span.start), "if", "elif").map(|t| (Tier::Classic, t)));
         }
     }

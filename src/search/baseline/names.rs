@@ -89,17 +89,6 @@ impl<'t> Names<'t> {
                 push_new(&mut names.all, text);
             }
         }
-        // A program that reads attributes may mean one named like a parameter (`item.quantity += quantity`, the
-        // field defined in another class, where `item.unit_cents += quantity` was written).
-        if !names.attributes.is_empty() {
-            for function in (0..tree.nodes().len() as NodeId).filter(|&f| tree.node(f).kind == "function_definition") {
-                for parameter in sketch::parameters(tree, function) {
-                    if !matches!(parameter, "self" | "cls") {
-                        push_new(&mut names.attributes, parameter);
-                    }
-                }
-            }
-        }
         names
     }
 

@@ -630,8 +630,12 @@ fn additive_edits_insert_statements_and_widen_conditions() {
     assert!(!repairs("def f(x):\n    if x:\n        x += 1\n    return x\n").iter().any(|r| r.contains("break")));
     // A loop's jump for the other, both ways.
     let broken = config.replace("            continue\n", "            break\n");
-    assert!(repairs(&broken).iter().any(|r| r == config), "{broken:?}");
-    assert!(repairs(config).iter().any(|r| r == &broken));
+    assert!(classic(&broken).iter().any(|r| r == config), "{broken:?}");
+    assert!(classic(config).iter().any(|r| r == &broken));
+    // Not `continue` for a `while`'s `break`: its step may come after it.
+    let first_zero = "def f(xs):\n    i = 0\n    while True:\n        if xs[i] == 0:\n            break\n        \
+                      i += 1\n    return i\n";
+    assert!(!repairs(first_zero).iter().any(|r| r.contains("continue")));
     // Nor in a loop's `else:`, which runs once the loop is over (CPython refuses `break` there).
     let found =
         "def f(xs):\n    for x in xs:\n        pass\n    else:\n        if xs:\n            x = 1\n    return x\n";
@@ -1329,33 +1333,40 @@ fn siblings_slice_ends_and_own_exceptions_are_classic_edits() {
     // The other way a builtin the program does not name is a rewrite, as for any raise.
     let own = bank.replace("raise ValueError", "raise Overdrawn");
     assert!(repairs(&own).iter().any(|f| f.contains("raise ValueError(n)")) && !has(&own, "raise ValueError(n)"));
+    // An `except` of the program's own exception: another of its own is classic, a builtin a rewrite.
+    let caught = "class Overdrawn(Exception):\n    pass\n\nclass Closed(Exception):\n    pass\n\ndef f(a):\n    try:\n        \
+                  a.take(1)\n    except Overdrawn:\n        return 0\n";
+    assert!(has(caught, "except Closed:") && !has(caught, "except KeyError:"));
     // A method's file defines it before the method: the context's classes.
     let method = "def take(self, n):\n    if n > self.b:\n        raise ValueError(n)\n    self.b -= n\n";
     let tree = parse(method);
     let facts = TestFacts::of(&Tests::Asserts(Vec::new()), &tree).importing("class BankError(Exception):\n    pass\n");
     assert!(single_edits_with(&tree, &facts).iter().any(|e| e.tier <= Tier::Classic && e.text == "BankError"));
     assert!(!single_edits(&tree).iter().any(|e| e.text == "BankError"));
-    // An attribute named like a parameter (a rename: the field's class is elsewhere); not where none is read.
+    // An attribute named like a parameter (a rename: the field's class is elsewhere); not a method called.
     let add = "def add(self, sku, n):\n    for item in self.items:\n        if item.sku == sku:\n            \
-               item.price += n\n";
+               item.price += n\n            self.log.append(n)\n";
     assert!(repairs(add).iter().any(|f| f.contains("item.n += n")));
-    assert!(!repairs("def f(a, n):\n    return a + 1\n").iter().any(|f| f.contains(".n")));
+    assert!(!classic(add).iter().any(|f| f.contains("item.n += n")));
+    assert!(!repairs(add).iter().any(|f| f.contains("self.log.n(n)")));
     // A name and the one it was bound to are kin: one for the other is classic.
     let units = "def f(text):\n    units, n = DAYS, 0\n    for ch in text:\n        if ch == 'T':\n            \
                  units = HOURS\n        elif ch in HOURS:\n            n += units[ch]\n    return n\n";
     assert!(has(units, "elif ch in units:"), "{:#?}", classic(units));
     assert!(!has("def f(text):\n    units = 3\n    return text in HOURS\n", "text in units"));
-    // A number in a string one off; a precision a parameter nothing reads.
+    // A number in a string passed one off, not one compared; a precision a parameter nothing reads.
     assert!(has("def f(o):\n    return float(o.get('q', '0'))\n", "o.get('q', '1')"));
+    assert!(!has("def f(ch):\n    return ch == '0'\n", "ch == '1'"));
     let fmt = "def fmt(x, decimals):\n    return f\"{abs(x):.2f}\"\n";
     assert!(has(fmt, "f\"{abs(x):.{decimals}f}\""), "{:#?}", classic(fmt));
     assert!(!has("def fmt(x, decimals):\n    return f\"{x:.2f}\" * decimals\n", "{decimals}"));
     // A new value computed and dropped: kept, or made in place.
-    let times = "def f(ts):\n    times = list(ts)\n    sorted(times)\n    return times[0]\n";
-    assert!(has(times, "    times = sorted(times)\n") && has(times, "    times.sort()\n"));
+    let times = "def f(ts):\n    times = list(ts)\n    sorted(times, key=abs)\n    return times[0]\n";
+    assert!(has(times, "    times = sorted(times, key=abs)\n") && has(times, "    times.sort(key=abs)\n"));
     assert!(has("def f(s):\n    s.strip()\n    return s\n", "    s = s.strip()\n"));
-    // Not a call that does something (`print`), nor one of several arguments.
+    // Not a call that does something (`print`), one of two positional arguments, nor a builtin the program binds.
     assert!(!repairs("def f(s, t):\n    print(s)\n    sorted(s, t)\n").iter().any(|f| f.contains("s = ")));
+    assert!(!repairs("def f(sorted, s):\n    sorted(s)\n    return s\n").iter().any(|f| f.contains("s = sorted")));
 }
 
 /// Set d's bugs (session 47): the exception a `raise` raises, a rounding builtin for `math`'s, an index without
@@ -1735,9 +1746,14 @@ fn an_elif_and_an_if_swap() {
     // An `if` after an `if` with an `else:` cannot become an `elif`; after one without, it can.
     assert!(!repairs(grade).iter().any(|f| f.contains("    elif n < 0:\n        out = []")));
     assert!(classic(&split).iter().any(|f| f == grade));
-    // Nor inside a line (`else: if`), nor an `if` not right after another.
+    // Nor an `if` not right after another.
     let nested = "def f(n):\n    if n:\n        n += 1\n    n *= 2\n    if n > 4:\n        n = 4\n    return n\n";
     assert!(!repairs(nested).iter().any(|f| f.contains("elif")));
+    // Nor where the branches before it all leave: the same program.
+    let guards = "def f(s):\n    if not s:\n        return 0\n    if len(s) == 1:\n        return 1\n    return 2\n";
+    assert!(!repairs(guards).iter().any(|f| f.contains("elif")));
+    let chained = "def f(s):\n    if not s:\n        return 0\n    elif len(s) == 1:\n        return 1\n    return 2\n";
+    assert!(!repairs(chained).iter().any(|f| f.contains("return 0\n    if len(s) == 1")));
 }
 
 #[test]
